@@ -1,0 +1,54 @@
+# Two commands do all set-up on a fresh machine (Python 3.11+ and make): `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BUILD_DIR := data/build
+ARTICLES_DIR := data/articles
+# Leaflet and the other map scripts, fetched from the npm registry at install time and served by
+# Streamlit's static file serving, so the map renders with no internet (see geo/../scripts/vendor.sh).
+VENDOR_STAMP := static/vendor/.complete
+
+.PHONY: run test install install-dev build bench vendor chromium clean
+
+install: $(VENV)/.installed $(VENDOR_STAMP)
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install-dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+vendor: $(VENDOR_STAMP)
+
+$(VENDOR_STAMP): scripts/vendor.sh
+	sh scripts/vendor.sh static/vendor
+
+$(BUILD_DIR)/control.geojson:
+	$(MAKE) build
+
+build: install
+	$(PY) -m geo build --articles $(ARTICLES_DIR) --out $(BUILD_DIR)
+
+run: install $(BUILD_DIR)/control.geojson
+	$(PY) -m streamlit run dashboard.py
+
+# Debian's chromium for the browser tests; Playwright never downloads a browser of its own.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+test: install install-dev chromium
+	$(PY) -m pytest
+
+bench: install install-dev chromium
+	$(PY) -m bench
+
+clean:
+	rm -rf $(BUILD_DIR) static/vendor

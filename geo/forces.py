@@ -1,0 +1,200 @@
+"""The forces and claimants of `data/forces.yaml` and `data/claimants.yaml`, and finding them in text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from geo.schema import UNKNOWN_FORCE
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+FORCES_FILE = DATA_DIR / "forces.yaml"
+CLAIMANTS_FILE = DATA_DIR / "claimants.yaml"
+GOVERNMENT = "GOVERNMENT"  # placeholder code for "government forces" until the place's country is known
+
+_HEX_COLOUR = re.compile(r"\A#[0-9A-Fa-f]{6}\Z")
+# A Norwegian inflection or compound may follow a name: "IS'", "IS-krigerne", "Hizbollahs".
+_TAIL = r"(?:['’]s?|s|-[\wæøå]+)?"
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Force:
+    code: str
+    names: dict[str, str]
+    short: dict[str, str]
+    color: str
+    government_of: str | None
+    phrases: dict[str, tuple[str, ...]]
+
+    def display_name(self, language: str = "en") -> str:
+        return self.names.get(language) or self.names.get("en") or self.code
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    code: str
+    start: int
+    end: int
+    text: str
+
+
+def _phrase_pattern(phrases: dict[str, str]) -> re.Pattern | None:
+    """One alternation, longest phrases first, matching whole words; all-capital phrases case-sensitively."""
+    if not phrases:
+        return None
+    alternatives = []
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
+        body = r"\s+".join(re.escape(word) for word in phrase.split())
+        if phrase.isupper():
+            alternatives.append(body)
+        else:
+            alternatives.append(f"(?i:{body})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")" + _TAIL + r"(?![\w])")
+
+
+def _find(pattern: re.Pattern | None, lookup: dict[str, str], text: str) -> list[PhraseHit]:
+    if pattern is None:
+        return []
+    hits = []
+    for match in pattern.finditer(text):
+        found = match.group(0)
+        code = _code_for(found, lookup)
+        if code is not None:
+            hits.append(PhraseHit(code, match.start(), match.end(), found))
+    return hits
+
+
+def _code_for(found: str, lookup: dict[str, str]) -> str | None:
+    normalised = " ".join(found.split())
+    for phrase in sorted(lookup, key=len, reverse=True):
+        head = normalised[: len(phrase)]
+        if phrase.isupper() and head == phrase or not phrase.isupper() and head.lower() == phrase.lower():
+            return lookup[phrase]
+    return None
+
+
+def _require(mapping: dict, key: str, where: str, file: Path):
+    if not isinstance(mapping, dict) or key not in mapping:
+        raise ConfigError(f"{file}: {where} has no '{key}'")
+    return mapping[key]
+
+
+@dataclass(frozen=True)
+class ForceCatalogue:
+    forces: dict[str, Force]
+    government_phrases: dict[str, tuple[str, ...]]
+
+    def __post_init__(self):
+        patterns = {}
+        for language in self.languages():
+            lookup = {p: code for code, force in self.forces.items() for p in force.phrases.get(language, ())}
+            lookup.update({p: GOVERNMENT for p in self.government_phrases.get(language, ())})
+            patterns[language] = (_phrase_pattern(lookup), lookup)
+        object.__setattr__(self, "_patterns", patterns)
+
+    def languages(self) -> set[str]:
+        languages = set(self.government_phrases)
+        for force in self.forces.values():
+            languages.update(force.phrases)
+        return languages
+
+    def find(self, text: str, language: str) -> list[PhraseHit]:
+        """Force mentions in `text`, in order; "government forces" come back as code GOVERNMENT."""
+        pattern, lookup = self._patterns.get(language, (None, {}))
+        return _find(pattern, lookup, text)
+
+    def government_of(self, country: str | None) -> str | None:
+        for force in self.forces.values():
+            if country and force.government_of == country:
+                return force.code
+        return None
+
+    def color(self, code: str) -> str:
+        return self.forces[code].color if code in self.forces else self.forces[UNKNOWN_FORCE].color
+
+    def all_phrases(self) -> set[str]:
+        phrases = {p for f in self.forces.values() for ps in f.phrases.values() for p in ps}
+        phrases.update(p for ps in self.government_phrases.values() for p in ps)
+        return phrases
+
+
+@lru_cache(maxsize=4)
+def load_forces(path: Path = FORCES_FILE) -> ForceCatalogue:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    forces_raw = _require(raw, "forces", "the file", path)
+    forces: dict[str, Force] = {}
+    for code, entry in forces_raw.items():
+        where = f"force {code}"
+        color = str(_require(entry, "color", where, path))
+        if not _HEX_COLOUR.match(color):
+            raise ConfigError(f"{path}: {where}: colour must look like #RRGGBB, got {color!r}")
+        names = _require(entry, "name", where, path)
+        phrases = entry.get("phrases") or {}
+        forces[code] = Force(
+            code=code,
+            names={k: str(v) for k, v in names.items()},
+            short={k: str(v) for k, v in (entry.get("short") or names).items()},
+            color=color,
+            government_of=entry.get("government_of"),
+            phrases={lang: tuple(str(p) for p in (ps or ())) for lang, ps in phrases.items()},
+        )
+    if UNKNOWN_FORCE not in forces:
+        raise ConfigError(f"{path}: the force {UNKNOWN_FORCE} (for holders the text does not name) is missing")
+    government = {lang: tuple(ps or ()) for lang, ps in (raw.get("government_phrases") or {}).items()}
+    return ForceCatalogue(forces=forces, government_phrases=government)
+
+
+@dataclass(frozen=True)
+class ClaimantCatalogue:
+    names: dict[str, str]
+    phrases: dict[str, str]  # phrase → claimant code
+    cues: dict[str, tuple[str, ...]]
+    agencies: tuple[str, ...]
+
+    def __post_init__(self):
+        object.__setattr__(self, "_pattern", _phrase_pattern(self.phrases))
+        cue_patterns = {
+            lang: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(cs, key=len, reverse=True)) + r")(?!\w)", re.I)
+            for lang, cs in self.cues.items() if cs
+        }
+        object.__setattr__(self, "_cues", cue_patterns)
+
+    def claimant_of(self, sentence: str, language: str) -> str | None:
+        """Who the sentence attributes its claim to, when it attributes it at all."""
+        cue = self._cues.get(language)
+        if cue is None or not cue.search(sentence):
+            return None
+        hits = _find(self._pattern, self.phrases, sentence)
+        if not hits:
+            return None
+        # Prefer a named monitor or official over the news agency that relayed them.
+        agencies = {"REUTERS", "AFP", "AP", "DPA", "NTB"}
+        primary = [h for h in hits if h.code not in agencies] or hits
+        return self.names[primary[0].code]
+
+
+@lru_cache(maxsize=4)
+def load_claimants(path: Path = CLAIMANTS_FILE) -> ClaimantCatalogue:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    entries = _require(raw, "claimants", "the file", path)
+    names, phrases = {}, {}
+    for code, entry in entries.items():
+        names[code] = str(_require(entry, "name", f"claimant {code}", path))
+        for phrase in _require(entry, "phrases", f"claimant {code}", path):
+            phrases[str(phrase)] = code
+    cues = {lang: tuple(cs) for lang, cs in (raw.get("attribution_cues") or {}).items()}
+    return ClaimantCatalogue(names=names, phrases=phrases, cues=cues, agencies=tuple(raw.get("agencies") or ()))
