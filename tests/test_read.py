@@ -1,0 +1,91 @@
+import json
+from datetime import date
+
+import pytest
+
+from geo.io.read import LayerError, read_control, read_events, read_layer, read_places, read_report
+from geo.schema import EVENT_COLUMNS
+from tests.fixtures.make_layer import SOHR_QUOTE, write_layer
+
+
+@pytest.fixture
+def build(tmp_path):
+    return write_layer(tmp_path / "build")
+
+
+def test_reads_and_validates_the_four_files(build):
+    layer = read_layer(build)
+    contested = next(p for p in layer.periods if p.status == "contested")
+    assert (contested.place_id, contested.force, contested.contested_by) == ("albu-kamal", "SYRIAN_GOV", ["IS"])
+    assert contested.valid_from == date(2017, 11, 10) and contested.valid_to == date(2017, 11, 11)
+    assert (contested.lat, contested.lon) == (34.45226, 40.91854)
+    assert contested.evidence[0].quote == SOHR_QUOTE
+    assert any(p.valid_from is None for p in layer.periods)
+    assert {p.place_id for p in layer.places} >= {"albu-kamal", "mosul"}
+    assert layer.events and all(e.event_id for e in layer.events)
+    assert layer.events[0].previous_force is None  # empty CSV cells of optional columns are nulls
+    assert layer.articles[0]["article_id"] == "001_ap"
+
+
+def _features(path):
+    return json.loads(path.read_text())
+
+
+def test_missing_file_names_the_file(build):
+    (build / "places.geojson").unlink()
+    with pytest.raises(LayerError, match=r"places\.geojson: file not found"):
+        read_layer(build)
+
+
+def test_broken_json_names_file_line_and_column(build):
+    (build / "control.geojson").write_text('{"type": "FeatureCollection",\n "features": [}')
+    with pytest.raises(LayerError, match=r"control\.geojson: not valid JSON at line 2"):
+        read_control(build / "control.geojson")
+
+
+def test_a_property_against_the_contract_names_feature_place_and_field(build):
+    data = _features(build / "control.geojson")
+    data["features"][2]["properties"]["status"] = "maybe"
+    (build / "control.geojson").write_text(json.dumps(data))
+    with pytest.raises(LayerError, match=r"feature 2 \(place_id 'albu-kamal'\): status"):
+        read_control(build / "control.geojson")
+
+
+def test_an_extra_property_or_bad_geometry_is_refused(build):
+    data = _features(build / "places.geojson")
+    data["features"][0]["properties"]["quote_html"] = "<b>x</b>"
+    (build / "places.geojson").write_text(json.dumps(data))
+    with pytest.raises(LayerError, match="quote_html"):
+        read_places(build / "places.geojson")
+    data = _features(build / "control.geojson")
+    data["features"][0]["geometry"] = {"type": "Point", "coordinates": [400, 10]}
+    (build / "control.geojson").write_text(json.dumps(data))
+    with pytest.raises(LayerError, match="not a longitude, latitude pair"):
+        read_control(build / "control.geojson")
+
+
+def test_an_empty_or_reversed_period_is_refused(build):
+    data = _features(build / "control.geojson")
+    data["features"][1]["properties"]["valid_to"] = data["features"][1]["properties"]["valid_from"]
+    (build / "control.geojson").write_text(json.dumps(data))
+    with pytest.raises(LayerError, match="is not after valid_from"):
+        read_control(build / "control.geojson")
+
+
+def test_events_header_and_rows_are_checked(build):
+    path = build / "events.csv"
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join([lines[0].replace("quote", "text")] + lines[1:]) + "\n")
+    with pytest.raises(LayerError, match=r"missing \['quote'\]"):
+        read_events(path)
+    path.write_text(",".join(EVENT_COLUMNS) + "\n" + lines[1].replace(",0.8,", ",7,") + "\n")
+    with pytest.raises(LayerError, match=r"events\.csv: line 2: confidence"):
+        read_events(path)
+
+
+def test_report_is_read_defensively(build):
+    (build / "report.json").write_text('{"articles": [], "new_section": {"x": 1}}')
+    assert read_report(build / "report.json")["new_section"] == {"x": 1}
+    (build / "report.json").write_text('{"articles": {}}')
+    with pytest.raises(LayerError, match="'articles' must be a list"):
+        read_report(build / "report.json")

@@ -1,0 +1,156 @@
+"""The sidebar shared by every page: the date slider (mirrored in `?date=`), previous/next change,
+play/pause, and reading a shared link's `?date=` and `?place=` once per session.
+
+Why not `st.slider(bind="query-params")`: checked in Streamlit 1.67, a bound date slider changed through
+session state (which the previous/next and play buttons must do) writes its serialized value into the
+URL as microseconds (`?date=1510185600000000`), and a bound value equal to the default is dropped from
+the URL. Syncing by hand keeps every link readable (`?date=YYYY-MM-DD`) and always carrying the date.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+
+import streamlit as st
+
+from geo.io.read import Layer
+from geo.state import next_change, previous_change
+from ui import layer as data
+from ui.text import md_escape
+from ui.url import parse_date, resolve_place
+
+DATE_KEY = "date"  # the slider's key and the URL parameter's name
+PLACE_KEY = "place"  # session state: the selected place id; also the URL parameter's name
+FOCUS_KEY = "focus"  # session state: (lat, lon) to centre the map on after a search or a link
+PLAYING_KEY = "playing"
+_PENDING_KEY = "_pending_date"
+_URL_READ_KEY = "_url_read"
+_NOTICES_KEY = "_url_notices"
+_LAST_TICK_KEY = "_last_tick"
+_INITIAL_DAY_KEY = "_initial_day"
+PLAY_SECONDS = 1.5
+
+
+def select_place(place_id: str | None, layer: Layer, focus: bool = True) -> None:
+    """Make `place_id` the selected town (from a search, a table or a link; map clicks pass focus=False)."""
+    st.session_state[PLACE_KEY] = place_id
+    if focus and place_id:
+        point = next((p for p in layer.periods if p.place_id == place_id), None)
+        if point is not None:
+            st.session_state[FOCUS_KEY] = (point.lat, point.lon)
+
+
+def _read_link_once(layer: Layer, lo: date, hi: date) -> list[str]:
+    """Seed the date and the town from the link; notices for unusable values."""
+    if st.session_state.get(_URL_READ_KEY):
+        return []
+    st.session_state[_URL_READ_KEY] = True
+    notices = []
+    day, notice = parse_date(st.query_params.get(DATE_KEY), lo, hi)
+    st.session_state[_INITIAL_DAY_KEY] = day or hi
+    if notice:
+        notices.append(notice)
+    place_id, notice = resolve_place(st.query_params.get(PLACE_KEY), data.place_names(layer), data.gazetteer_lookup)
+    if notice:
+        notices.append(notice)
+    select_place(place_id, layer)
+    return notices
+
+
+def _step(changes: tuple[date, ...], direction: int, lo: date, hi: date) -> None:
+    day = st.session_state.get(DATE_KEY, hi)
+    target = previous_change(list(changes), day) if direction < 0 else next_change(list(changes), day)
+    if target is not None:
+        st.session_state[DATE_KEY] = min(max(target, lo), hi)
+
+
+def _toggle_play(changes: tuple[date, ...], lo: date, hi: date) -> None:
+    playing = not st.session_state.get(PLAYING_KEY, False)
+    st.session_state[PLAYING_KEY] = playing
+    st.session_state[_LAST_TICK_KEY] = time.monotonic()
+    if playing and next_change(list(changes), st.session_state.get(DATE_KEY, hi)) is None:
+        st.session_state[DATE_KEY] = lo  # at the end: start over
+
+
+def _ticker(changes: tuple[date, ...]) -> None:
+    @st.fragment(run_every=PLAY_SECONDS)
+    def tick() -> None:
+        if not st.session_state.get(PLAYING_KEY):
+            return
+        if time.monotonic() - st.session_state.get(_LAST_TICK_KEY, 0.0) < PLAY_SECONDS * 0.8:
+            return  # the run that drew the fragment, not one of its timed reruns
+        st.session_state[_LAST_TICK_KEY] = time.monotonic()
+        target = next_change(list(changes), st.session_state.get(DATE_KEY))
+        if target is None:
+            st.session_state[PLAYING_KEY] = False
+        else:
+            st.session_state[_PENDING_KEY] = target
+        st.rerun(scope="app")
+
+    tick()
+
+
+def slider_bounds(layer: Layer) -> tuple[date, date, tuple[date, ...]]:
+    span = data.date_range(layer)
+    hi = span.hi if span.hi > span.lo else span.lo + timedelta(days=1)
+    return span.lo, hi, span.changes
+
+
+def sidebar(layer: Layer) -> date:
+    """Draw the shared controls; return the chosen date."""
+    lo, hi, changes = slider_bounds(layer)
+    notices = _read_link_once(layer, lo, hi)
+    if notices:
+        st.session_state[_NOTICES_KEY] = {"notices": notices, "view": None}
+    pending = st.session_state.pop(_PENDING_KEY, None)
+    if pending is not None:
+        st.session_state[DATE_KEY] = pending
+    # The widget's default stays the same all session (a changing default would make a new widget): the
+    # link's date, else the latest. Passing it (rather than only seeding session state) matters: without a
+    # `value`, the browser's slider reports min_value on its first rerun.
+    initial = st.session_state.get(_INITIAL_DAY_KEY)
+    if not isinstance(initial, date) or not lo <= initial <= hi:
+        initial = st.session_state[_INITIAL_DAY_KEY] = hi
+    current = st.session_state.get(DATE_KEY)
+    if current is not None and not (isinstance(current, date) and lo <= current <= hi):
+        del st.session_state[DATE_KEY]  # e.g. a rebuild shrank the span
+    with st.sidebar:
+        day = st.slider("Date", min_value=lo, max_value=hi, value=initial, step=timedelta(days=1),
+                        format="YYYY-MM-DD", key=DATE_KEY,
+                        help="The map shows who held each town on this day. The date is in the link.")
+        back, play, forward = st.columns(3)
+        back.button("◀", on_click=_step, args=(changes, -1, lo, hi), width="stretch",
+                    disabled=previous_change(list(changes), day) is None, help="Previous change of control")
+        playing = st.session_state.get(PLAYING_KEY, False)
+        play.button("Pause" if playing else "Play", on_click=_toggle_play, args=(changes, lo, hi), width="stretch",
+                    help="Step through the dates on which control changed")
+        forward.button("▶", on_click=_step, args=(changes, 1, lo, hi), width="stretch",
+                       disabled=next_change(list(changes), day) is None, help="Next change of control")
+        st.caption(f"{len(changes)} dates with a change of control, {lo.isoformat()} to {hi.isoformat()}.")
+    st.query_params[DATE_KEY] = day.isoformat()
+    _show_link_notices(day)
+    if playing:
+        _ticker(changes)
+    return day
+
+
+def _show_link_notices(day: date) -> None:
+    """A link's unusable values are reported until the reader changes the date or the town."""
+    pending = st.session_state.get(_NOTICES_KEY)
+    if not pending:
+        return
+    view = (day, st.session_state.get(PLACE_KEY))
+    if pending["view"] is None:
+        pending["view"] = view
+    if pending["view"] != view:
+        del st.session_state[_NOTICES_KEY]
+        return
+    for notice in pending["notices"]:
+        st.info(md_escape(notice), icon=":material/link_off:")
+
+
+def current_day(layer: Layer) -> date:
+    lo, hi, _ = slider_bounds(layer)
+    day = st.session_state.get(DATE_KEY, hi)
+    return day if isinstance(day, date) else hi

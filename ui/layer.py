@@ -1,0 +1,167 @@
+"""Loading at the boundary: the build directory, the layer, forces and borders, cached for the app.
+
+Everything expensive is cached here and nowhere else. Folium objects are never cached (they are mutated
+when rendered); the cached values are the validated layer and plain GeoJSON dicts.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from geo.io.read import LAYER_FILES, Layer, LayerError, layer_exists, read_layer
+from geo.schema import UNKNOWN_FORCE
+from ui.map import ForceStyle
+from ui.url import PlaceName
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_DIR_ENV = "GEO_BUILD_DIR"
+ARTICLES_DIR = ROOT / "data" / "articles"
+BORDER_TOLERANCE_DEG = 0.02  # ~2 km: plenty for a regional map, and a small payload
+
+
+def build_dir() -> Path:
+    path = Path(os.environ.get(BUILD_DIR_ENV) or "data/build")
+    return path if path.is_absolute() else ROOT / path
+
+
+def _fingerprint(directory: Path) -> tuple:
+    """Changes whenever a rebuild swaps in new files, so the cache reloads them."""
+    return tuple((name, (directory / name).stat().st_mtime_ns) for name in LAYER_FILES if (directory / name).exists())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _read(directory: str, _fingerprint_key: tuple) -> Layer:
+    return read_layer(Path(directory))
+
+
+def load() -> Layer:
+    """The layer of the build directory (validated; shared read-only between sessions)."""
+    directory = build_dir()
+    return _read(str(directory), _fingerprint(directory))
+
+
+def ensure_built() -> None:
+    """Build the layer from data/articles when the build directory has none, showing progress."""
+    directory = build_dir()
+    if layer_exists(directory):
+        return
+    with st.status(f"No layer in {directory} yet: building it from {ARTICLES_DIR.name}/ …", expanded=True) as status:
+        st.write("Running `python -m geo build` (reading articles, resolving places, dating events).")
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "geo", "build", "--articles", str(ARTICLES_DIR), "--out", str(directory),
+                 "--quiet"],
+                cwd=ROOT, capture_output=True, text=True, timeout=600,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            status.update(label="The build could not run", state="error")
+            st.error(f"`python -m geo build` could not run: {exc}")
+            st.stop()
+        if done.returncode != 0 or not layer_exists(directory):
+            status.update(label="The build failed", state="error")
+            st.error("`python -m geo build` failed; run `make build` in a terminal to see why.")
+            st.text((done.stderr or done.stdout or "")[-2000:])
+            st.stop()
+        status.update(label=f"Layer built in {directory}", state="complete", expanded=False)
+
+
+def load_or_stop() -> Layer:
+    """The layer, or a clear message (never a traceback) when it cannot be read."""
+    ensure_built()
+    try:
+        return load()
+    except LayerError as exc:
+        st.error(f"The layer cannot be read: {exc}")
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def forces() -> dict[str, ForceStyle]:
+    """Force code → display name and colour from data/forces.yaml (through geo.forces)."""
+    from geo.forces import load_forces
+
+    catalogue = load_forces()
+    styles = {code: ForceStyle(code, f.display_name("en"), f.color) for code, f in catalogue.forces.items()}
+    styles.setdefault(UNKNOWN_FORCE, ForceStyle(UNKNOWN_FORCE, "Unknown", "#999999"))
+    return styles
+
+
+def force_name(code: str) -> str:
+    style = forces().get(code)
+    return style.name if style else code
+
+
+@st.cache_data(show_spinner=False)
+def borders() -> dict | None:
+    """Country borders (Natural Earth, shipped in a package) simplified for the map; None if unavailable."""
+    try:
+        from geo.borders import load_countries
+
+        frame = load_countries()
+    except Exception:  # the map still works without borders
+        return None
+    frame = frame.copy()
+    frame["geometry"] = frame.geometry.simplify(BORDER_TOLERANCE_DEG, preserve_topology=True)
+    return frame[["iso_a2", "name", "geometry"]].__geo_interface__
+
+
+@st.cache_resource(show_spinner=False)
+def _gazetteer():
+    try:
+        from geo.gazetteer import Gazetteer
+    except ImportError:
+        return None
+    try:
+        return Gazetteer.load()
+    except Exception:
+        return None
+
+
+def gazetteer_lookup(name: str) -> list[str]:
+    """Place ids the pipeline's gazetteer finds for `name`, best first ([] without a gazetteer)."""
+    gazetteer = _gazetteer()
+    if gazetteer is None:
+        return []
+    return [place.place_id for place in gazetteer.lookup(name)]
+
+
+def place_names(layer: Layer) -> list[PlaceName]:
+    """Every place a link or the search box may name: the towns on the map first."""
+    seen: dict[str, PlaceName] = {}
+    spellings = {p.place_id: tuple(p.spellings) for p in layer.places}
+    for p in layer.periods:
+        seen.setdefault(p.place_id, PlaceName(p.place_id, p.name, spellings.get(p.place_id, ())))
+    return sorted(seen.values(), key=lambda p: p.name.casefold())
+
+
+@dataclass(frozen=True)
+class DateRange:
+    lo: date
+    hi: date
+    changes: tuple[date, ...]
+
+
+def date_range(layer: Layer) -> DateRange:
+    """The slider's span: every dated start, end, event and publication in the layer."""
+    from geo.state import change_dates
+
+    changes = change_dates(layer.periods)
+    days = set(changes)
+    for period in layer.periods:
+        for ev in period.evidence:
+            for text in (ev.date, ev.published):
+                try:
+                    days.add(date.fromisoformat(text)) if text and len(text) == 10 else None
+                except ValueError:
+                    pass
+    if not days:
+        today = date.today()
+        return DateRange(today, today, ())
+    return DateRange(min(days), max(days), tuple(changes))

@@ -1,0 +1,272 @@
+"""The folium map: a base map that never changes, and the control layer for one date.
+
+No Streamlit here. The base map (tiles, country borders, legend, label behaviour) is built the same on
+every run so streamlit-folium keeps it mounted; only the FeatureGroups from `control_layer` (and later
+`zones_layer`) change with the date and are sent through `st_folium(feature_group_to_add=[...])`.
+
+No article text goes into the map: a town's feature carries its place id, name, holder and status,
+and the dashboard looks quotes up by place id outside the map. The name is shown through `textContent`
+(never as HTML), and the properties are embedded with folium's `tojson`, which escapes < > & '.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+from branca.element import MacroElement
+from folium.template import Template
+from folium.utilities import JsCode
+
+from geo.schema import UNKNOWN_FORCE
+
+#: Leaflet as folium 0.20 pins it; scripts/vendor.sh fetches the same version from the npm registry.
+LEAFLET_VERSION = "1.9.3"
+LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
+#: Where Streamlit's static file serving (server.enableStaticServing) publishes ./static/vendor.
+LOCAL_VENDOR_URL = "/app/static/vendor"
+VENDOR_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
+ASSETS_ENV = "GEO_MAP_ASSETS"  # "local" | "cdn"; default: local when static/vendor is complete
+TILES_ENV = "GEO_MAP_TILES"  # "osm" (default) | "none"
+
+CERTAIN_PRECISIONS = frozenset({"day"})
+LABEL_MIN_ZOOM = 7
+TOWN_RADIUS = 7
+
+
+@dataclass(frozen=True)
+class ForceStyle:
+    code: str
+    name: str
+    color: str
+
+
+def asset_mode() -> str:
+    """'local' serves Leaflet from static/vendor (offline); 'cdn' loads it from jsDelivr (hosted)."""
+    mode = os.environ.get(ASSETS_ENV, "").strip().lower()
+    if mode in ("local", "cdn"):
+        return mode
+    return "local" if (VENDOR_DIR / ".complete").exists() else "cdn"
+
+
+def leaflet_assets(mode: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(js, css) links for the map page. The map uses plain Leaflet only (CircleMarkers, GeoJson,
+    tooltips), so folium's jQuery, Bootstrap and awesome-markers defaults are not loaded at all."""
+    base = f"{LOCAL_VENDOR_URL}/leaflet/dist" if mode == "local" else LEAFLET_CDN
+    return [("leaflet", f"{base}/leaflet.js")], [("leaflet_css", f"{base}/leaflet.css")]
+
+
+class _TownLabels(MacroElement):
+    """Town names as permanent tooltips, shown only from `min_zoom` on (a class on the map container)."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+          .leaflet-container .town-label { display: none; background: rgba(255,255,255,0.85);
+            border: 0; box-shadow: none; padding: 0 3px; font: 12px/1.3 sans-serif; color: #222; }
+          .leaflet-container.labels-on .town-label { display: block; }
+          .leaflet-container .town-label::before { display: none; }
+          .map-legend { background: rgba(255,255,255,0.92); padding: 6px 8px; border-radius: 4px;
+            font: 12px/1.5 sans-serif; color: #222; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
+          .map-legend .sw { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
+            margin-right: 5px; vertical-align: -1px; border: 1px solid #333; }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            function update() {
+                map.getContainer().classList.toggle("labels-on", map.getZoom() >= {{ this.min_zoom|tojson }});
+            }
+            map.on("zoomend", update);
+            update();
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, min_zoom: int = LABEL_MIN_ZOOM):
+        super().__init__()
+        self._name = "TownLabels"
+        self.min_zoom = min_zoom
+
+
+class _Legend(MacroElement):
+    """A Leaflet control with the force colours and what rings and faded dots mean."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var legend = L.control({position: "bottomleft"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("div", "map-legend");
+                div.innerHTML = {{ this.html|tojson }};
+                return div;
+            };
+            legend.addTo(map);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, forces: Iterable[ForceStyle]):
+        super().__init__()
+        self._name = "Legend"
+        rows = [
+            f'<div><span class="sw" style="background:{html.escape(f.color)}"></span>{html.escape(f.name)}</div>'
+            for f in forces
+        ]
+        rows.append('<div><span class="sw" style="background:#fff;border:3px solid #555"></span>'
+                    "contested (ring: contesting force)</div>")
+        rows.append('<div><span class="sw" style="background:#999;opacity:.45;border-style:dashed"></span>'
+                    "uncertain start or date</div>")
+        self.html = "".join(rows)
+
+
+def force_styles(forces: Mapping[str, ForceStyle], codes: Iterable[str]) -> list[ForceStyle]:
+    """The legend entries for `codes` (in forces.yaml order), UNKNOWN always last."""
+    wanted = set(codes) | {UNKNOWN_FORCE}
+    entries = [f for c, f in forces.items() if c in wanted and c != UNKNOWN_FORCE]
+    return entries + [forces[UNKNOWN_FORCE]] if UNKNOWN_FORCE in forces else entries
+
+
+def base_map(
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None,
+    legend: Iterable[ForceStyle],
+    borders: dict | None = None,
+    assets: str | None = None,
+    tiles: str | None = None,
+) -> folium.Map:
+    """The map that stays mounted: tiles with attribution, country borders, legend, label behaviour.
+
+    `bounds` is ((south, west), (north, east)) of all towns in the layer (not of one date), so the base
+    map — and with it streamlit-folium's component key — stays the same while the slider moves.
+    """
+    tiles = (tiles or os.environ.get(TILES_ENV, "osm")).lower()
+    m = folium.Map(location=[35.0, 40.0], zoom_start=6, tiles=None, control_scale=True)
+    js, css = leaflet_assets(assets or asset_mode())
+    m.default_js, m.default_css = js, css
+    if tiles != "none":
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(m)
+    if borders:
+        folium.GeoJson(
+            borders,
+            name="Country borders",
+            style_function=lambda _: {"color": "#6b6b6b", "weight": 1.2, "fillColor": "#f5f3ee",
+                                      "fillOpacity": 0.35},
+            interactive=False,
+            control=False,
+        ).add_to(m)
+    _TownLabels().add_to(m)
+    _Legend(legend).add_to(m)
+    if bounds:
+        (south, west), (north, east) = bounds
+        pad = 0.3
+        m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]])
+    return m
+
+
+def is_uncertain(period) -> bool:
+    """Drawn faded and dashed: an unknown start, or dates less precise than a day."""
+    return period.valid_from is None or period.date_precision not in CERTAIN_PRECISIONS
+
+
+def town_features(periods: Iterable, selected: str | None = None) -> dict:
+    """A FeatureCollection of the towns on one date: ids, names and state only, never article text.
+
+    Later features are drawn on top: uncertain towns first, then certain, contested, and the selected one
+    last, so a close neighbour with an inferred holder never hides a contested town or the chosen one.
+    """
+    features = []
+    order = lambda p: (p.place_id == selected, p.status == "contested", not is_uncertain(p), p.place_id, p.force)  # noqa: E731
+    for p in sorted(periods, key=order):
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+            "properties": {
+                "place_id": p.place_id,
+                "name": p.name,
+                "force": p.force,
+                "status": p.status,
+                "contested_by": list(p.contested_by),
+                "uncertain": is_uncertain(p),
+                "selected": p.place_id == selected,
+            },
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def town_style(properties: Mapping, forces: Mapping[str, ForceStyle]) -> dict:
+    """Fill in the holder's colour; a thick ring in the contesting force's colour when contested;
+    faded and dashed when uncertain; bigger when selected."""
+    unknown = forces.get(UNKNOWN_FORCE)
+    fallback = unknown.color if unknown else "#999999"
+
+    def colour(code: str) -> str:
+        return forces[code].color if code in forces else fallback
+
+    contested = properties.get("status") == "contested"
+    uncertain = bool(properties.get("uncertain"))
+    radius = TOWN_RADIUS + (2 if contested else 0) + (3 if properties.get("selected") else 0)
+    ring = colour(properties["contested_by"][0]) if contested and properties.get("contested_by") else "#222222"
+    return {
+        "stroke": True,
+        "fill": True,
+        "radius": radius,
+        "fillColor": colour(properties.get("force", UNKNOWN_FORCE)),
+        "fillOpacity": 0.45 if uncertain else 0.9,
+        "color": ring,
+        "weight": 4 if contested else (2.5 if properties.get("selected") else 1.2),
+        "opacity": 0.6 if uncertain and not contested else 1.0,
+        "dashArray": "3 3" if uncertain else None,
+    }
+
+
+# Runs in the browser for every town: a CSS class per town and state (for styling and tests) and the
+# name label as a text node, so a name can never be read as HTML.
+_ON_EACH_TOWN = JsCode(
+    """
+    function (feature, layer) {
+        var p = feature.properties || {};
+        var token = function (s) { return String(s == null ? "" : s).replace(/[^A-Za-z0-9_-]/g, ""); };
+        layer.options.className = "town town--" + token(p.place_id) + " town--" + token(p.status)
+            + (p.selected ? " town--selected" : "");
+        var label = document.createElement("span");
+        label.textContent = p.name == null ? "" : String(p.name);
+        layer.bindTooltip(label, {permanent: true, direction: "right", offset: [8, 0],
+                                  className: "town-label", interactive: false});
+    }
+    """
+)
+
+
+def control_layer(periods: Iterable, forces: Mapping[str, ForceStyle], selected: str | None = None) -> folium.FeatureGroup:
+    """One FeatureGroup holding ONE GeoJson layer with every town's state on the chosen date."""
+    group = folium.FeatureGroup(name="Control", control=False)
+    folium.GeoJson(
+        town_features(periods, selected),
+        name="Towns",
+        marker=folium.CircleMarker(radius=TOWN_RADIUS),
+        style_function=lambda feature: town_style(feature["properties"], forces),
+        on_each_feature=_ON_EACH_TOWN,
+    ).add_to(group)
+    return group
+
+
+def asset_links(m: folium.Map) -> list[str]:
+    """Every script and stylesheet URL the map page would load (what streamlit-folium collects)."""
+    links: list[str] = []
+
+    def walk(element):
+        links.extend(url for _, url in getattr(element, "default_js", []))
+        links.extend(url for _, url in getattr(element, "default_css", []))
+        for child in getattr(element, "_children", {}).values():
+            walk(child)
+
+    walk(m)
+    return list(dict.fromkeys(links))

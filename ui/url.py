@@ -1,0 +1,88 @@
+"""Parsing what a shared link carries (`?date=YYYY-MM-DD&place=...`). Pure: no Streamlit import.
+
+Each parser returns the value to use and, when the URL held something unusable, a short notice for the
+reader; it never raises on user input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+_MAX_SHOWN = 40
+
+
+def _shown(raw: str) -> str:
+    raw = " ".join(str(raw).split())
+    return raw if len(raw) <= _MAX_SHOWN else raw[: _MAX_SHOWN - 1] + "…"
+
+
+def parse_date(raw: str | None, lo: date, hi: date) -> tuple[date | None, str | None]:
+    """A `YYYY-MM-DD` within [lo, hi] → (date, None); anything else → (None, notice); absent → (None, None)."""
+    if raw is None or str(raw).strip() == "":
+        return None, None
+    text = str(raw).strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None, f"The link's date “{_shown(text)}” is not a date in YYYY-MM-DD form; showing the default date."
+    if not lo <= day <= hi:
+        return None, (f"The link's date {day.isoformat()} is outside the evidence ({lo.isoformat()} to "
+                      f"{hi.isoformat()}); showing the default date.")
+    return day, None
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|az|ash|an|at)[\s'’-]+")
+
+
+def name_key(name: str) -> str:
+    """A loose key for matching a place name: no accents, case, article prefix, spaces or punctuation."""
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower().strip()
+    text = _ARTICLE.sub("", text)
+    text = re.sub(r"[^a-z0-9]", "", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    place_id: str
+    name: str
+    spellings: tuple[str, ...] = ()
+
+
+def resolve_place(
+    raw: str | None,
+    places: Iterable[PlaceName],
+    lookup: Callable[[str], list[str]] | None = None,
+) -> tuple[str | None, str | None]:
+    """The place a link names → (place_id, None), or (None, notice) when nothing in the layer matches.
+
+    Tries the place id, then the names and spellings of the layer's places (loosely, see `name_key`),
+    then `lookup` (the gazetteer: a name → place ids, best first) restricted to places in the layer.
+    """
+    if raw is None or str(raw).strip() == "":
+        return None, None
+    text = str(raw).strip()
+    places = list(places)
+    ids = {p.place_id for p in places}
+    if text in ids:
+        return text, None
+    key = name_key(text)
+    if key:
+        for p in places:
+            if key == name_key(p.place_id) or key == name_key(p.name) or any(key == name_key(s) for s in p.spellings):
+                return p.place_id, None
+    if lookup is not None:
+        try:
+            candidates = lookup(text)
+        except Exception:  # a gazetteer problem must not break opening a link
+            candidates = []
+        for place_id in candidates:
+            if place_id in ids:
+                return place_id, None
+    return None, f"No place in the layer matches the link's place “{_shown(text)}”; showing no town."
