@@ -17,8 +17,9 @@ from geo.layer import control_features, event_rows, place_features
 from geo.schema import EVENT_COLUMNS
 from geo.timeline import build_timelines
 from geo.toponyms import Mention, find_mentions
+from geo.zones import AREA_COLUMNS, area_rows, derive_zones, town_periods_from_feature_collection, zones_geojson_text
 
-LAYER_FILES = ("control.geojson", "places.geojson", "events.csv", "report.json")
+LAYER_FILES = ("control.geojson", "places.geojson", "events.csv", "zones.geojson", "areas.csv", "report.json")
 
 
 @dataclass
@@ -127,11 +128,14 @@ def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gaz
                 entry["mentions"] += 1
                 entry["spellings"].add(mention.surface)
     control = control_features(timelines, places, articles)
+    zones = derive_zones(town_periods_from_feature_collection(feature_collection(control)))
     place_ids_with_events = {e.place_id for e in events if e.place_id}
     files = {
         "control.geojson": dump_json(feature_collection(control)),
         "places.geojson": dump_json(feature_collection(place_features(town_mentions, places, place_ids_with_events))),
         "events.csv": render_csv(EVENT_COLUMNS, event_rows(events, articles)),
+        "zones.geojson": zones_geojson_text(zones),
+        "areas.csv": render_csv(AREA_COLUMNS, area_rows(zones)),
     }
     report = {
         "articles": [
@@ -163,6 +167,7 @@ def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gaz
             "unresolved_mentions": len(unresolved),
             "events": len(events),
             "control_periods": len(control),
+            "zones": len(zones),
         },
     }
     return files, report, events, unresolved
