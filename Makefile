@@ -5,10 +5,10 @@ PY := $(VENV)/bin/python
 BUILD_DIR := data/build
 ARTICLES_DIR := data/articles
 # Leaflet and the other map scripts, fetched from the npm registry at install time and served by
-# Streamlit's static file serving, so the map renders with no internet (see geo/../scripts/vendor.sh).
+# Streamlit's static file serving, so the map renders with no internet (see scripts/vendor.sh).
 VENDOR_STAMP := static/vendor/.complete
 
-.PHONY: run test install install-dev build bench vendor chromium clean
+.PHONY: run test install install-dev build vendor chromium clean
 
 install: $(VENV)/.installed $(VENDOR_STAMP)
 
@@ -46,9 +46,6 @@ chromium:
 
 test: install install-dev chromium
 	$(PY) -m pytest
-
-bench: install install-dev chromium
-	$(PY) -m bench
 
 clean:
 	rm -rf $(BUILD_DIR) static/vendor

@@ -16,6 +16,7 @@ from geo.language import detect_language
 from geo.layer import control_features, event_rows, place_features
 from geo.schema import EVENT_COLUMNS
 from geo.timeline import build_timelines
+from geo.text import split_sentences
 from geo.toponyms import Mention, find_mentions
 from geo.zones import AREA_COLUMNS, area_rows, derive_zones, town_periods_from_feature_collection, zones_geojson_text
 
@@ -60,8 +61,6 @@ def process_article(article: Article, gazetteer: Gazetteer) -> ArticleResult:
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    from geo.text import split_sentences
-
     for sentence in split_sentences(text):
         if sentence.start <= start < sentence.end:
             return sentence.text
