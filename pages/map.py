@@ -4,9 +4,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.state import state_on
-from ui import controls, panel
+from ui import controls, panel, territory
 from ui import layer as data
 from ui import map as geo_map
+
+ZONES_NOTE = "Zones are an estimate derived from town control, not reported front lines."
 
 layer = data.load()
 forces = data.forces()
@@ -41,8 +43,17 @@ with left:
               (max(t[0] for t in towns), max(t[1] for t in towns))) if towns else None
     legend = geo_map.force_styles(forces, {p.force for p in layer.periods} | {c for p in layer.periods for c in p.contested_by})
     base = geo_map.base_map(bounds, legend, data.borders())
-    control = geo_map.control_layer(state_on(layer.periods, day), forces, selected)
-    st_folium(base, key="map", height=620, use_container_width=True, feature_group_to_add=[control],
+    show_zones, show_towns, note = st.columns([1.2, 1.1, 4], vertical_alignment="center")
+    zones_on = show_zones.toggle("Zones", value=True, key="show_zones", disabled=not layer.zones,
+                                 help=None if layer.zones else "This build has no zones.geojson: rebuild with `make build`")
+    towns_on = show_towns.toggle("Towns", value=True, key="show_towns")
+    note.caption(ZONES_NOTE + " How they are made: see the Data & method page.")
+    groups = []  # drawn in this order: zones under the towns
+    if zones_on and layer.zones:
+        groups.append(geo_map.zones_layer([z for z in layer.zones if z.valid_on(day)], forces))
+    if towns_on:
+        groups.append(geo_map.control_layer(state_on(layer.periods, day), forces, selected))
+    st_folium(base, key="map", height=620, use_container_width=True, feature_group_to_add=groups or None,
               returned_objects=["last_active_drawing", "last_object_clicked_count"],
               center=st.session_state.get(controls.FOCUS_KEY), on_change=_on_map_click)
     st.caption(f"Control on {day.isoformat()}. Dots are towns, coloured by who held them; click one for its sources.")
@@ -55,3 +66,20 @@ with right:
         panel.render(layer, selected, day, forces, lo, hi)
     else:
         st.info("Click a town on the map, or find it above, to read what the sources said.")
+
+if layer.areas:
+    st.subheader("Area over time")
+    chart, claims = st.columns([3, 2], gap="medium")
+    with chart:
+        series = territory.area_series(layer.areas, lo, hi, forces)
+        st.altair_chart(territory.area_chart(series, day, lo, hi, forces), width="stretch")
+        st.caption("Our estimate: area (km²) of each force's uncontested zones and its number of towns; the "
+                   "blue line is the chosen date. " + ZONES_NOTE)
+    with claims:
+        shares = territory.share_claims(layer.events, forces)
+        st.markdown("**What the articles claimed**")
+        if shares.empty:
+            st.caption("No article in this build states a share of territory.")
+        else:
+            st.dataframe(shares, hide_index=True, width="stretch",
+                         column_config={"percent": st.column_config.NumberColumn("percent", format="%.1f %%")})

@@ -5,7 +5,7 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from geo.io.read import CONTROL_FILE, EVENTS_FILE, PLACES_FILE
+from geo.io.read import AREAS_FILE, CONTROL_FILE, EVENTS_FILE, PLACES_FILE, ZONES_FILE
 from ui import layer as data
 
 layer = data.load()
@@ -34,6 +34,17 @@ if contested:
     st.dataframe(pd.DataFrame([{"place": p.name, "holder": p.force, "contested by": ", ".join(p.contested_by),
                                 "from": p.valid_from, "to": p.valid_to} for p in contested]), hide_index=True)
 
+st.subheader("Zones")
+st.markdown(
+    "The shaded zones on the map are an **estimate derived from town control, not reported front lines**. "
+    "Each town's area of influence is its Voronoi cell among the known towns, clipped to its country's "
+    "border and to 25 km around the town (so empty desert is not claimed), coloured by who held the town on "
+    "the date; contested towns give their own zones, drawn with a dashed edge in the contesting force's "
+    "colour. Towns with no known holder on a date leave their cell empty. The area chart under the map sums "
+    "them per force (`areas.csv`); the share claims beside it are what the articles themselves said."
+    + ("" if layer.zones else " *This build has no `zones.geojson`: rebuild it with `make build`.*")
+)
+
 unresolved = [u for u in report.get("unresolved") or [] if isinstance(u, dict)]
 st.markdown(f"**Names that could not be placed** ({len(unresolved)}) — never given invented coordinates:")
 if unresolved:
@@ -44,5 +55,9 @@ if skipped:
     st.dataframe(pd.DataFrame(skipped), hide_index=True, width="stretch")
 
 st.subheader("Downloads")
-for name, mime in ((CONTROL_FILE, "application/geo+json"), (EVENTS_FILE, "text/csv"), (PLACES_FILE, "application/geo+json")):
+downloads = ((CONTROL_FILE, "application/geo+json"), (EVENTS_FILE, "text/csv"), (PLACES_FILE, "application/geo+json"),
+             (ZONES_FILE, "application/geo+json"), (AREAS_FILE, "text/csv"))
+for name, mime in downloads:
+    if not (layer.build_dir / name).is_file():
+        continue
     st.download_button(f"Download {name}", (layer.build_dir / name).read_bytes(), file_name=name, mime=mime)

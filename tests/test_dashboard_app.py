@@ -145,6 +145,47 @@ def test_injected_payloads_are_plain_text_and_javascript_links_are_dropped(monke
     assert len(at.get("link_button")) == 0  # its url is javascript:, never linked
 
 
+@pytest.fixture(scope="module")
+def zones_dir(tmp_path_factory) -> Path:
+    """The fixture layer plus zones.geojson and areas.csv derived from it by geo/zones.py."""
+    import csv
+    import json
+
+    from geo.zones import AREA_COLUMNS, area_rows, derive_zones, town_periods_from_feature_collection, zones_geojson_text
+
+    build = write_layer(tmp_path_factory.mktemp("layer") / "build")
+    zones = derive_zones(town_periods_from_feature_collection(json.loads((build / "control.geojson").read_text())))
+    (build / "zones.geojson").write_text(zones_geojson_text(zones), encoding="utf-8")
+    with open(build / "areas.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=AREA_COLUMNS)
+        writer.writeheader()
+        writer.writerows(area_rows(zones))
+    return build
+
+
+def test_zone_and_town_toggles_the_zones_note_and_the_area_chart(monkeypatch, zones_dir):
+    at = app(monkeypatch, zones_dir, date="2017-11-10")
+    assert not at.exception
+    zones, towns = at.toggle(key="show_zones"), at.toggle(key="show_towns")
+    assert zones.value is True and towns.value is True and not zones.disabled
+    captions = " ".join(c.value for c in at.caption)
+    assert "Zones are an estimate derived from town control, not reported front lines" in captions
+    assert "Data & method" in captions
+    assert "Area over time" in [s.value for s in at.subheader]
+    assert len(at.get("vega_lite_chart")) == 1
+    zones.set_value(False).run()
+    at.toggle(key="show_towns").set_value(False).run()
+    assert not at.exception
+
+
+def test_an_older_build_without_zones_still_shows_the_map_and_the_note(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir)
+    assert not at.exception
+    assert at.toggle(key="show_zones").disabled and at.toggle(key="show_towns").value is True
+    assert any("Zones are an estimate" in c.value for c in at.caption)
+    assert "Area over time" not in [s.value for s in at.subheader]
+
+
 @pytest.mark.parametrize("page", ["pages/places.py", "pages/sources.py", "pages/method.py"])
 def test_every_page_runs(monkeypatch, injected_dir, page):
     at = app(monkeypatch, injected_dir)

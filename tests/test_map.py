@@ -159,3 +159,59 @@ def test_annotate_marks_whole_words_longest_first_as_plain_text():
     assert marked.startswith("⟦Albu Kamal⟧ fell; Albu Kamals markets; ⟦Kamal⟧ said.")
     assert "⟦Mayadin⟧" in marked and "<img src=x" in marked  # payloads stay text, untouched
     assert json.dumps(annotate("plain", []))
+
+
+def _zone(force, valid_from, valid_to, status="held", contested_by=()):
+    from geo.io.read import ZoneFeature
+
+    square = [[[40.0, 34.0], [40.5, 34.0], [40.5, 34.5], [40.0, 34.5], [40.0, 34.0]]]
+    return ZoneFeature(force=force, status=status, contested_by=contested_by, valid_from=valid_from,
+                       valid_to=valid_to, area_km2=1234.56, towns=("albu-kamal", PAYLOAD_SOURCE),
+                       geometry={"type": "Polygon", "coordinates": square})
+
+
+def test_zones_layer_shows_the_zones_of_the_date_only_with_no_article_text():
+    zones = [_zone("IS", None, date(2017, 11, 10)),
+             _zone("SYRIAN_GOV", date(2017, 11, 10), None, "contested", ("IS",)),
+             _zone("SDF", date(2017, 10, 1), None)]
+    m = _base(assets="local")
+    m.get_root().render()
+    on = [z for z in zones if z.valid_on(date(2017, 11, 10))]
+    js = _get_feature_group_string(geo_map.zones_layer(on, FORCES), m)
+    assert js.count("L.geoJson(") == 1 and '"pane": "zones"' in js
+    assert '"SYRIAN_GOV"' in js and '"SDF"' in js and '"IS"' in js  # IS only as the contesting force
+    assert PAYLOAD_SOURCE not in js and "albu-kamal" not in js and "valid_from" not in js
+    features = geo_map.zone_features(on)["features"]
+    assert {f["properties"]["force"] for f in features} == {"SYRIAN_GOV", "SDF"}
+    assert all(set(f["properties"]) == {"force", "status", "contested_by", "area_km2"} for f in features)
+    assert features[-1]["properties"]["status"] == "contested"  # drawn on top
+    before = geo_map.zone_features([z for z in zones if z.valid_on(date(2017, 9, 1))])["features"]
+    assert [f["properties"]["force"] for f in before] == ["IS"]
+    assert geo_map.zone_features([z for z in zones[:1] if z.valid_on(date(2017, 11, 10))])["features"] == []
+
+
+def test_zone_style_light_fill_and_dashed_contested_edge():
+    held = geo_map.zone_style({"force": "SDF", "status": "held"}, FORCES)
+    assert held["fillColor"] == "#F0E442" and held["fillOpacity"] <= 0.35 and not held["dashArray"]
+    contested = geo_map.zone_style({"force": "SYRIAN_GOV", "status": "contested", "contested_by": ["IS"]}, FORCES)
+    assert contested["fillColor"] == "#D55E00" and contested["color"] == "#000000" and contested["dashArray"]
+    assert geo_map.zone_style({"force": "MARTIANS", "status": "held"}, FORCES)["fillColor"] == "#999999"
+
+
+def test_area_series_steps_over_the_range_and_share_claims_are_plain_cells(layer):
+    from geo.io.read import AreaRow
+    from ui import territory
+
+    rows = [AreaRow(date=None, force="IS", area_km2=900, towns=9, contested_area_km2=0, contested_towns=0),
+            AreaRow(date=date(2017, 10, 15), force="IS", area_km2=500, towns=5, contested_area_km2=0,
+                    contested_towns=0),
+            AreaRow(date=date(2018, 1, 1), force="IS", area_km2=100, towns=1, contested_area_km2=0, contested_towns=0),
+            AreaRow(date=None, force="UNKNOWN", area_km2=0, towns=0, contested_area_km2=0, contested_towns=0)]
+    series = territory.area_series(rows, date(2017, 10, 1), date(2017, 11, 11), FORCES)
+    area = series[series["measure"] == territory.AREA]
+    assert list(area["value"]) == [900, 500, 500] and set(series["force"]) == {"Islamic State"}
+    assert str(area["date"].iloc[0].date()) == "2017-10-01" and str(area["date"].iloc[-1].date()) == "2017-11-11"
+    chart = territory.area_chart(series, date(2017, 11, 1), date(2017, 10, 1), date(2017, 11, 11), FORCES).to_dict()
+    assert "step-after" in json.dumps(chart)
+    claims = territory.share_claims(layer.events, FORCES)
+    assert list(claims.columns) == list(territory.CLAIM_COLUMNS)

@@ -89,3 +89,46 @@ def test_report_is_read_defensively(build):
     (build / "report.json").write_text('{"articles": {}}')
     with pytest.raises(LayerError, match="'articles' must be a list"):
         read_report(build / "report.json")
+
+
+ZONE = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[40, 34], [41, 34], [41, 35], [40, 34]]]},
+        "properties": {"force": "IS", "status": "held", "contested_by": [], "valid_from": None,
+                       "valid_to": "2017-10-01", "area_km2": 12.5, "towns": ["raqqa"]}}
+AREAS = "date,force,area_km2,towns,contested_area_km2,contested_towns\n,IS,12.5,1,0,0\n2017-10-01,IS,0,0,0,0\n"
+
+
+def test_zones_and_areas_are_optional_and_read_when_present(build):
+    layer = read_layer(build)
+    assert layer.zones == [] and layer.areas == []  # an older build without them still loads
+    (build / "zones.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [ZONE]}))
+    (build / "areas.csv").write_text(AREAS)
+    layer = read_layer(build)
+    zone = layer.zones[0]
+    assert (zone.force, zone.valid_from, zone.valid_to, zone.towns) == ("IS", None, date(2017, 10, 1), ("raqqa",))
+    assert zone.valid_on(date(2017, 9, 30)) and not zone.valid_on(date(2017, 10, 1))
+    assert [(r.date, r.towns) for r in layer.areas] == [(None, 1), (date(2017, 10, 1), 0)]
+
+
+@pytest.mark.parametrize("change, says", [
+    (lambda z: z["geometry"].update(type="Point"), "Polygon or MultiPolygon"),
+    (lambda z: z["properties"].update(status="maybe"), "feature 0: status"),
+    (lambda z: z["properties"].update(area_km2=-1), "area_km2"),
+    (lambda z: z["properties"].update(valid_from="2017-10-01"), "is not after valid_from"),
+])
+def test_a_malformed_zone_names_the_file_and_feature(build, change, says):
+    zone = json.loads(json.dumps(ZONE))
+    change(zone)
+    (build / "zones.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [zone]}))
+    with pytest.raises(LayerError, match=r"zones\.geojson: feature 0"):
+        read_layer(build)
+    with pytest.raises(LayerError, match=says):
+        read_layer(build)
+
+
+def test_malformed_areas_names_the_file_and_line(build):
+    (build / "areas.csv").write_text("date,force,area_km2\n,IS,1\n")
+    with pytest.raises(LayerError, match=r"areas\.csv: header lacks the columns \['towns'"):
+        read_layer(build)
+    (build / "areas.csv").write_text(AREAS.replace(",IS,12.5,1,", ",IS,lots,1,"))
+    with pytest.raises(LayerError, match=r"areas\.csv: line 2: area_km2"):
+        read_layer(build)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.io.read import LAYER_FILES, Layer, LayerError, layer_exists, read_layer
+from geo.io.read import LAYER_FILES, OPTIONAL_FILES, Layer, LayerError, layer_exists, read_layer
 from geo.schema import UNKNOWN_FORCE
 from ui.map import ForceStyle
 from ui.url import PlaceName
@@ -33,7 +33,7 @@ def build_dir() -> Path:
 
 def _fingerprint(directory: Path) -> tuple:
     """Changes whenever a rebuild swaps in new files, so the cache reloads them."""
-    return tuple((name, (directory / name).stat().st_mtime_ns) for name in LAYER_FILES if (directory / name).exists())
+    return tuple((name, (directory / name).stat().st_mtime_ns) for name in LAYER_FILES + OPTIONAL_FILES if (directory / name).exists())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -1,8 +1,8 @@
-"""The folium map: a base map that never changes, and the control layer for one date.
+"""The folium map: a base map that never changes, and the zones and control layers for one date.
 
 No Streamlit here. The base map (tiles, country borders, legend, label behaviour) is built the same on
 every run so streamlit-folium keeps it mounted; only the FeatureGroups from `control_layer` (and later
-`zones_layer`) change with the date and are sent through `st_folium(feature_group_to_add=[...])`.
+`zones_layer`, drawn under the towns) change with the date and are sent through `st_folium(feature_group_to_add=[...])`.
 
 No article text goes into the map: a town's feature carries its place id, name, holder and status,
 and the dashboard looks quotes up by place id outside the map. The name is shown through `textContent`
@@ -36,6 +36,12 @@ TILES_ENV = "GEO_MAP_TILES"  # "osm" (default) | "none"
 CERTAIN_PRECISIONS = frozenset({"day"})
 LABEL_MIN_ZOOM = 7
 TOWN_RADIUS = 7
+#: Leaflet panes, bottom to top: tiles (200), country borders, zones, then the towns in Leaflet's
+#: overlayPane (400). Own panes keep the zones over the borders' fill and under the towns whatever order
+#: the layers arrive in.
+BORDERS_PANE, BORDERS_PANE_Z = "borders", 350
+ZONES_PANE, ZONES_PANE_Z = "zones", 390
+ZONE_FILL_OPACITY = 0.3
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,8 @@ class _Legend(MacroElement):
                     "contested (ring: contesting force)</div>")
         rows.append('<div><span class="sw" style="background:#999;opacity:.45;border-style:dashed"></span>'
                     "uncertain start or date</div>")
+        rows.append('<div><span class="sw" style="border-radius:0;background:rgba(153,153,153,.3);'
+                    'border:2px dashed #555"></span>zone (estimate); dashed edge: contested</div>')
         self.html = "".join(rows)
 
 
@@ -153,6 +161,8 @@ def base_map(
     m.default_js, m.default_css = js, css
     if tiles != "none":
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(m)
+    folium.map.CustomPane(BORDERS_PANE, z_index=BORDERS_PANE_Z, pointer_events=False).add_to(m)
+    folium.map.CustomPane(ZONES_PANE, z_index=ZONES_PANE_Z, pointer_events=False).add_to(m)
     if borders:
         folium.GeoJson(
             borders,
@@ -161,6 +171,7 @@ def base_map(
                                       "fillOpacity": 0.35},
             interactive=False,
             control=False,
+            pane=BORDERS_PANE,
         ).add_to(m)
     _TownLabels().add_to(m)
     _Legend(legend).add_to(m)
@@ -254,6 +265,71 @@ def control_layer(periods: Iterable, forces: Mapping[str, ForceStyle], selected:
         marker=folium.CircleMarker(radius=TOWN_RADIUS),
         style_function=lambda feature: town_style(feature["properties"], forces),
         on_each_feature=_ON_EACH_TOWN,
+    ).add_to(group)
+    return group
+
+
+def zone_features(zones: Iterable) -> dict:
+    """A FeatureCollection of the zones valid on one date, as given: geometry, force, status, contesting
+    forces and area only (never towns' names, quotes or anything else from an article)."""
+    features = []
+    for zone in zones:
+        features.append({
+            "type": "Feature",
+            "geometry": zone.geometry,
+            "properties": {
+                "force": zone.force,
+                "status": zone.status,
+                "contested_by": list(zone.contested_by),
+                "area_km2": round(float(zone.area_km2), 1),
+            },
+        })
+    # Held zones first, contested on top so their dashed edge is never covered by a neighbour's fill.
+    features.sort(key=lambda f: f["properties"]["status"] == "contested")
+    return {"type": "FeatureCollection", "features": features}
+
+
+def zone_style(properties: Mapping, forces: Mapping[str, ForceStyle]) -> dict:
+    """A light fill in the holder's colour; a contested zone gets a dashed, heavier edge in the contesting
+    force's colour (the nearest Leaflet has to hatching without SVG patterns)."""
+    unknown = forces.get(UNKNOWN_FORCE)
+    fallback = unknown.color if unknown else "#999999"
+
+    def colour(code: str) -> str:
+        return forces[code].color if code in forces else fallback
+
+    fill = colour(properties.get("force", UNKNOWN_FORCE))
+    if properties.get("status") == "contested":
+        by = properties.get("contested_by") or []
+        return {"fillColor": fill, "fillOpacity": ZONE_FILL_OPACITY, "color": colour(by[0]) if by else "#222222",
+                "weight": 2.5, "opacity": 0.9, "dashArray": "6 4"}
+    return {"fillColor": fill, "fillOpacity": ZONE_FILL_OPACITY, "color": fill, "weight": 0.8, "opacity": 0.5,
+            "dashArray": None}
+
+
+# A CSS class per zone (for styling and tests): force and status, reduced to safe characters.
+_ON_EACH_ZONE = JsCode(
+    """
+    function (feature, layer) {
+        var p = feature.properties || {};
+        var token = function (s) { return String(s == null ? "" : s).replace(/[^A-Za-z0-9_-]/g, ""); };
+        layer.options.className = "zone zone--" + token(p.force) + " zone--" + token(p.status);
+    }
+    """
+)
+
+
+def zones_layer(zones: Iterable, forces: Mapping[str, ForceStyle]) -> folium.FeatureGroup:
+    """One FeatureGroup holding ONE GeoJson layer with the zones valid on the chosen date (pass
+    `zones_on(...)`'s result, or any `ZoneFeature`s), in the zones pane under the towns, not clickable."""
+    group = folium.FeatureGroup(name="Zones", control=False)
+    folium.GeoJson(
+        zone_features(zones),
+        name="Zones",
+        style_function=lambda feature: zone_style(feature["properties"], forces),
+        on_each_feature=_ON_EACH_ZONE,
+        pane=ZONES_PANE,
+        interactive=False,
     ).add_to(group)
     return group
 

@@ -10,17 +10,24 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from geo.schema import EVENT_COLUMNS, ControlPeriodProperties, EventRow, PlaceProperties
+from geo.schema import EVENT_COLUMNS, ControlPeriodProperties, ControlStatus, EventRow, PlaceProperties
 
 CONTROL_FILE = "control.geojson"
 PLACES_FILE = "places.geojson"
 EVENTS_FILE = "events.csv"
 REPORT_FILE = "report.json"
+ZONES_FILE = "zones.geojson"
+AREAS_FILE = "areas.csv"
 LAYER_FILES = (CONTROL_FILE, PLACES_FILE, EVENTS_FILE, REPORT_FILE)
+#: Written by builds since issue 4; a build without them still loads (no zones, no area chart).
+OPTIONAL_FILES = (ZONES_FILE, AREAS_FILE)
+#: Columns of areas.csv (the same as geo.zones.AREA_COLUMNS, kept here so reading needs no shapely).
+AREA_COLUMNS: tuple[str, ...] = ("date", "force", "area_km2", "towns", "contested_area_km2", "contested_towns")
 _REBUILD_HINT = "rebuild it with `python -m geo build` (or `make build`)"
 
 
@@ -42,15 +49,53 @@ class PlacePoint(PlaceProperties):
     lat: float
 
 
+class _Zone(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class ZoneProperties(_Zone):
+    """The properties of one zones.geojson feature (see docs/zones.md); extra properties are ignored."""
+
+    force: str = Field(min_length=1)
+    status: ControlStatus
+    contested_by: tuple[str, ...] = ()
+    valid_from: date | None = None
+    valid_to: date | None = None
+    area_km2: float = Field(ge=0)
+    towns: tuple[str, ...] = ()
+
+
+class ZoneFeature(ZoneProperties):
+    """One zone: a force's estimated area over a span of dates, with its GeoJSON geometry (lon/lat)."""
+
+    geometry: dict
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
+
+
+class AreaRow(_Zone):
+    """One row of areas.csv: a force's estimated area and towns from `date` (None = before the first change)."""
+
+    date: date | None
+    force: str = Field(min_length=1)
+    area_km2: float = Field(ge=0)
+    towns: int = Field(ge=0)
+    contested_area_km2: float = Field(ge=0)
+    contested_towns: int = Field(ge=0)
+
+
 @dataclass(frozen=True)
 class Layer:
-    """The four build files, read and validated."""
+    """The build files, read and validated (zones and areas are empty for a build that has none)."""
 
     build_dir: Path
     periods: list[ControlPeriod]
     places: list[PlacePoint]
     events: list[EventRow]
     report: dict = field(default_factory=dict)
+    zones: list[ZoneFeature] = field(default_factory=list)
+    areas: list[AreaRow] = field(default_factory=list)
 
     @property
     def articles(self) -> list[dict]:
@@ -183,19 +228,81 @@ def read_report(path: Path) -> dict:
     return data
 
 
+_POLYGONS = ("Polygon", "MultiPolygon")
+
+
+def read_zones(path: Path) -> list[ZoneFeature]:
+    """zones.geojson → one `ZoneFeature` per Polygon/MultiPolygon feature, properties validated."""
+    path = Path(path)
+    data = _load_json(path)
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+        raise LayerError(f"{path}: not a GeoJSON FeatureCollection with a 'features' list; {_REBUILD_HINT}")
+    zones = []
+    for index, feature in enumerate(data["features"]):
+        where = f"{path}: feature {index}"
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            raise LayerError(f"{where}: not a GeoJSON Feature")
+        geometry = feature.get("geometry")
+        if not isinstance(geometry, dict) or geometry.get("type") not in _POLYGONS or not isinstance(
+            geometry.get("coordinates"), list
+        ):
+            raise LayerError(f"{where}: geometry must be a Polygon or MultiPolygon with coordinates; {_REBUILD_HINT}")
+        properties = feature.get("properties")
+        if not isinstance(properties, dict):
+            raise LayerError(f"{where}: 'properties' must be an object")
+        try:
+            zone = ZoneFeature(**{k: v for k, v in properties.items() if k != "geometry"}, geometry=geometry)
+        except ValidationError as exc:
+            raise LayerError(f"{where}: {_describe(exc)}; {_REBUILD_HINT}") from None
+        if zone.valid_from and zone.valid_to and zone.valid_to <= zone.valid_from:
+            raise LayerError(f"{where}: valid_to {zone.valid_to} is not after valid_from {zone.valid_from}")
+        zones.append(zone)
+    return zones
+
+
+def read_areas(path: Path) -> list[AreaRow]:
+    """areas.csv → `AreaRow`s; an empty date is the state before the first change date."""
+    path = Path(path)
+    if not path.is_file():
+        raise LayerError(f"{path}: file not found; {_REBUILD_HINT}")
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = tuple(reader.fieldnames or ())
+            missing = [c for c in AREA_COLUMNS if c not in header]
+            if missing:
+                raise LayerError(f"{path}: header lacks the columns {missing}; {_REBUILD_HINT}")
+            rows = []
+            for row in reader:
+                if None in row or any(row.get(c) is None for c in AREA_COLUMNS):
+                    raise LayerError(f"{path}: line {reader.line_num}: wrong number of cells")
+                values = {c: row[c] for c in AREA_COLUMNS}
+                values["date"] = values["date"] or None
+                try:
+                    rows.append(AreaRow(**values))
+                except ValidationError as exc:
+                    raise LayerError(f"{path}: line {reader.line_num}: {_describe(exc)}; {_REBUILD_HINT}") from None
+    except UnicodeDecodeError as exc:
+        raise LayerError(f"{path}: not UTF-8 text ({exc.reason}); {_REBUILD_HINT}") from None
+    return rows
+
+
 def layer_exists(build_dir: Path) -> bool:
     return (Path(build_dir) / CONTROL_FILE).is_file()
 
 
 def read_layer(build_dir: Path) -> Layer:
-    """All four files of a build directory."""
+    """All files of a build directory: the four required ones, and zones/areas when the build has them."""
     build_dir = Path(build_dir)
     if not build_dir.is_dir():
         raise LayerError(f"{build_dir}: build folder not found; {_REBUILD_HINT}")
+    zones_path, areas_path = build_dir / ZONES_FILE, build_dir / AREAS_FILE
     return Layer(
         build_dir=build_dir,
         periods=read_control(build_dir / CONTROL_FILE),
         places=read_places(build_dir / PLACES_FILE),
         events=read_events(build_dir / EVENTS_FILE),
         report=read_report(build_dir / REPORT_FILE),
+        zones=read_zones(zones_path) if zones_path.exists() else [],
+        areas=read_areas(areas_path) if areas_path.exists() else [],
     )

@@ -31,6 +31,10 @@ def test_map_renders_offline_with_local_leaflet(page, app_url, offline):
     expect(frame.locator(".map-legend")).to_contain_text("Islamic State")
     expect(frame.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
     assert frame.locator("path.town").count() >= 3
+    # The zones of the date are drawn offline in their own pane, under the towns' overlay pane.
+    expect(frame.locator(".leaflet-zones-pane path.zone").first).to_be_attached()
+    assert frame.locator(".leaflet-zones-pane path.zone").count() >= 1
+    assert frame.locator(".leaflet-zones-pane path.town").count() == 0
     assert frame.locator("path[class*='leaflet-interactive']").count() >= 3  # borders are not interactive...
     # ...and nothing but tiles tried to leave the machine: Leaflet came from /app/static/vendor.
     assert all("tile.openstreetmap.org" in u for u in offline.blocked), offline.blocked

@@ -1,0 +1,90 @@
+"""The area chart under the map: each force's estimated area (km²) and towns over the slider's range, from
+areas.csv, with the chosen date marked; and the share claims quoted in articles, to read beside it.
+
+No Streamlit here (the map page renders what these functions return). Text from articles reaches the page
+only as DataFrame cells, which Altair and st.dataframe show as text, never as HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+import altair as alt
+import pandas as pd
+
+from geo.schema import UNKNOWN_FORCE
+from ui.map import ForceStyle
+
+AREA = "Area (km²)"
+TOWNS = "Towns"
+CLAIM_COLUMNS = ("claim", "percent", "force", "region", "source", "claimant", "published")
+
+
+def _name(code: str, forces: Mapping[str, ForceStyle]) -> str:
+    return forces[code].name if code in forces else code
+
+
+def area_series(areas: Iterable, lo: date, hi: date, forces: Mapping[str, ForceStyle]) -> pd.DataFrame:
+    """Long table (date, force, measure, value, contested) of each force's area and towns as steps from
+    `lo` to `hi`: the value in force on `lo`, every change inside the range, and the last value at `hi`.
+    Forces with nothing in the whole range are left out."""
+    by_force: dict[str, list] = {}
+    for row in areas:
+        by_force.setdefault(row.force, []).append(row)
+    records = []
+    for code, rows in by_force.items():
+        rows = sorted(rows, key=lambda r: (r.date is not None, r.date or date.min))
+        before = [r for r in rows if r.date is None or r.date <= lo]
+        steps = ([before[-1]] if before else []) + [r for r in rows if r.date is not None and lo < r.date <= hi]
+        if not steps or not any(r.area_km2 or r.towns for r in steps):
+            continue
+        points = [(max(r.date or lo, lo), r) for r in steps] + [(hi, steps[-1])]
+        for day, r in points:
+            records.append({"date": pd.Timestamp(day), "force": _name(code, forces), "measure": AREA,
+                            "value": r.area_km2, "contested": r.contested_area_km2})
+            records.append({"date": pd.Timestamp(day), "force": _name(code, forces), "measure": TOWNS,
+                            "value": r.towns, "contested": r.contested_towns})
+    return pd.DataFrame(records, columns=["date", "force", "measure", "value", "contested"])
+
+
+def area_chart(series: pd.DataFrame, day: date, lo: date, hi: date, forces: Mapping[str, ForceStyle]) -> alt.VConcatChart:
+    """Two step-line panels (area, towns) per force in the forces' colours, a rule at `day`."""
+    names = list(dict.fromkeys(series["force"]))
+    colours = {f.name: f.color for f in forces.values()}
+    scale = alt.Scale(domain=names, range=[colours.get(n, "#999999") for n in names])
+    x_scale = alt.Scale(domain=[pd.Timestamp(lo).isoformat(), pd.Timestamp(hi).isoformat()])
+    rule_data = pd.DataFrame({"date": [pd.Timestamp(day)]})
+
+    def panel(measure: str, show_axis: bool) -> alt.LayerChart:
+        x = alt.X("date:T", title=None, scale=x_scale,
+                  axis=alt.Axis(format="%Y-%m-%d", labelAngle=0, tickCount=5, labels=show_axis))
+        lines = alt.Chart(series[series["measure"] == measure]).mark_line(interpolate="step-after", strokeWidth=2).encode(
+            x=x,
+            y=alt.Y("value:Q", title=measure),
+            color=alt.Color("force:N", scale=scale, legend=alt.Legend(orient="bottom", title=None)),
+            tooltip=[alt.Tooltip("force:N"), alt.Tooltip("date:T", format="%Y-%m-%d", title="from"),
+                     alt.Tooltip("value:Q", title=measure.lower()),
+                     alt.Tooltip("contested:Q", title="contested (held by it)")],
+        )
+        rule = alt.Chart(rule_data).mark_rule(color="#1f77b4", strokeWidth=2).encode(x=alt.X("date:T", scale=x_scale))
+        return alt.layer(lines, rule).properties(height=140)
+
+    return alt.vconcat(panel(AREA, False), panel(TOWNS, True))
+
+
+def share_claims(events: Iterable, forces: Mapping[str, ForceStyle]) -> pd.DataFrame:
+    """The articles' own share claims ("about 37 percent of the province", "lost 96 percent"), newest first.
+    A loss has force UNKNOWN and the loser in previous_force: shown as "lost by <loser>"."""
+    rows = []
+    for e in events:
+        if e.kind != "share":
+            continue
+        if e.force == UNKNOWN_FORCE and e.previous_force:
+            force = f"lost by {_name(e.previous_force, forces)}"
+        else:
+            force = _name(e.force, forces)
+        rows.append({"claim": e.quote, "percent": e.share_percent, "force": force, "region": e.place_name or "—",
+                     "source": e.source, "claimant": e.claimant or "", "published": e.published})
+    rows.sort(key=lambda r: r["published"], reverse=True)
+    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
