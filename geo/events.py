@@ -361,9 +361,13 @@ def _share_event(text, force_hits, regions, ctx, sentence, claimant, number) -> 
     force = _resolve_force(before[-1].code, None, ctx.forces)
     if force is None:
         return None
-    region = regions[-1] if regions else (ctx.last_region if T.REGION_ANAPHOR.search(text) else None)
-    if not regions and region is None and ctx.last_region is not None and not lost:
+    if regions:
+        region = regions[-1]
+    elif not lost or T.REGION_ANAPHOR.search(text):
+        # "SDF kontrollerer 32 prosent" goes on about the province just named; a loss only with "provinsen".
         region = ctx.last_region
+    else:
+        region = None
     place = region.place if region else None
     percent = float(match["percent"].replace(",", "."))
     return Event(
