@@ -29,6 +29,8 @@ _URL_READ_KEY = "_url_read"
 _NOTICES_KEY = "_url_notices"
 _LAST_TICK_KEY = "_last_tick"
 _INITIAL_DAY_KEY = "_initial_day"
+_MAP_DAY_KEY = "_map_day"  # the date the map component last showed (reported by it, or sent to it)
+_REVISION_KEY = "_date_revision"  # goes up each time the date is set from outside the map
 PLAY_SECONDS = 1.5
 
 
@@ -36,9 +38,9 @@ def select_place(place_id: str | None, layer: Layer, focus: bool = True) -> None
     """Make `place_id` the selected town (from a search, a table or a link; map clicks pass focus=False)."""
     st.session_state[PLACE_KEY] = place_id
     if focus and place_id:
-        point = next((p for p in layer.periods if p.place_id == place_id), None)
+        point = data.town_points(layer).get(place_id)
         if point is not None:
-            st.session_state[FOCUS_KEY] = (point.lat, point.lon)
+            st.session_state[FOCUS_KEY] = point
 
 
 def _read_link_once(layer: Layer, lo: date, hi: date) -> list[str]:
@@ -148,6 +150,24 @@ def _show_link_notices(day: date) -> None:
         return
     for notice in pending["notices"]:
         st.info(md_escape(notice), icon=":material/link_off:")
+
+
+def take_map_date(day: date, layer: Layer) -> None:
+    """The map's timeline moved to `day`: make it the app's date (the sidebar slider follows)."""
+    lo, hi, _ = slider_bounds(layer)
+    day = min(max(day, lo), hi)
+    st.session_state[DATE_KEY] = day
+    st.session_state[_MAP_DAY_KEY] = day
+
+
+def map_revision(day: date) -> int:
+    """Goes up when `day` differs from what the map last showed, i.e. the date came from elsewhere."""
+    revision = st.session_state.get(_REVISION_KEY, 0)
+    if st.session_state.get(_MAP_DAY_KEY) != day:
+        revision += 1
+        st.session_state[_REVISION_KEY] = revision
+        st.session_state[_MAP_DAY_KEY] = day
+    return revision
 
 
 def current_day(layer: Layer) -> date:

@@ -132,6 +132,12 @@ def gazetteer_lookup(name: str) -> list[str]:
     return [place.place_id for place in gazetteer.lookup(name)]
 
 
+# Derived from the layer once per layer (a layer is read-only and shared): at 10,000 towns these loops cost
+# more than a slider step may.
+_per_layer = st.cache_resource(show_spinner=False, max_entries=8, hash_funcs={Layer: id})
+
+
+@_per_layer
 def place_names(layer: Layer) -> list[PlaceName]:
     """Every place a link or the search box may name: the towns on the map first."""
     seen: dict[str, PlaceName] = {}
@@ -148,6 +154,7 @@ class DateRange:
     changes: tuple[date, ...]
 
 
+@_per_layer
 def date_range(layer: Layer) -> DateRange:
     """The slider's span: every dated start, end, event and publication in the layer."""
     from geo.state import change_dates
@@ -165,3 +172,18 @@ def date_range(layer: Layer) -> DateRange:
         today = date.today()
         return DateRange(today, today, ())
     return DateRange(min(days), max(days), tuple(changes))
+
+
+@_per_layer
+def published_map(layer: Layer) -> str:
+    """The name of the map payload file for this layer (written once; see ui/control_map.py)."""
+    from ui.control_map import publish
+    from ui.map_payload import map_payload
+
+    return publish(map_payload(layer.periods, layer.zones, forces(), borders()))
+
+
+@_per_layer
+def town_points(layer: Layer) -> dict[str, tuple[float, float]]:
+    """Place id → (lat, lon) of every town on the map."""
+    return {p.place_id: (p.lat, p.lon) for p in layer.periods}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 
 def wait_for_app(page, timeout: float = 30_000) -> None:
     """Connected, and the script has finished its run."""
@@ -9,15 +11,48 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
 
 
-def map_frame(page):
-    return page.frame_locator('iframe[title="streamlit_folium\\.st_folium"]')
+MAP_FRAME = "control_map"  # the map component's iframe URL contains its name
+
+
+def map_frame(page, timeout_s: float = 30):
+    """The map component's frame, once its layer is fetched and drawn."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if MAP_FRAME in (frame.url or ""):
+                frame.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout_s * 1000)
+                return frame
+        page.wait_for_timeout(100)
+    raise AssertionError("the map component never appeared")
 
 
 def open_app(page, url: str, query: str = ""):
     page.goto(url + "/" + query)
     wait_for_app(page)
-    map_frame(page).locator("path.town").first.wait_for(timeout=30_000)
     return map_frame(page)
+
+
+def wait_for_town(frame, place_id: str, timeout: float = 20_000, **expected) -> dict:
+    """Wait until the map draws `place_id` with the `expected` state (status=, force=, selected=…)."""
+    frame.wait_for_function(
+        """([id, expected]) => {
+            const town = window.controlMap && window.controlMap.town(id);
+            return !!town && Object.entries(expected).every(([k, v]) => town[k] === v);
+        }""", arg=[place_id, expected], timeout=timeout)
+    return frame.evaluate("id => window.controlMap.town(id)", place_id)
+
+
+def click_town(page, frame, place_id: str) -> None:
+    """A real mouse click on the town's dot (the towns are drawn on a canvas, not as DOM nodes)."""
+    point = frame.evaluate(
+        """id => {
+            const map = window.controlMap.map, town = window.controlMap.townLatLng(id);
+            map.setView(town, map.getZoom(), {animate: false});
+            const p = map.latLngToContainerPoint(town), box = map.getContainer().getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""", place_id)
+    box = page.locator(f'iframe[src*="{MAP_FRAME}"]').bounding_box()
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
 
 
 def alerts(page) -> list[str]:

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
 
-from tests.e2e.browser import alerts, open_app, wait_for_app
+from tests.e2e.browser import alerts, click_town, open_app, wait_for_app, wait_for_town
 from tests.fixtures.make_layer import PAYLOAD_SOURCE, PAYLOAD_TITLE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,49 +29,54 @@ def test_map_renders_offline_with_local_leaflet(page, app_url, offline):
     frame = open_app(page, app_url)
     expect(frame.locator(".leaflet-container")).to_be_visible()
     expect(frame.locator(".map-legend")).to_contain_text("Islamic State")
-    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
-    assert frame.locator("path.town").count() >= 3
-    # The zones of the date are drawn offline in their own pane, under the towns' overlay pane.
-    expect(frame.locator(".leaflet-zones-pane path.zone").first).to_be_attached()
-    assert frame.locator(".leaflet-zones-pane path.zone").count() >= 1
-    assert frame.locator(".leaflet-zones-pane path.town").count() == 0
-    assert frame.locator("path[class*='leaflet-interactive']").count() >= 3  # borders are not interactive...
-    # ...and nothing but tiles tried to leave the machine: Leaflet came from /app/static/vendor.
+    assert frame.evaluate("() => window.controlMap.shownTowns()") >= 3
+    # The zones of the date are drawn offline on a canvas in their own pane, under the towns' pane.
+    assert frame.evaluate("() => window.controlMap.shownZones()") >= 1
+    assert frame.locator(".leaflet-zones-pane canvas").count() == 1
+    zones_z, towns_z = frame.evaluate("""() => [".leaflet-zones-pane", ".leaflet-overlay-pane"].map(
+        s => Number(getComputedStyle(document.querySelector(s)).zIndex))""")
+    assert zones_z < towns_z
+    # ...and nothing but tiles tried to leave the machine: Leaflet came from /app/static/vendor, the layer
+    # from /app/static/layers.
     assert all("tile.openstreetmap.org" in u for u in offline.blocked), offline.blocked
     assert alerts(page) == []
 
 
-def test_slider_step_to_2017_11_10_makes_albu_kamal_contested(page, app_url):
+def test_map_timeline_step_to_2017_11_10_makes_albu_kamal_contested(page, app_url):
     frame = open_app(page, app_url, "?date=2017-11-09")
     assert _slider_value(page) == "2017-11-09"
-    expect(frame.locator("path.town--albu-kamal.town--held")).to_have_count(1)
-    map_page = next(f for f in page.frames if f.url and "st_folium" in f.url)
-    zoom = map_page.evaluate("() => window.map.getZoom()") + 1
+    wait_for_town(frame, "albu-kamal", status="held", force="SYRIAN_GOV")
+    zoom = frame.evaluate("() => window.controlMap.map.getZoom()") + 1
     frame.locator(".leaflet-control-zoom-in").click()  # the reader zooms in...
-    map_page.wait_for_function(f"() => window.map.getZoom() === {zoom} && !window.map._animatingZoom")
-    map_page.evaluate("() => { window.__still_mounted = true; }")
-    page.locator("[data-testid='stSlider'] input[type='range']").first.focus()
-    page.keyboard.press("ArrowRight")
-    expect(frame.locator("path.town--albu-kamal.town--contested")).to_have_count(1, timeout=20_000)
+    frame.wait_for_function(f"() => window.controlMap.map.getZoom() === {zoom} && !window.controlMap.map._animatingZoom")
+    frame.evaluate("() => { window.__still_mounted = true; }")
+    frame.locator("#day").focus()
+    page.keyboard.press("ArrowRight")  # ...and steps the map's own timeline
+    town = wait_for_town(frame, "albu-kamal", status="contested")
+    assert town["contested_by"] == "IS"
+    expect(frame.locator("#day-label")).to_have_text("2017-11-10")
+    # The step reaches the app: the sidebar slider and the link follow.
+    page.wait_for_function("() => new URLSearchParams(location.search).get('date') === '2017-11-10'", timeout=20_000)
     wait_for_app(page)
     assert _slider_value(page) == "2017-11-10"
-    assert _query(page).get("date") == ["2017-11-10"]
-    # ...and the slider changed only the control layer: same map window, same zoom.
-    assert map_page.evaluate("() => window.__still_mounted === true && window.map.getZoom()") == zoom
-    # The previous-change button moves the slider back; the link stays a readable date.
+    # ...and the map was only restyled, never rebuilt: same window, same zoom.
+    assert frame.evaluate("() => window.__still_mounted === true && window.controlMap.map.getZoom()") == zoom
+    # The sidebar's previous-change button moves the map back; the link stays a readable date.
     page.get_by_role("button", name="◀").click()
-    expect(frame.locator("path.town--albu-kamal.town--held")).to_have_count(1, timeout=20_000)
+    wait_for_town(frame, "albu-kamal", status="held", force="SYRIAN_GOV")
     wait_for_app(page)
     assert _slider_value(page) == "2017-11-09"
     assert _query(page).get("date") == ["2017-11-09"]
+    expect(frame.locator("#day-label")).to_have_text("2017-11-09")
 
 
 def test_click_albu_kamal_shows_sohr_quote_and_url_restores_view(page, app_url, browser):
     frame = open_app(page, app_url, "?date=2017-11-10")
-    frame.locator("path.town--albu-kamal").click()
+    click_town(page, frame, "albu-kamal")
     panel = page.locator("[data-testid='stMain']")
     expect(panel.get_by_text(SOHR_40).first).to_be_visible(timeout=20_000)
     expect(panel.get_by_text(re.compile("Observatory|SOHR")).first).to_be_visible()
+    wait_for_town(frame, "albu-kamal", selected=True)
     wait_for_app(page)
     query = _query(page)
     assert query.get("date") == ["2017-11-10"] and query.get("place") == ["albu-kamal"], page.url
@@ -79,7 +84,7 @@ def test_click_albu_kamal_shows_sohr_quote_and_url_restores_view(page, app_url, 
     reopened = page.context.new_page()
     frame2 = open_app(reopened, app_url, "?" + urlsplit(page.url).query)
     assert _slider_value(reopened) == "2017-11-10"
-    expect(frame2.locator("path.town--albu-kamal.town--contested.town--selected")).to_have_count(1)
+    wait_for_town(frame2, "albu-kamal", status="contested", selected=True)
     expect(reopened.locator("[data-testid='stMain']").get_by_text(SOHR_40).first).to_be_visible()
     expect(reopened.get_by_text(re.compile(r"On 2017-11-10:.*contested"))).to_be_visible()
     wait_for_app(reopened)
@@ -89,7 +94,7 @@ def test_click_albu_kamal_shows_sohr_quote_and_url_restores_view(page, app_url, 
 
 def test_screenshot_of_the_demo_corpus_for_the_readme(page, demo_url):
     frame = open_app(page, demo_url, "?date=2017-11-10&place=albu-kamal")
-    expect(frame.locator("path.town--albu-kamal.town--selected")).to_have_count(1)
+    wait_for_town(frame, "albu-kamal", selected=True)
     expect(page.locator("[data-testid='stVegaLiteChart']").first).to_be_visible()
     expect(page.get_by_text(re.compile(r"On 2017-11-10:.*contested"))).to_be_visible()
     wait_for_app(page)
@@ -101,7 +106,7 @@ def test_screenshot_of_the_demo_corpus_for_the_readme(page, demo_url):
 
 def test_a_link_may_name_the_town_in_another_spelling(page, app_url):
     frame = open_app(page, app_url, "?date=2017-11-10&place=Al-Bukamal")
-    expect(frame.locator("path.town--albu-kamal.town--selected")).to_have_count(1)
+    wait_for_town(frame, "albu-kamal", selected=True)
     assert _query(page).get("place") == ["albu-kamal"]
 
 
@@ -110,6 +115,24 @@ def test_bad_link_values_fall_back_with_a_notice(page, app_url):
     expect(page.get_by_text("is not a date in YYYY-MM-DD form")).to_be_visible()
     expect(page.get_by_text("No place in the layer matches")).to_be_visible()
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_map_is_sent_the_layer_once_and_then_only_dates(page, app_url):
+    """A step on the timeline costs a few kilobytes, whatever the number of towns: no layer in the rerun."""
+    received = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(len(payload))))
+    frame = open_app(page, app_url, "?date=2017-11-09")
+    layer_bytes = frame.evaluate("() => performance.getEntriesByType('resource')"
+                                 ".find(e => e.name.includes('/app/static/layers/')).decodedBodySize")
+    before = sum(received)
+    frame.locator("#day").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('date') === '2017-11-10'", timeout=20_000)
+    wait_for_app(page)
+    step = sum(received) - before
+    assert 0 < step < layer_bytes, (step, layer_bytes)
+    assert frame.evaluate("() => performance.getEntriesByType('resource')"
+                          ".filter(e => e.name.includes('/app/static/layers/')).length") == 1
 
 
 def _injected_place(build_dir: Path) -> str | None:
@@ -144,6 +167,6 @@ def test_injected_article_runs_nothing_and_shows_literally(page, app_url, build_
     if place is not None:
         frame = open_app(page, app_url, f"?place={place}")
         expect(page.locator("[data-testid='stMain']").get_by_text("${alert('tpl')}", exact=False).first).to_be_visible()
-        frame.locator(f"path.town--{place}").click()
+        click_town(page, frame, place)
         wait_for_app(page)
     assert alerts(page) == []

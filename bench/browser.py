@@ -1,0 +1,242 @@
+"""The dashboard measured in Debian's headless chromium (Playwright; no browser is ever downloaded).
+
+For a layer directory it starts `streamlit run dashboard.py` (and, for comparison, bench/naive_app.py) on a
+free port, then measures:
+
+- slider steps: from an ArrowRight key press on the map's timeline to the map having painted the new date
+  (the component marks `body[data-painted]` one animation frame after Leaflet's canvas redraw); the naive
+  variant's steps go through a Streamlit slider and a whole new folium map, to the same mark;
+- bytes per step: what the browser received (websocket frames and HTTP bodies) from the key press until
+  the step's rerun has settled;
+- first paint: a fresh tab's navigation to the painted map, with the server warm (the layer cached);
+- server RSS: the Streamlit server's resident memory with several tabs open on the map.
+
+Nothing leaves the machine: tiles are off (GEO_MAP_TILES=none) and any non-local request is aborted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+START_TIMEOUT_S = 120
+SETTLE_S = 0.8  # after a step: the map reports its date 200 ms later and the rerun follows
+PAINT_TIMEOUT_MS = 120_000
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(script: Path, layer_dir: Path):
+    """`streamlit run script` over `layer_dir`; yields (base url, server pid)."""
+    port = _free_port()
+    env = {**os.environ, "GEO_BUILD_DIR": str(layer_dir), "GEO_MAP_TILES": "none", "GEO_MAP_ASSETS": "local",
+           "PYTHONPATH": str(ROOT)}
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port), "--server.headless",
+         "true", "--server.enableStaticServing", "true", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"streamlit did not start for {script}:\n{log.read().decode()[-3000:]}")
+            time.sleep(0.3)
+        yield url, proc.pid
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@contextlib.contextmanager
+def naive_script():
+    """bench/naive_app.py in a directory whose ./static is the project's, so Leaflet is served locally."""
+    with tempfile.TemporaryDirectory(prefix="naive-app-") as tmp:
+        script = Path(tmp) / "naive_app.py"
+        shutil.copy(ROOT / "bench" / "naive_app.py", script)
+        (Path(tmp) / "static").symlink_to(ROOT / "static")
+        yield script
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, from /proc (MB)."""
+    total, pids = 0, [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+        pids.extend(int(c) for c in children)
+    return total / 1024
+
+
+@dataclass
+class Traffic:
+    """Bytes the page received, counted from websocket frames and HTTP response bodies."""
+
+    websocket: int = 0
+    http: int = 0
+    _requests: dict = field(default_factory=dict)
+
+    def attach(self, page) -> None:
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        page.on("requestfinished", self._finished)
+
+    def _frame(self, payload) -> None:
+        self.websocket += len(payload)
+
+    def _finished(self, request) -> None:
+        try:
+            self.http += request.sizes()["responseBodySize"]
+        except Exception:  # a request torn down with its page
+            pass
+
+    @property
+    def total(self) -> int:
+        return self.websocket + self.http
+
+
+def _launch(playwright):
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+    return browser
+
+
+def _new_page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1")
+                  else route.abort())
+    return context.new_page()
+
+
+def _frame(page, fragment: str, timeout_s: float = 120):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if fragment in (frame.url or ""):
+                return frame
+        page.wait_for_timeout(100)
+    raise TimeoutError(f"no frame with {fragment!r} in its URL")
+
+
+# The map iframes are same-origin, so the page itself can watch them, whichever iframe element holds the map
+# at the moment (streamlit-folium may replace its iframe when the map is rebuilt).
+_PAINTED = """d => Array.from(document.querySelectorAll('iframe')).some(f => {
+    try { return f.contentDocument && f.contentDocument.body && f.contentDocument.body.dataset.painted === d; }
+    catch (e) { return false; }
+})"""
+
+
+def _wait_painted(page, day: str) -> None:
+    page.wait_for_function(_PAINTED, arg=day, polling="raf", timeout=PAINT_TIMEOUT_MS)
+
+
+@dataclass
+class SliderRun:
+    step_ms: list[float]
+    bytes_per_step: list[int]
+
+
+def _steps(page, start: date, steps: int, press) -> SliderRun:
+    traffic = Traffic()
+    traffic.attach(page)
+    page.wait_for_timeout(SETTLE_S * 1000)
+    times, sizes = [], []
+    day = start
+    for _ in range(steps):
+        day += timedelta(days=1)
+        before = traffic.total
+        began = time.perf_counter()
+        press()
+        _wait_painted(page, day.isoformat())
+        times.append((time.perf_counter() - began) * 1000)
+        page.wait_for_timeout(SETTLE_S * 1000)
+        sizes.append(traffic.total - before)
+    return SliderRun(times, sizes)
+
+
+def measure_map(url: str, start: date, steps: int, browser) -> tuple[SliderRun, float]:
+    """The product: steps on the map's own timeline; returns the run and the first paint (s) of a fresh tab."""
+    warm = _new_page(browser)  # loads the layer into the server's cache, publishes the payload
+    warm.goto(f"{url}/?date={start.isoformat()}")
+    _wait_painted(warm, start.isoformat())
+    warm.context.close()
+
+    page = _new_page(browser)
+    began = time.perf_counter()
+    page.goto(f"{url}/?date={start.isoformat()}")
+    _wait_painted(page, start.isoformat())
+    first_paint = time.perf_counter() - began
+    day_input = _frame(page, "control_map").locator("#day")
+    day_input.focus()
+    run = _steps(page, start, steps, lambda: day_input.press("ArrowRight"))
+    page.context.close()
+    return run, first_paint
+
+
+def measure_naive(url: str, start: date, steps: int, browser) -> SliderRun:
+    page = _new_page(browser)
+    page.goto(f"{url}/?date={start.isoformat()}")
+    _wait_painted(page, start.isoformat())
+    slider = page.locator("[data-testid='stSlider'] input[type='range']").first
+    slider.focus()
+    run = _steps(page, start, steps, lambda: page.keyboard.press("ArrowRight"))
+    page.context.close()
+    return run
+
+
+def server_rss_with_sessions(url: str, pid: int, start: date, sessions: int, browser) -> float:
+    pages = []
+    for _ in range(sessions):
+        page = _new_page(browser)
+        page.goto(f"{url}/?date={start.isoformat()}")
+        _wait_painted(page, start.isoformat())
+        pages.append(page)
+    time.sleep(2)
+    rss = rss_mb(pid)
+    for page in pages:
+        page.context.close()
+    return rss
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def summary(run: SliderRun) -> dict:
+    return {"p50_ms": statistics.median(run.step_ms), "p95_ms": percentile(run.step_ms, 0.95),
+            "bytes_median": statistics.median(run.bytes_per_step), "steps": len(run.step_ms)}

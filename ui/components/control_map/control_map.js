@@ -1,0 +1,441 @@
+// The control map in the browser: fetches the layer once (a static JSON file, see ui/map_payload.py),
+// then repaints on each date by restyling only the towns whose state changed. It speaks Streamlit's
+// component protocol (postMessage) directly, so it needs no build step and no npm package at run time.
+//
+// Nothing from an article is rendered as HTML: names reach the page through textContent, colours are
+// checked to be hex colours, and the payload carries no quotes at all.
+"use strict";
+
+(function () {
+  // When each stage of the first paint finished (ms since the page's navigation): read by bench/browser.py.
+  const timing = (window.controlMapTiming = { script: performance.now() });
+  const DAY_MS = 86400000;
+  const TOWN_RADIUS = 7;
+  const LABEL_MIN_ZOOM = 7;
+  const MAX_LABELS = 400; // permanent labels are DOM nodes: only the towns in view, and not too many
+  const REPORT_DELAY_MS = 200; // a burst of slider steps makes one rerun, not one per step
+  const ZONE_FILL_OPACITY = 0.3;
+  const OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+  const ui = {
+    map: document.getElementById("map"),
+    timeline: document.getElementById("timeline"),
+    day: document.getElementById("day"),
+    label: document.getElementById("day-label"),
+    previous: document.getElementById("previous"),
+    next: document.getElementById("next"),
+    problem: document.getElementById("problem"),
+  };
+
+  const state = {
+    leaflet: null, // Promise of Leaflet being loaded
+    layerUrl: null,
+    payload: null,
+    map: null,
+    towns: [], // per town: {id, name, latlng, periods, marker, shown (period index or -1), selected}
+    zones: [], // per zone: {from, to, layer, shown}
+    townGroup: null,
+    zoneGroup: null,
+    labelGroup: null,
+    day: null,
+    lo: 0,
+    hi: 0,
+    changes: [],
+    revision: null,
+    selected: null,
+    focusKey: null,
+    sent: 0,
+    reportTimer: null,
+    pendingArgs: null,
+    payloadPromise: null,
+  };
+
+  // --- Streamlit's component protocol -----------------------------------------------------------------
+  function send(type, fields) {
+    window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, fields), "*");
+  }
+
+  function setFrameHeight() {
+    send("streamlit:setFrameHeight", { height: document.body.scrollHeight });
+  }
+
+  function report(value) {
+    state.sent += 1;
+    send("streamlit:setComponentValue", { value: Object.assign({ n: state.sent }, value), dataType: "json" });
+  }
+
+  window.addEventListener("message", function (event) {
+    const data = event.data;
+    if (data && data.type === "streamlit:render") {
+      onRender(data.args || {});
+    }
+  });
+
+  // --- helpers ------------------------------------------------------------------------------------------
+  function iso(dayNumber) {
+    return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  function safeColour(value) {
+    return /^#[0-9a-fA-F]{3,8}$/.test(String(value)) ? String(value) : "#999999";
+  }
+
+  function colour(index) {
+    const force = state.payload.forces[index];
+    return force ? safeColour(force.color) : "#999999";
+  }
+
+  function covers(from, to, day) {
+    return (from === null || from <= day) && (to === null || day < to);
+  }
+
+  function showProblem(message) {
+    ui.problem.textContent = message;
+    ui.problem.hidden = false;
+    setFrameHeight();
+  }
+
+  function loadLeaflet(urls) {
+    if (window.L) return Promise.resolve(window.L);
+    return new Promise(function (resolve, reject) {
+      const css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = urls.css;
+      document.head.appendChild(css);
+      const script = document.createElement("script");
+      script.src = urls.js;
+      script.onload = function () { resolve(window.L); };
+      script.onerror = function () { reject(new Error("Leaflet could not be loaded from " + urls.js)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  // --- drawing ------------------------------------------------------------------------------------------
+  function townStyle(row, selected) {
+    const contested = row[3] === 1;
+    const uncertain = row[5] === 1;
+    return {
+      stroke: true,
+      fill: true,
+      radius: TOWN_RADIUS + (contested ? 2 : 0) + (selected ? 3 : 0),
+      fillColor: colour(row[2]),
+      fillOpacity: uncertain ? 0.45 : 0.9,
+      color: contested ? (row[4] >= 0 ? colour(row[4]) : "#222222") : "#222222",
+      weight: contested ? 4 : (selected ? 2.5 : 1.2),
+      opacity: uncertain && !contested ? 0.6 : 1.0,
+      dashArray: uncertain ? "3 3" : null,
+    };
+  }
+
+  const HIDDEN = { stroke: false, fill: false };
+
+  function periodOn(town, day) {
+    let found = -1;
+    for (let i = 0; i < town.periods.length; i++) {
+      const p = town.periods[i];
+      if (covers(p[0], p[1], day)) found = i;
+    }
+    return found;
+  }
+
+  function restyleTown(town) {
+    const marker = town.marker;
+    if (town.shown < 0) {
+      marker.options.interactive = false;
+      marker.setStyle(HIDDEN);
+      return;
+    }
+    const row = town.periods[town.shown];
+    marker.options.interactive = true;
+    marker.setStyle(townStyle(row, town.selected));
+    if (row[3] === 1 || town.selected) marker.bringToFront();
+  }
+
+  function paintTowns(force) {
+    for (const town of state.towns) {
+      const shown = periodOn(town, state.day);
+      if (force || shown !== town.shown) {
+        town.shown = shown;
+        restyleTown(town);
+      }
+    }
+  }
+
+  function paintZones() {
+    for (const zone of state.zones) {
+      let shown = -1;
+      for (let i = 0; i < zone.spans.length; i++) {
+        if (covers(zone.spans[i][0], zone.spans[i][1], state.day)) shown = i;
+      }
+      if (shown === zone.shown) continue;
+      zone.shown = shown;
+      if (shown < 0) {
+        zone.layer.setStyle(HIDDEN);
+      } else {
+        zone.layer.setStyle(zoneStyle(zone.spans[shown]));
+        if (zone.spans[shown][3] === 1) zone.layer.bringToFront();
+      }
+    }
+  }
+
+  function paintLabels() {
+    const map = state.map;
+    state.labelGroup.clearLayers();
+    if (!map || map.getZoom() < LABEL_MIN_ZOOM || !map.hasLayer(state.townGroup)) return;
+    const view = map.getBounds();
+    let count = 0;
+    for (const town of state.towns) {
+      if (town.shown < 0 || !view.contains(town.latlng)) continue;
+      const text = document.createElement("span");
+      text.textContent = town.name;
+      state.labelGroup.addLayer(L.tooltip({ permanent: true, direction: "right", offset: [8, 0], interactive: false,
+        className: "town-label" }).setLatLng(town.latlng).setContent(text));
+      if (++count >= MAX_LABELS) break;
+    }
+  }
+
+  function markPainted() {
+    const day = iso(state.day);
+    // Leaflet redraws its canvas in the next animation frame; this one runs after it.
+    window.requestAnimationFrame(function () {
+      document.body.dataset.painted = day;
+    });
+  }
+
+  function setDay(day, fromTimeline) {
+    day = Math.min(Math.max(day, state.lo), state.hi);
+    const changed = day !== state.day;
+    state.day = day;
+    syncControls();
+    if (!state.payload) return;
+    if (changed || !fromTimeline) {
+      paintTowns(false);
+      paintZones();
+      paintLabels();
+    }
+    markPainted();
+    if (fromTimeline) {
+      window.clearTimeout(state.reportTimer);
+      state.reportTimer = window.setTimeout(function () { report({ kind: "date", date: iso(state.day) }); },
+        REPORT_DELAY_MS);
+    }
+  }
+
+  function syncControls() {
+    const day = state.day;
+    ui.day.value = String(day);
+    ui.label.textContent = iso(day);
+    document.body.dataset.day = iso(day);
+    ui.previous.disabled = !state.changes.some(function (d) { return d < day; });
+    ui.next.disabled = !state.changes.some(function (d) { return d > day; });
+  }
+
+  function step(direction) {
+    const candidates = state.changes.filter(function (d) { return direction < 0 ? d < state.day : d > state.day; });
+    if (!candidates.length) return;
+    setDay(direction < 0 ? candidates[candidates.length - 1] : candidates[0], true);
+  }
+
+  function addLegend(map, payload) {
+    const used = new Set();
+    for (const town of payload.towns) for (const p of town.periods) { used.add(p[2]); if (p[4] >= 0) used.add(p[4]); }
+    const legend = L.control({ position: "bottomleft" });
+    legend.onAdd = function () {
+      const box = L.DomUtil.create("div", "map-legend");
+      function row(swatchStyle, text) {
+        const line = document.createElement("div");
+        const swatch = document.createElement("span");
+        swatch.className = "sw";
+        Object.assign(swatch.style, swatchStyle);
+        line.appendChild(swatch);
+        line.appendChild(document.createTextNode(text));
+        box.appendChild(line);
+      }
+      payload.forces.forEach(function (force, index) {
+        if (used.has(index) || force.code === "UNKNOWN") row({ background: safeColour(force.color) }, force.name);
+      });
+      row({ background: "#fff", border: "3px solid #555" }, "contested (ring: contesting force)");
+      row({ background: "#999", opacity: ".45", borderStyle: "dashed" }, "uncertain start or date");
+      row({ borderRadius: "0", background: "rgba(153,153,153,.3)", border: "2px dashed #555" },
+        "zone (estimate); dashed edge: contested");
+      return box;
+    };
+    legend.addTo(map);
+  }
+
+  function zoneStyle(span) {
+    const fill = colour(span[2]);
+    if (span[3] === 1) {
+      return { stroke: true, fill: true, fillColor: fill, fillOpacity: ZONE_FILL_OPACITY,
+        color: span[4] >= 0 ? colour(span[4]) : "#222222", weight: 2.5, opacity: 0.9, dashArray: "6 4" };
+    }
+    // The cell's edge in its own fill colour: neighbouring cells of one force read as one zone.
+    return { stroke: true, fill: true, fillColor: fill, fillOpacity: ZONE_FILL_OPACITY, color: fill, weight: 0.8,
+      opacity: 0.5, dashArray: null };
+  }
+
+  function buildMap(payload, args) {
+    const map = L.map(ui.map, { zoomControl: true, preferCanvas: true });
+    state.map = map;
+    map.createPane("borders").style.zIndex = 350;
+    map.createPane("zones").style.zIndex = 390;
+    map.getPane("borders").style.pointerEvents = "none";
+    map.getPane("zones").style.pointerEvents = "none";
+    if (args.tiles !== "none") {
+      L.tileLayer(OSM_TILES, { maxZoom: 18, attribution: OSM_ATTRIBUTION }).addTo(map);
+    }
+    L.control.scale().addTo(map);
+    if (payload.borders) {
+      L.geoJSON(payload.borders, { pane: "borders", interactive: false, renderer: L.canvas({ pane: "borders" }),
+        style: function () { return { color: "#6b6b6b", weight: 1.2, fillColor: "#f5f3ee", fillOpacity: 0.35 }; } })
+        .addTo(map);
+    }
+    const zoneRenderer = L.canvas({ pane: "zones" });
+    state.zoneGroup = L.layerGroup();
+    state.zones = payload.zones.map(function (cell) {
+      const layer = L.geoJSON(cell.geometry, { pane: "zones", interactive: false, renderer: zoneRenderer,
+        style: function () { return HIDDEN; } });
+      state.zoneGroup.addLayer(layer);
+      return { spans: cell.spans, layer: layer, shown: -1 };
+    });
+    const townRenderer = L.canvas({ padding: 0.5, tolerance: 3 });
+    state.townGroup = L.layerGroup();
+    state.labelGroup = L.layerGroup().addTo(map);
+    state.towns = payload.towns.map(function (town) {
+      const latlng = L.latLng(town.lat, town.lon);
+      const marker = L.circleMarker(latlng, Object.assign({ renderer: townRenderer, bubblingMouseEvents: false }, HIDDEN));
+      marker.options.interactive = false;
+      const entry = { id: town.id, name: town.name, latlng: latlng, periods: town.periods, marker: marker, shown: -1,
+        selected: false };
+      marker.on("click", function () { report({ kind: "click", place_id: entry.id }); });
+      state.townGroup.addLayer(marker);
+      return entry;
+    });
+    addLegend(map, payload);
+    if (payload.bounds) {
+      const pad = 0.3;
+      const b = payload.bounds;
+      map.fitBounds([[b[0][0] - pad, b[0][1] - pad], [b[1][0] + pad, b[1][1] + pad]]);
+    } else {
+      map.setView([35.0, 40.0], 6);
+    }
+    map.on("zoomend moveend", paintLabels);
+    window.controlMap = {
+      map: map,
+      day: function () { return iso(state.day); },
+      town: function (id) {
+        const town = state.towns.find(function (t) { return t.id === id; });
+        if (!town || town.shown < 0) return null;
+        const row = town.periods[town.shown];
+        return { force: payload.forces[row[2]].code, status: row[3] === 1 ? "contested" : "held",
+          contested_by: row[4] >= 0 ? payload.forces[row[4]].code : null, uncertain: row[5] === 1,
+          selected: town.selected };
+      },
+      shownTowns: function () { return state.towns.filter(function (t) { return t.shown >= 0; }).length; },
+      shownZones: function () { return state.zones.filter(function (z) { return z.shown >= 0; }).length; },
+      townLatLng: function (id) {
+        const town = state.towns.find(function (t) { return t.id === id; });
+        return town ? town.latlng : null;
+      },
+    };
+  }
+
+  function setToggles(args) {
+    const map = state.map;
+    const wantTowns = args.show_towns !== false;
+    const wantZones = args.show_zones !== false;
+    if (wantTowns !== map.hasLayer(state.townGroup)) {
+      if (wantTowns) state.townGroup.addTo(map); else map.removeLayer(state.townGroup);
+      paintLabels();
+    }
+    if (wantZones !== map.hasLayer(state.zoneGroup)) {
+      if (wantZones) state.zoneGroup.addTo(map); else map.removeLayer(state.zoneGroup);
+    }
+  }
+
+  function setSelected(id) {
+    if (id === state.selected) return;
+    state.selected = id;
+    for (const town of state.towns) {
+      const selected = town.id === id;
+      if (selected !== town.selected) {
+        town.selected = selected;
+        if (town.shown >= 0) restyleTown(town);
+      }
+    }
+    markPainted();
+  }
+
+  function setFocus(focus) {
+    const key = focus ? focus.join(",") : null;
+    if (key === state.focusKey) return;
+    state.focusKey = key;
+    if (focus) state.map.setView(focus, Math.max(state.map.getZoom(), 8));
+  }
+
+  function applyArgs(args) {
+    state.lo = args.lo;
+    state.hi = args.hi;
+    state.changes = (args.changes || []).slice().sort(function (a, b) { return a - b; });
+    ui.day.min = String(args.lo);
+    ui.day.max = String(args.hi);
+    setToggles(args);
+    setSelected(args.selected || null);
+    setFocus(args.focus || null);
+    if (args.revision !== state.revision || state.day === null) {
+      // Set from outside the map (sidebar, link, play): jump there. Otherwise the map already shows the
+      // date it reported, or a later one the reader has stepped to since.
+      state.revision = args.revision;
+      setDay(args.day, false);
+    } else {
+      syncControls();
+    }
+  }
+
+  function onRender(args) {
+    ui.map.style.height = (args.height || 620) + "px";
+    ui.timeline.hidden = false;
+    setFrameHeight();
+    if (!state.leaflet) {
+      state.leaflet = loadLeaflet(args.leaflet || {});
+    }
+    state.pendingArgs = args;
+    if (args.layer_url !== state.layerUrl) {
+      // Fetched while Leaflet loads: the two are independent.
+      state.layerUrl = args.layer_url;
+      state.payloadPromise = fetch(args.layer_url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error("the map's layer could not be fetched (HTTP " + response.status + ")");
+        return response.json();
+      });
+      const promise = state.payloadPromise;
+      Promise.all([state.leaflet, promise]).then(function (results) {
+        if (promise !== state.payloadPromise) return; // a newer layer arrived meanwhile
+        timing.leaflet = timing.leaflet || performance.now();
+        timing.payload = timing.payload || performance.now();
+        if (state.map) { state.map.remove(); state.map = null; }
+        state.payload = results[1];
+        state.day = null;
+        state.selected = null;
+        state.focusKey = null;
+        buildMap(state.payload, state.pendingArgs);
+        paintTowns(true);
+        applyArgs(state.pendingArgs);
+        document.body.dataset.ready = "1";
+        timing.built = timing.built || performance.now();
+      }).catch(function (error) {
+        state.layerUrl = null;
+        showProblem(String(error && error.message ? error.message : error));
+      });
+    } else if (state.payload) {
+      applyArgs(args);
+    }
+  }
+
+  ui.day.addEventListener("input", function () { setDay(Number(ui.day.value), true); });
+  ui.previous.addEventListener("click", function () { step(-1); });
+  ui.next.addEventListener("click", function () { step(1); });
+  window.addEventListener("resize", function () { if (state.map) state.map.invalidateSize(); });
+
+  send("streamlit:componentReady", { apiVersion: 1 });
+})();
