@@ -1,24 +1,30 @@
 """Control zones: each town's area of influence, coloured by who held the town, for every change date.
 
-An estimate derived from town control, not a front line. How a zone is made (see docs/zones.md):
+An estimate derived from town control, not a front line. How a zone is made (see README, "Control zones"):
 
 1. Each place is put in the country whose Natural Earth polygon contains it (or the nearest one within
    `COUNTRY_SNAP_KM`, for towns on a generalised coast or border line). Places in no country get no zone.
 2. Per country, the places' Voronoi cells are computed in an equal-area CRS (`EQUAL_AREA_CRS`) and each
    cell is clipped to its country and to a disc of `radius_km` around its place, so that empty desert
-   and the far side of a border are not claimed.
+   and the far side of a border are not claimed. Towns at the same point share one site and one cell.
 3. The clipped cells are projected to EPSG:4326 and noded together on a 1e-5° grid into faces that share
-   their vertices exactly (a polygon coverage), so zones built from them never overlap, also after the
-   coordinates are rounded for the file.
-4. For every interval between consecutive change dates (each distinct `valid_from`/`valid_to`, plus the
-   open start before the first), each place's state is looked up; places with the same state — force,
-   status and contested_by — are dissolved into one zone. A place with no period on that interval
-   gets no zone (its cell is left empty, not given to its neighbours).
-5. Consecutive intervals on which a state covers the same towns are merged into one zone, so zones
-   change exactly at change dates.
+   their vertices exactly (a polygon coverage); each site's cell is the union of its faces, so cells
+   never overlap and neighbours share their edges vertex for vertex, also after the coordinates are
+   rounded for the file.
+4. A zone is one site's cell over one run of that site's state: the site's own change dates (the
+   `valid_from`/`valid_to` of its towns' periods) cut time into intervals; on each, the periods covering
+   it give the state — force, status and contested_by (`_combine`) — and the towns. Consecutive
+   intervals with the same state and towns are one zone, so a zone changes exactly at its site's change
+   dates and the number of zones grows with towns × their periods, never with the number of change
+   dates overall. An interval no period covers gets no zone (the cell is left empty, not given to its
+   neighbours).
 
-The cells depend only on the set of places, so they are computed once; per interval only unions of
-precomputed faces are made (and cached by set of towns).
+Zones are never unions across sites: the map colours each town's cell by the town's state. Dissolving
+the cells of one force into one territory is left to GIS users (e.g. dissolve the features valid on a
+date by `force`); the cells already form a clean coverage, so that union is exact.
+
+The cells depend only on the set of places, so they are computed once, and each zone of a site shares
+its geometry object (converted to GeoJSON once).
 """
 
 from __future__ import annotations
@@ -61,6 +67,10 @@ _QUAD_SEGS = 8
 
 STATUSES = ("held", "contested")
 
+#: areas.csv sums areas as integers in units of 2**-70 km²: scaling a float by a power of two is exact,
+#: and every zone's area (a few m² and up) is a whole number of them, so the sums are exact.
+_AREA_UNIT = 2.0**70
+
 #: Columns of areas.csv, in order.
 AREA_COLUMNS: tuple[str, ...] = ("date", "force", "area_km2", "towns", "contested_area_km2", "contested_towns")
 
@@ -85,10 +95,12 @@ class TownPeriod:
 
 @dataclass(frozen=True)
 class Zone:
-    """The area held (or contested) by one force over one span of dates, in EPSG:4326.
+    """One town's cell (or the cell of towns sharing a point) over one run of dates on which its state
+    — force, status, contested_by — stays the same, in EPSG:4326.
 
-    `geometry` is a valid Polygon or MultiPolygon with coordinates on the output grid and exteriors
-    counterclockwise (RFC 7946). `area_km2` is measured in `EQUAL_AREA_CRS`, unrounded.
+    `towns` are the places at the cell's point whose periods give it its state. The zones of one cell
+    share one `geometry` object: a valid Polygon or MultiPolygon with coordinates on the output grid
+    and exteriors counterclockwise (RFC 7946). `area_km2` is measured in `EQUAL_AREA_CRS`, unrounded.
     """
 
     force: str
@@ -105,7 +117,6 @@ class Zone:
 
 
 _State = tuple[str, str, tuple[str, ...]]  # force, status, contested_by
-_Interval = tuple[date | None, date | None]
 
 
 # --------------------------------------------------------------------------------------------- input
@@ -167,11 +178,6 @@ def _check(period: TownPeriod) -> None:
 def change_dates(periods: list[TownPeriod]) -> list[date]:
     """Every distinct valid_from / valid_to, sorted."""
     return sorted({d for p in periods for d in (p.valid_from, p.valid_to) if d is not None})
-
-
-def _intervals(dates: list[date]) -> list[_Interval]:
-    bounds: list[date | None] = [None, *dates, None]
-    return list(zip(bounds[:-1], bounds[1:]))
 
 
 def _combine(periods: list[TownPeriod]) -> _State | None:
@@ -244,11 +250,10 @@ def _countries_equal_area(countries: tuple[str, ...]) -> tuple[tuple[str, ...], 
 
 @dataclass
 class _Cells:
-    """Faces of the noded cell coverage: which site each face belongs to and its area."""
+    """Per site, its cell in EPSG:4326 on the output grid (None: no cell) and the cell's area."""
 
-    faces: np.ndarray  # Polygons, EPSG:4326, on the output grid
-    face_area_km2: np.ndarray
-    site_faces: list[list[int]]  # per site, indices into faces
+    geometry: list[BaseGeometry | None]
+    area_km2: np.ndarray
 
 
 def _site_cells(sites_xy: np.ndarray, countries: tuple[str, ...], radius_m: float) -> np.ndarray:
@@ -261,10 +266,15 @@ def _site_cells(sites_xy: np.ndarray, countries: tuple[str, ...], radius_m: floa
     for ci, shape in enumerate(shapes):
         inside = shapely.contains(shape, points) & (country_of < 0)
         country_of[inside] = ci
-    for si in np.flatnonzero(country_of < 0):
-        distances = [shapely.distance(shape, points[si]) for shape in shapes]
-        if distances and min(distances) <= COUNTRY_SNAP_KM * 1000:
-            country_of[si] = int(np.argmin(distances))
+    # The others go to the nearest country within COUNTRY_SNAP_KM (ties: the first). dwithin on the
+    # prepared shapes finds the few candidates; exact distances are measured only for those.
+    outside = np.flatnonzero(country_of < 0)
+    if len(outside) and shapes:
+        near = np.array([shapely.dwithin(shape, points[outside], COUNTRY_SNAP_KM * 1000) for shape in shapes])
+        for local in np.flatnonzero(near.any(axis=0)):
+            candidates = np.flatnonzero(near[:, local])
+            distances = shapely.distance(np.asarray(shapes, dtype=object)[candidates], points[outside[local]])
+            country_of[outside[local]] = candidates[int(np.argmin(distances))]
 
     cells = np.array([Polygon()] * len(points), dtype=object)
     discs = shapely.buffer(points, radius_m, quad_segs=_QUAD_SEGS)
@@ -281,10 +291,9 @@ def _site_cells(sites_xy: np.ndarray, countries: tuple[str, ...], radius_m: floa
             voronoi = shapely.get_parts(region)
         clipped = shapely.intersection(voronoi, discs[members])
         # Cut by the country only where the disc leaves it; clip the country to the disc's box first.
-        crossing = ~shapely.contains(shape, discs[members])
-        for local in np.flatnonzero(crossing):
-            box = shapely.clip_by_rect(shape, *shapely.bounds(discs[members[local]]))
-            clipped[local] = shapely.intersection(clipped[local], box)
+        crossing = np.flatnonzero(~shapely.contains(shape, discs[members]))
+        boxes = [shapely.clip_by_rect(shape, *bounds) for bounds in shapely.bounds(discs[members[crossing]])]
+        clipped[crossing] = shapely.intersection(clipped[crossing], np.asarray(boxes, dtype=object))
         cells[members] = clipped
     return cells
 
@@ -292,33 +301,46 @@ def _site_cells(sites_xy: np.ndarray, countries: tuple[str, ...], radius_m: floa
 def _build_cells(sites_lonlat: np.ndarray, countries: tuple[str, ...], radius_km: float) -> _Cells:
     sites_xy = shapely.get_coordinates(to_equal_area(shapely.points(sites_lonlat)))
     cells = _polygonal(to_lonlat(_site_cells(sites_xy, countries, radius_km * 1000.0)))
-    site_faces: list[list[int]] = [[] for _ in range(len(cells))]
+    geometry: list[BaseGeometry | None] = [None] * len(cells)
+    area_km2 = np.zeros(len(cells))
     present = np.flatnonzero(~shapely.is_empty(cells))
     if len(present) == 0:
-        return _Cells(np.array([], dtype=object), np.array([]), site_faces)
+        return _Cells(geometry, area_km2)
     # Node every cell boundary on the output grid, so neighbouring faces share exact vertices.
     noded = shapely.union_all(shapely.boundary(cells[present]), grid_size=_GRID)
-    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
+    faces = shapely.get_parts(shapely.polygonize([noded]))  # the noded linework as one geometry: no per-line objects
     faces = faces[~shapely.is_empty(faces)]
     probes = shapely.point_on_surface(faces)
     face_index, cell_index = shapely.STRtree(cells[present]).query(probes, predicate="intersects")
+    # A probe on a shared edge hits two cells: the lowest cell wins.
     order = np.lexsort((cell_index, face_index))
+    hit_faces, first_hit = np.unique(face_index[order], return_index=True)
     owner = np.full(len(faces), -1)
-    for fi, ci in zip(face_index[order], cell_index[order]):  # a probe on a shared edge: lowest cell wins
-        if owner[fi] < 0:
-            owner[fi] = present[ci]
+    owner[hit_faces] = present[cell_index[order][first_hit]]
     kept = np.flatnonzero(owner >= 0)
     faces, owner = faces[kept], owner[kept]
-    areas = shapely.area(to_equal_area(faces)) / 1e6
-    for fi, si in enumerate(owner):
-        site_faces[si].append(fi)
-    return _Cells(faces, areas, site_faces)
+    face_area = shapely.area(to_equal_area(faces)) / 1e6
+    # Faces grouped by site (in face order within a site, so the union is the same on every run).
+    order = np.argsort(owner, kind="stable")
+    sites, first, count = np.unique(owner[order], return_index=True, return_counts=True)
+    area_km2[sites] = np.add.reduceat(face_area[order], first)
+    single = count == 1  # most cells are one face: just orient them, all at once
+    oriented = shapely.orient_polygons(faces[order[first[single]]], exterior_cw=False)
+    for site, polygon in zip(sites[single], oriented):
+        geometry[site] = polygon
+    for site, start, n in zip(sites[~single], first[~single], count[~single]):
+        geometry[site] = _dissolve(faces[order[start:start + n]])
+    return _Cells(geometry, area_km2)
 
 
 def _polygonal(geometries: np.ndarray) -> np.ndarray:
     """Valid polygonal parts only (clipping can leave lines or points where shapes touch)."""
-    out = np.empty(len(geometries), dtype=object)
-    for i, geometry in enumerate(geometries):
+    out = np.array(geometries, dtype=object)
+    empty = shapely.is_empty(out)
+    out[empty] = Polygon()
+    simple = (shapely.get_type_id(out) == shapely.GeometryType.POLYGON) & shapely.is_valid(out)
+    for i in np.flatnonzero(~simple & ~empty):  # the few others: repair, keep the polygons
+        geometry = geometries[i]
         if not geometry.is_valid:
             geometry = shapely.make_valid(geometry)
         parts = [p for p in shapely.get_parts(geometry) if isinstance(p, (Polygon, MultiPolygon)) and not p.is_empty]
@@ -328,7 +350,7 @@ def _polygonal(geometries: np.ndarray) -> np.ndarray:
 
 def _dissolve(faces: np.ndarray) -> BaseGeometry:
     """Union of faces of the coverage: valid by construction, vertices stay on the grid."""
-    union = shapely.coverage_union_all(faces)
+    union = faces[0] if len(faces) == 1 else shapely.coverage_union_all(faces)
     if not isinstance(union, (Polygon, MultiPolygon)):
         union = MultiPolygon([p for p in shapely.get_parts(union) if isinstance(p, Polygon) and not p.is_empty])
     return shapely.orient_polygons(union, exterior_cw=False)
@@ -342,9 +364,11 @@ def derive_zones(
     countries: tuple[str, ...] = DEFAULT_COUNTRIES,
     radius_km: float = DEFAULT_RADIUS_KM,
 ) -> list[Zone]:
-    """The zones of every force over time, sorted by valid_from (open start first), status, force.
+    """One zone per site (town point) and run of that site's state, sorted by valid_from (open start
+    first), status, force, contested_by, valid_to, towns.
 
-    On any date the zones valid then do not overlap; a zone's `towns` are the places it was built from.
+    On any date the zones valid then do not overlap; a zone's `towns` are the places at its site whose
+    periods give it its state.
     """
     if radius_km <= 0:
         raise ValueError(f"radius_km must be positive, got {radius_km}")
@@ -360,91 +384,67 @@ def derive_zones(
                 "give each place one point"
             )
     site_points = sorted(set(location.values()))
+    if not site_points:
+        return []
     site_of_point = {point: i for i, point in enumerate(site_points)}
-    site_of_place = {place_id: site_of_point[point] for place_id, point in location.items()}
     periods_of_site: dict[int, list[TownPeriod]] = defaultdict(list)
     for period in periods:
         if period.valid_from is None or period.valid_to is None or period.valid_from < period.valid_to:
-            periods_of_site[site_of_place[period.place_id]].append(period)
-    if not site_points:
-        return []
+            periods_of_site[site_of_point[location[period.place_id]]].append(period)
 
     cells = _build_cells(np.asarray(site_points, dtype=float), tuple(countries), radius_km)
 
-    dates = change_dates(periods)
-    intervals = _intervals(dates)
-    runs = _state_runs(periods_of_site, cells, dates)
-
-    geometry_cache: dict[frozenset[int], tuple[BaseGeometry, float]] = {}
-
-    def zone_shape(sites: frozenset[int]) -> tuple[BaseGeometry, float]:
-        if sites not in geometry_cache:
-            index = sorted(f for s in sites for f in cells.site_faces[s])
-            geometry_cache[sites] = (_dissolve(cells.faces[index]), float(cells.face_area_km2[index].sum()))
-        return geometry_cache[sites]
-
     zones = []
-    for state, state_runs in runs.items():
-        force, status, contested_by = state
-        for first, last, towns in state_runs:
-            valid_from, valid_to = intervals[first][0], intervals[last - 1][1]
-            geometry, area = zone_shape(frozenset(site_of_place[t] for t in towns))
+    for site in sorted(periods_of_site):
+        geometry = cells.geometry[site]
+        if geometry is None:  # outside every country: no cell
+            continue
+        area = float(cells.area_km2[site])
+        for (force, status, contested_by), towns, valid_from, valid_to in _site_runs(periods_of_site[site]):
             zones.append(Zone(force, status, contested_by, valid_from, valid_to, towns, area, geometry))
     zones.sort(key=_zone_order)
     return zones
 
 
+def _site_runs(
+    periods: list[TownPeriod],
+) -> list[tuple[_State, tuple[str, ...], date | None, date | None]]:
+    """The runs of one site's periods: (state, towns, valid_from, valid_to), in time order.
 
-def _state_runs(
-    periods_of_site: dict[int, list[TownPeriod]], cells: "_Cells", dates: list[date]
-) -> dict[_State, list[tuple[int, int, tuple[str, ...]]]]:
-    """Per state, runs [first, last) of interval indices over which it covers the same towns.
-
-    Interval 0 is the open start before dates[0]; interval k + 1 starts at dates[k].
+    The site's own change dates cut time into intervals; on each, the periods covering it give the
+    state (`_combine`) and the towns (those periods' places). Consecutive intervals with the same state
+    and towns are one run; an interval no period covers ends the run and starts none.
     """
-    position = {d: i + 1 for i, d in enumerate(dates)}
-    n_intervals = len(dates) + 1
-    # Per state, at which interval index which site starts (towns) or stops being in it.
-    changes: dict[_State, dict[int, list[tuple[int, tuple[str, ...] | None]]]] = defaultdict(lambda: defaultdict(list))
-    for site in sorted(periods_of_site):
-        if not cells.site_faces[site]:
-            continue
-        spans = [
-            (0 if p.valid_from is None else position[p.valid_from],
-             n_intervals if p.valid_to is None else position[p.valid_to], p)
-            for p in periods_of_site[site]
-        ]
-        bounds = sorted({b for first, last, _ in spans for b in (first, last)})
-        previous: tuple[_State, tuple[str, ...]] | None = None
-        for first, last in zip(bounds[:-1], bounds[1:]):
-            covering = [p for a, b, p in spans if a <= first and last <= b]
-            state = _combine(covering)
-            current = None if state is None else (state, tuple(sorted({p.place_id for p in covering})))
-            if current != previous:
-                if previous is not None:
-                    changes[previous[0]][first].append((site, None))
-                if current is not None:
-                    changes[current[0]][first].append((site, current[1]))
-                previous = current
-        if previous is not None and bounds[-1] < n_intervals:
-            changes[previous[0]][bounds[-1]].append((site, None))
-    runs: dict[_State, list[tuple[int, int, tuple[str, ...]]]] = {}
-    for state in sorted(changes):
-        members: dict[int, tuple[str, ...]] = {}
-        state_runs = []
-        steps = sorted(changes[state])
-        for index, step in enumerate(steps):
-            for site, towns in changes[state][step]:
-                if towns is None:
-                    members.pop(site, None)
-            for site, towns in changes[state][step]:
-                if towns is not None:
-                    members[site] = towns
-            end = steps[index + 1] if index + 1 < len(steps) else n_intervals
-            if members and end > step:
-                state_runs.append((step, end, tuple(sorted(t for ts in members.values() for t in ts))))
-        runs[state] = state_runs
+    # None as a start sorts first, None as an end last.
+    def start_key(day: date | None) -> tuple[int, date]:
+        return (0, date.min) if day is None else (1, day)
+
+    def end_key(day: date | None) -> tuple[int, date]:
+        return (2, date.max) if day is None else (1, day)
+
+    spans = [(start_key(p.valid_from), end_key(p.valid_to), p) for p in periods]
+    bounds = sorted({b for first, last, _ in spans for b in (first, last)})
+    runs: list[tuple[_State, tuple[str, ...], date | None, date | None]] = []
+    current: tuple[_State, tuple[str, ...]] | None = None
+    run_start: tuple[int, date] | None = None
+
+    def close(end: tuple[int, date]) -> None:
+        if current is not None:
+            runs.append((*current, _bound_date(run_start), _bound_date(end)))
+
+    for first, last in zip(bounds[:-1], bounds[1:]):
+        covering = [p for a, b, p in spans if a <= first and last <= b]
+        state = _combine(covering)
+        here = None if state is None else (state, tuple(sorted({p.place_id for p in covering})))
+        if here != current:
+            close(first)
+            current, run_start = here, first
+    close(bounds[-1])
     return runs
+
+
+def _bound_date(key: tuple[int, date]) -> date | None:
+    return None if key[0] != 1 else key[1]
 
 
 def _zone_order(zone: Zone):
@@ -456,6 +456,7 @@ def _zone_order(zone: Zone):
         zone.contested_by,
         zone.valid_to is None,
         zone.valid_to or date.min,
+        zone.towns,  # distinct for zones of different sites that agree on all else
     )
 
 
@@ -474,7 +475,12 @@ def _geojson_geometries(geometries: list[BaseGeometry]) -> list[dict]:
     """
     if not geometries:
         return []
-    _, coords, (ring_offsets, part_offsets, geom_offsets) = shapely.to_ragged_array(geometries)
+    _, coords, offsets = shapely.to_ragged_array(geometries)
+    if len(offsets) == 2:  # Polygons only: one part per geometry
+        ring_offsets, part_offsets = offsets
+        geom_offsets = np.arange(len(geometries) + 1)
+    else:
+        ring_offsets, part_offsets, geom_offsets = offsets
     rounded = np.round(coords, COORDINATE_DECIMALS)
     if np.array_equal(rounded, coords):
         points = coords.tolist()
@@ -492,26 +498,40 @@ def _geojson_geometries(geometries: list[BaseGeometry]) -> list[dict]:
     return out
 
 
-def _feature(zone: Zone, geometry: dict) -> dict:
+def _properties(zone: Zone) -> dict:
     return {
-        "type": "Feature",
-        "geometry": geometry,
-        "properties": {
-            "force": zone.force,
-            "status": zone.status,
-            "contested_by": list(zone.contested_by),
-            "valid_from": zone.valid_from.isoformat() if zone.valid_from else None,
-            "valid_to": zone.valid_to.isoformat() if zone.valid_to else None,
-            "area_km2": round(zone.area_km2, 1),
-            "towns": list(zone.towns),
-        },
+        "force": zone.force,
+        "status": zone.status,
+        "contested_by": list(zone.contested_by),
+        "valid_from": zone.valid_from.isoformat() if zone.valid_from else None,
+        "valid_to": zone.valid_to.isoformat() if zone.valid_to else None,
+        "area_km2": round(zone.area_km2, 1),
+        "towns": list(zone.towns),
     }
+
+
+def _shared_geometries(zones: list[Zone]) -> tuple[list[dict], list[int]]:
+    """The zones' GeoJSON geometries, each geometry object converted once (a site's zones share one),
+    and per zone the index of its geometry."""
+    index: dict[int, int] = {}
+    unique: list[BaseGeometry] = []
+    of_zone = []
+    for zone in zones:
+        key = id(zone.geometry)
+        if key not in index:
+            index[key] = len(unique)
+            unique.append(zone.geometry)
+        of_zone.append(index[key])
+    return _geojson_geometries(unique), of_zone
 
 
 def zone_features(zones: list[Zone]) -> list[dict]:
     """One GeoJSON Feature per zone, in the zones' order."""
-    geometries = _geojson_geometries([zone.geometry for zone in zones])
-    return [_feature(zone, geometry) for zone, geometry in zip(zones, geometries)]
+    geometries, of_zone = _shared_geometries(zones)
+    return [
+        {"type": "Feature", "geometry": geometries[g], "properties": _properties(zone)}
+        for zone, g in zip(zones, of_zone)
+    ]
 
 
 def zones_feature_collection(zones: list[Zone]) -> dict:
@@ -519,10 +539,23 @@ def zones_feature_collection(zones: list[Zone]) -> dict:
     return {"type": "FeatureCollection", "features": zone_features(zones)}
 
 
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def zones_geojson_text(zones: list[Zone]) -> str:
     """zones.geojson's text: compact (indenting the coordinate arrays would triple the size), one
-    feature per line, keys in a fixed order, newline at the end — the same bytes for the same zones."""
-    lines = [json.dumps(feature, ensure_ascii=False, separators=(",", ":")) for feature in zone_features(zones)]
+    feature per line, keys in a fixed order, newline at the end — the same bytes for the same zones.
+
+    Each line is `json.dumps` of the zone's feature (as `zone_features` gives it); a geometry shared by
+    several zones of one site is encoded once.
+    """
+    geometries, of_zone = _shared_geometries(zones)
+    encoded = [_json(geometry) for geometry in geometries]
+    lines = [
+        '{"type":"Feature","geometry":' + encoded[g] + ',"properties":' + _json(_properties(zone)) + "}"
+        for zone, g in zip(zones, of_zone)
+    ]
     body = ",\n".join(lines)
     return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if lines else "") + "]}\n"
 
@@ -534,25 +567,50 @@ def area_rows(zones: list[Zone]) -> list[dict]:
     `towns` count zones the force holds; `contested_area_km2` and `contested_towns` zones it holds
     while contested (a contested zone counts for its `force` only, so no area is counted twice).
     Every force that has a zone at any time gets a row at every date (zero when it has none).
+
+    One sweep over the zones' start and end dates, O(zones + dates × forces). Areas are added and
+    subtracted as integers (`_AREA_UNIT`), so every total is the exact sum of the zones' areas (as
+    `math.fsum` would give it) whatever the order of the zones, and nothing drifts along the sweep.
     """
     forces = sorted({zone.force for zone in zones})
-    starts: list[date | None] = sorted({d for z in zones for d in (z.valid_from, z.valid_to) if d is not None})
-    if any(zone.valid_from is None for zone in zones):
-        starts.insert(0, None)
-    rows = []
-    for start in starts:
-        live = [z for z in zones if z.valid_from is None] if start is None else zones_on(zones, start)
-        for force in forces:
-            held = [z for z in live if z.force == force and z.status == "held"]
-            contested = [z for z in live if z.force == force and z.status == "contested"]
+    column = {force: i for i, force in enumerate(forces)}
+    # Per date, the zones starting and ending then, as (force column, contested?, ±area, ±towns).
+    deltas: dict[date, list[tuple[int, int, int, int]]] = defaultdict(list)
+    area = [[0, 0] for _ in forces]  # [held, contested] per force, in _AREA_UNIT
+    towns = [[0, 0] for _ in forces]
+    open_start = False
+    for zone in zones:
+        f, s = column[zone.force], int(zone.status == "contested")
+        units, n = int(zone.area_km2 * _AREA_UNIT), len(zone.towns)
+        if zone.valid_from is None:
+            open_start = True
+            area[f][s] += units
+            towns[f][s] += n
+        else:
+            deltas[zone.valid_from].append((f, s, units, n))
+        if zone.valid_to is not None:
+            deltas[zone.valid_to].append((f, s, -units, -n))
+
+    rows: list[dict] = []
+
+    def emit(label: str) -> None:
+        for force, f in column.items():
             rows.append(
                 {
-                    "date": start.isoformat() if start else "",
+                    "date": label,
                     "force": force,
-                    "area_km2": round(sum(z.area_km2 for z in held), 1),
-                    "towns": sum(len(z.towns) for z in held),
-                    "contested_area_km2": round(sum(z.area_km2 for z in contested), 1),
-                    "contested_towns": sum(len(z.towns) for z in contested),
+                    "area_km2": round(area[f][0] / _AREA_UNIT, 1) if towns[f][0] else 0,
+                    "towns": towns[f][0],
+                    "contested_area_km2": round(area[f][1] / _AREA_UNIT, 1) if towns[f][1] else 0,
+                    "contested_towns": towns[f][1],
                 }
             )
+
+    if open_start:
+        emit("")
+    for day in sorted(deltas):
+        for f, s, units, n in deltas[day]:
+            area[f][s] += units
+            towns[f][s] += n
+        emit(day.isoformat())
     return rows

@@ -1,8 +1,13 @@
-"""Control zones (geo/zones.py): derived from town control periods, checked as geometry and as data."""
+"""Control zones (geo/zones.py): derived from town control periods, checked as geometry and as data.
+
+A zone is one site's (town point's) cell over one run of that site's state; zones are never unions
+across sites.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 import random
 from datetime import date, timedelta
 
@@ -110,18 +115,22 @@ def test_written_geometries_are_valid_too(zones):
 
 
 def assert_no_overlap(zones, days):
+    """Zones valid on the same date form a polygon coverage: no overlaps, shared edges share vertices."""
     for day in days:
         live = zones_on(zones, day)
-        projected = [equal_area(z.geometry) for z in live]
-        for i in range(len(live)):
-            for j in range(i + 1, len(live)):
-                assert (live[i].force, live[i].status, live[i].contested_by) != (
-                    live[j].force, live[j].status, live[j].contested_by), f"state split in two zones on {day}"
+        geometries = [z.geometry for z in live]
+        assert shapely.coverage_is_valid(geometries), (day, shapely.coverage_invalid_edges(geometries))
+        towns = [t for z in live for t in z.towns]
+        assert len(set(towns)) == len(towns), f"a town in two zones on {day}"
+        projected = to_equal_area(shapely.from_wkb(shapely.to_wkb(geometries)))
+        tree = shapely.STRtree(projected)
+        for i, j in zip(*tree.query(projected, predicate="intersects")):
+            if i < j:
                 overlap = projected[i].intersection(projected[j]).area
                 assert overlap < 1e-6 * min(projected[i].area, projected[j].area), (day, live[i], live[j])
 
 
-def test_zones_of_different_forces_do_not_overlap_on_any_date(periods, zones):
+def test_zones_do_not_overlap_on_any_date(periods, zones):
     assert_no_overlap(zones, sample_days(periods))
 
 
@@ -134,6 +143,7 @@ def test_written_zones_do_not_overlap_either(periods, zones):
         started = frame.valid_from.isna() | (frame.valid_from <= iso)
         live = frame[started & (frame.valid_to.isna() | (frame.valid_to > iso))]
         geometries = list(live.geometry)
+        assert shapely.coverage_is_valid(geometries), day
         for i in range(len(geometries)):
             for j in range(i + 1, len(geometries)):
                 overlap = geometries[i].intersection(geometries[j]).area
@@ -176,11 +186,12 @@ def test_a_place_with_unknown_state_has_no_zone_and_its_cell_is_not_given_away(z
     assert not any(z.geometry.contains(mayadin) for z in before)
     after = zones_on(zones, D(2017, 10, 14))
     assert [z.force for z in after if "al-mayadin" in z.towns] == ["SYRIAN_GOV"]
-    # Deir ez-Zor's zone is the same shape whether or not al-Mayadin, its neighbour, is known.
-    deir_before = [z for z in before if z.towns == ("deir-ez-zor",)]
-    assert deir_before == []  # Deir ez-Zor is itself unknown before 2 November
-    deir = [z for z in zones_on(zones, D(2017, 11, 2)) if z.force == "SYRIAN_GOV"]
-    assert deir[0].towns == ("al-mayadin", "deir-ez-zor")
+    assert not any("deir-ez-zor" in z.towns for z in before)  # Deir ez-Zor is itself unknown before 2 November
+    # From 2 November both are SYRIAN_GOV, and each keeps its own cell: zones are not merged across towns.
+    syrian = [z for z in zones_on(zones, D(2017, 11, 2)) if z.force == "SYRIAN_GOV"]
+    assert sorted(z.towns for z in syrian) == [("al-mayadin",), ("deir-ez-zor",)]
+    # al-Mayadin's one zone runs from its own first date, not split by Deir ez-Zor's change on 2 November.
+    assert [(z.valid_from, z.valid_to) for z in zones if "al-mayadin" in z.towns] == [(D(2017, 10, 14), None)]
 
 
 def test_zones_stay_within_the_radius_and_their_towns_country():
@@ -219,12 +230,76 @@ def test_zones_change_exactly_at_change_dates(periods, zones):
         assert first == last, f"zones changed between {start} and {end}"
 
 
-def test_consecutive_intervals_with_the_same_towns_merge_into_one_feature(zones):
-    # IS holds Rawa and Rumana (only) from 9 to 11 November, across the change date of 10 November.
-    [zone] = [z for z in zones if z.force == "IS" and z.towns == ("rawa", "rumana")]
-    assert (zone.valid_from, zone.valid_to) == (D(2017, 11, 9), D(2017, 11, 11))
-    # Raqqa's SDF zone is never split by other towns' changes.
-    assert [(z.valid_from, z.valid_to) for z in zones if z.force == "SDF"] == [(D(2017, 10, 1), None)]
+def test_a_town_zone_changes_only_at_its_own_change_dates(zones):
+    # Other towns' changes never split a town's zone: Rawa is IS throughout, Raqqa SDF from October.
+    assert [(z.force, z.valid_from, z.valid_to) for z in zones if z.towns == ("rawa",)] == [("IS", None, None)]
+    assert [(z.valid_from, z.valid_to) for z in zones if z.towns == ("raqqa",)] == [(D(2017, 10, 1), None)]
+    # Albu Kamal: one zone per period, each starting and ending at its own dates.
+    assert [(z.force, z.status, z.valid_from, z.valid_to) for z in zones if z.towns == ("albu-kamal",)] == [
+        ("IS", "held", None, D(2017, 11, 9)),
+        ("SYRIAN_GOV", "held", D(2017, 11, 9), D(2017, 11, 10)),
+        ("SYRIAN_GOV", "contested", D(2017, 11, 10), D(2017, 11, 11)),
+        ("IS", "held", D(2017, 11, 11), None),
+    ]
+
+
+def test_consecutive_periods_with_the_same_state_merge_into_one_zone():
+    zones = derive_zones([
+        period("raqqa", "IS", None, D(2017, 6, 1)),
+        period("raqqa", "IS", D(2017, 6, 1), D(2017, 10, 1)),  # restated, same state: no new zone
+        period("raqqa", "SDF", D(2017, 10, 1)),
+        period("rawa", "IS", D(2017, 8, 1)),  # another town's date does not split Raqqa's zones
+    ])
+    assert [(z.force, z.valid_from, z.valid_to) for z in zones if z.towns == ("raqqa",)] == [
+        ("IS", None, D(2017, 10, 1)), ("SDF", D(2017, 10, 1), None)]
+
+
+def test_one_zone_per_site_and_run_of_its_state():
+    """Towns at the same point share one site; each site's runs of equal state are its zones."""
+    lon, lat = TOWNS["rawa"]
+    periods = [
+        # Site 1, Albu Kamal: IS | SYRIAN_GOV | SYRIAN_GOV (restated) | gap | IS  -> 3 runs
+        period("albu-kamal", "IS", None, D(2017, 11, 9)),
+        period("albu-kamal", "SYRIAN_GOV", D(2017, 11, 9), D(2017, 11, 10)),
+        period("albu-kamal", "SYRIAN_GOV", D(2017, 11, 10), D(2017, 11, 11)),
+        period("albu-kamal", "IS", D(2017, 11, 20)),
+        # Site 2, al-Qaim: IS, then IRAQI_GOV contested by IS, then IRAQI_GOV -> 3 runs
+        period("al-qaim", "IS", None, D(2017, 11, 1)),
+        period("al-qaim", "IRAQI_GOV", D(2017, 11, 1), D(2017, 11, 3), "contested", ["IS"]),
+        period("al-qaim", "IRAQI_GOV", D(2017, 11, 3)),
+        # Site 3, Raqqa: one period -> 1 run, never split by the other sites' dates
+        period("raqqa", "SDF"),
+        # Site 4, two towns at one point: both IS (1 run, 2 towns), then they disagree (contested, 1 run),
+        # then both IRAQI_GOV (1 run) -> 3 runs
+        TownPeriod("rawa", lon, lat, "IS", valid_to=D(2017, 11, 5)),
+        TownPeriod("rawa-camp", lon, lat, "IS", valid_to=D(2017, 11, 4)),
+        TownPeriod("rawa-camp", lon, lat, "IRAQI_GOV", valid_from=D(2017, 11, 4)),
+        TownPeriod("rawa", lon, lat, "IRAQI_GOV", valid_from=D(2017, 11, 5)),
+    ]
+    zones = derive_zones(periods)
+    runs = {
+        ("albu-kamal",): [("IS", "held", None, D(2017, 11, 9)), ("SYRIAN_GOV", "held", D(2017, 11, 9), D(2017, 11, 11)),
+                          ("IS", "held", D(2017, 11, 20), None)],
+        ("al-qaim",): [("IS", "held", None, D(2017, 11, 1)),
+                       ("IRAQI_GOV", "contested", D(2017, 11, 1), D(2017, 11, 3)),
+                       ("IRAQI_GOV", "held", D(2017, 11, 3), None)],
+        ("raqqa",): [("SDF", "held", None, None)],
+        ("rawa", "rawa-camp"): [("IS", "held", None, D(2017, 11, 4)),
+                                ("IRAQI_GOV", "contested", D(2017, 11, 4), D(2017, 11, 5)),
+                                ("IRAQI_GOV", "held", D(2017, 11, 5), None)],
+    }
+    assert len(zones) == sum(len(r) for r in runs.values()) == 10
+    got = {}
+    for zone in zones:
+        got.setdefault(zone.towns, []).append((zone.force, zone.status, zone.valid_from, zone.valid_to))
+    assert {towns: sorted(r, key=str) for towns, r in got.items()} == {
+        towns: sorted(r, key=str) for towns, r in runs.items()}
+    [contested_camp] = [z for z in zones if z.towns == ("rawa", "rawa-camp") and z.status == "contested"]
+    assert contested_camp.contested_by == ("IS",)
+    # All zones of a site have the site's one cell.
+    for towns in runs:
+        cells = [z for z in zones if z.towns == towns]
+        assert all(z.geometry.equals(cells[0].geometry) and z.area_km2 == cells[0].area_km2 for z in cells)
 
 
 def test_overlapping_periods_of_one_town_make_it_contested_not_dropped():
@@ -374,6 +449,39 @@ def synthetic_periods(n_places: int, n_dates: int, seed: int = 1) -> list[TownPe
     return periods
 
 
+def rescanned_area_rows(zones) -> list[dict]:
+    """areas.csv rows the slow way: for each date, every zone valid then (what area_rows used to do),
+    areas summed exactly."""
+
+    def total(mine):
+        return round(math.fsum(z.area_km2 for z in mine), 1) if mine else 0
+
+    forces = sorted({z.force for z in zones})
+    starts = sorted({d for z in zones for d in (z.valid_from, z.valid_to) if d is not None})
+    if any(z.valid_from is None for z in zones):
+        starts.insert(0, None)
+    rows = []
+    for start in starts:
+        live = [z for z in zones if z.valid_from is None] if start is None else zones_on(zones, start)
+        for force in forces:
+            held = [z for z in live if z.force == force and z.status == "held"]
+            contested = [z for z in live if z.force == force and z.status == "contested"]
+            rows.append({
+                "date": start.isoformat() if start else "", "force": force,
+                "area_km2": total(held), "towns": sum(len(z.towns) for z in held),
+                "contested_area_km2": total(contested), "contested_towns": sum(len(z.towns) for z in contested),
+            })
+    return rows
+
+
+def assert_area_rows_match_a_rescan(zones):
+    assert area_rows(zones) == rescanned_area_rows(zones)
+
+
+def test_area_rows_are_the_same_as_rescanning_every_date(zones):
+    assert_area_rows_match_a_rescan(zones)
+
+
 def test_many_places_keep_the_invariants():
     periods = synthetic_periods(300, 20)
     zones = derive_zones(periods)
@@ -385,3 +493,31 @@ def test_many_places_keep_the_invariants():
     for day in days:
         live = zones_on(zones, day)
         assert sum(r["towns"] for r in rows if r["date"] == day.isoformat()) == sum(len(z.towns) for z in live)
+        # Every town lies in the one zone of its own state.
+        location = {p.place_id: (p.lon, p.lat) for p in periods}
+        tree = shapely.STRtree([z.geometry for z in live])
+        for place_id, (lon, lat) in location.items():
+            state = state_on(periods, place_id, day)
+            hits = [live[i] for i in tree.query(Point(lon, lat), predicate="intersects")]
+            if state is None:
+                assert not hits
+                continue
+            [zone] = hits
+            assert (zone.force, zone.status, zone.contested_by) == state and zone.towns == (place_id,)
+    assert_area_rows_match_a_rescan(zones)
+
+
+def test_zones_grow_with_towns_and_their_periods_not_with_change_dates():
+    """1,000 towns and 200 change dates: at most one zone per period (the old dissolve gave one per
+    force and interval between any two change dates, and a file that grew with towns x dates)."""
+    periods = synthetic_periods(1000, 200)
+    zones = derive_zones(periods)
+    assert len(change_dates(periods)) == 200
+    assert 0 < len(zones) <= len(periods)
+    assert all(len(zone.towns) == 1 for zone in zones)  # the synthetic towns are all at distinct points
+    text = zones_geojson_text(zones)
+    assert text.count("\n") == len(zones) + 2
+    shuffled = list(periods)
+    random.Random(3).shuffle(shuffled)
+    again = derive_zones(shuffled)
+    assert zones_geojson_text(again) == text and area_rows(again) == area_rows(zones)
