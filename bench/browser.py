@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 START_TIMEOUT_S = 120
-SETTLE_S = 0.8  # after a step: the map reports its date 200 ms later and the rerun follows
+SETTLE_S = float(os.environ.get("BENCH_SETTLE_S", "0.8"))  # after a step: the map reports its date 200 ms later and the rerun follows
 PAINT_TIMEOUT_MS = 120_000
 
 
@@ -99,7 +99,8 @@ def rss_mb(pid: int) -> float:
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
-        total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+        # A zombie (exited, not yet reaped) has no VmRSS line.
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
         pids.extend(int(c) for c in children)
     return total / 1024
 
@@ -131,7 +132,7 @@ class Traffic:
 
 
 def _launch(playwright):
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", *os.environ.get("BENCH_CHROMIUM_ARGS", "--disable-gpu").split()])
     return browser
 
 
@@ -168,24 +169,24 @@ def _wait_painted(page, day: str) -> None:
 class SliderRun:
     step_ms: list[float]
     bytes_per_step: list[int]
+    websocket_bytes: list[int]
 
 
-def _steps(page, start: date, steps: int, press) -> SliderRun:
-    traffic = Traffic()
-    traffic.attach(page)
+def _steps(page, traffic: Traffic, start: date, steps: int, press) -> SliderRun:
     page.wait_for_timeout(SETTLE_S * 1000)
-    times, sizes = [], []
+    times, sizes, frames = [], [], []
     day = start
     for _ in range(steps):
         day += timedelta(days=1)
-        before = traffic.total
+        before, before_ws = traffic.total, traffic.websocket
         began = time.perf_counter()
         press()
         _wait_painted(page, day.isoformat())
         times.append((time.perf_counter() - began) * 1000)
         page.wait_for_timeout(SETTLE_S * 1000)
         sizes.append(traffic.total - before)
-    return SliderRun(times, sizes)
+        frames.append(traffic.websocket - before_ws)
+    return SliderRun(times, sizes, frames)
 
 
 def measure_map(url: str, start: date, steps: int, browser) -> tuple[SliderRun, float]:
@@ -196,24 +197,27 @@ def measure_map(url: str, start: date, steps: int, browser) -> tuple[SliderRun, 
     warm.context.close()
 
     page = _new_page(browser)
+    traffic = Traffic()
+    traffic.attach(page)  # before the page opens its websocket
     began = time.perf_counter()
     page.goto(f"{url}/?date={start.isoformat()}")
     _wait_painted(page, start.isoformat())
     first_paint = time.perf_counter() - began
-    day_input = _frame(page, "control_map").locator("#day")
-    day_input.focus()
-    run = _steps(page, start, steps, lambda: day_input.press("ArrowRight"))
+    _frame(page, "control_map").locator("#day").focus()
+    run = _steps(page, traffic, start, steps, lambda: page.keyboard.press("ArrowRight"))
     page.context.close()
     return run, first_paint
 
 
 def measure_naive(url: str, start: date, steps: int, browser) -> SliderRun:
     page = _new_page(browser)
+    traffic = Traffic()
+    traffic.attach(page)
     page.goto(f"{url}/?date={start.isoformat()}")
     _wait_painted(page, start.isoformat())
     slider = page.locator("[data-testid='stSlider'] input[type='range']").first
     slider.focus()
-    run = _steps(page, start, steps, lambda: page.keyboard.press("ArrowRight"))
+    run = _steps(page, traffic, start, steps, lambda: page.keyboard.press("ArrowRight"))
     page.context.close()
     return run
 

@@ -58,8 +58,8 @@ def _storyline(rng: random.Random) -> list[tuple[str, str, list[str], date | Non
     periods, start = [], None
     for day in changes:
         taker = rng.choice([f for f in FORCES[:4] if f != holder])
-        if rng.random() < 0.25:  # a contest first, for a few days, before the town changes hands
-            contest_start = max(start or FIRST_DAY, day - timedelta(days=rng.randint(1, 6)))
+        contest_start = max(start or FIRST_DAY, day - timedelta(days=rng.randint(1, 6)))
+        if rng.random() < 0.25 and contest_start < day:  # a contest first, for a few days, before the town falls
             if start is None or contest_start > start:
                 periods.append((holder, "held", [], start, contest_start))
                 start = contest_start

@@ -112,6 +112,92 @@
   }
 
   // --- drawing ------------------------------------------------------------------------------------------
+  // Leaflet's canvas redraws the union of everything that changed: a few dozen towns changing hands all
+  // over the map make that the whole map, 10,000 towns redrawn per step (hundreds of ms in a software-
+  // rastered browser). This renderer redraws each changed town's own small region instead, and falls back
+  // to one full redraw when a step changes very many of them or the view moves.
+  const MAX_REGIONS = 2000;
+  const CELL_PX = 32;
+  let RegionCanvas = null;
+
+  // Calls visit(key) for each CELL_PX grid cell a pixel box covers; stops at the first truthy answer.
+  function forCells(bounds, visit) {
+    const x0 = Math.floor(bounds.min.x / CELL_PX), x1 = Math.floor(bounds.max.x / CELL_PX);
+    const y0 = Math.floor(bounds.min.y / CELL_PX), y1 = Math.floor(bounds.max.y / CELL_PX);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        if (visit(x * 1000003 + y)) return true;
+      }
+    }
+    return false;
+  }
+
+  function regionCanvas(options) {
+    if (!RegionCanvas) {
+      RegionCanvas = L.Canvas.extend({
+        _extendRedrawBounds: function (layer) {
+          if (!layer._pxBounds) return;
+          const pad = (layer.options.weight || 0) + 1;
+          (this._regions || (this._regions = [])).push(L.bounds(
+            layer._pxBounds.min.subtract([pad, pad]), layer._pxBounds.max.add([pad, pad])));
+        },
+        _updatePaths: function () {
+          this._regions = null;
+          this._fullRedraw = true;
+          L.Canvas.prototype._updatePaths.call(this);
+        },
+        _redraw: function () {
+          this._redrawRequest = null;
+          const regions = this._regions;
+          const full = this._fullRedraw || (regions && regions.length > MAX_REGIONS);
+          this._regions = null;
+          this._fullRedraw = false;
+          if (full) {
+            this._redrawBounds = null;
+            this._clear();
+            this._draw();
+            return;
+          }
+          if (regions) this._drawRegions(regions);
+        },
+        // One pass over the towns whatever the number of regions: clear every region, clip to all of
+        // them at once, and draw (in z-order) only the towns whose box meets a region (found through a grid).
+        _drawRegions: function (regions) {
+          const ctx = this._ctx;
+          const cells = new Map(); // grid cell → the regions that cover it
+          ctx.save();
+          ctx.beginPath();
+          for (const bounds of regions) {
+            bounds.min._floor();
+            bounds.max._ceil();
+            const width = bounds.max.x - bounds.min.x, height = bounds.max.y - bounds.min.y;
+            ctx.clearRect(bounds.min.x, bounds.min.y, width, height);
+            ctx.rect(bounds.min.x, bounds.min.y, width, height);
+            forCells(bounds, function (key) {
+              if (!cells.has(key)) cells.set(key, []);
+              cells.get(key).push(bounds);
+            });
+          }
+          ctx.clip();
+          this._drawing = true;
+          for (let order = this._drawFirst; order; order = order.next) {
+            const layer = order.layer;
+            const box = layer._pxBounds;
+            if (box && forCells(box, function (key) {
+              const covering = cells.get(key);
+              return covering !== undefined && covering.some(function (region) { return region.intersects(box); });
+            })) {
+              layer._updatePath();
+            }
+          }
+          this._drawing = false;
+          ctx.restore();
+        },
+      });
+    }
+    return new RegionCanvas(options);
+  }
+
   function townStyle(row, selected) {
     const contested = row[3] === 1;
     const uncertain = row[5] === 1;
@@ -291,7 +377,7 @@
         style: function () { return { color: "#6b6b6b", weight: 1.2, fillColor: "#f5f3ee", fillOpacity: 0.35 }; } })
         .addTo(map);
     }
-    const zoneRenderer = L.canvas({ pane: "zones" });
+    const zoneRenderer = regionCanvas({ pane: "zones" });
     state.zoneGroup = L.layerGroup();
     state.zones = payload.zones.map(function (cell) {
       const layer = L.geoJSON(cell.geometry, { pane: "zones", interactive: false, renderer: zoneRenderer,
@@ -299,7 +385,7 @@
       state.zoneGroup.addLayer(layer);
       return { spans: cell.spans, layer: layer, shown: -1 };
     });
-    const townRenderer = L.canvas({ padding: 0.5, tolerance: 3 });
+    const townRenderer = regionCanvas({ padding: 0.5, tolerance: 3 });
     state.townGroup = L.layerGroup();
     state.labelGroup = L.layerGroup().addTo(map);
     state.towns = payload.towns.map(function (town) {
