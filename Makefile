@@ -8,7 +8,7 @@ ARTICLES_DIR := data/articles
 # Streamlit's static file serving, so the map renders with no internet (see scripts/vendor.sh).
 VENDOR_STAMP := static/vendor/.complete
 
-.PHONY: run test install install-dev build vendor chromium clean
+.PHONY: run test bench install install-dev build vendor chromium clean
 
 install: $(VENV)/.installed $(VENDOR_STAMP)
 
@@ -46,6 +46,10 @@ chromium:
 
 test: install install-dev chromium
 	$(PY) -m pytest
+
+# Benchmarks, not tests (see bench/run.py and the README's Scale section): 15–25 minutes on 2 cores.
+bench: install install-dev chromium
+	$(PY) -m bench.run
 
 clean:
 	rm -rf $(BUILD_DIR) static/vendor

@@ -1,0 +1,22 @@
+"""`make bench` at tiny sizes: the benchmarks still run end to end and measure what they claim to."""
+
+from __future__ import annotations
+
+import json
+
+from bench.run import TARGETS, run
+
+
+def test_bench_smoke_measures_every_metric(tmp_path):
+    out = tmp_path / "results.json"
+    results = run(smoke=True, out=out)
+    assert json.loads(out.read_text(encoding="utf-8"))["smoke"] is True
+    for metric in ("build_articles_per_s", "build_mb_per_s", "build_peak_rss_mb", "slider_p50_ms", "slider_p95_ms",
+                   "naive_p50_ms", "naive_over_slider_p50", "first_paint_s", "server_rss_mb", "bytes_per_step_1k",
+                   "bytes_per_step_10k"):
+        assert results[metric] > 0, metric
+    assert set(results["targets"]) == set(TARGETS)
+    # The build really built the generated corpus...
+    assert results["build_towns"] and results["build_towns"] > 10
+    # ...and a map step sends far less than the naive variant, which ships the whole map each time.
+    assert results["bytes_per_step_10k"] < results["naive_bytes_per_step_10k"]
