@@ -178,15 +178,22 @@ def print_table(results: dict, passed: dict[str, bool]) -> None:
     Console().print(table)
 
 
-def run(smoke: bool = False, out: Path | None = None, work: Path | None = None) -> dict:
+PARTS = ("build", "dashboard")
+
+
+def run(smoke: bool = False, out: Path | None = None, work: Path | None = None, parts: tuple[str, ...] = PARTS) -> dict:
+    """Run the benchmark `parts`; a partial run updates the results file's other figures in place."""
     sizes = SMOKE if smoke else FULL
     out = out or BENCH_DIR / ("results-smoke.json" if smoke else "results.json")
+    results: dict = {}
+    if set(parts) != set(PARTS) and out.exists():
+        results = json.loads(out.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="geo-bench-") as tmp:
         work = work or Path(tmp)
-        results: dict = {"smoke": smoke, "machine": machine(), "sizes": sizes.__dict__,
-                         "measured": time.strftime("%Y-%m-%d %H:%M:%S")}
-        results.update(bench_build(work, sizes.articles))
-        results.update(bench_dashboard(work, sizes))
+        results.update({"smoke": smoke, "machine": machine(), "sizes": sizes.__dict__})
+        for part in parts:
+            results[f"measured_{part}"] = time.strftime("%Y-%m-%d %H:%M:%S")
+            results.update(bench_build(work, sizes.articles) if part == "build" else bench_dashboard(work, sizes))
     passed = verdicts(results)
     results["targets"] = {name: {"op": op, "target": target, "met": passed.get(name)}
                           for name, (op, target) in TARGETS.items()}
@@ -199,8 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: check the benchmarks run")
     parser.add_argument("--out", type=Path, help="results file (default bench/results.json)")
+    parser.add_argument("--only", choices=PARTS, help="run one part, keeping the other's figures in the file")
     args = parser.parse_args(argv)
-    run(args.smoke, args.out)
+    run(args.smoke, args.out, parts=(args.only,) if args.only else PARTS)
     return 0
 
 

@@ -64,9 +64,10 @@ if layer.areas:
     chart, claims = st.columns([3, 2], gap="medium")
     with chart:
         series = territory.area_series(layer.areas, lo, hi, forces)
-        st.altair_chart(territory.area_chart(series, day, lo, hi, forces), width="stretch")
-        st.caption("Our estimate: area (km²) of each force's uncontested zones and its number of towns; the "
-                   "blue line is the chosen date. " + ZONES_NOTE)
+        marked = len(series) <= territory.RULE_MAX_POINTS
+        st.altair_chart(territory.area_chart(series, day if marked else None, lo, hi, forces), width="stretch")
+        st.caption("Our estimate: area (km²) of each force's uncontested zones and its number of towns"
+                   + ("; the blue line is the chosen date. " if marked else ". ") + ZONES_NOTE)
     with claims:
         shares = territory.share_claims(layer.events, forces)
         st.markdown("**What the articles claimed**")

@@ -48,13 +48,20 @@ def area_series(areas: Iterable, lo: date, hi: date, forces: Mapping[str, ForceS
     return pd.DataFrame(records, columns=["date", "force", "measure", "value", "contested"])
 
 
-def area_chart(series: pd.DataFrame, day: date, lo: date, hi: date, forces: Mapping[str, ForceStyle]) -> alt.VConcatChart:
-    """Two step-line panels (area, towns) per force in the forces' colours, a rule at `day`."""
+#: Above this many points the chart is drawn without the chosen date's rule: a chart that changes with the
+#: date is sent again on every slider step (≈450 KB at 700 change dates), while an unchanged one is sent
+#: once and then only referred to (Streamlit caches large unchanged messages in the browser).
+RULE_MAX_POINTS = 500
+
+
+def area_chart(series: pd.DataFrame, day: date | None, lo: date, hi: date,
+               forces: Mapping[str, ForceStyle]) -> alt.VConcatChart:
+    """Two step-line panels (area, towns) per force in the forces' colours, a rule at `day` (if given)."""
     names = list(dict.fromkeys(series["force"]))
     colours = {f.name: f.color for f in forces.values()}
     scale = alt.Scale(domain=names, range=[colours.get(n, "#999999") for n in names])
     x_scale = alt.Scale(domain=[pd.Timestamp(lo).isoformat(), pd.Timestamp(hi).isoformat()])
-    rule_data = pd.DataFrame({"date": [pd.Timestamp(day)]})
+    rule_data = pd.DataFrame({"date": [pd.Timestamp(day)]}) if day is not None else None
 
     def panel(measure: str, show_axis: bool) -> alt.LayerChart:
         x = alt.X("date:T", title=None, scale=x_scale,
@@ -67,6 +74,8 @@ def area_chart(series: pd.DataFrame, day: date, lo: date, hi: date, forces: Mapp
                      alt.Tooltip("value:Q", title=measure.lower()),
                      alt.Tooltip("contested:Q", title="contested (held by it)")],
         )
+        if day is None:
+            return alt.layer(lines).properties(height=140)
         rule = alt.Chart(rule_data).mark_rule(color="#1f77b4", strokeWidth=2).encode(x=alt.X("date:T", scale=x_scale))
         return alt.layer(lines, rule).properties(height=140)
 
