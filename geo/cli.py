@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,16 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo", description="News articles → dated control layer.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -29,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="skip article files larger than this")
     build.add_argument("--today", type=_iso_date, default=None, help="reject articles published after this date")
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    build.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+                       help="worker processes for extraction (default: one per CPU; 1 = in this process)")
 
     state = commands.add_parser("state", help="print the control state on a date as JSON")
     state.add_argument("--date", type=_iso_date, required=True, help="YYYY-MM-DD")
@@ -56,17 +69,25 @@ def _build(args) -> int:
     if not args.articles.is_dir():
         console.print(f"[red]error:[/red] articles folder not found: {args.articles}")
         return 2
+    # No auto-refresh: its thread would be running when the build forks its worker processes.
     with Progress(
         TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=console, transient=True, disable=args.quiet,
+        auto_refresh=False,
     ) as progress:
         task = progress.add_task("", total=None)
+        shown = [0.0]
 
         def advance(done: int, total: int, article_id: str) -> None:
             progress.update(task, completed=done, total=total, description=article_id)
+            now = time.monotonic()
+            if now - shown[0] >= 0.1 or done == total:
+                shown[0] = now
+                progress.refresh()
 
         try:
-            result = build(args.articles, args.out, today=args.today, max_bytes=args.max_bytes, progress=advance)
+            result = build(args.articles, args.out, today=args.today, max_bytes=args.max_bytes, progress=advance,
+                           jobs=args.jobs)
         except (ArticleError, OSError, ValueError) as exc:
             console.print(f"[red]build failed, previous output in {args.out} left as it was:[/red] {exc}")
             return 1

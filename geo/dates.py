@@ -41,6 +41,8 @@ from typing import Callable
 
 import dateparser
 
+from geo.text import LiteralFilter
+
 
 _RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "unknown": 5}
 _MIN_YEAR = 1900
@@ -513,6 +515,9 @@ _RULES: dict[str, tuple[tuple[re.Pattern, _Handler, bool], ...]] = {
 }
 
 
+_FILTERS: dict[str, LiteralFilter] = {language: LiteralFilter(p for p, _, _ in rules) for language, rules in _RULES.items()}
+
+
 def find_dates(
     sentence: str,
     language: str,
@@ -530,6 +535,18 @@ def find_dates(
     rules = _RULES.get(language)
     if rules is None:
         return []
+    candidates: list[tuple[int, int, int, re.Match, _Handler, bool]] = []
+    # Most sentences hold no date: skip the patterns whose required words (a month, a weekday, a
+    # digit…) the sentence lacks; `_FILTERS` says so exactly, so the result is the same.
+    for order, ((pattern, handler, forward), possible) in enumerate(zip(rules, _FILTERS[language].possible(sentence))):
+        if not possible:
+            continue
+        for m in pattern.finditer(sentence):
+            candidates.append((m.start(), -m.end(), order, m, handler, forward))
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: c[:3])
+
     latest = span_end(published, published_precision)
     if isinstance(anchor, ResolvedDate):
         anchor_pair = (anchor.date, anchor.precision)
@@ -538,12 +555,6 @@ def find_dates(
     else:
         anchor_pair = None
     ctx = _Context(language, published, published_precision, latest, anchor_pair)
-
-    candidates: list[tuple[int, int, int, re.Match, _Handler, bool]] = []
-    for order, (pattern, handler, forward) in enumerate(rules):
-        for m in pattern.finditer(sentence):
-            candidates.append((m.start(), -m.end(), order, m, handler, forward))
-    candidates.sort(key=lambda c: c[:3])
 
     results: list[ResolvedDate] = []
     taken_until = -1

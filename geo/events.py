@@ -9,6 +9,8 @@ publication date as the latest day it can describe.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -18,12 +20,14 @@ from geo.articles import Article
 from geo.dates import find_dates
 from geo.forces import GOVERNMENT, ClaimantCatalogue, ForceCatalogue, PhraseHit
 from geo.schema import UNKNOWN_FORCE
-from geo.text import Sentence, split_sentences
+from geo.text import LiteralFilter, Sentence, split_sentences
 from geo.toponyms import Mention
 
 _BASE_CONFIDENCE = {"capture": 0.8, "loss": 0.7, "contest": 0.7, "pressure": 0.6, "state": 0.6, "share": 0.6}
 _GENERIC_FORCE_WORDS = {"gruppen", "gruppa", "the group", "kalifatet", "the terrorists", "terrorists"}
 _LATE_IN_DAY = ("kveld", "natt", "night", "evening")
+# "natt til fredag", "natten til fredag": the night that ends on the day named.
+_NIGHT_BEFORE = re.compile(r"\bnatt(?:en)?\s+til\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,10 +69,17 @@ class _Hit:
     text: str
 
 
+# Which trigger patterns a sentence could match at all (most sentences have none of their words).
+_TRIGGER_FILTERS = {language: LiteralFilter(t.pattern for t in triggers) for language, triggers in T.TRIGGERS.items()}
+
+
 def _trigger_hits(sentence: str, language: str) -> list[_Hit]:
+    triggers = T.TRIGGERS.get(language, ())
+    if not triggers:
+        return []
     hits = [
         _Hit(trigger, m.start(), m.end(), m.group(0))
-        for trigger in T.TRIGGERS.get(language, ())
+        for trigger, possible in zip(triggers, _TRIGGER_FILTERS[language].possible(sentence)) if possible
         for m in trigger.pattern.finditer(sentence)
     ]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -132,6 +143,9 @@ def _resolve_force(code: str | None, country: str | None, catalogue: ForceCatalo
 
 
 def _late_in_day(phrase: str) -> bool:
+    if _NIGHT_BEFORE.search(phrase):
+        # "natt til fredag" is the night before Friday, and `geo.dates` already puts it on Friday.
+        return False
     return any(word in phrase.lower() for word in _LATE_IN_DAY)
 
 
@@ -170,39 +184,58 @@ def extract_events(
     language: str,
 ) -> list[Event]:
     """Every control event of one article, in text order."""
-    sentences = split_sentences(article.text)
+    return extract_events_in(article, split_sentences(article.text), mentions, forces, claimants, language)
+
+
+def extract_events_in(
+    article: Article,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    forces: ForceCatalogue,
+    claimants: ClaimantCatalogue,
+    language: str,
+) -> list[Event]:
+    """`extract_events` on the article already split into `sentences` (`split_sentences(article.text)`)."""
     by_sentence: dict[int, list[Mention]] = {s.index: [] for s in sentences}
+    starts = [s.start for s in sentences]
     for mention in mentions:
-        for sentence in sentences:
-            if sentence.start <= mention.start < sentence.end:
-                by_sentence[sentence.index].append(mention)
-                break
+        # The sentence the mention starts in: the last one starting at or before it, if it reaches that far.
+        i = bisect_right(starts, mention.start) - 1
+        if i >= 0 and mention.start < sentences[i].end:
+            by_sentence[sentences[i].index].append(mention)
+    # The triggers of each sentence that claim something happened (not "may", "will", "not"), found once.
+    claims = [[h for h in _trigger_hits(s.text, language) if not _is_hypothetical(s.text, h)] for s in sentences]
     claimed = {
         m.place.place_id
-        for s in sentences
+        for s, hits in zip(sentences, claims)
+        if hits
         for m in by_sentence[s.index]
-        if m.place is not None and any(not _is_hypothetical(s.text, h) for h in _trigger_hits(s.text, language))
+        if m.place is not None
     }
     context = _ArticleContext(article, language, forces, claimants, focus_town(mentions, claimed))
     events: list[Event] = []
-    for sentence in sentences:
-        events.extend(_sentence_events(sentence, by_sentence[sentence.index], context, len(events)))
+    for sentence, hits in zip(sentences, claims):
+        events.extend(_sentence_events(sentence, by_sentence[sentence.index], hits, context, len(events)))
     return _adopt_attackers(events)
 
 
-def _sentence_events(sentence: Sentence, mentions: list[Mention], ctx: _ArticleContext, numbered: int) -> list[Event]:
+def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hit], ctx: _ArticleContext,
+                     numbered: int) -> list[Event]:
     text = sentence.text
-    local = [replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in mentions]
     published_precision = ctx.article.published_precision
     dates = find_dates(text, ctx.language, ctx.article.published, published_precision, anchor=ctx.anchor)
     if dates:
         ctx.anchor = dates[-1]
-    towns = [m for m in local if m.kind == "town" and m.place is not None]
-    regions = [m for m in local if m.kind == "region" and m.place is not None]
-    targets = [_Target(m, m.start, False) for m in towns]
+    towns = [m for m in mentions if m.kind == "town" and m.place is not None]
+    regions = [m for m in mentions if m.kind == "region" and m.place is not None]
+    if not hits and T.SHARE.search(text) is None:
+        # No claim in this sentence (most sentences): only its dates and places matter to the next ones.
+        _remember_places(ctx, towns, regions, sentence.index)
+        return []
+    # Positions in the sentence (the mentions keep their offsets in the article).
+    targets = [_Target(m, m.start - sentence.start, False) for m in towns]
     if not towns:
         targets = _anaphoric_targets(text, ctx, sentence.index)
-    hits = [h for h in _trigger_hits(text, ctx.language) if not _is_hypothetical(text, h)]
     force_hits = ctx.forces.find(text, ctx.language)
     claimant = ctx.claimants.claimant_of(text, ctx.language)
 

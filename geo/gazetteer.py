@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.names import ascii_name, name_key, slugify, spelling_key, spelling_similarity
+from geo.names import ascii_name, keys_of_ascii, name_key, slugify, spelling_key, spelling_similarity
 from geo.region import CORE_COUNTRIES, DEFAULT_COUNTRIES
 
 DEFAULT_CSV = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
@@ -105,13 +105,14 @@ class Gazetteer:
         for place in self._places:
             seen: set[str] = set()
             for text in place.names:
-                if not _indexable(text):
+                ascii = ascii_name(text)
+                if not _indexable(ascii):
                     continue
-                spelling = spelling_key(text)
+                spelling, key = keys_of_ascii(ascii)
                 if spelling in seen:
                     continue
                 seen.add(spelling)
-                entry = IndexedName(place, text, spelling, name_key(text))
+                entry = IndexedName(place, text, spelling, key)
                 if len(entry.key) >= 2:
                     self._by_key.setdefault(entry.key, []).append(entry)
                     self._by_spelling.setdefault(entry.spelling, []).append(entry)
@@ -175,13 +176,12 @@ class Gazetteer:
         return place_id in self._by_id
 
 
-def _indexable(text: str) -> bool:
-    """Whether a GeoNames name is a spelling an article could use.
+def _indexable(folded: str) -> bool:
+    """Whether a GeoNames name (passed through `ascii_name`) is a spelling an article could use.
 
     GeoNames mixes in airport codes ("DEZ", "OSM"), other scripts, and lower-case machine romanisations of
     Arabic script without vowels ("almwsl", "rqh"); those only add false matches in Latin-script news.
     """
-    folded = ascii_name(text)
     if not folded or not all(ch.isascii() for ch in folded) or any(ch.isdigit() for ch in folded):
         return False
     letters = [ch for ch in folded if ch.isalpha()]

@@ -103,6 +103,12 @@ def folded_parts(s: str) -> list[str]:
     return [part for word in _WORD.findall(fold(s)) for part in word_parts(word)]
 
 
+def keys_of_ascii(ascii: str) -> tuple[str, str]:
+    """(`spelling_key`, `name_key`) of a name already passed through `ascii_name`, in one pass."""
+    parts = [part for word in _WORD.findall(ascii.lower()) for part in word_parts(word)]
+    return "".join(part_spelling_key(p) for p in parts), "".join(part_name_key(p) for p in parts)
+
+
 def spelling_key(s: str) -> str:
     """Transliteration-normalised spelling, vowels kept: "Ar Raqqah" → "raka", "Boukamal" → "bukamal"."""
     return "".join(part_spelling_key(p) for p in folded_parts(s))

@@ -1,10 +1,10 @@
 """Find the places an article names, and which gazetteer place each mention means.
 
-Matching runs an Aho–Corasick automaton over a consonant-skeleton rendering of the text (see
-`geo.names`), so "Boukamal", "Deir Ezzor" and "al-Mayadeen" find their towns although GeoNames does not
-list those spellings. The skeleton only proposes candidates: each is then checked against the full
-spelling, the article's language (common words, capitalisation), its context (person names, province
-cues) and the other places in the same article.
+Matching looks a consonant-skeleton rendering of the text (see `geo.names`) up in a trie of the
+gazetteer's name keys, from each capitalised word on, so "Boukamal", "Deir Ezzor" and "al-Mayadeen" find
+their towns although GeoNames does not list those spellings. The skeleton only proposes candidates: each
+is then checked against the full spelling, the article's language (common words, capitalisation), its
+context (person names, province cues) and the other places in the same article.
 
 Matching is on characters, not tokens: the Norwegian tokenizer keeps "Baghuz-lommen" and
 "Deir ez-Zor-provinsen" whole, and a genitive "Raqqas" is one token.
@@ -13,9 +13,11 @@ Matching is on characters, not tokens: the Norwegian tokenizer keeps "Baghuz-lom
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 from wordfreq import zipf_frequency
@@ -79,8 +81,10 @@ _PLACE_CUES = {
 _WEAK_CUES = frozenset({"of"})
 _PLACE_NOUNS = frozenset({"village", "town", "city", "camp", "district", "area", "landsbyen", "byen",
                           "leiren", "flyktningleiren", "området", "bydelen"})
+# (?<![\w-])(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz])[-‑]…, written to open with a character class
+# so that `re` can skip to the A's and E's.
 _ARTICLE_NAME = re.compile(
-    r"(?<![\w-])(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz])[-‑]"
+    r"[AaEe](?<![\w-].)(?:(?<=[Aa])(?:l|[dnrstz]|sh)|(?<=[Ee])(?:l|[dnrstz]))[-‑]"
     r"(?P<stem>[A-ZÀ-Þ][^\W\d_]+)(?:[-‑][A-ZÀ-Þ][^\W\d_]+)*"
 )
 
@@ -95,8 +99,7 @@ _SENTENCE_END = frozenset(".!?:;\n")
 _OPENERS = frozenset(" \t\"'“”«»‘’()[]–—-*•")
 
 
-@dataclass(frozen=True)
-class _Part:
+class _Part(NamedTuple):
     """One word, or the stem or genitive -s of a word, with its place in the text and in the stream."""
 
     start: int  # character offsets in the text
@@ -125,25 +128,48 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
     name with an Arabic article that is not in the gazetteer but stands where a place would ("i
     Al-Sukkariyah") is returned with kind "unresolved" and no place.
     """
-    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    parts = _parts(text, tokens)
-    # Only capitalised words can open a place name (articles are transparent: "al-Qaim").
+    tokens = [m.span() for m in _WORD.finditer(text)]
+    # Only capitalised words can open a place name (articles are transparent: "al-Qaim"), and a name is
+    # made of such words only, so the other words need no parts.
     named = [text[s].isupper() or (e - s <= 3 and _fold_word(text[s:e]) in ARTICLES) for s, e in tokens]
-    excluded = _excluded_spans(text, tuple(sorted(set(exclude))))
+    parts = _parts(text, tokens, named)
+    excluded = _excluded_spans(text, _exclude_key(exclude))
     matched = _match(text, tokens, parts, named, gazetteer)
     candidates = [c for c in matched
                   if not _overlaps(c.start, c.end, excluded) and _plausible(text, c, language)]
     chosen = _longest_first(candidates)
+    title_case = _TitleCaseLines(text, tokens)
     # A name after a first name is a surname ("Mustafa Bali"), and stays one when it recurs alone; so
     # does the last word of an excluded person's name ("Mustafa Bali" passed in `exclude`).
     surnames = {c.spelling for c in chosen
-                if _after_capitalised_word(text, tokens, c.first_token) and not _title_case_line(text, c.start)}
+                if _after_capitalised_word(text, tokens, c.first_token) and not title_case(c.start)}
     surnames |= {c.spelling for c in matched if _ends_excluded_name(text, c, excluded)}
     kept = [c for c in chosen
-            if c.spelling not in surnames and not _inside_longer_name(text, tokens, c)]
+            if c.spelling not in surnames and not _inside_longer_name(text, tokens, c, title_case)]
     mentions = _resolve(text, kept, gazetteer)
     mentions += _unresolved(text, language, tokens, mentions, chosen, excluded, surnames)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def warm_up(gazetteer: Gazetteer, languages: Iterable[str | None] = ("nb", "en"), exclude: Iterable[str] = ()) -> None:
+    """Build now what `find_mentions` builds on first use (matchers, word lists), e.g. before forking workers."""
+    _automaton(gazetteer)
+    _exclusion_automaton(_exclude_key(exclude))
+    _country_spellings()
+    for language in {*languages, "en"}:
+        if language is not None:
+            _zipf("raqqa", language)
+
+
+def _exclude_key(exclude: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(exclude, frozenset):
+        return _sorted_frozenset(exclude)  # the same set for every article: sort it once
+    return tuple(sorted(set(exclude)))
+
+
+@lru_cache(maxsize=16)
+def _sorted_frozenset(exclude: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(exclude))
 
 
 # --- matching --------------------------------------------------------------------------------------
@@ -151,7 +177,7 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
 
 @lru_cache(maxsize=4)
 def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
-    """Every name key of the gazetteer; built once per gazetteer (about a second)."""
+    """A trie of every name key of the gazetteer (`_match` walks it); built once per gazetteer."""
     automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
     for key in gazetteer.keys():
         automaton.add_word(key)
@@ -170,9 +196,12 @@ def _word_pieces(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((piece, part_name_key(piece)) for piece in word_parts(_fold_word(word)))
 
 
-def _parts(text: str, tokens: list[tuple[int, int]]) -> list[_Part]:
+def _parts(text: str, tokens: list[tuple[int, int]], named: list[bool] | None = None) -> list[_Part]:
+    """The parts of every word, or of the `named` ones only."""
     parts = []
     for index, (start, end) in enumerate(tokens):
+        if named is not None and not named[index]:
+            continue
         pieces = _word_pieces(text[start:end])
         if len(pieces) == 2:  # stem + genitive s; the s is the token's last character
             (stem, stem_key), (s, s_key) = pieces
@@ -186,26 +215,38 @@ def _parts(text: str, tokens: list[tuple[int, int]]) -> list[_Part]:
 
 def _match(text: str, tokens: list[tuple[int, int]], parts: list[_Part], named: list[bool],
            gazetteer: Gazetteer) -> list[_Candidate]:
-    stream: list[str] = []
-    starts: dict[int, int] = {}  # stream position → first part that begins a word there
-    ends: dict[int, int] = {}  # stream position of a part's last character → that part
+    """Runs of parts whose keys, joined, are a name key of the gazetteer: from the start of a capitalised
+    word to the end of a part, over `named` words only. Walks the key trie from each such word, so only
+    matches that start on a word are ever looked at (most substrings of the skeleton stream that are
+    keys do not). `parts` may leave out the words that are not named."""
+    automaton = _automaton(gazetteer)
+    keyed = [index for index, part in enumerate(parts) if part.key]
+    stream = "".join(parts[index].key for index in keyed)
+    ends = []  # stream offset just after each keyed part
     position = 0
-    for index, part in enumerate(parts):
-        if not part.key:
+    for index in keyed:
+        position += len(parts[index].key)
+        ends.append(position)
+    found = []  # (stream position of the last character, length, first part, last part)
+    for n, index in enumerate(keyed):
+        part = parts[index]
+        if not (part.first and text[part.start].isupper()):
             continue
-        if part.first and position not in starts and text[part.start].isupper():
-            starts[position] = index
-        position += len(part.key)
-        ends[position - 1] = index
-        stream.append(part.key)
+        begin = ends[n] - len(part.key)
+        token = part.token
+        for m in range(n, len(keyed)):
+            if parts[keyed[m]].token != token:
+                if not all(named[token + 1:parts[keyed[m]].token + 1]):
+                    break  # a word that is not named ends every name that reaches it
+                token = parts[keyed[m]].token
+            piece = stream[begin:ends[m]]
+            if not automaton.match(piece):  # no key starts with it, so none starts with a longer run
+                break
+            if automaton.exists(piece):
+                found.append((ends[m] - 1, ends[m] - begin, index, keyed[m]))
+    found.sort(key=lambda f: (f[0], -f[1]))  # the order a scan of the whole stream finds them in
     candidates = []
-    for last, length in _automaton(gazetteer).iter("".join(stream)):
-        first = last - length + 1
-        if first not in starts or last not in ends:
-            continue
-        i, j = starts[first], ends[last]
-        if not all(named[parts[i].token:parts[j].token + 1]):
-            continue
+    for _, _, i, j in found:
         candidate = _candidate(text, tokens, parts, i, j, gazetteer)
         if candidate is not None:
             candidates.append(candidate)
@@ -221,6 +262,19 @@ def _candidate(text, tokens, parts, i: int, j: int, gazetteer: Gazetteer) -> _Ca
     start = _with_article(text, tokens, first.token)
     spelling = "".join(part_spelling_key(p.folded) for p in parts[i:j + 1])
     key = "".join(p.key for p in parts[i:j + 1])
+    scored = _scored(gazetteer, key, spelling, last.first)
+    if scored is None:
+        return None
+    return _Candidate(start=start, end=last.end, first_token=first.token, last_token=last.token,
+                      spelling=spelling, scored=scored,
+                      region_context=_region_context(text, start, last.end))
+
+
+@lru_cache(maxsize=100_000)
+def _scored(gazetteer: Gazetteer, key: str, spelling: str, ends_word: bool) -> dict[str, tuple[float, Place]] | None:
+    """The places a name with this key and spelling may be, place_id → (similarity, place); None when
+    none. `ends_word`: the match ends where a word ends (not before a split-off genitive -s).
+    The same for every mention of the name, so kept; callers must not change the dict."""
     entries = gazetteer.entries(key)
     if any(spelling in (e.spelling + "i", e.spelling + "y") for e in entries):
         # A nisba ("Baghdadi": of Baghdad) names a person, even where a hamlet is spelled that way too.
@@ -229,7 +283,7 @@ def _candidate(text, tokens, parts, i: int, j: int, gazetteer: Gazetteer) -> _Ca
     for entry in entries:
         similarity = _similarity(spelling, entry.spelling)
         if similarity < 1.0 and (entry.place.country not in CORE_COUNTRIES and not entry.place.curated
-                                 or not last.first):
+                                 or not ends_word):
             # The transliteration slack is for Arabic names in the press; Turkish and Persian names have
             # one Latin spelling, and near-misses there are people ("Mustafa Bali" ≠ Mustafabeyli).
             # A match ending in a split-off -s must be exact: "Mosuls" is Mosul's genitive, not a
@@ -237,11 +291,7 @@ def _candidate(text, tokens, parts, i: int, j: int, gazetteer: Gazetteer) -> _Ca
             similarity = 0.0
         if similarity > scored.get(entry.place.place_id, (0.0,))[0]:
             scored[entry.place.place_id] = (similarity, entry.place)
-    if not scored:
-        return None
-    return _Candidate(start=start, end=last.end, first_token=first.token, last_token=last.token,
-                      spelling=spelling, scored=scored,
-                      region_context=_region_context(text, start, last.end))
+    return scored or None
 
 
 @lru_cache(maxsize=100_000)
@@ -329,6 +379,7 @@ def _country_spellings() -> frozenset[str]:
     return frozenset(spelling_key(n) for n in (*names, *_OTHER_COUNTRY_NAMES))
 
 
+@lru_cache(maxsize=100_000)
 def _zipf(phrase: str, language: str) -> float:
     language = "nb" if language == "no" else language  # wordfreq knows Norwegian as Bokmål
     try:
@@ -399,19 +450,43 @@ def _before_capitalised_word(text: str, tokens, last_token: int) -> bool:
     return _capitalised_word(text, tokens, index) and word.lower() not in _REGION_WORDS
 
 
-def _inside_longer_name(text: str, tokens, candidate: _Candidate) -> bool:
-    if _title_case_line(text, candidate.start):
+def _inside_longer_name(text: str, tokens, candidate: _Candidate, title_case=None) -> bool:
+    if (title_case or _TitleCaseLines(text, tokens))(candidate.start):
         return False
     return (_after_capitalised_word(text, tokens, candidate.first_token)
             or _before_capitalised_word(text, tokens, candidate.last_token))
 
 
-def _title_case_line(text: str, position: int) -> bool:
-    """Whether the line around `position` is a Title Case Headline, where capitals say nothing about names."""
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    words = [w for w in _WORD.findall(text[line_start:line_end if line_end >= 0 else len(text)]) if len(w) >= 4]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+class _TitleCaseLines:
+    """Whether the line around a position is a Title Case Headline, where capitals say nothing about names:
+    at least three words of four letters or more, 70 % of them capitalised. Counted on the article's
+    words (`tokens`, the matches of `_WORD`, which never cross a line), once per line."""
+
+    def __init__(self, text: str, tokens: list[tuple[int, int]]):
+        self.text = text
+        self.tokens = tokens
+        self.starts: list[int] | None = None
+        self.lines: dict[int, bool] = {}
+
+    def __call__(self, position: int) -> bool:
+        text = self.text
+        line_start = text.rfind("\n", 0, position) + 1
+        known = self.lines.get(line_start)
+        if known is not None:
+            return known
+        line_end = text.find("\n", position)
+        if line_end < 0:
+            line_end = len(text)
+        if self.starts is None:
+            self.starts = [start for start, _ in self.tokens]
+        long_words = capitalised = 0
+        for start, end in self.tokens[bisect_left(self.starts, line_start):bisect_left(self.starts, line_end)]:
+            if end - start >= 4:
+                long_words += 1
+                capitalised += text[start].isupper()
+        title_case = long_words >= 3 and capitalised >= 0.7 * long_words
+        self.lines[line_start] = title_case
+        return title_case
 
 
 def _region_context(text: str, start: int, end: int) -> bool:
@@ -476,13 +551,15 @@ def _distance_penalty(place: Place, anchors: list[Place]) -> float:
 def _unresolved(text, language, tokens, resolved, matched, excluded, surnames) -> list[Mention]:
     """Capitalised Arabic-article names in a place slot that the gazetteer does not know."""
     taken = [(m.start, m.end) for m in resolved] + [(c.start, c.end) for c in matched]
-    token_at = {start: index for index, (start, _) in enumerate(tokens)}
+    token_at: dict[int, int] | None = None
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     mentions = []
     for match in _ARTICLE_NAME.finditer(text):
         start, end = match.span()
         if _overlaps(start, end, taken) or _overlaps(start, end, excluded):
             continue
+        if token_at is None:
+            token_at = {start: index for index, (start, _) in enumerate(tokens)}
         first = token_at.get(start)
         if first is None or first == 0:
             continue

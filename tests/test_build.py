@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.build import LAYER_FILES, build
-from geo.io.read import read_control, read_events, read_places
+from geo.io.read import read_areas, read_control, read_events, read_places, read_zones
 from geo.state import state_on
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,6 +120,21 @@ def test_layer_files_follow_the_contract(demo_build):
     assert ("SYRIAN_GOV", 37.0) in shares and ("SDF", 32.0) in shares
 
 
+def test_zones_are_town_cells_and_albu_kamal_is_contested_by_is_on_the_tenth(demo_build):
+    zones = read_zones(demo_build / "zones.geojson")
+    day = date(2017, 11, 10)
+    [albu_kamal] = [z for z in zones if "albu-kamal" in z.towns and z.valid_on(day)]
+    assert (albu_kamal.force, albu_kamal.status, albu_kamal.contested_by) == ("SYRIAN_GOV", "contested", ("IS",))
+    assert albu_kamal.towns == ("albu-kamal",) and albu_kamal.area_km2 > 0
+    # One zone per town on any date: a town is never in two zones valid on the same day.
+    live = [z for z in zones if z.valid_on(day)]
+    towns = [t for z in live for t in z.towns]
+    assert len(towns) == len(set(towns))
+    rows = {(r.date, r.force): r for r in read_areas(demo_build / "areas.csv")}
+    assert rows[(day, "SYRIAN_GOV")].contested_towns == 1
+    assert rows[(day, "SYRIAN_GOV")].contested_area_km2 == pytest.approx(albu_kamal.area_km2, abs=0.1)
+
+
 def test_same_input_gives_byte_identical_files(demo_build, tmp_path):
     again = tmp_path / "again"
     build(ARTICLES, again, today=TODAY)
@@ -174,3 +189,79 @@ def test_cli_build_reports_a_missing_folder_clearly(tmp_path):
         capture_output=True, text=True, cwd=ROOT,
     )
     assert completed.returncode == 2 and "articles folder not found" in completed.stderr
+
+
+# --- extraction in a pool of worker processes -------------------------------------------------------------
+
+def _layer_files(out):
+    files = {}
+    for name in LAYER_FILES:
+        data = (out / name).read_bytes()
+        if name == "report.json":
+            data = json.loads(data)
+            data.pop("timings")
+        files[name] = data
+    return files
+
+
+@pytest.fixture
+def messy_corpus(tmp_path):
+    """The demo corpus, a broken and an empty file, a second file with the id of a demo article, and one
+    whose language has to be detected."""
+    articles = tmp_path / "articles"
+    shutil.copytree(ARTICLES, articles)
+    (articles / "broken.md").write_text("---\ntitle: [oops\n---\nText.\n", encoding="utf-8")
+    (articles / "empty.txt").write_bytes(b"")
+    demo = sorted(ARTICLES.glob("*.md"))
+    (articles / f"{demo[0].stem}.txt").write_text(demo[0].read_text(encoding="utf-8"), encoding="utf-8")
+    english = "".join(line for line in demo[3].read_text(encoding="utf-8").splitlines(keepends=True)
+                      if not line.startswith("language:"))
+    (articles / "zz_undeclared.md").write_text(english, encoding="utf-8")
+    return articles
+
+
+def test_a_pool_of_workers_writes_the_same_files_as_one_process(messy_corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr("geo.build.POOL_MIN_ARTICLES", 1)  # the demo corpus is too small for a pool otherwise
+    one = build(messy_corpus, tmp_path / "one", today=TODAY, jobs=1)
+    pooled = build(messy_corpus, tmp_path / "pooled", today=TODAY, jobs=2)
+    assert _layer_files(tmp_path / "one") == _layer_files(tmp_path / "pooled")
+    assert pooled.skipped == one.skipped and len(one.skipped) == 3
+    assert any("same article id" in s.reason for s in pooled.skipped)
+    assert pooled.articles == one.articles and pooled.events == one.events
+    [undeclared] = [a for a in pooled.report["articles"] if a["article_id"] == "zz_undeclared"]
+    assert (undeclared["language"], undeclared["language_detected"]) == ("en", True)
+
+
+def test_workers_take_over_reading_where_the_reader_stopped(messy_corpus):
+    from geo import build as pipeline
+    from geo.articles import DEFAULT_MAX_BYTES, article_files
+    from geo.gazetteer import Gazetteer
+
+    paths = article_files(messy_corpus)
+    gazetteer = Gazetteer.load()
+    outcomes = []
+    for ahead in (0, 3, len(paths)):
+        read = [pipeline._read(p, TODAY, DEFAULT_MAX_BYTES) for p in paths[:ahead]]
+        results, skipped = pipeline._read_and_extract_all(paths, TODAY, DEFAULT_MAX_BYTES, gazetteer, 2, None, read)
+        outcomes.append(([(r.article, r.mentions, r.events) for r in results], skipped))
+    assert outcomes[0] == outcomes[1] == outcomes[2]
+    assert [s.file for s in outcomes[0][1]] == sorted(s.file for s in outcomes[0][1])  # in file order
+
+
+def test_the_reader_hands_over_what_it_read_in_file_order(messy_corpus):
+    from geo import build as pipeline
+    from geo.articles import DEFAULT_MAX_BYTES, article_files
+
+    paths = article_files(messy_corpus)
+    reader = pipeline._Reader(paths, TODAY, DEFAULT_MAX_BYTES)
+    assert reader._receive.poll(timeout=60)  # it sends once it has read everything
+    read = reader.take()
+    assert read == [pipeline._read(p, TODAY, DEFAULT_MAX_BYTES) for p in paths]
+
+
+def test_cli_build_takes_a_number_of_jobs(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "geo", "build", "--articles", str(ARTICLES), "--out", str(tmp_path / "o"), "--jobs", "0"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert completed.returncode == 2 and "--jobs" in completed.stderr

@@ -60,6 +60,19 @@ def test_evening_event_shows_from_the_next_day(gazetteer):
     assert (e.kind, e.date, e.date_phrase) == ("contest", date(2017, 11, 10), "torsdag kveld")
 
 
+@pytest.mark.parametrize("phrase", ["natt til fredag", "natten til fredag"])
+def test_the_night_to_friday_shows_from_friday_not_a_day_later(gazetteer, phrase):
+    # "natt til fredag" is the night before Friday: geo.dates puts it on Friday, which is already the day
+    # it shows from (it was moved to Saturday as if it were "fredag natt").
+    e = one(events_of(f"IS startet {phrase} et kraftig motangrep i Albu Kamal.", gazetteer, published=date(2017, 11, 11)))
+    assert (e.kind, e.date, e.date_precision, e.date_phrase) == ("contest", date(2017, 11, 10), "day", phrase)
+
+
+def test_friday_night_still_shows_from_saturday(gazetteer):
+    e = one(events_of("IS startet fredag natt et kraftig motangrep i Albu Kamal.", gazetteer, published=date(2017, 11, 11)))
+    assert (e.date, e.date_phrase) == (date(2017, 11, 11), "fredag natt")
+
+
 def test_advance_is_pressure_not_capture(gazetteer):
     events = events_of("Regjeringsstyrkene rykket lørdag fram for å erobre de siste områdene ekstremistgruppa "
                        "kontrollerer i områdene ved Rawa og Rumana.", gazetteer, published=date(2017, 11, 11))
