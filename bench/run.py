@@ -123,7 +123,7 @@ def bench_build(work: Path, articles: int) -> dict:
     }
 
 
-def bench_dashboard(work: Path, sizes: Sizes) -> dict:
+def bench_dashboard(work: Path, sizes: Sizes, naive: bool = True) -> dict:
     from playwright.sync_api import sync_playwright
 
     small, large = work / "layer-small", work / "layer-large"
@@ -144,12 +144,12 @@ def bench_dashboard(work: Path, sizes: Sizes) -> dict:
         with browser.streamlit_server(ROOT / "dashboard.py", small) as (url, _):
             run, _ = browser.measure_map(url, START_DAY, sizes.steps, chromium)
             results["bytes_per_step_1k"] = browser.summary(run)["bytes_median"]
-        with browser.naive_script() as script, browser.streamlit_server(script, large) as (url, _):
-            naive = browser.summary(browser.measure_naive(url, START_DAY, sizes.naive_steps, chromium))
-            results.update(naive_p50_ms=round(naive["p50_ms"], 1), naive_p95_ms=round(naive["p95_ms"], 1),
-                           naive_steps=naive["steps"], naive_bytes_per_step_10k=naive["bytes_median"])
+        if naive:
+            with browser.naive_script() as script, browser.streamlit_server(script, large) as (url, _):
+                stats = browser.summary(browser.measure_naive(url, START_DAY, sizes.naive_steps, chromium))
+                results.update(naive_p50_ms=round(stats["p50_ms"], 1), naive_p95_ms=round(stats["p95_ms"], 1),
+                               naive_steps=stats["steps"], naive_bytes_per_step_10k=stats["bytes_median"])
         chromium.close()
-    results["naive_over_slider_p50"] = round(results["naive_p50_ms"] / results["slider_p50_ms"], 1)
     results["bytes_per_step_10k_over_1k"] = round(results["bytes_per_step_10k"] / results["bytes_per_step_1k"], 2)
     results["towns_small"], results["towns_large"] = sizes.small_towns, sizes.large_towns
     return results
@@ -181,19 +181,23 @@ def print_table(results: dict, passed: dict[str, bool]) -> None:
 PARTS = ("build", "dashboard")
 
 
-def run(smoke: bool = False, out: Path | None = None, work: Path | None = None, parts: tuple[str, ...] = PARTS) -> dict:
+def run(smoke: bool = False, out: Path | None = None, work: Path | None = None, parts: tuple[str, ...] = PARTS,
+        keep_naive: bool = False) -> dict:
     """Run the benchmark `parts`; a partial run updates the results file's other figures in place."""
     sizes = SMOKE if smoke else FULL
     out = out or BENCH_DIR / ("results-smoke.json" if smoke else "results.json")
     results: dict = {}
-    if set(parts) != set(PARTS) and out.exists():
+    if (set(parts) != set(PARTS) or keep_naive) and out.exists():
         results = json.loads(out.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="geo-bench-") as tmp:
         work = work or Path(tmp)
         results.update({"smoke": smoke, "machine": machine(), "sizes": sizes.__dict__})
         for part in parts:
             results[f"measured_{part}"] = time.strftime("%Y-%m-%d %H:%M:%S")
-            results.update(bench_build(work, sizes.articles) if part == "build" else bench_dashboard(work, sizes))
+            results.update(bench_build(work, sizes.articles) if part == "build"
+                           else bench_dashboard(work, sizes, naive=not keep_naive))
+        if results.get("naive_p50_ms") and results.get("slider_p50_ms"):
+            results["naive_over_slider_p50"] = round(results["naive_p50_ms"] / results["slider_p50_ms"], 1)
     passed = verdicts(results)
     results["targets"] = {name: {"op": op, "target": target, "met": passed.get(name)}
                           for name, (op, target) in TARGETS.items()}
@@ -207,8 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: check the benchmarks run")
     parser.add_argument("--out", type=Path, help="results file (default bench/results.json)")
     parser.add_argument("--only", choices=PARTS, help="run one part, keeping the other's figures in the file")
+    parser.add_argument("--keep-naive", action="store_true",
+                        help="do not re-measure the naive variant (minutes at 10,000 towns); keep the file's figures")
     args = parser.parse_args(argv)
-    run(args.smoke, args.out, parts=(args.only,) if args.only else PARTS)
+    run(args.smoke, args.out, parts=(args.only,) if args.only else PARTS, keep_naive=args.keep_naive)
     return 0
 
 
