@@ -18,7 +18,7 @@ from pathlib import Path
 
 import streamlit.components.v1 as components
 
-from ui.map import ASSETS_ENV, TILES_ENV, asset_mode  # noqa: F401  (one switch for both renderers)
+from ui.map import TILES_ENV, asset_mode  # one switch for both renderers
 from ui.map import LEAFLET_CDN, LOCAL_VENDOR_URL
 from ui.map_payload import day_number, encode
 
