@@ -13,15 +13,18 @@ from geo.timeline import Period
 from geo.toponyms import Mention
 
 
+def _article_fields(article: Article) -> dict:
+    """What every quote carries of its article, in evidence and in events.csv alike."""
+    return {"source": article.source, "published": article.published_label,
+            "language": article.language or "und", "url": article.url}
+
+
 def _evidence(event: Event, article: Article) -> Evidence:
     return Evidence(
         article_id=event.article_id,
         quote=event.quote,
-        source=article.source,
-        published=article.published_label,
-        language=article.language or "und",
         claimant=event.claimant,
-        url=article.url,
+        **_article_fields(article),
         event_kind=event.kind,
         event_force=event.contested_by if event.kind in ("contest", "pressure") and event.contested_by else (
             event.previous_force if event.kind == "loss" and event.previous_force else event.force),
@@ -114,11 +117,8 @@ def event_rows(events: list[Event], articles: dict[str, Article]) -> list[dict]:
             date_phrase=event.date_phrase,
             claimant=event.claimant,
             confidence=event.confidence,
-            source=article.source,
-            published=article.published_label,
-            language=article.language or "und",
-            url=article.url,
             quote=event.quote,
+            **_article_fields(article),
         )
         rows.append(row.model_dump(mode="json"))
     return rows

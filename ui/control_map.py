@@ -13,7 +13,7 @@ folium is still how the map is exported (ui/map.py builds the standalone HTML sn
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import streamlit.components.v1 as components
@@ -98,7 +98,3 @@ def event_date(event: dict | None) -> date | None:
         return date.fromisoformat(str(event.get("date")))
     except ValueError:
         return None
-
-
-def from_day_number(number: int) -> date:
-    return date(1970, 1, 1) + timedelta(days=number)

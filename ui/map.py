@@ -23,6 +23,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from geo.schema import UNKNOWN_FORCE
+from ui.map_payload import is_uncertain  # one rule for both maps and the panel
 
 #: Leaflet as folium 0.20 pins it; scripts/vendor.sh fetches the same version from the npm registry.
 LEAFLET_VERSION = "1.9.3"
@@ -33,7 +34,6 @@ VENDOR_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
 ASSETS_ENV = "GEO_MAP_ASSETS"  # "local" | "cdn"; default: local when static/vendor is complete
 TILES_ENV = "GEO_MAP_TILES"  # "osm" (default) | "none"
 
-CERTAIN_PRECISIONS = frozenset({"day"})
 LABEL_MIN_ZOOM = 7
 TOWN_RADIUS = 7
 #: Leaflet panes, bottom to top: tiles (200), country borders, zones, then the towns in Leaflet's
@@ -180,11 +180,6 @@ def base_map(
         pad = 0.3
         m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]])
     return m
-
-
-def is_uncertain(period) -> bool:
-    """Drawn faded and dashed: an unknown start, or dates less precise than a day."""
-    return period.valid_from is None or period.date_precision not in CERTAIN_PRECISIONS
 
 
 def town_features(periods: Iterable, selected: str | None = None) -> dict:
