@@ -6,7 +6,7 @@
 // checked to be hex colours, and the payload carries no quotes at all.
 "use strict";
 
-(function () {
+(function (parts) {
   // When each stage of the first paint finished (ms since the page's navigation): read by bench/browser.py.
   const timing = (window.controlMapTiming = { script: performance.now() });
   const DAY_MS = 86400000;
@@ -33,9 +33,10 @@
     layerUrl: null,
     payload: null,
     map: null,
-    towns: [], // per town: {id, name, latlng, periods, marker, shown (period index or -1), selected}
+    towns: [], // per town: {id, name, latlng, periods, shown (period index or -1), selected, look}
+    looks: new Map(), // look (a town's drawn state as a key) → its style, for town_dots.js
     zones: [], // per zone: {from, to, layer, shown}
-    townGroup: null,
+    townLayer: null,
     zoneGroup: null,
     labelGroup: null,
     day: null,
@@ -112,105 +113,18 @@
   }
 
   // --- drawing ------------------------------------------------------------------------------------------
-  // Leaflet's canvas redraws the union of everything that changed: a few dozen towns changing hands all
-  // over the map make that the whole map, 10,000 towns redrawn per step (hundreds of ms in a software-
-  // rastered browser). This renderer redraws each changed town's own small region instead, and falls back
-  // to one full redraw when a step changes very many of them or the view moves.
-  const MAX_REGIONS = 2000;
-  const CELL_PX = 32;
-  let RegionCanvas = null;
-
-  // Calls visit(key) for each CELL_PX grid cell a pixel box covers; stops at the first truthy answer.
-  function forCells(bounds, visit) {
-    const x0 = Math.floor(bounds.min.x / CELL_PX), x1 = Math.floor(bounds.max.x / CELL_PX);
-    const y0 = Math.floor(bounds.min.y / CELL_PX), y1 = Math.floor(bounds.max.y / CELL_PX);
-    for (let x = x0; x <= x1; x++) {
-      for (let y = y0; y <= y1; y++) {
-        if (visit(x * 1000003 + y)) return true;
-      }
-    }
-    return false;
-  }
-
-  function regionCanvas(options) {
-    if (!RegionCanvas) {
-      RegionCanvas = L.Canvas.extend({
-        _extendRedrawBounds: function (layer) {
-          if (!layer._pxBounds) return;
-          const pad = (layer.options.weight || 0) + 1;
-          (this._regions || (this._regions = [])).push(L.bounds(
-            layer._pxBounds.min.subtract([pad, pad]), layer._pxBounds.max.add([pad, pad])));
-        },
-        _updatePaths: function () {
-          this._regions = null;
-          this._fullRedraw = true;
-          L.Canvas.prototype._updatePaths.call(this);
-        },
-        _redraw: function () {
-          this._redrawRequest = null;
-          const regions = this._regions;
-          const full = this._fullRedraw || (regions && regions.length > MAX_REGIONS);
-          this._regions = null;
-          this._fullRedraw = false;
-          if (full) {
-            this._redrawBounds = null;
-            this._clear();
-            this._draw();
-            return;
-          }
-          if (regions) this._drawRegions(regions);
-        },
-        // One pass over the towns whatever the number of regions: clear every region, clip to all of
-        // them at once, and draw (in z-order) only the towns whose box meets a region (found through a grid).
-        _drawRegions: function (regions) {
-          const ctx = this._ctx;
-          const cells = new Map(); // grid cell → the regions that cover it
-          ctx.save();
-          ctx.beginPath();
-          for (const bounds of regions) {
-            bounds.min._floor();
-            bounds.max._ceil();
-            const width = bounds.max.x - bounds.min.x, height = bounds.max.y - bounds.min.y;
-            ctx.clearRect(bounds.min.x, bounds.min.y, width, height);
-            ctx.rect(bounds.min.x, bounds.min.y, width, height);
-            forCells(bounds, function (key) {
-              if (!cells.has(key)) cells.set(key, []);
-              cells.get(key).push(bounds);
-            });
-          }
-          ctx.clip();
-          this._drawing = true;
-          for (let order = this._drawFirst; order; order = order.next) {
-            const layer = order.layer;
-            const box = layer._pxBounds;
-            if (box && forCells(box, function (key) {
-              const covering = cells.get(key);
-              return covering !== undefined && covering.some(function (region) { return region.intersects(box); });
-            })) {
-              layer._updatePath();
-            }
-          }
-          this._drawing = false;
-          ctx.restore();
-        },
-      });
-    }
-    return new RegionCanvas(options);
-  }
-
   function townStyle(row, selected) {
     const contested = row[3] === 1;
     const uncertain = row[5] === 1;
     return {
-      stroke: true,
-      fill: true,
+      front: selected ? 2 : (contested ? 1 : 0), // drawn above the plain towns
       radius: TOWN_RADIUS + (contested ? 2 : 0) + (selected ? 3 : 0),
       fillColor: colour(row[2]),
       fillOpacity: uncertain ? 0.45 : 0.9,
       color: contested ? (row[4] >= 0 ? colour(row[4]) : "#222222") : "#222222",
       weight: contested ? 4 : (selected ? 2.5 : 1.2),
       opacity: uncertain && !contested ? 0.6 : 1.0,
-      dashArray: uncertain ? "3 3" : null,
+      dashArray: uncertain ? [3, 3] : null,
     };
   }
 
@@ -225,27 +139,29 @@
     return found;
   }
 
+  // A town's look names everything its dot shows; towns that look alike share one sprite.
   function restyleTown(town) {
-    const marker = town.marker;
     if (town.shown < 0) {
-      marker.options.interactive = false;
-      marker.setStyle(HIDDEN);
+      town.look = null;
       return;
     }
     const row = town.periods[town.shown];
-    marker.options.interactive = true;
-    marker.setStyle(townStyle(row, town.selected));
-    if (row[3] === 1 || town.selected) marker.bringToFront();
+    const look = row[2] + "," + row[3] + "," + row[4] + "," + row[5] + "," + (town.selected ? 1 : 0);
+    if (!state.looks.has(look)) state.looks.set(look, townStyle(row, town.selected));
+    town.look = look;
   }
 
   function paintTowns(force) {
+    let changed = force;
     for (const town of state.towns) {
       const shown = periodOn(town, state.day);
       if (force || shown !== town.shown) {
         town.shown = shown;
         restyleTown(town);
+        changed = true;
       }
     }
+    if (changed) state.townLayer.redraw();
   }
 
   function paintZones() {
@@ -268,7 +184,7 @@
   function paintLabels() {
     const map = state.map;
     state.labelGroup.clearLayers();
-    if (!map || map.getZoom() < LABEL_MIN_ZOOM || !map.hasLayer(state.townGroup)) return;
+    if (!map || map.getZoom() < LABEL_MIN_ZOOM || !map.hasLayer(state.townLayer)) return;
     const view = map.getBounds();
     let count = 0;
     for (const town of state.towns) {
@@ -377,7 +293,7 @@
         style: function () { return { color: "#6b6b6b", weight: 1.2, fillColor: "#f5f3ee", fillOpacity: 0.35 }; } })
         .addTo(map);
     }
-    const zoneRenderer = regionCanvas({ pane: "zones" });
+    const zoneRenderer = parts.regionCanvas(L, { pane: "zones" });
     state.zoneGroup = L.layerGroup();
     state.zones = payload.zones.map(function (cell) {
       const layer = L.geoJSON(cell.geometry, { pane: "zones", interactive: false, renderer: zoneRenderer,
@@ -385,19 +301,15 @@
       state.zoneGroup.addLayer(layer);
       return { spans: cell.spans, layer: layer, shown: -1 };
     });
-    const townRenderer = regionCanvas({ padding: 0.5, tolerance: 3 });
-    state.townGroup = L.layerGroup();
     state.labelGroup = L.layerGroup().addTo(map);
+    state.looks = new Map();
     state.towns = payload.towns.map(function (town) {
-      const latlng = L.latLng(town.lat, town.lon);
-      const marker = L.circleMarker(latlng, Object.assign({ renderer: townRenderer, bubblingMouseEvents: false }, HIDDEN));
-      marker.options.interactive = false;
-      const entry = { id: town.id, name: town.name, latlng: latlng, periods: town.periods, marker: marker, shown: -1,
-        selected: false };
-      marker.on("click", function () { report({ kind: "click", place_id: entry.id }); });
-      state.townGroup.addLayer(marker);
-      return entry;
+      return { id: town.id, name: town.name, latlng: L.latLng(town.lat, town.lon), periods: town.periods, shown: -1,
+        selected: false, look: null };
     });
+    state.townLayer = parts.townDots(L, state.towns, state.looks, function (index) {
+      report({ kind: "click", place_id: state.towns[index].id });
+    }, { pane: "overlayPane" });
     addLegend(map, payload);
     if (payload.bounds) {
       const pad = 0.3;
@@ -431,8 +343,8 @@
     const map = state.map;
     const wantTowns = args.show_towns !== false;
     const wantZones = args.show_zones !== false;
-    if (wantTowns !== map.hasLayer(state.townGroup)) {
-      if (wantTowns) state.townGroup.addTo(map); else map.removeLayer(state.townGroup);
+    if (wantTowns !== map.hasLayer(state.townLayer)) {
+      if (wantTowns) state.townLayer.addTo(map); else map.removeLayer(state.townLayer);
       paintLabels();
     }
     if (wantZones !== map.hasLayer(state.zoneGroup)) {
@@ -450,6 +362,7 @@
         if (town.shown >= 0) restyleTown(town);
       }
     }
+    state.townLayer.redraw();
     markPainted();
   }
 
@@ -524,4 +437,4 @@
   window.addEventListener("resize", function () { if (state.map) state.map.invalidateSize(); });
 
   send("streamlit:componentReady", { apiVersion: 1 });
-})();
+})(window.ControlMapParts); // region_canvas.js, town_dots.js

@@ -1,0 +1,184 @@
+// The towns, drawn as pre-rendered dots on one canvas.
+//
+// Why not Leaflet's circle markers: at 10,000 towns the map at its first zoom packs several dozen dots
+// into every few pixels, so even redrawing only the regions a step changed meant re-stroking ~7,700
+// anti-aliased (often dashed) circles per step; in a software-rastered browser that raster cost ~160 ms a
+// step. Here each distinct look (force, contested by whom, uncertain, selected) is drawn once into a small
+// sprite, and a step redraws the whole canvas as one image copy per town: a blit, not a path.
+//
+// The layer draws no text. It knows towns only as points with a named look; the control map decides the
+// looks (control_map.js) and hears about clicks through `onClick(index)`.
+"use strict";
+
+(function (parts) {
+  const TOLERANCE_PX = 3; // a click this close to a dot's edge still hits it
+  let TownDots = null;
+
+  function define(L) {
+    return L.Renderer.extend({
+      options: { padding: 0.1 },
+
+      // towns: [{latlng, look}] (look: a key of `styles`, or null when the town is not drawn);
+      // styles: Map look → {radius, fillColor, fillOpacity, color, weight, opacity, dashArray, front (0–2)};
+      // onClick(index): a click on a drawn town (the topmost one under the pointer).
+      initialize: function (towns, styles, onClick, options) {
+        L.Renderer.prototype.initialize.call(this, options);
+        this._towns = towns;
+        this._styles = styles;
+        this._onTownClick = onClick;
+        this._sprites = new Map();
+        this._projectedZoom = null;
+        this._drawn = new Int32Array(towns.length);
+        this._drawnCount = 0;
+      },
+
+      getEvents: function () {
+        const events = L.Renderer.prototype.getEvents.call(this);
+        events.click = this._onClick;
+        events.mousemove = this._onMouseMove;
+        return events;
+      },
+
+      _initContainer: function () {
+        this._container = document.createElement("canvas");
+        this._container.style.pointerEvents = "none"; // the map's own events find the town (townAt)
+        this._ctx = this._container.getContext("2d");
+      },
+
+      _destroyContainer: function () {
+        L.Util.cancelAnimFrame(this._redrawRequest);
+        L.DomUtil.remove(this._container);
+        delete this._ctx;
+        delete this._container;
+      },
+
+      _update: function () {
+        if (this._map._animatingZoom && this._bounds) return;
+        L.Renderer.prototype._update.call(this);
+        const size = this._bounds.getSize();
+        const ratio = window.devicePixelRatio || 1;
+        if (ratio !== this._ratio) {
+          this._ratio = ratio;
+          this._sprites.clear();
+        }
+        L.DomUtil.setPosition(this._container, this._bounds.min);
+        this._container.width = Math.round(size.x * ratio);
+        this._container.height = Math.round(size.y * ratio);
+        this._container.style.width = size.x + "px";
+        this._container.style.height = size.y + "px";
+        this._draw();
+      },
+
+      _onZoomEnd: function () {},
+      _updatePaths: function () {},
+
+      // Draw at the next animation frame, once however many towns changed before it.
+      redraw: function () {
+        if (this._map && !this._redrawRequest) {
+          this._redrawRequest = L.Util.requestAnimFrame(function () {
+            this._redrawRequest = null;
+            this._draw();
+          }, this);
+        }
+        return this;
+      },
+
+      // Each town's pixel position in the map's world space at the current zoom, computed once per zoom.
+      _project: function () {
+        const zoom = this._map.getZoom();
+        if (zoom === this._projectedZoom) return;
+        const count = this._towns.length;
+        this._xs = new Float64Array(count);
+        this._ys = new Float64Array(count);
+        for (let i = 0; i < count; i++) {
+          const point = this._map.project(this._towns[i].latlng, zoom);
+          this._xs[i] = point.x;
+          this._ys[i] = point.y;
+        }
+        this._projectedZoom = zoom;
+      },
+
+      _sprite: function (look, style) {
+        let sprite = this._sprites.get(look);
+        if (sprite) return sprite;
+        const ratio = this._ratio;
+        const half = Math.ceil(style.radius + style.weight / 2 + 1);
+        const canvas = document.createElement("canvas");
+        canvas.width = canvas.height = Math.ceil(2 * half * ratio);
+        const ctx = canvas.getContext("2d");
+        ctx.scale(ratio, ratio);
+        ctx.beginPath();
+        ctx.arc(half, half, style.radius, 0, Math.PI * 2);
+        ctx.globalAlpha = style.fillOpacity;
+        ctx.fillStyle = style.fillColor;
+        ctx.fill();
+        ctx.globalAlpha = style.opacity;
+        ctx.strokeStyle = style.color;
+        ctx.lineWidth = style.weight;
+        if (style.dashArray) ctx.setLineDash(style.dashArray);
+        ctx.stroke();
+        sprite = { canvas: canvas, half: half };
+        this._sprites.set(look, sprite);
+        return sprite;
+      },
+
+      // Everything at once, in three bands (plain, contested, selected) so the towns that matter most are
+      // on top; within a band, in the payload's order. Remembers the drawing order for hit-testing.
+      _draw: function () {
+        if (!this._map || !this._ctx) return;
+        this._project();
+        const ctx = this._ctx, ratio = this._ratio, bounds = this._bounds;
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, this._container.width, this._container.height);
+        const origin = this._map.getPixelOrigin();
+        const dx = -origin.x - bounds.min.x, dy = -origin.y - bounds.min.y;
+        const width = bounds.max.x - bounds.min.x, height = bounds.max.y - bounds.min.y;
+        const towns = this._towns, xs = this._xs, ys = this._ys;
+        let drawn = 0;
+        for (let band = 0; band < 3; band++) {
+          for (let i = 0; i < towns.length; i++) {
+            const look = towns[i].look;
+            if (look === null) continue;
+            const style = this._styles.get(look);
+            if (style.front !== band) continue;
+            const x = Math.round(xs[i] + dx), y = Math.round(ys[i] + dy);
+            const sprite = this._sprite(look, style);
+            if (x < -sprite.half || y < -sprite.half || x > width + sprite.half || y > height + sprite.half) continue;
+            ctx.drawImage(sprite.canvas, Math.round((x - sprite.half) * ratio), Math.round((y - sprite.half) * ratio));
+            this._drawn[drawn++] = i;
+          }
+        }
+        this._drawnCount = drawn;
+      },
+
+      // The index of the topmost drawn town under a container point, or -1.
+      townAt: function (containerPoint) {
+        if (!this._map || this._projectedZoom !== this._map.getZoom()) return -1;
+        const world = this._map.containerPointToLayerPoint(containerPoint).add(this._map.getPixelOrigin());
+        for (let k = this._drawnCount - 1; k >= 0; k--) {
+          const i = this._drawn[k];
+          const style = this._styles.get(this._towns[i].look);
+          if (!style) continue;
+          const reach = style.radius + style.weight / 2 + TOLERANCE_PX;
+          const ddx = this._xs[i] - world.x, ddy = this._ys[i] - world.y;
+          if (ddx * ddx + ddy * ddy <= reach * reach) return i;
+        }
+        return -1;
+      },
+
+      _onClick: function (event) {
+        const index = this.townAt(event.containerPoint);
+        if (index >= 0) this._onTownClick(index);
+      },
+
+      _onMouseMove: function (event) {
+        this._map.getContainer().style.cursor = this.townAt(event.containerPoint) >= 0 ? "pointer" : "";
+      },
+    });
+  }
+
+  parts.townDots = function (L, towns, styles, onClick, options) {
+    TownDots = TownDots || define(L);
+    return new TownDots(towns, styles, onClick, options);
+  };
+})((window.ControlMapParts = window.ControlMapParts || {}));
