@@ -172,7 +172,13 @@ def test_zone_and_town_toggles_the_zones_note_and_the_area_chart(monkeypatch, zo
     assert "Zones are an estimate derived from town control, not reported front lines" in captions
     assert "Data & method" in captions
     assert "Area over time" in [s.value for s in at.subheader]
+    # The chart waits for the map's first paint (the component's "ready" event sets this flag).
+    assert len(at.get("vega_lite_chart")) == 0 and "The chart appears once the map is drawn." in captions
+    at.session_state["map_ready"] = True
+    at.run()
     assert len(at.get("vega_lite_chart")) == 1
+    assert "The chart appears once the map is drawn." not in " ".join(c.value for c in at.caption)
+    zones, towns = at.toggle(key="show_zones"), at.toggle(key="show_towns")
     zones.set_value(False).run()
     at.toggle(key="show_towns").set_value(False).run()
     assert not at.exception

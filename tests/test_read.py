@@ -107,6 +107,19 @@ def test_zones_and_areas_are_optional_and_read_when_present(build):
     assert (zone.force, zone.valid_from, zone.valid_to, zone.towns) == ("IS", None, date(2017, 10, 1), ("raqqa",))
     assert zone.valid_on(date(2017, 9, 30)) and not zone.valid_on(date(2017, 10, 1))
     assert [(r.date, r.towns) for r in layer.areas] == [(None, 1), (date(2017, 10, 1), 0)]
+    assert zone.geometry == ZONE["geometry"]  # held as compact text, given back as GeoJSON
+
+
+def test_records_share_one_set_of_field_names_and_stay_frozen(build):
+    layer = read_layer(build)
+    for records in (layer.periods, layer.places, layer.events, [e for p in layer.periods for e in p.evidence]):
+        assert len({id(r.model_fields_set) for r in records}) == 1  # one set, not one per record
+        assert records[0].model_fields_set >= {"place_id"} or records[0].model_fields_set >= {"article_id"}
+    period = layer.periods[0]
+    with pytest.raises(Exception):
+        period.force = "IS"  # frozen: nothing can change one record's fields (or the shared set)
+    with pytest.raises(AttributeError):
+        period.model_fields_set.add("force")
 
 
 @pytest.mark.parametrize("change, says", [

@@ -66,12 +66,14 @@ def control_map(
     focus: tuple[float, float] | None = None,
     show_zones: bool = True,
     show_towns: bool = True,
+    report_ready: bool = False,
     height: int = 620,
     key: str = "control_map",
     on_change=None,
 ):
     """Draw the map; return its last event: {"kind": "date", "date": "YYYY-MM-DD", "n": …} after a step on
-    its timeline, {"kind": "click", "place_id": …, "n": …} after a click on a town, or None.
+    its timeline, {"kind": "click", "place_id": …, "n": …} after a click on a town, {"kind": "ready", "n": …}
+    once it has painted (or shown why it cannot) when `report_ready` is set, or None.
 
     `revision` goes up whenever the date was set from outside the map (sidebar, link, play): only then
     does the map jump to `day`, so its own quick steps are never pulled back by a slower rerun."""
@@ -82,12 +84,16 @@ def control_map(
         revision=revision,
         selected=selected,
         focus=list(focus) if focus else None,
-        show_zones=show_zones, show_towns=show_towns,
+        show_zones=show_zones, show_towns=show_towns, report_ready=report_ready,
         tiles=(os.environ.get(TILES_ENV, "osm") or "osm").lower(),
         leaflet=leaflet_urls(),
         height=height,
         key=key, default=None, on_change=on_change,
     )
+
+
+def is_ready_event(event: dict | None) -> bool:
+    return isinstance(event, dict) and event.get("kind") == "ready"
 
 
 def event_date(event: dict | None) -> date | None:

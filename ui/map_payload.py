@@ -69,8 +69,10 @@ def zones_payload(zones: Iterable, codes: list[str]) -> list[dict]:
     cells: dict[tuple, dict] = {}
     for zone in zones:
         contested = zone.status == "contested"
-        key = (tuple(zone.towns) or (id(zone),), json_key(zone.geometry))
-        cell = cells.setdefault(key, {"geometry": zone.geometry, "spans": []})
+        key = (tuple(zone.towns) or (id(zone),), zone.geometry_json)
+        if key not in cells:
+            cells[key] = {"geometry": zone.geometry, "spans": []}
+        cell = cells[key]
         cell["spans"].append([
             day_number(zone.valid_from), day_number(zone.valid_to), _force_index(codes, zone.force), int(contested),
             _force_index(codes, zone.contested_by[0]) if contested and zone.contested_by else -1,
@@ -78,10 +80,6 @@ def zones_payload(zones: Iterable, codes: list[str]) -> list[dict]:
     for cell in cells.values():
         cell["spans"].sort(key=lambda s: (s[0] is not None, s[0] or 0))
     return list(cells.values())
-
-
-def json_key(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
 def bounds(periods: Iterable) -> list[list[float]] | None:

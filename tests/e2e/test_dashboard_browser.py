@@ -40,6 +40,9 @@ def test_map_renders_offline_with_local_leaflet(page, app_url, offline):
     # from /app/static/layers.
     assert all("tile.openstreetmap.org" in u for u in offline.blocked), offline.blocked
     assert alerts(page) == []
+    # The area chart is held back until the map has painted, then comes by itself.
+    expect(page.locator("[data-testid='stVegaLiteChart']")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("The chart appears once the map is drawn.")).to_have_count(0)
 
 
 def test_map_timeline_step_to_2017_11_10_makes_albu_kamal_contested(page, app_url):
