@@ -8,7 +8,8 @@ free port, then measures:
   variant's steps go through a Streamlit slider and a whole new folium map, to the same mark;
 - bytes per step: what the browser received (websocket frames and HTTP bodies) from the key press until
   the step's rerun has settled;
-- first paint: a fresh tab's navigation to the painted map, with the server warm (the layer cached);
+- first paint: a fresh tab's navigation start to the map's first painted frame, by the browser's own
+  clock, with the server warm (the layer cached); the median of a few tabs;
 - server RSS: the Streamlit server's resident memory with several tabs open on the map.
 
 Nothing leaves the machine: tiles are off (GEO_MAP_TILES=none) and any non-local request is aborted.
@@ -44,31 +45,35 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: Path, layer_dir: Path):
-    """`streamlit run script` over `layer_dir`; yields (base url, server pid)."""
+def streamlit_server(script: Path, layer_dir: Path, log: Path | None = None, **env_vars: str):
+    """`streamlit run script` over `layer_dir` on a free port, until it answers /_stcore/health; yields
+    (base url, server pid). Tiles are off unless `GEO_MAP_TILES` is given; the server's output goes to `log`
+    (kept) or a temporary file, and its tail is in the error when it does not start. Also how the browser
+    tests start the dashboard (tests/e2e/conftest.py)."""
     port = _free_port()
     env = {**os.environ, "GEO_BUILD_DIR": str(layer_dir), "GEO_MAP_TILES": "none", "GEO_MAP_ASSETS": "local",
-           "PYTHONPATH": str(ROOT)}
-    log = tempfile.TemporaryFile()
+           "PYTHONPATH": str(ROOT), **env_vars}
+    handle = open(log, "w+b") if log else tempfile.TemporaryFile()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port), "--server.headless",
-         "true", "--server.enableStaticServing", "true", "--browser.gatherUsageStats", "false",
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port), "--server.address",
+         "127.0.0.1", "--server.headless", "true", "--global.developmentMode", "false",
+         "--server.enableStaticServing", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
+                    if response.status == 200 and response.read().strip() == b"ok":
                         break
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"streamlit did not start for {script}:\n{log.read().decode()[-3000:]}")
-            time.sleep(0.3)
+                handle.seek(0)
+                raise RuntimeError(f"streamlit did not start for {script}:\n{handle.read().decode()[-3000:]}")
+            time.sleep(0.2)  # polling the health endpoint, not waiting for the app
         yield url, proc.pid
     finally:
         proc.terminate()
@@ -76,7 +81,7 @@ def streamlit_server(script: Path, layer_dir: Path):
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
-        log.close()
+        handle.close()
 
 
 @contextlib.contextmanager
@@ -189,8 +194,8 @@ def _steps(page, traffic: Traffic, start: date, steps: int, press) -> SliderRun:
     return SliderRun(times, sizes, frames)
 
 
-def measure_map(url: str, start: date, steps: int, browser) -> tuple[SliderRun, float]:
-    """The product: steps on the map's own timeline; returns the run and the first paint (s) of a fresh tab."""
+def measure_map(url: str, start: date, steps: int, browser) -> SliderRun:
+    """The product: steps on the map's own timeline."""
     warm = _new_page(browser)  # loads the layer into the server's cache, publishes the payload
     warm.goto(f"{url}/?date={start.isoformat()}")
     _wait_painted(warm, start.isoformat())
@@ -199,14 +204,35 @@ def measure_map(url: str, start: date, steps: int, browser) -> tuple[SliderRun, 
     page = _new_page(browser)
     traffic = Traffic()
     traffic.attach(page)  # before the page opens its websocket
-    began = time.perf_counter()
     page.goto(f"{url}/?date={start.isoformat()}")
     _wait_painted(page, start.isoformat())
-    first_paint = time.perf_counter() - began
     _frame(page, "control_map").locator("#day").focus()
     run = _steps(page, traffic, start, steps, lambda: page.keyboard.press("ArrowRight"))
     page.context.close()
-    return run, first_paint
+    return run
+
+
+@dataclass
+class FirstPaint:
+    in_page_s: list[float]  # the page's navigation start to the map's first painted frame, by the browser's clock
+    wall_s: list[float]  # the same seen from here: goto() until the painted mark is observed
+
+
+def measure_first_paint(url: str, start: date, loads: int, browser) -> FirstPaint:
+    """Fresh tabs on a warm server (the layer cached and published), with no traffic listeners: counting
+    bytes relays every request to this process, which slows what is measured."""
+    in_page, wall = [], []
+    for _ in range(loads):
+        page = _new_page(browser)
+        began = time.perf_counter()
+        page.goto(f"{url}/?date={start.isoformat()}")
+        _wait_painted(page, start.isoformat())
+        wall.append(time.perf_counter() - began)
+        frame = _frame(page, "control_map")
+        painted = frame.evaluate("() => performance.timeOrigin + window.controlMapTiming.painted")
+        in_page.append((painted - page.evaluate("() => performance.timeOrigin")) / 1000)
+        page.context.close()
+    return FirstPaint(in_page, wall)
 
 
 def measure_naive(url: str, start: date, steps: int, browser) -> SliderRun:

@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,10 +53,12 @@ class Sizes:
     steps: int
     naive_steps: int
     sessions: int
+    first_paints: int
 
 
-FULL = Sizes(articles=10_000, small_towns=1_000, large_towns=10_000, steps=30, naive_steps=20, sessions=5)
-SMOKE = Sizes(articles=30, small_towns=40, large_towns=120, steps=3, naive_steps=2, sessions=2)
+FULL = Sizes(articles=10_000, small_towns=1_000, large_towns=10_000, steps=30, naive_steps=20, sessions=5,
+             first_paints=5)
+SMOKE = Sizes(articles=30, small_towns=40, large_towns=120, steps=3, naive_steps=2, sessions=2, first_paints=1)
 
 
 def machine() -> dict:
@@ -133,16 +136,18 @@ def bench_dashboard(work: Path, sizes: Sizes, naive: bool = True) -> dict:
     with sync_playwright() as playwright:
         chromium = browser._launch(playwright)
         with browser.streamlit_server(ROOT / "dashboard.py", large) as (url, pid):
-            run, first_paint = browser.measure_map(url, START_DAY, sizes.steps, chromium)
-            stats = browser.summary(run)
+            stats = browser.summary(browser.measure_map(url, START_DAY, sizes.steps, chromium))
             results.update(slider_p50_ms=round(stats["p50_ms"], 1), slider_p95_ms=round(stats["p95_ms"], 1),
-                           slider_steps=stats["steps"], first_paint_s=round(first_paint, 2),
-                           bytes_per_step_10k=stats["bytes_median"])
+                           slider_steps=stats["steps"], bytes_per_step_10k=stats["bytes_median"])
+            paint = browser.measure_first_paint(url, START_DAY, sizes.first_paints, chromium)
+            results.update(first_paint_s=round(statistics.median(paint.in_page_s), 2),
+                           first_paint_wall_s=round(statistics.median(paint.wall_s), 2),
+                           first_paint_loads=len(paint.in_page_s))
             results["server_rss_mb"] = round(browser.server_rss_with_sessions(url, pid, START_DAY, sizes.sessions,
                                                                                chromium), 1)
             results["server_sessions"] = sizes.sessions
         with browser.streamlit_server(ROOT / "dashboard.py", small) as (url, _):
-            run, _ = browser.measure_map(url, START_DAY, sizes.steps, chromium)
+            run = browser.measure_map(url, START_DAY, sizes.steps, chromium)
             results["bytes_per_step_1k"] = browser.summary(run)["bytes_median"]
         if naive:
             with browser.naive_script() as script, browser.streamlit_server(script, large) as (url, _):

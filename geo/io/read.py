@@ -229,32 +229,44 @@ _NULLABLE = {name for name, info in EventRow.model_fields.items() if not info.is
 _NULLABLE |= {"date"}
 
 
-def read_events(path: Path) -> list[EventRow]:
-    """events.csv → `EventRow`s; empty cells of optional columns are nulls."""
+def _read_csv(path: Path, check_header, record) -> list:
+    """The rows of a CSV layer file through `record(row) -> model`, each error naming the file and line.
+
+    `check_header(header)` returns what is wrong with the header, or None."""
     path = Path(path)
     if not path.is_file():
         raise LayerError(f"{path}: file not found; {_REBUILD_HINT}")
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
-            header = tuple(reader.fieldnames or ())
-            if header != EVENT_COLUMNS:
-                missing = [c for c in EVENT_COLUMNS if c not in header]
-                extra = [c for c in header if c not in EVENT_COLUMNS]
-                raise LayerError(f"{path}: header does not match the contract (missing {missing}, "
-                                 f"unexpected {extra}); {_REBUILD_HINT}")
+            problem = check_header(tuple(reader.fieldnames or ()))
+            if problem:
+                raise LayerError(f"{path}: {problem}; {_REBUILD_HINT}")
             rows = []
             for row in reader:
-                values = {k: (None if v == "" and k in _NULLABLE else v) for k, v in row.items()}
+                if None in row or None in row.values():
+                    raise LayerError(f"{path}: line {reader.line_num}: wrong number of cells")
                 try:
-                    rows.append(_shared_fields_set(EventRow(**values)))
+                    rows.append(_shared_fields_set(record(row)))
                 except ValidationError as exc:
                     raise LayerError(f"{path}: line {reader.line_num}: {_describe(exc)}; {_REBUILD_HINT}") from None
-                except TypeError as exc:
-                    raise LayerError(f"{path}: line {reader.line_num}: wrong number of cells ({exc})") from None
     except UnicodeDecodeError as exc:
         raise LayerError(f"{path}: not UTF-8 text ({exc.reason}); {_REBUILD_HINT}") from None
     return rows
+
+
+def _events_header_problem(header: tuple[str, ...]) -> str | None:
+    if header == EVENT_COLUMNS:
+        return None
+    missing = [c for c in EVENT_COLUMNS if c not in header]
+    extra = [c for c in header if c not in EVENT_COLUMNS]
+    return f"header does not match the contract (missing {missing}, unexpected {extra})"
+
+
+def read_events(path: Path) -> list[EventRow]:
+    """events.csv → `EventRow`s; empty cells of optional columns are nulls."""
+    return _read_csv(path, _events_header_problem, lambda row: EventRow(
+        **{k: (None if v == "" and k in _NULLABLE else v) for k, v in row.items()}))
 
 
 def read_report(path: Path) -> dict:
@@ -300,31 +312,15 @@ def read_zones(path: Path) -> list[ZoneFeature]:
     return zones
 
 
+def _areas_header_problem(header: tuple[str, ...]) -> str | None:
+    missing = [c for c in AREA_COLUMNS if c not in header]
+    return f"header lacks the columns {missing}" if missing else None
+
+
 def read_areas(path: Path) -> list[AreaRow]:
     """areas.csv → `AreaRow`s; an empty date is the state before the first change date."""
-    path = Path(path)
-    if not path.is_file():
-        raise LayerError(f"{path}: file not found; {_REBUILD_HINT}")
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = tuple(reader.fieldnames or ())
-            missing = [c for c in AREA_COLUMNS if c not in header]
-            if missing:
-                raise LayerError(f"{path}: header lacks the columns {missing}; {_REBUILD_HINT}")
-            rows = []
-            for row in reader:
-                if None in row or any(row.get(c) is None for c in AREA_COLUMNS):
-                    raise LayerError(f"{path}: line {reader.line_num}: wrong number of cells")
-                values = {c: row[c] for c in AREA_COLUMNS}
-                values["date"] = values["date"] or None
-                try:
-                    rows.append(_shared_fields_set(AreaRow(**values)))
-                except ValidationError as exc:
-                    raise LayerError(f"{path}: line {reader.line_num}: {_describe(exc)}; {_REBUILD_HINT}") from None
-    except UnicodeDecodeError as exc:
-        raise LayerError(f"{path}: not UTF-8 text ({exc.reason}); {_REBUILD_HINT}") from None
-    return rows
+    return _read_csv(path, _areas_header_problem,
+                     lambda row: AreaRow(**{c: row[c] for c in AREA_COLUMNS if c != "date"}, date=row["date"] or None))
 
 
 def layer_exists(build_dir: Path) -> bool:

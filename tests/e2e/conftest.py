@@ -11,11 +11,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,12 +20,12 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from bench.browser import streamlit_server
 from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, PAYLOAD_TITLE
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 VENDOR_STAMP = ROOT / "static" / "vendor" / ".complete"
-START_TIMEOUT_S = 90
 
 
 def injected_article() -> str:
@@ -95,52 +92,13 @@ def demo_build_dir(tmp_path_factory) -> Path:
     return _build(tmp_path_factory.mktemp("e2e-demo"), injected=False)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)  # polling the health endpoint, not waiting for the app
-    raise RuntimeError(f"streamlit not healthy after {START_TIMEOUT_S}s:\n{log.read_text()[-3000:]}")
-
-
 @contextlib.contextmanager
 def _serve(build: Path, log: Path):
-    """`streamlit run dashboard.py` on a free port over `build`; yields its URL once healthy."""
+    """`streamlit run dashboard.py` on a free port over `build` (tiles as a user gets them); yields its URL."""
     if not VENDOR_STAMP.exists():
         pytest.fail("static/vendor is missing: run `make vendor` (the map must load Leaflet locally)")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "GEO_BUILD_DIR": str(build), "GEO_MAP_ASSETS": "local"}
-    with open(log, "w") as handle:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--global.developmentMode", "false",
-             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-             "--server.enableStaticServing", "true"],
-            cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_healthy(url, proc, log)
+    with streamlit_server(ROOT / "dashboard.py", build, log=log, GEO_MAP_TILES=os.environ.get("GEO_MAP_TILES", "osm")) as (url, _):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="session")

@@ -202,6 +202,7 @@
     // Leaflet redraws its canvas in the next animation frame; this one runs after it.
     window.requestAnimationFrame(function () {
       document.body.dataset.painted = day;
+      timing.painted = timing.painted || performance.now();
     });
   }
 
