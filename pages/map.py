@@ -4,10 +4,14 @@ import streamlit as st
 
 from ui import control_map, controls, panel, territory
 from ui import layer as data
+from ui.text import md_escape
+from ui.url import search_places
 
 ZONES_NOTE = "Zones are an estimate derived from town control, not reported front lines."
 MAP_KEY = "control_map"
 MAP_READY_KEY = "map_ready"  # the map has painted once this session: the area chart may load
+QUERY_KEY, PICK_KEY = "town_query", "town_pick"
+SEARCH_LIMIT = 12
 
 layer = data.load()
 forces = data.forces()
@@ -27,8 +31,25 @@ def _on_map_event() -> None:
         controls.select_place(event["place_id"], layer, focus=False)
 
 
-def _on_search() -> None:
-    controls.select_place(st.session_state["place_search"], layer)
+def _on_pick() -> None:
+    picked = st.session_state.get(PICK_KEY)
+    if picked in names:
+        controls.select_place(picked, layer)
+        st.session_state[QUERY_KEY] = ""
+
+
+def _search_box() -> None:
+    """A text search over names and spellings with a few matches to pick from. Not a select box of every
+    town: at 10,000 towns that list was sent and re-rendered on every rerun, a step of the slider included."""
+    query = st.text_input("Find a town", key=QUERY_KEY, placeholder="A name or any spelling, then Enter")
+    if not query.strip():
+        return
+    found = search_places(query, data.searchable_places(layer), SEARCH_LIMIT)
+    if found:
+        st.pills("Matching towns", [p.place_id for p in found], format_func=lambda pid: md_escape(names[pid]), key=PICK_KEY,
+                 on_change=_on_pick, label_visibility="collapsed")
+    else:
+        st.caption(f"No town on the map matches “{md_escape(query.strip())}”.")
 
 
 selected = st.session_state.get(controls.PLACE_KEY)
@@ -55,9 +76,7 @@ with left:
                "The bar under the map steps through the dates (arrow keys too).")
 
 with right:
-    st.session_state["place_search"] = selected
-    st.selectbox("Find a town", options=[None, *names], format_func=lambda pid: "—" if pid is None else names[pid],
-                 key="place_search", on_change=_on_search, placeholder="Type a town's name")
+    _search_box()
     if selected:
         panel.render(layer, selected, day, forces, lo, hi)
     else:

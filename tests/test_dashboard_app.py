@@ -205,3 +205,25 @@ def test_a_broken_layer_is_reported_by_file_and_reason_not_a_traceback(monkeypat
     at = app(monkeypatch, build)
     assert not at.exception
     assert "control.geojson" in at.error[0].value and "Point" in at.error[0].value
+
+
+def test_search_finds_a_town_by_any_spelling_and_opens_it(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir)
+    at.text_input(key="town_query").input("boukamal").run()  # a spelling the articles used, any case
+    matches = at.button_group(key="town_pick")
+    assert matches.options == ["Albu Kamal"]
+    matches.set_value("albu-kamal").run()
+    assert not at.exception
+    assert at.session_state["place"] == "albu-kamal"
+    assert "Albu Kamal" in [s.value for s in at.subheader]  # the panel is open
+    assert at.text_input(key="town_query").value == ""  # the search is cleared once a town is picked
+    assert at.query_params["place"] == "albu-kamal"
+
+
+def test_search_that_finds_nothing_says_so_with_the_query_as_text(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir)
+    at.text_input(key="town_query").input("[x](javascript:alert(1))").run()
+    assert not at.exception
+    assert len(at.button_group) == 0
+    said = next(c.value for c in at.caption if c.value.startswith("No town on the map matches"))
+    assert "\\[x\\](javascript\\:alert(1))" in said  # escaped: shown as typed, never a link

@@ -67,3 +67,14 @@ def test_slugify_is_url_safe_and_stable():
     assert slugify("Ālbū Kamāl") == "albu-kamal"
     assert slugify("Al Qā’im") == "al-qaim"
     assert slugify(" Raqqa  Governorate ") == "raqqa-governorate"
+
+
+def test_search_places_ranks_names_that_start_with_the_query_before_those_containing_it():
+    from ui.url import PlaceName, place_keys, search_places
+
+    keyed = place_keys([PlaceName("al-qaim", "Al-Qaim", ("Qaim",)), PlaceName("raqqa", "Raqqa", ("Ar-Raqqah",)),
+                        PlaceName("tell-abyad", "Tell Abyad"), PlaceName("qaraqosh", "Qaraqosh")])
+    assert [p.place_id for p in search_places("qa", keyed)] == ["al-qaim", "qaraqosh", "raqqa"]
+    assert [p.place_id for p in search_places("Ar Raqqah", keyed)] == ["raqqa"]  # a spelling, loosely
+    assert [p.place_id for p in search_places("qa", keyed, limit=1)] == ["al-qaim"]
+    assert search_places("  ", keyed) == [] and search_places("zzz", keyed) == []

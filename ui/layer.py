@@ -18,7 +18,7 @@ import streamlit as st
 from geo.io.read import LAYER_FILES, OPTIONAL_FILES, Layer, LayerError, layer_exists, read_layer
 from geo.schema import UNKNOWN_FORCE
 from ui.map import ForceStyle
-from ui.url import PlaceName
+from ui.url import PlaceName, place_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DIR_ENV = "GEO_BUILD_DIR"
@@ -145,6 +145,12 @@ def place_names(layer: Layer) -> list[PlaceName]:
     for p in layer.periods:
         seen.setdefault(p.place_id, PlaceName(p.place_id, p.name, spellings.get(p.place_id, ())))
     return sorted(seen.values(), key=lambda p: p.name.casefold())
+
+
+@_per_layer
+def searchable_places(layer: Layer) -> list[tuple[PlaceName, tuple[str, ...]]]:
+    """`place_names` with their matching keys, for the search box (ui.url.search_places)."""
+    return place_keys(place_names(layer))
 
 
 @dataclass(frozen=True)

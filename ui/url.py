@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -86,3 +86,23 @@ def resolve_place(
             if place_id in ids:
                 return place_id, None
     return None, f"No place in the layer matches the link's place “{_shown(text)}”; showing no town."
+
+
+def place_keys(places: Iterable[PlaceName]) -> list[tuple[PlaceName, tuple[str, ...]]]:
+    """Each place with the `name_key` of its name and spellings: what `search_places` compares."""
+    return [(p, tuple(dict.fromkeys(name_key(n) for n in (p.name, *p.spellings)))) for p in places]
+
+
+def search_places(query: str, keyed: Sequence[tuple[PlaceName, tuple[str, ...]]], limit: int = 12) -> list[PlaceName]:
+    """The places whose name or a spelling matches `query` loosely (see `name_key`): those that start with
+    it first, then those that contain it, each group in the given order; at most `limit`."""
+    key = name_key(query)
+    if not key:
+        return []
+    starts, contains = [], []
+    for place, keys in keyed:
+        if any(k.startswith(key) for k in keys):
+            starts.append(place)
+        elif len(contains) < limit and any(key in k for k in keys):
+            contains.append(place)
+    return (starts + contains)[:limit]

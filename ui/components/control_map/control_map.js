@@ -151,11 +151,13 @@
     town.look = look;
   }
 
-  function paintTowns(force) {
-    let changed = force;
+  // Towns start hidden (shown -1): the first date restyles every town it shows, and each later date only
+  // the towns whose period changed.
+  function paintTowns() {
+    let changed = false;
     for (const town of state.towns) {
       const shown = periodOn(town, state.day);
-      if (force || shown !== town.shown) {
+      if (shown !== town.shown) {
         town.shown = shown;
         restyleTown(town);
         changed = true;
@@ -213,7 +215,7 @@
     syncControls();
     if (!state.payload) return;
     if (changed || !fromTimeline) {
-      paintTowns(false);
+      paintTowns();
       paintZones();
       paintLabels();
     }
@@ -428,7 +430,6 @@
         state.selected = null;
         state.focusKey = null;
         buildMap(state.payload, state.pendingArgs);
-        paintTowns(true);
         applyArgs(state.pendingArgs);
         document.body.dataset.ready = "1";
         timing.built = timing.built || performance.now();
