@@ -24,8 +24,8 @@ def natural_earth_archive() -> Path:
 
 @lru_cache(maxsize=8)
 def _countries(countries: tuple[str, ...]) -> gpd.GeoDataFrame:
-    # Only the wanted rows are read (an OGR filter): the world at 10 m would stay in a long-lived
-    # dashboard's memory (about 50 MB) for the few polygons the map draws.
+    # Only the wanted rows are read (an OGR filter), so a long-lived dashboard does not keep the whole
+    # world at 10 m cached for the few polygons its map draws.
     codes = ", ".join(f"'{code}'" for code in countries if code.isalnum())
     # ISO_A2 is "-99" for a few disputed units; the "EH" column fills those in.
     where = f"ISO_A2_EH IN ({codes}) OR (ISO_A2_EH = '-99' AND ISO_A2 IN ({codes}))" if codes else "0 = 1"

@@ -46,8 +46,8 @@ def _search_box() -> None:
         return
     found = search_places(query, data.searchable_places(layer), SEARCH_LIMIT)
     if found:
-        st.pills("Matching towns", [p.place_id for p in found], format_func=lambda pid: md_escape(names[pid]), key=PICK_KEY,
-                 on_change=_on_pick, label_visibility="collapsed")
+        st.pills("Matching towns", [p.place_id for p in found], format_func=lambda pid: md_escape(names[pid]),
+                 key=PICK_KEY, on_change=_on_pick, label_visibility="collapsed")
     else:
         st.caption(f"No town on the map matches “{md_escape(query.strip())}”.")
 
@@ -81,7 +81,6 @@ with right:
         panel.render(layer, selected, day, forces, lo, hi)
     else:
         st.info("Click a town on the map, or find it above, to read what the sources said.")
-
 
 
 def _area_over_time() -> None:
