@@ -35,7 +35,7 @@
     map: null,
     towns: [], // per town: {id, name, latlng, periods, shown (period index or -1), selected, look}
     looks: new Map(), // look (a town's drawn state as a key) → its style, for town_dots.js
-    zones: [], // per zone: {from, to, layer, shown}
+    zones: [], // per zone cell: {spans, layer, shown (span index or -1)}
     townLayer: null,
     zoneGroup: null,
     labelGroup: null,
@@ -130,11 +130,12 @@
 
   const HIDDEN = { stroke: false, fill: false };
 
-  function periodOn(town, day) {
+  // The index of the last row ([from, to, …], in time order) that covers `day`, or -1: a town's period
+  // or a zone cell's span on that date.
+  function rowOn(rows, day) {
     let found = -1;
-    for (let i = 0; i < town.periods.length; i++) {
-      const p = town.periods[i];
-      if (covers(p[0], p[1], day)) found = i;
+    for (let i = 0; i < rows.length; i++) {
+      if (covers(rows[i][0], rows[i][1], day)) found = i;
     }
     return found;
   }
@@ -156,7 +157,7 @@
   function paintTowns() {
     let changed = false;
     for (const town of state.towns) {
-      const shown = periodOn(town, state.day);
+      const shown = rowOn(town.periods, state.day);
       if (shown !== town.shown) {
         town.shown = shown;
         restyleTown(town);
@@ -168,10 +169,7 @@
 
   function paintZones() {
     for (const zone of state.zones) {
-      let shown = -1;
-      for (let i = 0; i < zone.spans.length; i++) {
-        if (covers(zone.spans[i][0], zone.spans[i][1], state.day)) shown = i;
-      }
+      const shown = rowOn(zone.spans, state.day);
       if (shown === zone.shown) continue;
       zone.shown = shown;
       if (shown < 0) {

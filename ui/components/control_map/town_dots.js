@@ -69,9 +69,6 @@
         this._draw();
       },
 
-      _onZoomEnd: function () {},
-      _updatePaths: function () {},
-
       // Draw at the next animation frame, once however many towns changed before it.
       redraw: function () {
         if (this._map && !this._redrawRequest) {
