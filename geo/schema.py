@@ -20,6 +20,9 @@ LocationPrecision = Literal["settlement", "approximate"]
 
 UNKNOWN_FORCE = "UNKNOWN"
 
+#: Zone coordinates are written on a grid of this many decimals of a degree (about 1 m).
+COORDINATE_DECIMALS = 5
+
 #: Order of date precisions from the most to the least exact.
 PRECISION_ORDER: tuple[str, ...] = ("day", "week", "month", "season", "year", "unknown")
 

@@ -43,6 +43,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from geo.region import DEFAULT_COUNTRIES
+from geo.schema import COORDINATE_DECIMALS
 
 #: Lambert Azimuthal Equal Area centred between Syria and Iraq: areas are true everywhere; shapes (and
 #: so the discs around towns) are distorted by under 1 % within ~900 km of the centre, which covers
@@ -57,8 +58,6 @@ DEFAULT_RADIUS_KM = 25.0
 #: generalised) are put in the nearest country.
 COUNTRY_SNAP_KM = 5.0
 
-#: Output grid in degrees (about 1 m); coordinates are written rounded to this many decimals.
-COORDINATE_DECIMALS = 5
 _GRID = 10.0 ** -COORDINATE_DECIMALS
 
 #: Segments per quarter circle of the disc around each place: a 32-gon, within 120 m of a 25 km circle

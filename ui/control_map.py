@@ -3,7 +3,9 @@
 Why not streamlit-folium for the live map: it sends the whole map (every town) on each slider step, and
 measured at 2,000 towns in headless Chromium a step took 420–860 ms, growing with the towns (see the
 README's Scale section). Here the layer is published once as a static file (`static/layers/<digest>.json`,
-served by Streamlit's static file serving) and the component's arguments are a handful of small values:
+served by Streamlit's static file serving, beside a gzipped copy the browser fetches and unpacks itself:
+Streamlit's server would otherwise gzip the file anew on every load, in its event loop, about 0.2 s for
+the 4 MB of a 10,000-town layer) and the component's arguments are a handful of small values:
 the date, the selected town, the toggles. The component has its own timeline bar under the map whose steps
 repaint in the browser at once and report the date back; the sidebar slider and a shared link move it too.
 
@@ -12,6 +14,7 @@ folium is still how the map is exported (ui/map.py builds the standalone HTML sn
 
 from __future__ import annotations
 
+import gzip
 import os
 from datetime import date
 from pathlib import Path
@@ -28,24 +31,31 @@ FRONTEND_DIR = Path(__file__).resolve().parent / "components" / "control_map"
 LAYERS_DIR = ROOT / "static" / "layers"
 LAYERS_URL = "/app/static/layers"
 KEEP_PUBLISHED = 4  # older payloads are removed; a tab still open on one refetches on its next mount
+PACKED_SUFFIX = ".gz"  # served as application/gzip, which Streamlit's server passes through untouched
 
 _component = components.declare_component("control_map", path=str(FRONTEND_DIR))
 
 
+def _write_once(target: Path, data: bytes) -> None:
+    if not target.exists():
+        partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        partial.replace(target)
+
+
 def publish(payload: dict, directory: Path = LAYERS_DIR) -> str:
-    """Write the payload as `<digest>.json` (atomically, once per content); return its name."""
+    """Write the payload as `<digest>.json` and `<digest>.json.gz` (atomically, once per content, the
+    packed copy first so that a `.json` is never without it); return the `.json` name."""
     data, digest = encode(payload)
     directory.mkdir(parents=True, exist_ok=True)
     name = f"{digest}.json"
-    target = directory / name
-    if not target.exists():
-        partial = directory / f".{name}.{os.getpid()}.tmp"
-        partial.write_bytes(data)
-        partial.replace(target)
+    _write_once(directory / (name + PACKED_SUFFIX), gzip.compress(data, compresslevel=9, mtime=0))
+    _write_once(directory / name, data)
     published = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in published[KEEP_PUBLISHED:]:
         if old.name != name:
             old.unlink(missing_ok=True)
+            old.with_name(old.name + PACKED_SUFFIX).unlink(missing_ok=True)
     return name
 
 

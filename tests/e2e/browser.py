@@ -55,6 +55,17 @@ def click_town(page, frame, place_id: str) -> None:
     page.mouse.click(box["x"] + point[0], box["y"] + point[1])
 
 
+def zone_colour_at(frame, place_id: str) -> list[int]:
+    """[r, g, b, a] of the zones' canvas (zones only, not the towns drawn over them) at a town's point."""
+    return frame.evaluate(
+        """id => {
+            const map = window.controlMap.map, canvas = document.querySelector(".leaflet-zones-pane canvas");
+            const at = map.latLngToLayerPoint(window.controlMap.townLatLng(id)).subtract(L.DomUtil.getPosition(canvas));
+            const ratio = canvas.width / parseFloat(canvas.style.width);
+            return Array.from(canvas.getContext("2d").getImageData(Math.round(at.x * ratio), Math.round(at.y * ratio), 1, 1).data);
+        }""", place_id)
+
+
 def alerts(page) -> list[str]:
     found = []
     for frame in page.frames:

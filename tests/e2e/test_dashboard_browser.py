@@ -9,12 +9,18 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
 
-from tests.e2e.browser import alerts, click_town, open_app, wait_for_app, wait_for_town
+from geo.forces import load_forces
+from tests.e2e.browser import alerts, click_town, open_app, wait_for_app, wait_for_town, zone_colour_at
 from tests.fixtures.make_layer import PAYLOAD_SOURCE, PAYLOAD_TITLE
+from ui.control_map import LAYERS_DIR, PACKED_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
 SOHR_40 = re.compile(r"40 (percent|prosent|%)")
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
 
 
 def _slider_value(page) -> str:
@@ -58,6 +64,12 @@ def test_map_timeline_step_to_2017_11_10_makes_albu_kamal_contested(page, app_ur
     town = wait_for_town(frame, "albu-kamal", status="contested")
     assert town["contested_by"] == "IS"
     expect(frame.locator("#day-label")).to_have_text("2017-11-10")
+    # The town's zone cell is painted in its holder's colour, lightly: a step redraws the cells it changed.
+    frame.wait_for_function("() => document.body.dataset.painted === '2017-11-10'")
+    red, green, blue, alpha = zone_colour_at(frame, "albu-kamal")
+    assert 0 < alpha < 128  # a light fill: the towns and the base map show through
+    held = _rgb(load_forces().forces["SYRIAN_GOV"].color)
+    assert all(abs(got - want) <= 3 for got, want in zip((red, green, blue), held)), (red, green, blue)  # alpha rounding
     # The step reaches the app: the sidebar slider and the link follow.
     page.wait_for_function("() => new URLSearchParams(location.search).get('date') === '2017-11-10'", timeout=20_000)
     wait_for_app(page)
@@ -125,8 +137,10 @@ def test_the_map_is_sent_the_layer_once_and_then_only_dates(page, app_url):
     received = []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(len(payload))))
     frame = open_app(page, app_url, "?date=2017-11-09")
-    layer_bytes = frame.evaluate("() => performance.getEntriesByType('resource')"
-                                 ".find(e => e.name.includes('/app/static/layers/')).decodedBodySize")
+    fetched = frame.evaluate("() => performance.getEntriesByType('resource')"
+                             ".filter(e => e.name.includes('/app/static/layers/')).map(e => e.name)")
+    assert len(fetched) == 1 and fetched[0].endswith(".json" + PACKED_SUFFIX), fetched  # the gzipped copy
+    layer_bytes = (LAYERS_DIR / Path(urlsplit(fetched[0]).path).name.removesuffix(PACKED_SUFFIX)).stat().st_size
     before = sum(received)
     frame.locator("#day").focus()
     page.keyboard.press("ArrowRight")

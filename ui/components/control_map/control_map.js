@@ -1,5 +1,6 @@
-// The control map in the browser: fetches the layer once (a static JSON file, see ui/map_payload.py),
-// then repaints on each date by restyling only the towns whose state changed. It speaks Streamlit's
+// The control map in the browser: fetches the layer once (a static JSON file, gzipped, see
+// ui/map_payload.py), then repaints on each date by restyling only the towns and zone cells whose state
+// changed. It speaks Streamlit's
 // component protocol (postMessage) directly, so it needs no build step and no npm package at run time.
 //
 // Nothing from an article is rendered as HTML: names reach the page through textContent, colours are
@@ -35,9 +36,10 @@
     map: null,
     towns: [], // per town: {id, name, latlng, periods, shown (period index or -1), selected, look}
     looks: new Map(), // look (a town's drawn state as a key) → its style, for town_dots.js
-    zones: [], // per zone cell: {spans, layer, shown (span index or -1)}
+    zones: [], // per zone cell: {spans, rings, box, shown (span index or -1), look}
+    zoneLooks: new Map(), // a zone cell's look → its style, for zone_cells.js
     townLayer: null,
-    zoneGroup: null,
+    zoneLayer: null,
     labelGroup: null,
     day: null,
     lo: 0,
@@ -97,6 +99,22 @@
     setFrameHeight();
   }
 
+  // The layer's gzipped copy, unpacked here (Streamlit's server would gzip the plain file anew for every
+  // reader); the plain file where the browser cannot unpack gzip, or the packed copy fails.
+  function fetchLayer(url) {
+    function plain() {
+      return fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error("the map's layer could not be fetched (HTTP " + response.status + ")");
+        return response.json();
+      });
+    }
+    if (typeof DecompressionStream !== "function") return plain();
+    return fetch(url + ".gz", { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
+    }).catch(plain);
+  }
+
   function loadLeaflet(urls) {
     if (window.L) return Promise.resolve(window.L);
     return new Promise(function (resolve, reject) {
@@ -127,8 +145,6 @@
       dashArray: uncertain ? [3, 3] : null,
     };
   }
-
-  const HIDDEN = { stroke: false, fill: false };
 
   // The index of the last row ([from, to, …], in time order) that covers `day`, or -1: a town's period
   // or a zone cell's span on that date.
@@ -168,17 +184,18 @@
   }
 
   function paintZones() {
-    for (const zone of state.zones) {
+    let changed = false;
+    state.zones.forEach(function (zone, index) {
       const shown = rowOn(zone.spans, state.day);
-      if (shown === zone.shown) continue;
+      if (shown === zone.shown) return;
       zone.shown = shown;
-      if (shown < 0) {
-        zone.layer.setStyle(HIDDEN);
-      } else {
-        zone.layer.setStyle(zoneStyle(zone.spans[shown]));
-        if (zone.spans[shown][3] === 1) zone.layer.bringToFront();
-      }
-    }
+      const span = shown < 0 ? null : zone.spans[shown];
+      zone.look = span ? span[2] + "," + span[3] + "," + span[4] : null;
+      if (span && !state.zoneLooks.has(zone.look)) state.zoneLooks.set(zone.look, zoneStyle(span));
+      state.zoneLayer.changed(index);
+      changed = true;
+    });
+    if (changed) state.zoneLayer.redraw();
   }
 
   function paintLabels() {
@@ -242,7 +259,7 @@
 
   function addLegend(map, payload) {
     const used = new Set();
-    for (const town of payload.towns) for (const p of town.periods) { used.add(p[2]); if (p[4] >= 0) used.add(p[4]); }
+    for (const periods of payload.towns.periods) for (const p of periods) { used.add(p[2]); if (p[4] >= 0) used.add(p[4]); }
     const legend = L.control({ position: "bottomleft" });
     legend.onAdd = function () {
       const box = L.DomUtil.create("div", "map-legend");
@@ -270,12 +287,12 @@
   function zoneStyle(span) {
     const fill = colour(span[2]);
     if (span[3] === 1) {
-      return { stroke: true, fill: true, fillColor: fill, fillOpacity: ZONE_FILL_OPACITY,
-        color: span[4] >= 0 ? colour(span[4]) : "#222222", weight: 2.5, opacity: 0.9, dashArray: "6 4" };
+      return { front: 1, fillColor: fill, fillOpacity: ZONE_FILL_OPACITY,
+        color: span[4] >= 0 ? colour(span[4]) : "#222222", weight: 2.5, opacity: 0.9, dashArray: [6, 4] };
     }
     // The cell's edge in its own fill colour: neighbouring cells of one force read as one zone.
-    return { stroke: true, fill: true, fillColor: fill, fillOpacity: ZONE_FILL_OPACITY, color: fill, weight: 0.8,
-      opacity: 0.5, dashArray: null };
+    return { front: 0, fillColor: fill, fillOpacity: ZONE_FILL_OPACITY, color: fill, weight: 0.8, opacity: 0.5,
+      dashArray: null };
   }
 
   function buildMap(payload, args) {
@@ -294,21 +311,19 @@
         style: function () { return { color: "#6b6b6b", weight: 1.2, fillColor: "#f5f3ee", fillOpacity: 0.35 }; } })
         .addTo(map);
     }
-    const zoneRenderer = parts.regionCanvas(L, { pane: "zones" });
-    state.zoneGroup = L.layerGroup();
+    const crs = map.options.crs, scale = payload.coordinate_scale;
+    state.zoneLooks = new Map();
     state.zones = payload.zones.map(function (cell) {
-      // One polygon per cell, not an L.geoJSON group around it: half the layers to build at 10,000 cells.
-      const depth = cell.geometry.type === "MultiPolygon" ? 2 : 1;
-      const layer = L.polygon(L.GeoJSON.coordsToLatLngs(cell.geometry.coordinates, depth),
-        Object.assign({ pane: "zones", interactive: false, renderer: zoneRenderer }, HIDDEN));
-      state.zoneGroup.addLayer(layer);
-      return { spans: cell.spans, layer: layer, shown: -1 };
+      const shape = parts.unpackCell(crs, cell.polygons, scale);
+      return { spans: cell.spans, rings: shape.rings, box: shape.box, shown: -1, look: null };
     });
+    state.zoneLayer = parts.zoneCells(L, state.zones, state.zoneLooks, { pane: "zones" });
     state.labelGroup = L.layerGroup().addTo(map);
     state.looks = new Map();
-    state.towns = payload.towns.map(function (town) {
-      return { id: town.id, name: town.name, latlng: L.latLng(town.lat, town.lon), periods: town.periods, shown: -1,
-        selected: false, look: null };
+    const towns = payload.towns;
+    state.towns = towns.id.map(function (id, i) {
+      return { id: id, name: towns.name[i], latlng: L.latLng(towns.lat[i] / scale, towns.lon[i] / scale),
+        periods: towns.periods[i], shown: -1, selected: false, look: null };
     });
     state.townLayer = parts.townDots(L, state.towns, state.looks, function (index) {
       report({ kind: "click", place_id: state.towns[index].id });
@@ -350,8 +365,8 @@
       if (wantTowns) state.townLayer.addTo(map); else map.removeLayer(state.townLayer);
       paintLabels();
     }
-    if (wantZones !== map.hasLayer(state.zoneGroup)) {
-      if (wantZones) state.zoneGroup.addTo(map); else map.removeLayer(state.zoneGroup);
+    if (wantZones !== map.hasLayer(state.zoneLayer)) {
+      if (wantZones) state.zoneLayer.addTo(map); else map.removeLayer(state.zoneLayer);
     }
   }
 
@@ -413,10 +428,7 @@
     if (args.layer_url !== state.layerUrl) {
       // Fetched while Leaflet loads: the two are independent.
       state.layerUrl = args.layer_url;
-      state.payloadPromise = fetch(args.layer_url, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) throw new Error("the map's layer could not be fetched (HTTP " + response.status + ")");
-        return response.json();
-      });
+      state.payloadPromise = fetchLayer(args.layer_url);
       const promise = state.payloadPromise;
       Promise.all([state.leaflet, promise]).then(function (results) {
         if (promise !== state.payloadPromise) return; // a newer layer arrived meanwhile
@@ -448,4 +460,4 @@
   window.addEventListener("resize", function () { if (state.map) state.map.invalidateSize(); });
 
   send("streamlit:componentReady", { apiVersion: 1 });
-})(window.ControlMapParts); // region_canvas.js, town_dots.js
+})(window.ControlMapParts); // zone_cells.js, town_dots.js

@@ -1,0 +1,219 @@
+// The zone cells, drawn on one canvas straight from the payload's packed rings.
+//
+// Why not a Leaflet polygon per cell: at 10,000 towns there are ~7,500 cells, and building, adding and
+// styling that many layers cost ~250 ms of the first paint, before anything was drawn. Here a cell is
+// its rings as typed arrays in the map's world pixels at zoom 0 (projected once; any zoom is a scaling of
+// them), and the cells that look alike are filled and stroked as one path.
+//
+// A step redraws only the regions of the cells whose look changed (cells changing hands all over the map
+// would otherwise make it the whole map), or everything when very many changed or the view moved.
+//
+// The layer knows cells only as rings with a named look; the control map decides the looks.
+"use strict";
+
+(function (parts) {
+  const MAX_REGIONS = 2000;
+  const GRID_PX = 32; // regions are matched to cells through a grid of this many pixels
+  let ZoneCells = null;
+
+  // Calls visit(key) for each grid square a box [x0, y0, x1, y1] covers; stops at the first truthy answer.
+  function forSquares(x0, y0, x1, y1, visit) {
+    const gx0 = Math.floor(x0 / GRID_PX), gx1 = Math.floor(x1 / GRID_PX);
+    const gy0 = Math.floor(y0 / GRID_PX), gy1 = Math.floor(y1 / GRID_PX);
+    for (let gx = gx0; gx <= gx1; gx++) {
+      for (let gy = gy0; gy <= gy1; gy++) {
+        if (visit(gx * 1000003 + gy)) return true;
+      }
+    }
+    return false;
+  }
+
+  function meets(a, b) {
+    return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+  }
+
+  // A packed polygon list (see ui/map_payload.py: per ring [lon0, lat0, dlon1, dlat1, …] in grid integers)
+  // as rings of world pixels at zoom 0, and their box [x0, y0, x1, y1].
+  function unpack(crs, polygons, scale) {
+    const rings = [];
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    const latlng = { lat: 0, lng: 0 };
+    for (const polygon of polygons) {
+      for (const packed of polygon) {
+        const ring = new Float64Array(packed.length);
+        let lon = 0, lat = 0;
+        for (let k = 0; k < packed.length; k += 2) {
+          lon += packed[k];
+          lat += packed[k + 1];
+          latlng.lng = lon / scale;
+          latlng.lat = lat / scale;
+          const point = crs.latLngToPoint(latlng, 0);
+          ring[k] = point.x;
+          ring[k + 1] = point.y;
+          if (point.x < box[0]) box[0] = point.x;
+          if (point.y < box[1]) box[1] = point.y;
+          if (point.x > box[2]) box[2] = point.x;
+          if (point.y > box[3]) box[3] = point.y;
+        }
+        rings.push(ring);
+      }
+    }
+    return { rings: rings, box: box };
+  }
+
+  function define(L) {
+    return L.Renderer.extend({
+      options: { padding: 0.1 },
+
+      // cells: [{rings, box (from `unpack`), look}] (look: a key of `styles`, or null when not drawn);
+      // styles: Map look → {fillColor, fillOpacity, color, weight, opacity, dashArray, front (0 or 1)}.
+      initialize: function (cells, styles, options) {
+        L.Renderer.prototype.initialize.call(this, options);
+        this._cells = cells;
+        this._styles = styles;
+        this._changed = [];
+        this._full = true;
+      },
+
+      _initContainer: function () {
+        this._container = document.createElement("canvas");
+        this._container.style.pointerEvents = "none";
+        this._ctx = this._container.getContext("2d");
+      },
+
+      _destroyContainer: function () {
+        L.Util.cancelAnimFrame(this._redrawRequest);
+        L.DomUtil.remove(this._container);
+        delete this._ctx;
+        delete this._container;
+      },
+
+      _update: function () {
+        if (this._map._animatingZoom && this._bounds) return;
+        L.Renderer.prototype._update.call(this);
+        const size = this._bounds.getSize();
+        this._ratio = window.devicePixelRatio || 1;
+        L.DomUtil.setPosition(this._container, this._bounds.min);
+        this._container.width = Math.round(size.x * this._ratio);
+        this._container.height = Math.round(size.y * this._ratio);
+        this._container.style.width = size.x + "px";
+        this._container.style.height = size.y + "px";
+        this._full = true;
+        this._draw();
+      },
+
+      // The cell's look changed: its region is redrawn at the next frame.
+      changed: function (index) {
+        if (!this._full) this._changed.push(index);
+        if (this._changed.length > MAX_REGIONS) this._full = true;
+      },
+
+      redraw: function () {
+        if (this._map && !this._redrawRequest) {
+          this._redrawRequest = L.Util.requestAnimFrame(function () {
+            this._redrawRequest = null;
+            this._draw();
+          }, this);
+        }
+        return this;
+      },
+
+      // From world pixels at zoom 0 to this canvas's pixels: x * scale + dx.
+      _frame: function () {
+        const map = this._map, crs = map.options.crs;
+        const origin = map.getPixelOrigin();
+        return { scale: crs.scale(map.getZoom()) / crs.scale(0), dx: -origin.x - this._bounds.min.x,
+          dy: -origin.y - this._bounds.min.y, size: this._bounds.getSize() };
+      },
+
+      _pixelBox: function (cell, frame, pad) {
+        const b = cell.box, s = frame.scale;
+        return [b[0] * s + frame.dx - pad, b[1] * s + frame.dy - pad, b[2] * s + frame.dx + pad,
+          b[3] * s + frame.dy + pad];
+      },
+
+      _draw: function () {
+        if (!this._map || !this._ctx) return;
+        const ctx = this._ctx, frame = this._frame();
+        const view = [0, 0, frame.size.x, frame.size.y];
+        ctx.setTransform(this._ratio, 0, 0, this._ratio, 0, 0);
+        if (this._full || !this._changed.length) {
+          this._full = false;
+          this._changed = [];
+          ctx.clearRect(0, 0, frame.size.x, frame.size.y);
+          this._paint(ctx, frame, function (box) { return meets(box, view); });
+          return;
+        }
+        // Clear every changed cell's region, clip to all of them at once, and repaint (in look order) the
+        // cells whose box meets one of them, found through a grid.
+        const regions = new Map(); // grid square → the region boxes that cover it
+        ctx.save();
+        ctx.beginPath();
+        for (const index of this._changed) {
+          const box = this._pixelBox(this._cells[index], frame, 4).map(Math.round);
+          if (!meets(box, view)) continue;
+          ctx.clearRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+          ctx.rect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+          forSquares(box[0], box[1], box[2], box[3], function (key) {
+            if (!regions.has(key)) regions.set(key, []);
+            regions.get(key).push(box);
+          });
+        }
+        this._changed = [];
+        ctx.clip();
+        this._paint(ctx, frame, function (box) {
+          return forSquares(box[0], box[1], box[2], box[3], function (key) {
+            const covering = regions.get(key);
+            return covering !== undefined && covering.some(function (region) { return meets(region, box); });
+          });
+        });
+        ctx.restore();
+      },
+
+      // The cells whose pixel box passes `wanted`, as one path per look: plain looks first, then the
+      // contested ones (front 1) so their dashed edges stay whole on top.
+      _paint: function (ctx, frame, wanted) {
+        const groups = [new Map(), new Map()];
+        for (const cell of this._cells) {
+          if (cell.look === null) continue;
+          const style = this._styles.get(cell.look);
+          if (!wanted(this._pixelBox(cell, frame, (style.weight || 0) / 2 + 1))) continue;
+          const group = groups[style.front];
+          if (!group.has(cell.look)) group.set(cell.look, []);
+          group.get(cell.look).push(cell);
+        }
+        const s = frame.scale, dx = frame.dx, dy = frame.dy;
+        for (const group of groups) {
+          for (const [look, cells] of group) {
+            const style = this._styles.get(look);
+            ctx.beginPath();
+            for (const cell of cells) {
+              for (const ring of cell.rings) {
+                ctx.moveTo(ring[0] * s + dx, ring[1] * s + dy);
+                for (let k = 2; k < ring.length; k += 2) ctx.lineTo(ring[k] * s + dx, ring[k + 1] * s + dy);
+                ctx.closePath();
+              }
+            }
+            ctx.globalAlpha = style.fillOpacity;
+            ctx.fillStyle = style.fillColor;
+            ctx.fill("evenodd");
+            ctx.globalAlpha = style.opacity;
+            ctx.strokeStyle = style.color;
+            ctx.lineWidth = style.weight;
+            ctx.lineJoin = ctx.lineCap = "round";
+            ctx.setLineDash(style.dashArray || []);
+            ctx.stroke();
+          }
+        }
+        ctx.globalAlpha = 1;
+      },
+    });
+  }
+
+  parts.unpackCell = unpack;
+
+  parts.zoneCells = function (L, cells, styles, options) {
+    ZoneCells = ZoneCells || define(L);
+    return new ZoneCells(cells, styles, options);
+  };
+})((window.ControlMapParts = window.ControlMapParts || {}));
