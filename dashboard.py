@@ -12,12 +12,14 @@ from ui import layer as data
 st.set_page_config(page_title="Control map", layout="wide")
 
 layer = data.load_or_stop()
-controls.sidebar(layer)
 
+map_page = st.Page("pages/map.py", title="Map", default=True)
 page = st.navigation([
-    st.Page("pages/map.py", title="Map", default=True),
+    map_page,
     st.Page("pages/places.py", title="Places"),
     st.Page("pages/sources.py", title="Sources"),
     st.Page("pages/method.py", title="Data & method"),
 ])
+# The map page is drawn map first: its controls come once the map has painted (see controls.sidebar).
+controls.sidebar(layer, widgets=page is not map_page or controls.map_drawn())
 page.run()

@@ -9,9 +9,9 @@ from ui.url import search_places
 
 ZONES_NOTE = "Zones are an estimate derived from town control, not reported front lines."
 MAP_KEY = "control_map"
-MAP_READY_KEY = "map_ready"  # the map has painted once this session: the area chart may load
 QUERY_KEY, PICK_KEY = "town_query", "town_pick"
 SEARCH_LIMIT = 12
+SEARCH_BOX_PX = 76  # the search box's height with its label
 
 layer = data.load()
 forces = data.forces()
@@ -23,9 +23,10 @@ names = {p.place_id: p.name for p in data.place_names(layer)}
 def _on_map_event() -> None:
     event = st.session_state.get(MAP_KEY)
     reported = control_map.event_date(event)
-    if control_map.is_ready_event(event):
-        st.session_state[MAP_READY_KEY] = True
-    elif reported is not None:
+    if isinstance(event, dict):
+        # Any event means the map has painted: a quick step can replace the "ready" one before a rerun.
+        controls.mark_map_drawn()
+    if reported is not None:
         controls.take_map_date(reported, layer)
     elif isinstance(event, dict) and event.get("kind") == "click" and event.get("place_id") in names:
         controls.select_place(event["place_id"], layer, focus=False)
@@ -38,10 +39,13 @@ def _on_pick() -> None:
         st.session_state[QUERY_KEY] = ""
 
 
-def _search_box() -> None:
-    """A text search over names and spellings with a few matches to pick from. Not a select box of every
-    town: at 10,000 towns that list was sent and re-rendered on every rerun, a step of the slider included."""
-    query = st.text_input("Find a town", key=QUERY_KEY, placeholder="A name or any spelling, then Enter")
+def _search_box() -> str:
+    """A text search over names and spellings with a few matches to pick from (`_search_matches`). Not a
+    select box of every town: at 10,000 towns that list was sent and re-rendered on every rerun."""
+    return st.text_input("Find a town", key=QUERY_KEY, placeholder="A name or any spelling, then Enter")
+
+
+def _search_matches(query: str) -> None:
     if not query.strip():
         return
     found = search_places(query, data.searchable_places(layer), SEARCH_LIMIT)
@@ -60,23 +64,28 @@ if selected:
 elif controls.PLACE_KEY in st.query_params:
     del st.query_params[controls.PLACE_KEY]
 
+drawn = controls.map_drawn()  # until then, the map alone: its controls follow (see controls.sidebar)
 left, right = st.columns([3, 2], gap="medium")
 with left:
     show_zones, show_towns, note = st.columns([1.2, 1.1, 4], vertical_alignment="center")
-    zones_on = show_zones.toggle("Zones", value=True, key="show_zones", disabled=not layer.zones,
-                                 help=None if layer.zones else "This build has no zones.geojson: rebuild with `make build`")
-    towns_on = show_towns.toggle("Towns", value=True, key="show_towns")
+    zones_on = towns_on = True
+    if drawn:
+        zones_on = show_zones.toggle("Zones", value=True, key="show_zones", disabled=not layer.zones,
+                                     help=None if layer.zones else "This build has no zones.geojson: rebuild with `make build`")
+        towns_on = show_towns.toggle("Towns", value=True, key="show_towns")
     note.caption(ZONES_NOTE + " How they are made: see the Data & method page.")
     control_map.control_map(
         data.published_map(layer), day, lo, hi, changes, revision=controls.map_revision(day), selected=selected,
         focus=st.session_state.get(controls.FOCUS_KEY), show_zones=zones_on and bool(layer.zones),
-        show_towns=towns_on, report_ready=not st.session_state.get(MAP_READY_KEY), key=MAP_KEY,
+        show_towns=towns_on, report_ready=not drawn, key=MAP_KEY,
         on_change=_on_map_event)
     st.caption(f"Control on {day.isoformat()}. Dots are towns, coloured by who held them; click one for its sources. "
                "The bar under the map steps through the dates (arrow keys too).")
 
 with right:
-    _search_box()
+    with st.container(height=SEARCH_BOX_PX, border=False):  # the same room before the box comes: nothing jumps
+        query = _search_box() if drawn else ""
+    _search_matches(query)
     if selected:
         panel.render(layer, selected, day, forces, lo, hi)
     else:
@@ -85,7 +94,7 @@ with right:
 
 def _area_over_time() -> None:
     st.subheader("Area over time")
-    if not st.session_state.get(MAP_READY_KEY):
+    if not drawn:
         # Held back until the map has painted: the chart and table libraries would compete with it for
         # the browser's main thread (about 0.4 s of the first paint at 10,000 towns).
         st.caption("The chart appears once the map is drawn.")

@@ -10,6 +10,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, SOHR_QUOTE, write_layer
+from ui.controls import MAP_DRAWN_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 90
@@ -39,11 +40,14 @@ def navigation_not_pages_directory(monkeypatch):
     monkeypatch.setattr(PagesManager, "__init__", init)
 
 
-def app(monkeypatch, build: Path, **query) -> AppTest:
+def app(monkeypatch, build: Path, drawn: bool = True, **query) -> AppTest:
+    """The app as a reader sees it once the map has painted (`drawn`), or before, on its first run."""
     monkeypatch.setenv("GEO_BUILD_DIR", str(build))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     for key, value in query.items():
         at.query_params[key] = value
+    if drawn:
+        at.session_state[MAP_DRAWN_KEY] = True
     return at.run()
 
 
@@ -163,6 +167,25 @@ def zones_dir(tmp_path_factory) -> Path:
     return build
 
 
+def test_the_map_comes_first_then_its_controls_and_the_area_chart(monkeypatch, zones_dir):
+    at = app(monkeypatch, zones_dir, drawn=False, date="2017-11-10", place="Abu Kamal")
+    assert not at.exception
+    # The first run is the map alone, with the link's view: no widget for the browser to fetch before it.
+    assert (len(at.slider), len(at.toggle), len(at.text_input), len(at.button)) == (0, 0, 0, 0)
+    assert "On 2017-11-10:" in markdown(at) and at.session_state["place"] == "albu-kamal"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Control on 2017-11-10." in captions and "The chart appears once the map is drawn." in captions
+    assert len(at.get("vega_lite_chart")) == 1  # the town's own history, asked for by the link
+    # The map reports its first paint (any event will do); then the controls and the chart come.
+    at.session_state[MAP_DRAWN_KEY] = True
+    at.run()
+    assert not at.exception
+    assert at.sidebar.slider(key="date").value == date(2017, 11, 10)
+    assert at.toggle(key="show_zones").value is True and len(at.text_input) == 1
+    assert len(at.get("vega_lite_chart")) == 2
+    assert "The chart appears once the map is drawn." not in " ".join(c.value for c in at.caption)
+
+
 def test_zone_and_town_toggles_the_zones_note_and_the_area_chart(monkeypatch, zones_dir):
     at = app(monkeypatch, zones_dir, date="2017-11-10")
     assert not at.exception
@@ -172,13 +195,7 @@ def test_zone_and_town_toggles_the_zones_note_and_the_area_chart(monkeypatch, zo
     assert "Zones are an estimate derived from town control, not reported front lines" in captions
     assert "Data & method" in captions
     assert "Area over time" in [s.value for s in at.subheader]
-    # The chart waits for the map's first paint (the component's "ready" event sets this flag).
-    assert len(at.get("vega_lite_chart")) == 0 and "The chart appears once the map is drawn." in captions
-    at.session_state["map_ready"] = True
-    at.run()
     assert len(at.get("vega_lite_chart")) == 1
-    assert "The chart appears once the map is drawn." not in " ".join(c.value for c in at.caption)
-    zones, towns = at.toggle(key="show_zones"), at.toggle(key="show_towns")
     zones.set_value(False).run()
     at.toggle(key="show_towns").set_value(False).run()
     assert not at.exception
