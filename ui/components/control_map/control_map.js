@@ -1,7 +1,7 @@
 // The control map in the browser: fetches the layer once (a static JSON file, gzipped, see
 // ui/map_payload.py), then repaints on each date by restyling only the towns and zone cells whose state
-// changed. It speaks Streamlit's
-// component protocol (postMessage) directly, so it needs no build step and no npm package at run time.
+// changed. It speaks Streamlit's component protocol (postMessage) directly, so it needs no build step
+// and no npm package at run time.
 //
 // Nothing from an article is rendered as HTML: names reach the page through textContent, colours are
 // checked to be hex colours, and the payload carries no quotes at all.
