@@ -102,10 +102,6 @@ def control_map(
     )
 
 
-def is_ready_event(event: dict | None) -> bool:
-    return isinstance(event, dict) and event.get("kind") == "ready"
-
-
 def event_date(event: dict | None) -> date | None:
     """The date a map event reported, or None when it is not a well-formed date event."""
     if not isinstance(event, dict) or event.get("kind") != "date":
