@@ -17,7 +17,7 @@ layer = data.load()
 forces = data.forces()
 day = controls.current_day(layer)
 lo, hi, changes = controls.slider_bounds(layer)
-names = {p.place_id: p.name for p in data.place_names(layer)}
+names = data.names_by_id(layer)
 
 
 def _on_map_event() -> None:

@@ -148,6 +148,12 @@ def place_names(layer: Layer) -> list[PlaceName]:
 
 
 @_per_layer
+def names_by_id(layer: Layer) -> dict[str, str]:
+    """Place id → display name of every place in `place_names` (read on every rerun of the map page)."""
+    return {p.place_id: p.name for p in place_names(layer)}
+
+
+@_per_layer
 def searchable_places(layer: Layer) -> list[tuple[PlaceName, tuple[str, ...]]]:
     """`place_names` with their matching keys, for the search box (ui.url.search_places)."""
     return place_keys(place_names(layer))
