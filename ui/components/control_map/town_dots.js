@@ -15,9 +15,7 @@
   let TownDots = null;
 
   function define(L) {
-    return L.Renderer.extend({
-      options: { padding: 0.1 },
-
+    return parts.canvasSheet(L).extend({
       // towns: [{latlng, look}] (look: a key of `styles`, or null when the town is not drawn);
       // styles: Map look → {radius, fillColor, fillOpacity, color, weight, opacity, dashArray, front (0–2)};
       // onClick(index): a click on a drawn town (the topmost one under the pointer).
@@ -39,45 +37,9 @@
         return events;
       },
 
-      _initContainer: function () {
-        this._container = document.createElement("canvas");
-        this._container.style.pointerEvents = "none"; // the map's own events find the town (townAt)
-        this._ctx = this._container.getContext("2d");
-      },
-
-      _destroyContainer: function () {
-        L.Util.cancelAnimFrame(this._redrawRequest);
-        L.DomUtil.remove(this._container);
-        delete this._ctx;
-        delete this._container;
-      },
-
-      _update: function () {
-        if (this._map._animatingZoom && this._bounds) return;
-        L.Renderer.prototype._update.call(this);
-        const size = this._bounds.getSize();
-        const ratio = window.devicePixelRatio || 1;
-        if (ratio !== this._ratio) {
-          this._ratio = ratio;
-          this._sprites.clear();
-        }
-        L.DomUtil.setPosition(this._container, this._bounds.min);
-        this._container.width = Math.round(size.x * ratio);
-        this._container.height = Math.round(size.y * ratio);
-        this._container.style.width = size.x + "px";
-        this._container.style.height = size.y + "px";
-        this._draw();
-      },
-
-      // Draw at the next animation frame, once however many towns changed before it.
-      redraw: function () {
-        if (this._map && !this._redrawRequest) {
-          this._redrawRequest = L.Util.requestAnimFrame(function () {
-            this._redrawRequest = null;
-            this._draw();
-          }, this);
-        }
-        return this;
+      // Sprites are drawn at the screen's pixel ratio: a new ratio (the window moved screens) redraws them.
+      _resized: function (ratioChanged) {
+        if (ratioChanged) this._sprites.clear();
       },
 
       // Each town's pixel position in the map's world space at the current zoom, computed once per zoom.

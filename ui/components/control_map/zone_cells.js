@@ -62,9 +62,7 @@
   }
 
   function define(L) {
-    return L.Renderer.extend({
-      options: { padding: 0.1 },
-
+    return parts.canvasSheet(L).extend({
       // cells: [{rings, box (from `unpack`), look}] (look: a key of `styles`, or null when not drawn);
       // styles: Map look → {fillColor, fillOpacity, color, weight, opacity, dashArray, front (0 or 1)}.
       initialize: function (cells, styles, options) {
@@ -75,47 +73,15 @@
         this._full = true;
       },
 
-      _initContainer: function () {
-        this._container = document.createElement("canvas");
-        this._container.style.pointerEvents = "none";
-        this._ctx = this._container.getContext("2d");
-      },
-
-      _destroyContainer: function () {
-        L.Util.cancelAnimFrame(this._redrawRequest);
-        L.DomUtil.remove(this._container);
-        delete this._ctx;
-        delete this._container;
-      },
-
-      _update: function () {
-        if (this._map._animatingZoom && this._bounds) return;
-        L.Renderer.prototype._update.call(this);
-        const size = this._bounds.getSize();
-        this._ratio = window.devicePixelRatio || 1;
-        L.DomUtil.setPosition(this._container, this._bounds.min);
-        this._container.width = Math.round(size.x * this._ratio);
-        this._container.height = Math.round(size.y * this._ratio);
-        this._container.style.width = size.x + "px";
-        this._container.style.height = size.y + "px";
+      // A new view: everything is redrawn, not regions.
+      _resized: function () {
         this._full = true;
-        this._draw();
       },
 
       // The cell's look changed: its region is redrawn at the next frame.
       changed: function (index) {
         if (!this._full) this._changed.push(index);
         if (this._changed.length > MAX_REGIONS) this._full = true;
-      },
-
-      redraw: function () {
-        if (this._map && !this._redrawRequest) {
-          this._redrawRequest = L.Util.requestAnimFrame(function () {
-            this._redrawRequest = null;
-            this._draw();
-          }, this);
-        }
-        return this;
       },
 
       // From world pixels at zoom 0 to this canvas's pixels: x * scale + dx.
@@ -144,8 +110,8 @@
           this._paint(ctx, frame, function (box) { return meets(box, view); });
           return;
         }
-        // Clear every changed cell's region, clip to all of them at once, and repaint (in look order) the
-        // cells whose box meets one of them, found through a grid.
+        // Clear every changed cell's region, clip to all of them at once, and repaint (plain, then
+        // contested) the cells whose box meets one of them, found through a grid.
         const regions = new Map(); // grid square → the region boxes that cover it
         ctx.save();
         ctx.beginPath();
