@@ -8,7 +8,7 @@ ARTICLES_DIR := data/articles
 # Streamlit's static file serving, so the map renders with no internet (see scripts/vendor.sh).
 VENDOR_STAMP := static/vendor/.complete
 
-.PHONY: run test bench install install-dev build vendor chromium clean
+.PHONY: run test bench eval install install-dev build vendor chromium clean
 
 install: $(VENV)/.installed $(VENDOR_STAMP)
 
@@ -34,6 +34,11 @@ $(BUILD_DIR)/control.geojson:
 
 build: install
 	$(PY) -m geo build --articles $(ARTICLES_DIR) --out $(BUILD_DIR)
+
+# The extractor scored on the annotated corpus of eval/ (README "Evaluation"): prints the scores and
+# writes eval/results.json. Options: make eval EVAL_ARGS="--split test".
+eval: install
+	$(PY) -m geo.eval $(EVAL_ARGS)
 
 run: install $(BUILD_DIR)/control.geojson
 	$(PY) -m streamlit run dashboard.py

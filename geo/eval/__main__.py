@@ -1,0 +1,5 @@
+import sys
+
+from geo.eval.cli import main
+
+sys.exit(main())
