@@ -15,7 +15,7 @@ from geo.eval.match import date_agrees, haversine_km, match_changes, precision_w
 from geo.eval.predictions import Predicted
 from geo.eval.report import results
 from geo.eval.run import build_corpus, evaluate, load_inputs
-from geo.eval.score import quotes_overlap, trap_violations
+from geo.eval.score import quotes_overlap, score_article, trap_violations
 from geo.eval.stats import Rate, f1_rate, wilson_interval
 
 D = date.fromisoformat
@@ -396,3 +396,12 @@ def test_load_inputs_raises_with_every_problem(tmp_path):
     with pytest.raises(GoldError) as error:
         load_inputs(articles, gold, today=TODAY)
     assert [p.split(": ", 1)[0].rsplit(", ", 1)[1] for p in error.value.problems] == ["line 2", "line 3"]
+
+
+def test_a_trap_sees_a_change_the_article_states_twice():
+    article = EvalArticle("a", "a.md", D("2017-07-10"), "en", "dev", "real", TEXT)
+    first = _predicted(*MOSUL, force="IS", kind="state", event_id="e1", quote="IS vowed to retake the city.")
+    again = _predicted(*MOSUL, force="IS", kind="state", event_id="e2",
+                       quote="BAGHDAD (Reuters) - Iraqi forces retook Mosul from IS.")
+    outcome = score_article(article, [], [_trap()], [first], [first, again])  # `predicted` holds the change once
+    assert outcome.traps[0].violations == (again,)

@@ -152,7 +152,7 @@ def _events_near(outcome: ArticleOutcome, place) -> list[Predicted]:
 
 def _false_change(outcome: ArticleOutcome, event: Predicted) -> dict:
     gold_here = [c for c in outcome.gold if near(c, event)]
-    traps = sorted({t.trap.kind for t in outcome.traps if event in t.violations})
+    traps = sorted({t.trap.kind for t in outcome.traps if any(_same_change(event, v) for v in t.violations)})
     if traps:
         reason = "violates a trap (" + ", ".join(traps) + ")"
     elif gold_here:
@@ -161,6 +161,11 @@ def _false_change(outcome: ArticleOutcome, event: Predicted) -> dict:
     else:
         reason = "no gold change at this place"
     return {"article_id": event.article_id, **_event(event), "reason": reason}
+
+
+def _same_change(a: Predicted, b: Predicted) -> bool:
+    """The same change, stated in one sentence or another."""
+    return (a.article_id, a.place_id, a.force, a.status, a.date) == (b.article_id, b.place_id, b.force, b.status, b.date)
 
 
 def _map_miss(outcome: MapOutcome) -> dict:
@@ -198,6 +203,10 @@ def _table(title: str, columns: tuple[str, ...]) -> Table:
 
 def print_report(evaluation: Evaluation, data: dict, out: Path | None, console: Console) -> None:
     groups = evaluation.groups
+    if not groups:
+        console.print(f"nothing scored: no article of split {evaluation.split} has a gold row yet", highlight=False)
+        _print_corpus_notes(data["corpus"], console)
+        return
     changes = _table(f"Control changes, split {evaluation.split} (95 % Wilson intervals)",
                      ("group", "gold", "pred.", "TP", "precision", "recall", "F1"))
     for key, score in groups.items():
@@ -229,11 +238,14 @@ def print_report(evaluation: Evaluation, data: dict, out: Path | None, console: 
                 for n in names))
         console.print(targets)
 
-    corpus = data["corpus"]
     console.print(
         f"{len(data['misses'])} missed changes, {len(data['false_changes'])} false changes, "
         f"{len(data['trap_violations'])} trap violations, {len(data['map_misses'])} map misses"
         + (f": each with its quote in {out}" if out else ""), highlight=False)
+    _print_corpus_notes(data["corpus"], console)
+
+
+def _print_corpus_notes(corpus: dict, console: Console) -> None:
     if corpus["not_annotated"]:
         console.print(f"[yellow]not scored[/yellow] (no gold rows yet): {len(corpus['not_annotated'])} articles: "
                       + ", ".join(corpus["not_annotated"][:8]) + (" …" if len(corpus["not_annotated"]) > 8 else ""),

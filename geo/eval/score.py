@@ -22,7 +22,7 @@ from geo.eval.corpus import EvalArticle
 from geo.eval.gold import TRAP_KINDS, GoldChange, GoldTrap
 from geo.eval.map_check import MapOutcome
 from geo.eval.match import date_agrees, match_changes, near
-from geo.eval.predictions import Predicted
+from geo.eval.predictions import Predicted, is_change
 from geo.eval.stats import Rate, f1_rate
 
 
@@ -85,14 +85,16 @@ def trap_violations(trap: GoldTrap, text: str, predicted: Iterable[Predicted]) -
 
 def score_article(article: EvalArticle, changes: Sequence[GoldChange], traps: Sequence[GoldTrap],
                   predicted: Sequence[Predicted], located: Sequence[Predicted]) -> ArticleOutcome:
-    """One article scored: `changes` and `traps` are its gold rows, `predicted` its control changes,
-    `located` all its events with a place."""
+    """One article scored: `changes` and `traps` are its gold rows, `predicted` its control changes (one per
+    place, force, status and date), `located` all its events with a place."""
     changes, predicted = tuple(changes), tuple(predicted)
     pairs = match_changes(changes, predicted)
     matched_gold = {p.gold for p in pairs}
     matched_predicted = {p.predicted for p in pairs}
     loose = match_changes(changes, predicted, with_date=False)
     dated = sum(1 for p in loose if date_agrees(predicted[p.predicted].date, changes[p.gold].date, changes[p.gold].precision))
+    # A trap is checked against every sentence's change, also those `predicted` holds once for the article.
+    every_change = [e for e in located if is_change(e)]
     return ArticleOutcome(
         article=article,
         gold=changes,
@@ -103,7 +105,7 @@ def score_article(article: EvalArticle, changes: Sequence[GoldChange], traps: Se
         same_place_force_status=len(loose),
         dated_right=dated,
         places_found=sum(1 for c in changes if any(near(c, e) for e in located)),
-        traps=tuple(TrapOutcome(t, trap_violations(t, article.text, predicted)) for t in traps),
+        traps=tuple(TrapOutcome(t, trap_violations(t, article.text, every_change)) for t in traps),
         located=tuple(located),
     )
 
