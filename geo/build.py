@@ -328,7 +328,7 @@ def build(
     timings["timeline_and_render_s"] = time.perf_counter() - clock
     report["timings"] = {k: round(v, 3) for k, v in timings.items()}
     files["report.json"] = dump_json(report)
-    write_layer_atomically(Path(out_dir), files)
+    write_layer_atomically(Path(out_dir), files, articles=Path(articles_dir))
     return BuildResult(Path(out_dir), [r.article for r in results], skipped, events, unresolved, report, files)
 
 

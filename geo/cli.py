@@ -69,6 +69,13 @@ def _build(args) -> int:
     if not args.articles.is_dir():
         console.print(f"[red]error:[/red] articles folder not found: {args.articles}")
         return 2
+    from geo.io.write import LayerFolderError, check_layer_folder
+
+    try:  # before the work of a build, which would be refused at the end
+        check_layer_folder(args.out)
+    except LayerFolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)  # even with --quiet: nothing was built
+        return 2
     # No auto-refresh: its thread would be running when the build forks its worker processes.
     with Progress(
         TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -1,6 +1,7 @@
 """End to end: the demo corpus through `geo.build` gives the control history the articles report."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo.build import LAYER_FILES, build
-from geo.io.read import read_areas, read_control, read_events, read_places, read_zones
+from geo.io.read import current_version, read_areas, read_control, read_events, read_places, read_zones
 from geo.state import state_on
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +105,9 @@ def test_every_period_traces_to_quotes_with_outlet_date_and_precision(periods):
 
 
 def test_layer_files_follow_the_contract(demo_build):
-    assert sorted(p.name for p in demo_build.iterdir()) == sorted(LAYER_FILES)
+    # The published build's folder holds the layer files and build.json (see geo/io/write.py).
+    assert sorted(p.name for p in current_version(demo_build).folder.iterdir()) == sorted(LAYER_FILES + ("build.json",))
+    assert json.loads((demo_build / "current" / "build.json").read_text())["articles"] == str(ARTICLES.resolve())
     control = json.loads((demo_build / "control.geojson").read_text(encoding="utf-8"))
     assert control["type"] == "FeatureCollection"
     for feature in control["features"]:
@@ -158,10 +161,15 @@ def test_a_bad_file_is_skipped_and_the_rest_of_the_corpus_still_builds(tmp_path)
     assert {s["file"] for s in report["skipped"]} == {"broken.md", "empty.txt"}
 
 
+def _everything(folder):
+    return {str(p.relative_to(folder)): os.readlink(p) if p.is_symlink() else p.read_bytes() if p.is_file() else None
+            for p in folder.rglob("*")}
+
+
 def test_a_failed_build_leaves_the_previous_output_untouched(tmp_path, demo_build, monkeypatch):
     out = tmp_path / "out"
-    shutil.copytree(demo_build, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    shutil.copytree(demo_build, out, symlinks=True)
+    before = _everything(out)
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -169,7 +177,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(tmp_path, demo_buil
     monkeypatch.setattr("geo.build.zones_geojson_text", explode)
     with pytest.raises(RuntimeError):
         build(ARTICLES, out, today=TODAY)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _everything(out) == before
     assert not any(p.name.startswith("out.") for p in tmp_path.iterdir())
 
 

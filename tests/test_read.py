@@ -145,3 +145,70 @@ def test_malformed_areas_names_the_file_and_line(build):
     (build / "areas.csv").write_text(AREAS.replace(",IS,12.5,1,", ",IS,lots,1,"))
     with pytest.raises(LayerError, match=r"areas\.csv: line 2: area_km2"):
         read_layer(build)
+
+
+# --- a layer folder of versioned builds (geo/io/write.py) ---------------------------------------------------
+
+def _files(folder):
+    return {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+
+
+def _titled(files, title):
+    report = json.loads(files["report.json"])
+    report["articles"][0]["title"] = title
+    return {**files, "report.json": json.dumps(report)}
+
+
+def test_a_layer_folder_is_read_from_its_current_build(tmp_path, build):
+    from geo.io.read import current_version, layer_exists, read_build
+    from geo.io.write import write_layer_atomically
+
+    out = tmp_path / "out"
+    assert not layer_exists(out)
+    first = write_layer_atomically(out, _titled(_files(build), "First"))
+    old = current_version(out)
+    second = write_layer_atomically(out, _titled(_files(build), "Second"))
+    layer = read_layer(out)
+    assert layer.articles[0]["title"] == "Second" and layer.build_dir == second  # downloads serve this build
+    assert layer_exists(out) and current_version(out).folder == second
+    # A reader that resolved the earlier build before the new one came still reads that one, whole.
+    assert old.folder == first and read_build(old).articles[0]["title"] == "First"
+
+
+def test_a_plain_folder_whose_files_change_while_read_is_read_again(build, monkeypatch):
+    import geo.io.read as read
+
+    report = json.loads((build / "report.json").read_text())
+    rewrites = []
+    original = read.read_events
+
+    def events_then_rebuild(path):
+        rows = original(path)
+        if not rewrites:  # a build replaces the folder's files between two of a reader's reads
+            data = _features(build / "control.geojson")
+            data["features"][0]["properties"]["name"] = "Renamed by the rebuild"
+            (build / "control.geojson").write_text(json.dumps(data))
+            report["articles"][0]["title"] = "Rebuilt"
+            (build / "report.json").write_text(json.dumps(report))
+            rewrites.append(path)
+        return rows
+
+    monkeypatch.setattr(read, "read_events", events_then_rebuild)
+    layer = read_layer(build)
+    assert rewrites and layer.articles[0]["title"] == "Rebuilt"
+    assert layer.periods[0].name == "Renamed by the rebuild"  # control.geojson of the same (second) reading
+
+
+def test_a_running_dashboard_reads_a_rebuilt_layer_on_its_next_run(tmp_path, build, monkeypatch):
+    from geo.io.write import write_layer_atomically
+    from ui import layer as data
+
+    monkeypatch.setenv("GEO_BUILD_DIR", str(tmp_path / "out"))
+    write_layer_atomically(tmp_path / "out", _titled(_files(build), "First"))
+    first = data.load()
+    assert data.load() is first  # read once per build, shared by every session
+    write_layer_atomically(tmp_path / "out", _titled(_files(build), "Second"))
+    second = data.load()
+    assert second.articles[0]["title"] == "Second" and second.version != first.version
+    # The caches derived from a layer are per build too.
+    assert data.place_names(second) is not data.place_names(first)

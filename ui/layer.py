@@ -15,7 +15,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.io.read import LAYER_FILES, OPTIONAL_FILES, Layer, LayerError, layer_exists, read_layer
+from geo.io.read import Layer, LayerError, LayerVersion, current_version, layer_exists, read_build
+from geo.io.write import (LayerFolderError, demo_build_refusal, incoming_folder, layer_lock, publish_built_layer,
+                          recover_interrupted_swap)
 from geo.schema import UNKNOWN_FORCE
 from ui.map import ForceStyle
 from ui.url import PlaceName, place_keys
@@ -31,45 +33,91 @@ def build_dir() -> Path:
     return path if path.is_absolute() else ROOT / path
 
 
-def _fingerprint(directory: Path) -> tuple:
-    """Changes whenever a rebuild swaps in new files, so the cache reloads them."""
-    return tuple((name, (directory / name).stat().st_mtime_ns) for name in LAYER_FILES + OPTIONAL_FILES if (directory / name).exists())
+def _fingerprint(directory: Path) -> LayerVersion:
+    """The build of `directory` to read now: a new one with every build published (geo.io.read)."""
+    return current_version(directory)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _read(directory: str, _fingerprint_key: tuple) -> Layer:
-    return read_layer(Path(directory))
+def _read(folder: str, version: str) -> Layer:
+    # `version` is there for the cache key alone: a rebuild publishes a new version, so the next rerun of
+    # any session reads it. (Streamlit leaves arguments named with a leading underscore out of the key.)
+    return read_build(LayerVersion(Path(folder), version))
+
+
+#: A build being read can be removed when two newer ones are published meanwhile (or a plain folder's files
+#: replaced): then read what is current.
+_LOAD_ATTEMPTS = 3
 
 
 def load() -> Layer:
-    """The layer of the build directory (validated; shared read-only between sessions)."""
+    """The layer of the build directory (validated; shared read-only between sessions): the build published
+    when this rerun began, all its files from that one build (the downloads too: `Layer.build_dir`)."""
     directory = build_dir()
-    return _read(str(directory), _fingerprint(directory))
+    for attempt in range(_LOAD_ATTEMPTS):
+        version = _fingerprint(directory)
+        try:
+            return _read(str(version.folder), version.key)
+        except LayerError:
+            if attempt + 1 == _LOAD_ATTEMPTS or _fingerprint(directory) == version:
+                raise
+    raise AssertionError("unreachable")  # the last attempt returns or raises
+
+
+def _build_command(articles: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "geo", "build", "--articles", str(articles), "--out", str(out), "--quiet"]
+
+
+def _stop(message: str) -> None:
+    st.error(message)
+    st.stop()  # raises in a running app; the callers return after it for a call outside one
 
 
 def ensure_built() -> None:
-    """Build the layer from data/articles when the build directory has none, showing progress."""
+    """Build the layer from data/articles when the build directory has none, showing progress.
+
+    Every session of a fresh deployment arrives here at once: one builds, under the layer folder's lock
+    (geo.io.write.layer_lock, across processes and threads), and the others wait for it and read what it
+    published. What a killed build left is recovered first, and a build is published only into a missing or
+    empty folder or over a build of the demo corpus (geo.io.write.demo_build_refusal), never over anyone's
+    work. It is built in a folder of its own and moved in once done, while the lock is held throughout, so
+    no other build can be published in between."""
     directory = build_dir()
     if layer_exists(directory):
         return
+    recover_interrupted_swap(directory)  # a build of the earlier layout killed mid-swap: put its layer back
+    if layer_exists(directory):
+        return
+    refusal = demo_build_refusal(directory, ARTICLES_DIR)
+    if refusal:
+        return _stop(f"There is no layer to show, and the dashboard does not build one here. {refusal}.")
     with st.status(f"No layer in {directory} yet: building it from {ARTICLES_DIR.name}/ …", expanded=True) as status:
-        st.write("Running `python -m geo build` (reading articles, resolving places, dating events).")
+        def waiting() -> None:
+            status.update(label=f"Another session is building the layer in {directory}: waiting for it …")
+
         try:
-            done = subprocess.run(
-                [sys.executable, "-m", "geo", "build", "--articles", str(ARTICLES_DIR), "--out", str(directory),
-                 "--quiet"],
-                cwd=ROOT, capture_output=True, text=True, timeout=600,
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
+            with layer_lock(directory, on_wait=waiting):
+                if layer_exists(directory):  # the session we waited for built it
+                    status.update(label=f"Layer built in {directory}", state="complete", expanded=False)
+                    return None
+                refusal = demo_build_refusal(directory, ARTICLES_DIR)
+                if refusal:
+                    status.update(label="The layer cannot be built here", state="error")
+                    return _stop(refusal)
+                st.write("Running `python -m geo build` (reading articles, resolving places, dating events).")
+                with incoming_folder(directory) as incoming:
+                    done = subprocess.run(_build_command(ARTICLES_DIR, incoming / "layer"), cwd=ROOT,
+                                          capture_output=True, text=True, timeout=600)
+                    if done.returncode != 0:
+                        status.update(label="The build failed", state="error")
+                        st.text((done.stderr or done.stdout or "")[-2000:])
+                        return _stop("`python -m geo build` failed; run `make build` in a terminal to see why.")
+                    publish_built_layer(directory, incoming / "layer", ARTICLES_DIR)
+        except (OSError, subprocess.TimeoutExpired, LayerFolderError) as exc:
             status.update(label="The build could not run", state="error")
-            st.error(f"`python -m geo build` could not run: {exc}")
-            st.stop()
-        if done.returncode != 0 or not layer_exists(directory):
-            status.update(label="The build failed", state="error")
-            st.error("`python -m geo build` failed; run `make build` in a terminal to see why.")
-            st.text((done.stderr or done.stdout or "")[-2000:])
-            st.stop()
+            return _stop(f"The layer could not be built in {directory}: {exc}")
         status.update(label=f"Layer built in {directory}", state="complete", expanded=False)
+    return None
 
 
 def load_or_stop() -> Layer:
@@ -134,7 +182,9 @@ def gazetteer_lookup(name: str) -> list[str]:
 
 # Derived from the layer once per layer (a layer is read-only and shared): at 10,000 towns these loops cost
 # more than a slider step may.
-_per_layer = st.cache_resource(show_spinner=False, max_entries=8, hash_funcs={Layer: id})
+# Keyed by the build too: an id is reused once its layer is freed, and a running app reads every rebuild.
+_per_layer = st.cache_resource(show_spinner=False, max_entries=8,
+                               hash_funcs={Layer: lambda layer: (id(layer), str(layer.build_dir), layer.version)})
 
 
 @_per_layer

@@ -3,12 +3,19 @@
 No Streamlit here: the dashboard, the CLI's `state` command and the tests all read the layer through
 these functions. Every problem raises `LayerError` naming the file, the feature or row, the field and
 what to do, instead of letting a half-read layer reach the map.
+
+A layer folder (`data/build`) holds each build in its own folder under `versions/` and a symlink
+`current` to the published one, which a build replaces in one atomic step (see geo/io/write.py).
+`read_layer` resolves `current` once and reads every file from that one build, so a reader never sees
+half of one build and half of the next. A plain folder of the files (what builds wrote before, or a
+copy) is read as it is, and read again if its files changed while they were being read.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,6 +33,12 @@ AREAS_FILE = "areas.csv"
 LAYER_FILES = (CONTROL_FILE, PLACES_FILE, EVENTS_FILE, REPORT_FILE)
 #: Written by builds since issue 4; a build without them still loads (no zones, no area chart).
 OPTIONAL_FILES = (ZONES_FILE, AREAS_FILE)
+#: The layout of a layer folder (geo/io/write.py writes it): the published build is `current`, a
+#: relative symlink to `versions/<build>`; the layer files at the top are symlinks through `current`.
+CURRENT_LINK = "current"
+VERSIONS_DIR = "versions"
+#: Written into every build by geo/io/write.py: who wrote it and from which articles.
+BUILD_MARKER = "build.json"
 #: Columns of areas.csv (the same as geo.zones.AREA_COLUMNS, kept here so reading needs no shapely).
 AREA_COLUMNS: tuple[str, ...] = ("date", "force", "area_km2", "towns", "contested_area_km2", "contested_towns")
 _REBUILD_HINT = "rebuild it with `python -m geo build` (or `make build`)"
@@ -112,6 +125,8 @@ class Layer:
     report: dict = field(default_factory=dict)
     zones: list[ZoneFeature] = field(default_factory=list)
     areas: list[AreaRow] = field(default_factory=list)
+    #: Which build the files came from (`LayerVersion.key`): differs for every build of a folder.
+    version: str = ""
 
     @property
     def articles(self) -> list[dict]:
@@ -323,22 +338,91 @@ def read_areas(path: Path) -> list[AreaRow]:
                      lambda row: AreaRow(**{c: row[c] for c in AREA_COLUMNS if c != "date"}, date=row["date"] or None))
 
 
+_PLAIN_KEY = "files "
+
+
+@dataclass(frozen=True)
+class LayerVersion:
+    """One build of a layer folder: the folder its files are in, and a key unique to that build."""
+
+    folder: Path
+    key: str
+
+    @property
+    def published(self) -> bool:
+        """A build folder under versions/, never changed once published (not a plain folder of files)."""
+        return not self.key.startswith(_PLAIN_KEY)
+
+
+def current_version(build_dir: Path) -> LayerVersion:
+    """The build a reader of `build_dir` should read now: what its `current` link points to (read once),
+    or, for a plain folder of layer files, the folder itself keyed by its files' identity and mtimes."""
+    build_dir = Path(build_dir)
+    try:
+        target = os.readlink(build_dir / CURRENT_LINK)
+    except OSError:  # no link (a plain folder, or nothing yet), or `current` is not a link (a copy)
+        pass
+    else:
+        # The version folder's name is unique to its build (geo/io/write.py), so it is the key.
+        return LayerVersion(build_dir / target, target)
+    stamps = []
+    for name in LAYER_FILES + OPTIONAL_FILES:
+        try:
+            stat = os.stat(build_dir / name)
+        except OSError:
+            continue
+        stamps.append(f"{name}:{stat.st_ino}:{stat.st_mtime_ns}:{stat.st_size}")
+    return LayerVersion(build_dir, _PLAIN_KEY + " ".join(stamps))
+
+
 def layer_exists(build_dir: Path) -> bool:
-    return (Path(build_dir) / CONTROL_FILE).is_file()
+    """Whether `build_dir` has a published layer (its control.geojson at least)."""
+    return (current_version(build_dir).folder / CONTROL_FILE).is_file()
+
+
+#: A reader retries when the build it was reading was replaced meanwhile; more than this many
+#: replacements during one read means something rewrites the folder in a loop.
+_READ_ATTEMPTS = 5
 
 
 def read_layer(build_dir: Path) -> Layer:
-    """All files of a build directory: the four required ones, and zones/areas when the build has them."""
+    """All files of one build of a layer folder: the four required ones, and zones/areas when it has them.
+
+    `build_dir` is the folder a user names (`data/build`): its `current` build is resolved once and every
+    file read from it. If that build was replaced (and removed) while being read, or a plain folder's
+    files changed under the reader, the reading starts again on what is current then."""
     build_dir = Path(build_dir)
-    if not build_dir.is_dir():
-        raise LayerError(f"{build_dir}: build folder not found; {_REBUILD_HINT}")
-    zones_path, areas_path = build_dir / ZONES_FILE, build_dir / AREAS_FILE
-    return Layer(
-        build_dir=build_dir,
-        periods=read_control(build_dir / CONTROL_FILE),
-        places=read_places(build_dir / PLACES_FILE),
-        events=read_events(build_dir / EVENTS_FILE),
-        report=read_report(build_dir / REPORT_FILE),
+    for _ in range(_READ_ATTEMPTS):
+        version = current_version(build_dir)
+        try:
+            return read_build(version)
+        except (LayerError, OSError):
+            if current_version(build_dir) != version:
+                continue  # a newer build was published while this one was read: read that one
+            raise
+    raise LayerError(f"{build_dir}: the layer was replaced {_READ_ATTEMPTS} times while being read; "
+                     "is something rebuilding it in a loop? Try again once builds stop.")
+
+
+def read_build(version: LayerVersion) -> Layer:
+    """The files of the one build `version` (from `current_version`); no retry (see `read_layer`).
+
+    A plain folder's files can be replaced while they are read (an upgrade to versions/ replaces them one
+    by one): that raises `LayerError`, so that the caller reads what is current then."""
+    folder = version.folder
+    if not folder.is_dir():
+        raise LayerError(f"{folder}: build folder not found; {_REBUILD_HINT}")
+    zones_path, areas_path = folder / ZONES_FILE, folder / AREAS_FILE
+    layer = Layer(
+        build_dir=folder,
+        periods=read_control(folder / CONTROL_FILE),
+        places=read_places(folder / PLACES_FILE),
+        events=read_events(folder / EVENTS_FILE),
+        report=read_report(folder / REPORT_FILE),
         zones=read_zones(zones_path) if zones_path.exists() else [],
         areas=read_areas(areas_path) if areas_path.exists() else [],
+        version=version.key,
     )
+    if not version.published and current_version(folder) != version:
+        raise LayerError(f"{folder}: the layer files changed while they were being read; read them again")
+    return layer
