@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BUILD_DIR := data/build
 ARTICLES_DIR := data/articles
+# Where `make run` listens: this machine only, unless told (`make run ADDRESS=0.0.0.0` to share it on a network).
+ADDRESS ?= 127.0.0.1
 # Leaflet and the other map scripts, fetched from the npm registry at install time and served by
 # Streamlit's static file serving, so the map renders with no internet (see scripts/vendor.sh).
 VENDOR_STAMP := static/vendor/.complete
@@ -41,7 +43,7 @@ eval: install
 	$(PY) -m geo.eval $(EVAL_ARGS)
 
 run: install $(BUILD_DIR)/control.geojson
-	$(PY) -m streamlit run dashboard.py
+	$(PY) -m streamlit run dashboard.py --server.address $(ADDRESS)
 
 # Debian's chromium for the browser tests; Playwright never downloads a browser of its own.
 chromium:

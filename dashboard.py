@@ -2,24 +2,33 @@
 
 Thin on purpose: load the layer (building it first if missing), draw the sidebar every page shares
 (the date slider bound to `?date=`), then hand over to the page.
+
+This file is read twice. `streamlit run` first imports it to find `app`, the server that adds the headers
+keeping other sites from scripting the dashboard (ui/server.py); then each session runs it as `__main__`,
+the page script.
 """
 
 import streamlit as st
 
-from ui import controls
-from ui import layer as data
+if __name__ == "__main__":
+    from ui import controls
+    from ui import layer as data
 
-st.set_page_config(page_title="Control map", layout="wide")
+    st.set_page_config(page_title="Control map", layout="wide")
 
-layer = data.load_or_stop()
+    layer = data.load_or_stop()
 
-map_page = st.Page("pages/map.py", title="Map", default=True)
-page = st.navigation([
-    map_page,
-    st.Page("pages/places.py", title="Places"),
-    st.Page("pages/sources.py", title="Sources"),
-    st.Page("pages/method.py", title="Data & method"),
-])
-# The map page is drawn map first: its controls come once the map has painted (see controls.sidebar).
-controls.sidebar(layer, widgets=page is not map_page or controls.map_drawn())
-page.run()
+    map_page = st.Page("pages/map.py", title="Map", default=True)
+    page = st.navigation([
+        map_page,
+        st.Page("pages/places.py", title="Places"),
+        st.Page("pages/sources.py", title="Sources"),
+        st.Page("pages/method.py", title="Data & method"),
+    ])
+    # The map page is drawn map first: its controls come once the map has painted (see controls.sidebar).
+    controls.sidebar(layer, widgets=page is not map_page or controls.map_drawn())
+    page.run()
+else:
+    from ui.server import MIDDLEWARE
+
+    app = st.App(__file__, middleware=MIDDLEWARE)

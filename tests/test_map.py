@@ -215,3 +215,18 @@ def test_area_series_steps_over_the_range_and_share_claims_are_plain_cells(layer
     assert "step-after" in json.dumps(chart)
     claims = territory.share_claims(layer.events, FORCES)
     assert list(claims.columns) == list(territory.CLAIM_COLUMNS)
+
+
+def test_the_map_frame_loads_only_the_vendored_leaflet_release():
+    """The map's frame pins Leaflet by Subresource Integrity: the hashes are those of the files
+    scripts/vendor.sh fetched, and the CDN address names the same release."""
+    import base64
+    import hashlib
+
+    script = (geo_map.VENDOR_DIR.parent.parent / "ui" / "components" / "control_map" / "control_map.js").read_text()
+    assert f"https://cdn.jsdelivr.net/npm/leaflet@{geo_map.LEAFLET_VERSION}/dist/" in script
+    for kind in ("js", "css"):
+        vendored = geo_map.VENDOR_DIR / "leaflet" / "dist" / f"leaflet.{kind}"
+        assert vendored.exists(), f"{vendored} is missing: run `make vendor`"
+        digest = "sha384-" + base64.b64encode(hashlib.sha384(vendored.read_bytes()).digest()).decode()
+        assert f'{kind}: "{digest}"' in script, f"control_map.js does not pin leaflet.{kind} to {digest}"

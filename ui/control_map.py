@@ -22,7 +22,6 @@ from pathlib import Path
 import streamlit.components.v1 as components
 
 from ui.map import TILES_ENV, asset_mode  # one switch for both renderers
-from ui.map import LEAFLET_CDN, LOCAL_VENDOR_URL
 from ui.map_payload import day_number, encode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,11 +58,6 @@ def publish(payload: dict, directory: Path = LAYERS_DIR) -> str:
     return name
 
 
-def leaflet_urls(mode: str | None = None) -> dict[str, str]:
-    base = f"{LOCAL_VENDOR_URL}/leaflet/dist" if (mode or asset_mode()) == "local" else LEAFLET_CDN
-    return {"js": f"{base}/leaflet.js", "css": f"{base}/leaflet.css"}
-
-
 def control_map(
     payload_name: str,
     day: date,
@@ -96,7 +90,7 @@ def control_map(
         focus=list(focus) if focus else None,
         show_zones=show_zones, show_towns=show_towns, report_ready=report_ready,
         tiles=(os.environ.get(TILES_ENV, "osm") or "osm").lower(),
-        leaflet=leaflet_urls(),
+        leaflet=asset_mode(),  # the frame knows the two places and the hashes; this only picks one
         height=height,
         key=key, default=None, on_change=on_change,
     )

@@ -17,6 +17,19 @@
   const REPORT_DELAY_MS = 200; // a burst of slider steps makes one rerun, not one per step
   const ZONE_FILL_OPACITY = 0.3;
   const OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  // The only places Leaflet is loaded from: this server's copy (static/vendor, scripts/vendor.sh) or
+  // jsDelivr, either way one release pinned by its Subresource Integrity hashes (ui/map.py LEAFLET_VERSION;
+  // tests/test_map.py checks them against the vendored files). The render arguments only choose which.
+  const LEAFLET_SOURCES = {
+    local: "/app/static/vendor/leaflet/dist/",
+    cdn: "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/",
+  };
+  const LEAFLET_INTEGRITY = {
+    js: "sha384-okbbMvvx/qfQkmiQKfd5VifbKZ/W8p1qIsWvE1ROPUfHWsDcC8/BnHohF7vPg2T6",
+    css: "sha384-o/2yZuJZWGJ4s/adjxVW71R+EO/LyCwdQfP5UWSgX/w87iiTXuvDZaejd3TsN7mf",
+  };
+  // Layers are fetched only from this origin's published folder (ui/control_map.py LAYERS_URL).
+  const LAYERS_PATH = "/app/static/layers/";
   const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
   const ui = {
@@ -55,8 +68,9 @@
   };
 
   // --- Streamlit's component protocol -----------------------------------------------------------------
+  // The Streamlit page that frames this map is served by the same server, so it has this frame's origin.
   function send(type, fields) {
-    window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, fields), "*");
+    window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, fields), window.location.origin);
   }
 
   function setFrameHeight() {
@@ -68,7 +82,14 @@
     send("streamlit:setComponentValue", { value: Object.assign({ n: state.sent }, value), dataType: "json" });
   }
 
+  // Only the page that framed this map may drive it. Any other window holding a handle to this frame (a
+  // site that opened the dashboard, another frame) could otherwise send it render arguments.
+  function fromStreamlit(event) {
+    return event.source === window.parent && window.parent !== window && event.origin === window.location.origin;
+  }
+
   window.addEventListener("message", function (event) {
+    if (!fromStreamlit(event)) return;
     const data = event.data;
     if (data && data.type === "streamlit:render") {
       onRender(data.args || {});
@@ -101,7 +122,21 @@
 
   // The layer's gzipped copy, unpacked here (Streamlit's server would gzip the plain file anew for every
   // reader); the plain file where the browser cannot unpack gzip, or the packed copy fails.
-  function fetchLayer(url) {
+  function layerUrl(url) {
+    let parsed;
+    try {
+      parsed = new URL(String(url), window.location.href);
+    } catch (error) {
+      return null;
+    }
+    const allowed = parsed.origin === window.location.origin && parsed.pathname.startsWith(LAYERS_PATH) &&
+      parsed.pathname.endsWith(".json") && !parsed.search && !parsed.hash;
+    return allowed ? parsed.href : null;
+  }
+
+  function fetchLayer(requested) {
+    const url = layerUrl(requested);
+    if (url === null) return Promise.reject(new Error("the map's layer address is not one this dashboard publishes"));
     function plain() {
       return fetch(url, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) throw new Error("the map's layer could not be fetched (HTTP " + response.status + ")");
@@ -115,17 +150,22 @@
     }).catch(plain);
   }
 
-  function loadLeaflet(urls) {
+  function loadLeaflet(source) {
     if (window.L) return Promise.resolve(window.L);
+    const base = LEAFLET_SOURCES[source === "cdn" ? "cdn" : "local"];
     return new Promise(function (resolve, reject) {
       const css = document.createElement("link");
       css.rel = "stylesheet";
-      css.href = urls.css;
+      css.href = base + "leaflet.css";
+      css.integrity = LEAFLET_INTEGRITY.css;
+      css.crossOrigin = "anonymous";
       document.head.appendChild(css);
       const script = document.createElement("script");
-      script.src = urls.js;
+      script.src = base + "leaflet.js";
+      script.integrity = LEAFLET_INTEGRITY.js;
+      script.crossOrigin = "anonymous";
       script.onload = function () { resolve(window.L); };
-      script.onerror = function () { reject(new Error("Leaflet could not be loaded from " + urls.js)); };
+      script.onerror = function () { reject(new Error("Leaflet could not be loaded from " + script.src)); };
       document.head.appendChild(script);
     });
   }
@@ -422,7 +462,7 @@
     ui.timeline.hidden = false;
     setFrameHeight();
     if (!state.leaflet) {
-      state.leaflet = loadLeaflet(args.leaflet || {});
+      state.leaflet = loadLeaflet(args.leaflet);
     }
     state.pendingArgs = args;
     if (args.layer_url !== state.layerUrl) {
