@@ -13,7 +13,9 @@ QUERY_KEY, PICK_KEY = "town_query", "town_pick"
 SEARCH_LIMIT = 12
 SEARCH_BOX_PX = 76  # the search box's height with its label
 
-layer = data.load()
+# The guard, not data.load(): until some session's dashboard.py reaches st.navigation (never, while the
+# layer cannot be read), Streamlit runs a deep link's file from pages/ alone, without dashboard.py.
+layer = data.load_or_stop()
 forces = data.forces()
 day = controls.current_day(layer)
 lo, hi, changes = controls.slider_bounds(layer)
@@ -56,6 +58,15 @@ def _search_matches(query: str) -> None:
         st.caption(f"No town on the map matches “{md_escape(query.strip())}”.")
 
 
+try:
+    payload_name, unpublished = data.published_map(layer), None
+except control_map.PublishError as exc:
+    payload_name, unpublished = None, str(exc)
+    if not controls.map_drawn():
+        # No map will paint and bring the page's controls (see controls.sidebar): bring them now.
+        controls.mark_map_drawn()
+        st.rerun()
+
 selected = st.session_state.get(controls.PLACE_KEY)
 if selected not in names:
     selected = None
@@ -74,11 +85,14 @@ with left:
                                      help=None if layer.zones else "This build has no zones.geojson: rebuild with `make build`")
         towns_on = show_towns.toggle("Towns", value=True, key="show_towns")
     note.caption(ZONES_NOTE + " How they are made: see the Data & method page.")
-    control_map.control_map(
-        data.published_map(layer), day, lo, hi, changes, revision=controls.map_revision(day), selected=selected,
-        focus=st.session_state.get(controls.FOCUS_KEY), show_zones=zones_on and bool(layer.zones),
-        show_towns=towns_on, report_ready=not drawn, key=MAP_KEY,
-        on_change=_on_map_event)
+    if unpublished:
+        st.error(unpublished)  # names the file or folder and what to do; no text from the layer in it
+    else:
+        control_map.control_map(
+            payload_name, day, lo, hi, changes, revision=controls.map_revision(day), selected=selected,
+            focus=st.session_state.get(controls.FOCUS_KEY), show_zones=zones_on and bool(layer.zones),
+            show_towns=towns_on, report_ready=not drawn, key=MAP_KEY,
+            on_change=_on_map_event)
     st.caption(f"Control on {day.isoformat()}. Dots are towns, coloured by who held them; click one for its sources. "
                "The bar under the map steps through the dates (arrow keys too).")
 

@@ -8,7 +8,8 @@ import streamlit as st
 from geo.io.read import AREAS_FILE, CONTROL_FILE, EVENTS_FILE, PLACES_FILE, ZONES_FILE
 from ui import layer as data
 
-layer = data.load()
+# The guard, not data.load(): a deep link may run this page without dashboard.py (see pages/map.py).
+layer = data.load_or_stop()
 report = layer.report
 st.title("Data & method")
 st.markdown(

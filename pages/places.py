@@ -3,16 +3,22 @@
 import pandas as pd
 import streamlit as st
 
+from geo.io.read import CONTROL_FILE
 from geo.state import last_change, state_on
 from ui import controls
 from ui import layer as data
 from ui.panel import describe
 
-layer = data.load()
+# The guard, not data.load(): a deep link may run this page without dashboard.py (see pages/map.py).
+layer = data.load_or_stop()
 forces = data.forces()
 day = controls.current_day(layer)
 
 st.title("Places")
+if not layer.periods:  # a valid build of articles that name no holder: nothing to tabulate
+    st.info(f"This build's {CONTROL_FILE} has no control periods, so no town has a state to list. Add articles "
+            "that say who took, lost or held a town, then rebuild with `make build` (`python -m geo build`).")
+    st.stop()
 query = st.text_input("Search", placeholder="Name or spelling, e.g. Abu Kamal")
 rows = []
 for place in data.place_names(layer):

@@ -7,7 +7,8 @@ from ui import layer as data
 from ui.sources import annotate, places_in
 from ui.text import md_escape, safe_url
 
-layer = data.load()
+# The guard, not data.load(): a deep link may run this page without dashboard.py (see pages/map.py).
+layer = data.load_or_stop()
 articles = layer.articles
 st.title("Sources")
 if not articles:

@@ -10,6 +10,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, SOHR_QUOTE, write_layer
+from ui.control_map import LAYERS_DIR_ENV
 from ui.controls import MAP_DRAWN_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +25,17 @@ def layer_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def injected_dir(tmp_path_factory) -> Path:
     return write_layer(tmp_path_factory.mktemp("layer") / "build", injected=True)
+
+
+@pytest.fixture(scope="module")
+def publish_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("static") / "layers"
+
+
+@pytest.fixture(autouse=True)
+def publish_outside_the_working_tree(monkeypatch, publish_dir):
+    """AppTest serves nothing, so the map's payloads go under tmp, never into the project's static/layers."""
+    monkeypatch.setenv(LAYERS_DIR_ENV, str(publish_dir))
 
 
 @pytest.fixture(autouse=True)
@@ -244,3 +256,94 @@ def test_search_that_finds_nothing_says_so_with_the_query_as_text(monkeypatch, l
     assert len(at.button_group) == 0
     said = next(c.value for c in at.caption if c.value.startswith("No town on the map matches"))
     assert "\\[x\\](javascript\\:alert(1))" in said  # escaped: shown as typed, never a link
+
+
+def errors(at: AppTest) -> str:
+    return "\n".join(e.value for e in at.error)
+
+
+@pytest.mark.parametrize("page", ["map", "places", "sources", "method"])
+def test_a_deep_link_to_a_broken_layer_shows_what_is_wrong_on_every_page(monkeypatch, tmp_path, page):
+    """Until some session's dashboard.py has reached st.navigation (never, while the layer cannot be read),
+    the server runs a deep link's page file from pages/ alone: as AppTest runs it here."""
+    build = write_layer(tmp_path / "build")
+    (build / "control.geojson").write_text('{"type": "FeatureCollection", "features": [{"type": "Feature"}]}')
+    monkeypatch.setenv("GEO_BUILD_DIR", str(build))
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert "control.geojson" in errors(at) and "Point" in errors(at)
+
+
+def test_a_build_without_control_periods_says_so_on_every_page(monkeypatch, tmp_path):
+    build = write_layer(tmp_path / "build")
+    (build / "control.geojson").write_text('{"type": "FeatureCollection", "features": []}')
+    at = app(monkeypatch, build)
+    assert not at.exception
+    for page in ["pages/places.py", "pages/sources.py", "pages/method.py"]:
+        at.switch_page(page).run()
+        assert not at.exception, page
+    at.switch_page("pages/places.py").run()
+    assert "control.geojson has no control periods" in notices(at) and "make build" in notices(at)
+
+
+@pytest.mark.parametrize("coordinates", [[[["x", "y"], [1, 2], [3, 4], ["x", "y"]]],
+                                         [[[float("nan"), 34.0], [41.0, 34.0], [41.0, 35.0], [float("nan"), 34.0]]],
+                                         [[[40.0, 34.0], [41.0], [40.0, 34.0]]]],
+                         ids=["text", "NaN", "a short pair"])
+def test_bad_zone_coordinates_name_the_file_and_feature_and_the_rest_of_the_page_works(
+        monkeypatch, tmp_path, zones_dir, coordinates):
+    import json
+    import shutil
+
+    build = Path(shutil.copytree(zones_dir, tmp_path / "build"))
+    zones = json.loads((build / "zones.geojson").read_text())
+    zones["features"][1]["geometry"] = {"type": "Polygon", "coordinates": coordinates}
+    (build / "zones.geojson").write_text(json.dumps(zones))
+    at = app(monkeypatch, build, drawn=False, date="2017-11-10", place="albu-kamal")
+    assert not at.exception
+    assert "zones.geojson: feature 1:" in errors(at) and "make build" in errors(at)
+    assert str(tmp_path) not in errors(at)
+    # No map will paint to bring the controls: they come at once, and the town's panel is there.
+    assert at.sidebar.slider(key="date").value == date(2017, 11, 10)
+    assert "On 2017-11-10:" in markdown(at)
+
+
+@pytest.mark.parametrize("report, says", [
+    ('{"articles": [{"title": "no id"}]}', "articles[0]: article_id"),
+    ('{"articles": [{"article_id": ["x"], "title": {"a": 1}}]}', "articles[0]: article_id"),
+    ('{"articles": [{"article_id": "a", "title": 5}]}', "articles[0]: title"),
+    ('{"articles": ["a"]}', "articles[0] must be an object"),
+    ('{"skipped": [{"file": {"x": 1}, "reason": "r"}]}', "skipped[0]: file"),
+    ('{"unresolved": [{"sentence": "no name"}]}', "unresolved[0]: name"),
+    ("[1]", "must be a JSON object"),
+])
+@pytest.mark.parametrize("page", ["pages/sources.py", "pages/method.py"])
+def test_a_malformed_report_json_names_the_entry_and_field_on_the_pages_that_read_it(
+        monkeypatch, tmp_path, report, says, page):
+    build = write_layer(tmp_path / "build")
+    (build / "report.json").write_text(report)
+    at = app(monkeypatch, build)
+    at.switch_page(page).run()
+    assert not at.exception
+    assert "report.json" in errors(at) and says in errors(at)
+
+
+def test_a_publish_folder_that_cannot_be_written_is_reported_not_a_traceback(monkeypatch, tmp_path):
+    blocked = tmp_path / "static" / "layers"
+    blocked.parent.mkdir()
+    blocked.write_text("a file where the folder should be")  # what a read-only folder does, even for root
+    monkeypatch.setenv(LAYERS_DIR_ENV, str(blocked))
+    at = app(monkeypatch, write_layer(tmp_path / "build"))
+    assert not at.exception
+    assert "cannot be written" in errors(at) and "writable" in errors(at)
+    assert str(tmp_path) not in errors(at)
+
+
+def test_the_deployed_app_shows_no_error_details():
+    import tomllib
+
+    from streamlit import config
+
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    value = settings["client"]["showErrorDetails"]
+    assert value == config.ShowErrorDetailsConfigOptions.NONE  # a value Streamlit 1.67 knows

@@ -1,18 +1,24 @@
 """ui/map_payload.py and ui/control_map.publish: what the browser map is sent, and how it is published."""
 
+import contextlib
 import gzip
 import json
 import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from geo.io.read import ZoneFeature, read_layer
 from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, write_layer
 from ui import map as geo_map
-from ui.control_map import KEEP_PUBLISHED, PACKED_SUFFIX, publish
+from ui.control_map import (KEEP_PUBLISHED, LAYERS_DIR_ENV, LEASES_DIR, PACKED_SUFFIX, PublishError, layers_dir,
+                            publish)
 from ui.map_payload import COORDINATE_SCALE, day_number, map_payload, packed_ring, unpacked_ring
 
+ROOT = Path(__file__).resolve().parents[1]
 FORCES = {
     "IS": geo_map.ForceStyle("IS", "Islamic State", "#000000"),
     "SYRIAN_GOV": geo_map.ForceStyle("SYRIAN_GOV", "Syrian government", "#D55E00"),
@@ -69,6 +75,10 @@ def test_a_zone_cell_is_sent_once_with_its_spans_in_time_order():
     assert _flat(unpacked_ring(hole)) == pytest.approx(_flat(HOLE))
 
 
+def _payloads(directory) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
 def test_publish_writes_the_layer_and_its_gzipped_copy_once_and_keeps_a_few(tmp_path):
     names = []
     for n in range(KEEP_PUBLISHED + 2):
@@ -76,8 +86,85 @@ def test_publish_writes_the_layer_and_its_gzipped_copy_once_and_keeps_a_few(tmp_
         names.append(name)
         packed = tmp_path / (name + PACKED_SUFFIX)
         assert gzip.decompress(packed.read_bytes()) == (tmp_path / name).read_bytes()
-        os.utime(tmp_path / name, (n, n))  # publication order, whatever the file system's clock resolution
     assert publish({"version": KEEP_PUBLISHED + 1}, tmp_path) == names[-1]  # same content, same file
-    kept = sorted(p.name for p in tmp_path.iterdir())
-    assert kept == sorted(names[-KEEP_PUBLISHED:] + [n + PACKED_SUFFIX for n in names[-KEEP_PUBLISHED:]])
+    # This process keeps its last few; in publication order, whatever the file system's clock resolution.
+    assert _payloads(tmp_path) == sorted(names[-KEEP_PUBLISHED:] + [n + PACKED_SUFFIX for n in names[-KEEP_PUBLISHED:]])
     assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+
+
+# Another process publishing into the same folder: a dashboard's server, `make test`, a benchmark. It prints
+# the names it published, then holds on (as a server does) until its stdin closes.
+PUBLISHER = """
+import sys
+from pathlib import Path
+from ui.control_map import publish
+print(" ".join(publish({"layer": layer}, Path(sys.argv[1])) for layer in sys.argv[2:]), flush=True)
+sys.stdin.read()
+"""
+
+
+@contextlib.contextmanager
+def publisher(directory, *layers: str):
+    """A running process that published `layers` into `directory`; yields it and the payloads' names."""
+    proc = subprocess.Popen([sys.executable, "-c", PUBLISHER, str(directory), *layers], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        names = proc.stdout.readline().split()  # waits for the publishing, no sleep
+        assert len(names) == len(layers), names
+        yield proc, names
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_a_payload_a_running_process_holds_survives_any_number_of_other_publishes(tmp_path):
+    with publisher(tmp_path, "served") as (server, [served]):
+        # Twice as many layers as a process keeps: from a process that ends (make test), and from this one.
+        with publisher(tmp_path, *(f"test {n}" for n in range(KEEP_PUBLISHED))) as (ended, _):
+            ended.stdin.close()
+            assert ended.wait(timeout=60) == 0
+        mine = [publish({"layer": f"here {n}"}, tmp_path) for n in range(KEEP_PUBLISHED + 1)]
+        assert (tmp_path / served).is_file() and (tmp_path / (served + PACKED_SUFFIX)).is_file()
+        # Bounded: only what running processes hold (the server's one, this one's last few); the rest is gone.
+        assert set(_payloads(tmp_path)) == {n + suffix for n in [served] + mine[-KEEP_PUBLISHED:]
+                                            for suffix in ("", PACKED_SUFFIX)}
+        server.kill()  # however it ends, its lease ends with it
+        server.wait()
+    publish({"layer": "after the server"}, tmp_path)
+    assert not (tmp_path / served).exists() and not (tmp_path / (served + PACKED_SUFFIX)).exists()
+    assert len(list((tmp_path / LEASES_DIR).glob("*.lease"))) == 1  # this process's; the ended ones' removed
+
+
+def test_a_killed_writer_leaves_nothing_behind_after_the_next_publish(tmp_path):
+    first = publish({"layer": "first"}, tmp_path)
+    (tmp_path / ".0123456789abcdef.json.999999.tmp").write_bytes(b"half a payload")  # kill -9 mid-write
+    (tmp_path / "fedcba9876543210.json").write_bytes(b"{}")  # written by an older version: no lease
+    second = publish({"layer": "second"}, tmp_path)
+    assert _payloads(tmp_path) == sorted(n + suffix for n in (first, second) for suffix in ("", PACKED_SUFFIX))
+    assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("how", ["a file where the folder should be", "a read-only folder"])
+def test_a_folder_that_cannot_be_written_is_a_publish_error_naming_it(tmp_path, monkeypatch, how):
+    folder = tmp_path / "static" / "layers"
+    if how == "a file where the folder should be":
+        folder.parent.mkdir()
+        folder.write_text("not a folder")
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes into read-only folders")
+        folder.mkdir(parents=True)
+        folder.chmod(0o555)
+    monkeypatch.setenv(LAYERS_DIR_ENV, str(folder))
+    with pytest.raises(PublishError) as raised:
+        publish({"layer": 1})
+    said = str(raised.value)
+    assert LAYERS_DIR_ENV in said and "writable" in said
+    assert str(tmp_path) not in said  # never a server's absolute path
+
+
+def test_the_publish_folder_is_the_project_static_layers_unless_the_environment_names_another(monkeypatch):
+    monkeypatch.delenv(LAYERS_DIR_ENV, raising=False)
+    assert layers_dir() == ROOT / "static" / "layers"
+    monkeypatch.setenv(LAYERS_DIR_ENV, "elsewhere/layers")
+    assert layers_dir() == ROOT / "elsewhere" / "layers"

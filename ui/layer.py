@@ -238,11 +238,31 @@ def date_range(layer: Layer) -> DateRange:
 
 @_per_layer
 def published_map(layer: Layer) -> str:
-    """The name of the map payload file for this layer (written once; see ui/control_map.py)."""
-    from ui.control_map import publish
-    from ui.map_payload import map_payload
+    """The name of the map payload file for this layer (written once; see ui/control_map.py). Raises
+    PublishError, naming the file and what to do, when a zone cannot be drawn or the folder not written."""
+    import numpy as np
 
-    return publish(map_payload(layer.periods, layer.zones, forces(), borders()))
+    from geo.io.read import ZONES_FILE
+    from ui.control_map import PublishError, publish
+    from ui.map_payload import map_payload, packed_polygons
+
+    problems = (TypeError, ValueError, ArithmeticError)
+    # zones.geojson's coordinates are checked to be lists, not numbers; NaN or a huge number would only make
+    # numpy warn and send garbage integers, so errors are raised for those too.
+    with np.errstate(invalid="raise", over="raise"):
+        try:
+            payload = map_payload(layer.periods, layer.zones, forces(), borders())
+        except problems:
+            for index, zone in enumerate(layer.zones):  # read in file order: the index is the feature's
+                try:
+                    packed_polygons(zone.geometry)
+                except problems:
+                    raise PublishError(
+                        f"{ZONES_FILE}: feature {index}: the coordinates are not all [longitude, latitude] "
+                        "pairs of finite numbers, so the map cannot draw the zones. Rebuild the layer with "
+                        "`make build` (`python -m geo build`).") from None
+            raise
+    return publish(payload)
 
 
 @_per_layer

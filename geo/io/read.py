@@ -285,13 +285,64 @@ def read_events(path: Path) -> list[EventRow]:
 
 
 def read_report(path: Path) -> dict:
-    """report.json as a dict; its shape may grow, so callers read it with .get()."""
-    data = _load_json(Path(path))
+    """report.json as a dict; its shape may grow, so callers read it with .get(). The entries the dashboard
+    shows are checked (`check_report`)."""
+    return check_report(_load_json(Path(path)), path)
+
+
+class _ReportEntry(BaseModel):
+    model_config = ConfigDict(extra="allow")  # builds may add fields; only the ones shown are checked
+
+
+class ReportArticle(_ReportEntry):
+    """An entry of report.json's `articles`: what the Sources page shows of an article."""
+
+    article_id: str = Field(min_length=1)
+    file: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    text: str | None = None
+
+
+class ReportSkipped(_ReportEntry):
+    """An entry of `skipped`: a file the build could not use, and why."""
+
+    file: str
+    reason: str
+
+
+class ReportUnresolved(_ReportEntry):
+    """An entry of `unresolved`: a name no place was found for, where it was read."""
+
+    name: str
+    article_id: str | None = None
+    sentence: str | None = None
+
+
+_REPORT_LISTS = {"articles": ReportArticle, "skipped": ReportSkipped, "unresolved": ReportUnresolved}
+
+
+def check_report(data: object, path: Path) -> dict:
+    """`data` (report.json's content) when it is an object whose `articles`, `skipped` and `unresolved`
+    (each optional) are lists of entries of the shapes above; otherwise LayerError naming the entry and field."""
     if not isinstance(data, dict):
         raise LayerError(f"{path}: must be a JSON object; {_REBUILD_HINT}")
-    for key in ("articles", "skipped", "unresolved"):
-        if key in data and not isinstance(data[key], list):
-            raise LayerError(f"{path}: '{key}' must be a list")
+    for key, model in _REPORT_LISTS.items():
+        entries = data.get(key)
+        if entries is None:
+            continue
+        if not isinstance(entries, list):
+            raise LayerError(f"{path}: '{key}' must be a list; {_REBUILD_HINT}")
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                raise LayerError(f"{path}: {key}[{index}] must be an object; {_REBUILD_HINT}")
+            try:
+                model.model_validate(entry)
+            except ValidationError as exc:
+                raise LayerError(f"{path}: {key}[{index}]: {_describe(exc)}; {_REBUILD_HINT}") from None
     return data
 
 
