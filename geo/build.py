@@ -56,6 +56,8 @@ class BuildResult:
     unresolved: list[dict]
     report: dict
     files: dict[str, str] = field(repr=False, default_factory=dict)
+    #: Seconds per step, for the terminal summary: never written, so the same input gives the same bytes.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def not_places(forces=None, claimants=None) -> frozenset[str]:
@@ -326,10 +328,10 @@ def build(
     clock = time.perf_counter()
     files, report, events, unresolved = _render(results, skipped, gazetteer, timings)
     timings["timeline_and_render_s"] = time.perf_counter() - clock
-    report["timings"] = {k: round(v, 3) for k, v in timings.items()}
     files["report.json"] = dump_json(report)
     write_layer_atomically(Path(out_dir), files, articles=Path(articles_dir))
-    return BuildResult(Path(out_dir), [r.article for r in results], skipped, events, unresolved, report, files)
+    return BuildResult(Path(out_dir), [r.article for r in results], skipped, events, unresolved, report, files,
+                       {k: round(v, 3) for k, v in timings.items()})
 
 
 def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gazetteer, timings=None):

@@ -19,7 +19,7 @@ def print_summary(result, console: Console) -> None:
     table.add_row("unresolved names", str(counts["unresolved_mentions"]))
     kinds = Counter(e.kind for e in result.events)
     table.add_row("events by kind", ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none")
-    timings = result.report.get("timings", {})
+    timings = result.timings
     table.add_row("time", ", ".join(f"{k.removesuffix('_s')} {v:.2f}s" for k, v in timings.items()))
     console.print(table)
     for skipped in result.skipped:
