@@ -343,7 +343,7 @@ def test_scores_per_split_language_and_origin(scored):
     assert (groups["all"].gold_changes, groups["all"].true_positives) == (3, 2)
     assert groups["language:nb"].recall.value == 0.0
     assert groups["all"].date_accuracy.value == pytest.approx(2 / 3)
-    assert groups["all"].place_accuracy.value == 1.0
+    assert groups["all"].place_accuracy.value == groups["all"].place_resolved.value == 1.0
 
 
 def test_the_assembled_map_is_scored_per_gold_change(scored):

@@ -286,16 +286,17 @@ def _tail(text: str, n: int) -> str:
 
 
 def _duplicates(changes: list[GoldChange], traps: list[GoldTrap], gold_dir: Path) -> list[str]:
-    """A change (or trap) annotated twice would be counted twice."""
+    """A change (or trap) annotated twice would be counted twice (two names at one point are two places)."""
     problems = []
     seen: dict[tuple, object] = {}
     for change in changes:
-        key = ("change", change.article_id, round(change.lat, 3), round(change.lon, 3), change.force, change.status,
-               change.date, change.precision)
+        key = ("change", change.article_id, change.place.casefold(), round(change.lat, 3), round(change.lon, 3),
+               change.force, change.status, change.date, change.precision)
         _note_duplicate(key, change, seen, gold_dir, problems,
                         "the same change as {first} (one row per change: another quote of it is not another change)")
     for trap in traps:
-        key = ("trap", trap.article_id, round(trap.lat, 3), round(trap.lon, 3), trap.force, trap.kind, trap.quote)
+        key = ("trap", trap.article_id, trap.place.casefold(), round(trap.lat, 3), round(trap.lon, 3), trap.force,
+               trap.kind, trap.quote)
         _note_duplicate(key, trap, seen, gold_dir, problems, "the same trap as {first}")
     return problems
 

@@ -63,13 +63,17 @@ def evaluate(corpus: Corpus, gold: Gold, layer: Layer, split: str = "all") -> Ev
         predicted[event.article_id].append(event)
     for event in located_events(layer):
         located[event.article_id].append(event)
+    resolved = defaultdict(list)
+    for place in layer.places:
+        for article_id in place.articles:
+            resolved[article_id].append(place)
 
     in_split = [a for _, a in sorted(corpus.articles.items()) if split == "all" or a.split == split]
     annotated = [a for a in in_split if a.article_id in changes or a.article_id in traps]
     annotated_ids = {a.article_id for a in annotated}
     outcomes = tuple(
         score_article(a, changes.get(a.article_id, []), traps.get(a.article_id, []), predicted[a.article_id],
-                      located[a.article_id])
+                      located[a.article_id], resolved[a.article_id])
         for a in annotated
     )
     scored_changes = [c for a in annotated for c in changes.get(a.article_id, [])]

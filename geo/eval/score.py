@@ -6,7 +6,9 @@ group of articles (a split, a language, an origin) as rates with Wilson interval
 - date accuracy: of the pairs that agree on place, force and status (matched one-to-one without looking
   at the date), the share whose date agrees at the gold's precision;
 - place accuracy: the share of gold changes whose place the build put within 5 km in any event of the
-  article (of any kind: did it find the place at all);
+  article (of any kind); beside it, "place resolved": the share whose place the build recognised in the
+  article's text at all (places.geojson), event or not, which tells the geocoder's misses from the
+  extractor's;
 - traps: the share of traps no control change violates; a change violates a trap when it is of the same
   article, within 5 km of the trap's place, from a sentence overlapping the trap's quote and, when the
   trap names a force, gives the place that force.
@@ -47,11 +49,14 @@ class ArticleOutcome:
     #: Pairs agreeing on place, force and status, and how many of them agree on the date too.
     same_place_force_status: int
     dated_right: int
-    #: Gold changes whose place some event of the article has within 5 km.
+    #: Gold changes whose place some event of the article has within 5 km; whose place it names (resolved).
     places_found: int
+    places_resolved: int
     traps: tuple[TrapOutcome, ...]
     #: Every event of the article at a place with coordinates (any kind), for the error lists.
     located: tuple[Predicted, ...] = ()
+    #: The places the build recognised in the article's text (with `lat`, `lon`).
+    resolved: tuple = ()
 
 
 def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
@@ -84,9 +89,10 @@ def trap_violations(trap: GoldTrap, text: str, predicted: Iterable[Predicted]) -
 
 
 def score_article(article: EvalArticle, changes: Sequence[GoldChange], traps: Sequence[GoldTrap],
-                  predicted: Sequence[Predicted], located: Sequence[Predicted]) -> ArticleOutcome:
+                  predicted: Sequence[Predicted], located: Sequence[Predicted], resolved: Sequence = ()) -> ArticleOutcome:
     """One article scored: `changes` and `traps` are its gold rows, `predicted` its control changes (one per
-    place, force, status and date), `located` all its events with a place."""
+    place, force, status and date), `located` all its events with a place, `resolved` the places (with
+    `lat`, `lon`) the build recognised in its text."""
     changes, predicted = tuple(changes), tuple(predicted)
     pairs = match_changes(changes, predicted)
     matched_gold = {p.gold for p in pairs}
@@ -105,8 +111,10 @@ def score_article(article: EvalArticle, changes: Sequence[GoldChange], traps: Se
         same_place_force_status=len(loose),
         dated_right=dated,
         places_found=sum(1 for c in changes if any(near(c, e) for e in located)),
+        places_resolved=sum(1 for c in changes if any(near(c, p) for p in resolved)),
         traps=tuple(TrapOutcome(t, trap_violations(t, article.text, every_change)) for t in traps),
         located=tuple(located),
+        resolved=tuple(resolved),
     )
 
 
@@ -123,6 +131,7 @@ class GroupScore:
     f1: Rate
     date_accuracy: Rate
     place_accuracy: Rate
+    place_resolved: Rate
     traps: Rate
     traps_by_kind: dict[str, Rate] = field(default_factory=dict)
     map_accuracy: Rate = Rate(0, 0)
@@ -174,6 +183,7 @@ def _score_group(outcomes: list[ArticleOutcome], map_by_article: dict[str, list[
         f1=f1_rate(tp, predicted, gold),
         date_accuracy=Rate(sum(o.dated_right for o in outcomes), sum(o.same_place_force_status for o in outcomes)),
         place_accuracy=Rate(sum(o.places_found for o in outcomes), gold),
+        place_resolved=Rate(sum(o.places_resolved for o in outcomes), gold),
         traps=Rate(sum(t.kept for t in traps), len(traps)),
         traps_by_kind=by_kind,
         map_accuracy=Rate(sum(m.ok for m in checked), len(checked)),
