@@ -85,12 +85,16 @@ def ensure_built() -> None:
     directory = build_dir()
     if layer_exists(directory):
         return
-    recover_interrupted_swap(directory)  # a build of the earlier layout killed mid-swap: put its layer back
-    if layer_exists(directory):
-        return
-    refusal = demo_build_refusal(directory, ARTICLES_DIR)
+    try:
+        recover_interrupted_swap(directory)  # a build of the earlier layout killed mid-swap: put its layer back
+        if layer_exists(directory):
+            return
+        refusal = demo_build_refusal(directory, ARTICLES_DIR)
+    except OSError as exc:  # e.g. a folder the app may not read
+        return _stop(f"There is no layer to show, and {directory} cannot be checked for one: {exc}")
     if refusal:
-        return _stop(f"There is no layer to show, and the dashboard does not build one here. {refusal}.")
+        return _stop(f"There is no layer to show, and the dashboard does not build one here. {refusal}. Point "
+                     f"{BUILD_DIR_ENV} at a layer folder, or at a new or empty one for the demo layer.")
     with st.status(f"No layer in {directory} yet: building it from {ARTICLES_DIR.name}/ …", expanded=True) as status:
         def waiting() -> None:
             status.update(label=f"Another session is building the layer in {directory}: waiting for it …")
