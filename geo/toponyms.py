@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -134,20 +135,24 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
     named = [text[s].isupper() or (e - s <= 3 and _fold_word(text[s:e]) in ARTICLES) for s, e in tokens]
     parts = _parts(text, tokens, named)
     excluded = _excluded_spans(text, _exclude_key(exclude))
+    excluded_spans = _Spans(excluded)
     matched = _match(text, tokens, parts, named, gazetteer)
     candidates = [c for c in matched
-                  if not _overlaps(c.start, c.end, excluded) and _plausible(text, c, language)]
-    chosen = _longest_first(candidates)
+                  if not excluded_spans.overlaps(c.start, c.end) and _plausible(text, c, language)]
+    chosen = _longest_first(text, candidates)
     title_case = _TitleCaseLines(text, tokens)
     # A name after a first name is a surname ("Mustafa Bali"), and stays one when it recurs alone; so
     # does the last word of an excluded person's name ("Mustafa Bali" passed in `exclude`).
     surnames = {c.spelling for c in chosen
                 if _after_capitalised_word(text, tokens, c.first_token) and not title_case(c.start)}
-    surnames |= {c.spelling for c in matched if _ends_excluded_name(text, c, excluded)}
+    excluded_by_end: dict[int, list[int]] = {}
+    for start, end in excluded:
+        excluded_by_end.setdefault(end, []).append(start)
+    surnames |= {c.spelling for c in matched if _ends_excluded_name(text, c, excluded_by_end)}
     kept = [c for c in chosen
             if c.spelling not in surnames and not _inside_longer_name(text, tokens, c, title_case)]
     mentions = _resolve(text, kept, gazetteer)
-    mentions += _unresolved(text, language, tokens, mentions, chosen, excluded, surnames)
+    mentions += _unresolved(text, language, tokens, mentions, chosen, excluded_spans, surnames)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -356,17 +361,28 @@ def _excluded_spans(text: str, exclude: tuple[str, ...]) -> list[tuple[int, int]
     return spans
 
 
-def _ends_excluded_name(text: str, candidate: _Candidate, excluded: list[tuple[int, int]]) -> bool:
-    """Whether the candidate is the last word(s) of an excluded multi-word proper name ("Mustafa Bali")."""
-    for start, end in excluded:
-        if start < candidate.start and candidate.end == end:
-            words = _WORD.findall(text[start:end])
+def _ends_excluded_name(text: str, candidate: _Candidate, excluded_by_end: dict[int, list[int]]) -> bool:
+    """Whether the candidate is the last word(s) of an excluded multi-word proper name ("Mustafa Bali").
+    `excluded_by_end`: the starts of the excluded spans by their end, in text order."""
+    for start in excluded_by_end.get(candidate.end, ()):
+        if start < candidate.start:
+            words = _WORD.findall(text[start:candidate.end])
             return len(words) > 1 and all(w[0].isupper() for w in words)
     return False
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """Character spans, possibly overlapping, asked whether any of them overlaps a range. Sorted once, so
+    an article with thousands of names and thousands of excluded phrases stays linear, not quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # the spans that start before `end`…
+        return before > 0 and self._reach[before - 1] > start  # …and one of them ends after `start`
 
 
 @lru_cache(maxsize=1)
@@ -467,16 +483,18 @@ class _TitleCaseLines:
         self.tokens = tokens
         self.starts: list[int] | None = None
         self.lines: dict[int, bool] = {}
+        # Where the lines break, found once: searching back from each name to its line's start made a
+        # long line quadratic.
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
 
     def __call__(self, position: int) -> bool:
         text = self.text
-        line_start = text.rfind("\n", 0, position) + 1
+        line = bisect_left(self.breaks, position)  # line breaks before `position`
+        line_start = self.breaks[line - 1] + 1 if line else 0
         known = self.lines.get(line_start)
         if known is not None:
             return known
-        line_end = text.find("\n", position)
-        if line_end < 0:
-            line_end = len(text)
+        line_end = self.breaks[line] if line < len(self.breaks) else len(text)
         if self.starts is None:
             self.starts = [start for start, _ in self.tokens]
         long_words = capitalised = 0
@@ -493,10 +511,15 @@ def _region_context(text: str, start: int, end: int) -> bool:
     return bool(_REGION_AFTER.match(text[end:end + 30]) or _REGION_BEFORE.search(text[max(0, start - 30):start]))
 
 
-def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+def _longest_first(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The longest candidates that do not overlap a longer (or, as long, earlier) one, in text order."""
+    # Characters already taken, marked in place: checking each candidate against every chosen one was
+    # quadratic in an article's mentions, and a name is a few dozen characters at most.
+    taken = bytearray(len(text))
     chosen: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if not any(c.start < candidate.end and candidate.start < c.end for c in chosen):
+        if taken.find(1, candidate.start, candidate.end) < 0:
+            taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
             chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
 
@@ -522,15 +545,25 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         return sorted(scored, key=lambda sp: (-sp[0], sp[1].place_id))
 
     ranked = [base_scores(c) for c in candidates]
-    # Anchors: mentions whose place is clear without context.
-    anchors = [r[0][1] for r in ranked
-               if r and r[0][1].lat is not None and (len(r) == 1 or r[0][0] - r[1][0] >= 0.5)]
+    # Anchors: the places of mentions that are clear without context. Each counts once, however often
+    # it is named: the penalty is a distance to the nearest one, and weighing every mention against
+    # every earlier mention made an article with thousands of names quadratic.
+    anchors = list({id(r[0][1]): r[0][1] for r in ranked
+                    if r and r[0][1].lat is not None and (len(r) == 1 or r[0][0] - r[1][0] >= 0.5)}.values())
+    penalties: dict[int, float] = {}  # by place (identity): the same for every mention of it
+
+    def penalty(place: Place) -> float:
+        known = penalties.get(id(place))
+        if known is None:
+            known = penalties[id(place)] = _distance_penalty(place, anchors)
+        return known
+
     mentions = []
     for candidate, scores in zip(candidates, ranked):
         if not scores:
             continue
         if len(scores) > 1 and anchors:
-            scores = sorted(((score - _distance_penalty(place, anchors), place) for score, place in scores),
+            scores = sorted(((score - penalty(place), place) for score, place in scores),
                             key=lambda sp: (-sp[0], sp[1].place_id))
         place = scores[0][1]
         if candidate.region_context and place.kind == "town":
@@ -548,15 +581,15 @@ def _distance_penalty(place: Place, anchors: list[Place]) -> float:
     return _DISTANCE_WEIGHT * min(1.0, min(distances) / _DISTANCE_SCALE_KM)
 
 
-def _unresolved(text, language, tokens, resolved, matched, excluded, surnames) -> list[Mention]:
+def _unresolved(text, language, tokens, resolved, matched, excluded: _Spans, surnames) -> list[Mention]:
     """Capitalised Arabic-article names in a place slot that the gazetteer does not know."""
-    taken = [(m.start, m.end) for m in resolved] + [(c.start, c.end) for c in matched]
+    taken = _Spans([(m.start, m.end) for m in resolved] + [(c.start, c.end) for c in matched])
     token_at: dict[int, int] | None = None
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     mentions = []
     for match in _ARTICLE_NAME.finditer(text):
         start, end = match.span()
-        if _overlaps(start, end, taken) or _overlaps(start, end, excluded):
+        if taken.overlaps(start, end) or excluded.overlaps(start, end):
             continue
         if token_at is None:
             token_at = {start: index for index, (start, _) in enumerate(tokens)}

@@ -279,3 +279,43 @@ def test_excluded_acronyms_match_in_capitals_only_and_as_whole_words(noisy):
     assert found("Raqqa is held by IS.", noisy, "en", exclude=["IS", "is"]) == [("Raqqa", "town", "raqqa")]
     assert found("IS-krigere i Raqqa.", noisy, exclude=["IS"]) == [("Raqqa", "town", "raqqa")]
     assert found("Raqqaer er ikke Raqqa.", noisy, exclude=["Raqqa"]) == []
+
+
+
+# --- cost --------------------------------------------------------------------------------------------
+
+def _mentions_of_raqqa(times):
+    # Raqqa has namesakes, so each mention is weighed by distance to the article's clear places (the
+    # anchors: Hajin, al-Qaim and Raqqa itself); "IS" is an excluded name every candidate is checked against.
+    return " ".join(f"IS fought in Raqqa near Hajin and al-Qaim on day {i}." for i in range(times))
+
+
+def test_extraction_time_is_linear_in_mentions(gazetteer):
+    find_mentions("Raqqa.", "en", gazetteer, NOT_PLACES)  # builds the automaton
+    start = time.perf_counter()
+    mentions = find_mentions(_mentions_of_raqqa(8000), "en", gazetteer, NOT_PLACES)
+    elapsed = time.perf_counter() - start
+    assert len(mentions) == 24_000
+    assert [m.place.place_id for m in mentions[:3]] == ["raqqa", "hajin", "al-qaim"]
+    # About a second when linear (several on a loaded machine); it took minutes when each mention was
+    # compared with every earlier one.
+    assert elapsed < 15, f"{elapsed:.1f} s"
+
+
+def test_distances_are_to_distinct_places_not_to_every_mention(gazetteer, monkeypatch):
+    import geo.toponyms
+
+    calls = []
+
+    def counted(a, b):
+        calls.append((a.place_id, b.place_id))
+        return distance_km(a, b)
+
+    monkeypatch.setattr(geo.toponyms, "distance_km", counted)
+    counts = []
+    for times in (2, 200):
+        calls.clear()
+        mentions = find_mentions(_mentions_of_raqqa(times), "en", gazetteer, NOT_PLACES)
+        assert {m.place.place_id for m in mentions} == {"raqqa", "hajin", "al-qaim"}
+        counts.append(len(calls))
+    assert counts[0] == counts[1] > 0
