@@ -67,43 +67,64 @@ except control_map.PublishError as exc:
         controls.mark_map_drawn()
         st.rerun()
 
-selected = st.session_state.get(controls.PLACE_KEY)
-if selected not in names:
-    selected = None
-if selected:
-    st.query_params[controls.PLACE_KEY] = selected
-elif controls.PLACE_KEY in st.query_params:
-    del st.query_params[controls.PLACE_KEY]
+def _selected_town() -> str | None:
+    """The selected town, mirrored in the link's `?place=`."""
+    selected = st.session_state.get(controls.PLACE_KEY)
+    if selected not in names:
+        selected = None
+    if selected:
+        st.query_params[controls.PLACE_KEY] = selected
+    elif controls.PLACE_KEY in st.query_params:
+        del st.query_params[controls.PLACE_KEY]
+    return selected
+
 
 drawn = controls.map_drawn()  # until then, the map alone: its controls follow (see controls.sidebar)
-left, right = st.columns([3, 2], gap="medium")
-with left:
-    show_zones, show_towns, note = st.columns([1.2, 1.1, 4], vertical_alignment="center")
-    zones_on = towns_on = True
-    if drawn:
-        zones_on = show_zones.toggle("Zones", value=True, key="show_zones", disabled=not layer.zones,
-                                     help=None if layer.zones else "This build has no zones.geojson: rebuild with `make build`")
-        towns_on = show_towns.toggle("Towns", value=True, key="show_towns")
-    note.caption(ZONES_NOTE + " How they are made: see the Data & method page.")
-    if unpublished:
-        st.error(unpublished)  # names the file or folder and what to do; no text from the layer in it
-    else:
-        control_map.control_map(
-            payload_name, day, lo, hi, changes, revision=controls.map_revision(day), selected=selected,
-            focus=st.session_state.get(controls.FOCUS_KEY), show_zones=zones_on and bool(layer.zones),
-            show_towns=towns_on, report_ready=not drawn, key=MAP_KEY,
-            on_change=_on_map_event)
-    st.caption(f"Control on {day.isoformat()}. Dots are towns, coloured by who held them; click one for its sources. "
-               "The bar under the map steps through the dates (arrow keys too).")
 
-with right:
-    with st.container(height=SEARCH_BOX_PX, border=False):  # the same room before the box comes: nothing jumps
-        query = _search_box() if drawn else ""
-    _search_matches(query)
-    if selected:
-        panel.render(layer, selected, day, forces, lo, hi)
-    else:
-        st.info("Click a town on the map, or find it above, to read what the sources said.")
+
+# The map and the town panel rerun on their own when the map reports a step or a click, not the whole page:
+# the sidebar, the area chart and the page around them cost a full rerun (about 0.2 s of server time at
+# 10,000 towns), which readers stepping the map without pause would ask for several times a second each.
+# The link follows every step; the sidebar catches up once the reader stops stepping (the map's "settled"
+# event) or moves it.
+@st.fragment
+def _map_and_panel() -> None:
+    now = controls.current_day(layer)
+    if controls.map_drawn() != drawn or (now != day and control_map.is_settled(st.session_state.get(MAP_KEY))):
+        st.rerun(scope="app")  # the map's first paint brings the page's controls; a pause syncs the sidebar
+    controls.link_date(now)
+    selected = _selected_town()
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        show_zones, show_towns, note = st.columns([1.2, 1.1, 4], vertical_alignment="center")
+        zones_on = towns_on = True
+        if drawn:
+            zones_on = show_zones.toggle("Zones", value=True, key="show_zones", disabled=not layer.zones,
+                                         help=None if layer.zones else "This build has no zones.geojson: rebuild with `make build`")
+            towns_on = show_towns.toggle("Towns", value=True, key="show_towns")
+        note.caption(ZONES_NOTE + " How they are made: see the Data & method page.")
+        if unpublished:
+            st.error(unpublished)  # names the file or folder and what to do; no text from the layer in it
+        else:
+            control_map.control_map(
+                payload_name, now, lo, hi, changes, revision=controls.map_revision(now), selected=selected,
+                focus=st.session_state.get(controls.FOCUS_KEY), show_zones=zones_on and bool(layer.zones),
+                show_towns=towns_on, report_ready=not drawn, key=MAP_KEY,
+                on_change=_on_map_event)
+        st.caption(f"Control on {now.isoformat()}. Dots are towns, coloured by who held them; click one for its "
+                   "sources. The bar under the map steps through the dates (arrow keys too).")
+
+    with right:
+        with st.container(height=SEARCH_BOX_PX, border=False):  # the same room before the box comes: nothing jumps
+            query = _search_box() if drawn else ""
+        _search_matches(query)
+        if selected:
+            panel.render(layer, selected, now, forces, lo, hi)
+        else:
+            st.info("Click a town on the map, or find it above, to read what the sources said.")
+
+
+_map_and_panel()
 
 
 def _area_over_time() -> None:
@@ -115,7 +136,7 @@ def _area_over_time() -> None:
         return
     chart, claims = st.columns([3, 2], gap="medium")
     with chart:
-        series = territory.area_series(layer.areas, lo, hi, forces)
+        series = data.area_series(layer, lo, hi)
         marked = len(series) <= territory.RULE_MAX_POINTS
         st.altair_chart(territory.area_chart(series, day if marked else None, lo, hi, forces), width="stretch")
         st.caption("Our estimate: area (km²) of each force's uncontested zones and its number of towns"

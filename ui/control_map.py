@@ -23,6 +23,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
+import streamlit as st
 import streamlit.components.v1 as components
 
 from ui.map import TILES_ENV, asset_mode  # one switch for both renderers
@@ -205,8 +206,10 @@ def control_map(
 
     `revision` goes up whenever the date was set from outside the map (sidebar, link, play): only then
     does the map jump to `day`, so its own quick steps are never pulled back by a slower rerun."""
+    last = st.session_state.get(key)
     return _component(
         layer_url=f"{LAYERS_URL}/{payload_name}",
+        ack=last.get("n") if isinstance(last, dict) else None,  # this rerun has seen the map's event `n`
         day=day_number(day), lo=day_number(lo), hi=day_number(hi),
         changes=[day_number(d) for d in changes if lo <= d <= hi],
         revision=revision,
@@ -221,10 +224,16 @@ def control_map(
 
 
 def event_date(event: dict | None) -> date | None:
-    """The date a map event reported, or None when it is not a well-formed date event."""
-    if not isinstance(event, dict) or event.get("kind") != "date":
+    """The date a map event reported (a step, or the pause after steps), or None when it is not a well-formed
+    date event."""
+    if not isinstance(event, dict) or event.get("kind") not in ("date", "settled"):
         return None
     try:
         return date.fromisoformat(str(event.get("date")))
     except ValueError:
         return None
+
+
+def is_settled(event: dict | None) -> bool:
+    """The map's timeline has stopped moving: its date event after the reader's last step."""
+    return isinstance(event, dict) and event.get("kind") == "settled" and event_date(event) is not None

@@ -147,11 +147,17 @@ def sidebar(layer: Layer, widgets: bool = True) -> date:
         forward.button("▶", on_click=_step, args=(changes, 1, lo, hi), width="stretch",
                        disabled=next_change(list(changes), day) is None, help="Next change of control")
         st.caption(f"{len(changes)} dates with a change of control, {lo.isoformat()} to {hi.isoformat()}.")
-    st.query_params[DATE_KEY] = day.isoformat()
+    link_date(day)
     _show_link_notices(day)
     if playing:
         _ticker(changes)
     return day
+
+
+def link_date(day: date) -> None:
+    """Put `day` in the link (`?date=`), unless it is there already (each change is a message to the browser)."""
+    if st.query_params.get(DATE_KEY) != day.isoformat():
+        st.query_params[DATE_KEY] = day.isoformat()
 
 
 def _show_link_notices(day: date) -> None:

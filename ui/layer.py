@@ -241,6 +241,15 @@ def date_range(layer: Layer) -> DateRange:
 
 
 @_per_layer
+def area_series(layer: Layer, lo: date, hi: date):
+    """The area chart's series over the slider's span (ui.territory.area_series): about 0.1 s at 10,000
+    towns, and the same on every rerun."""
+    from ui.territory import area_series as series
+
+    return series(layer.areas, lo, hi, forces())
+
+
+@_per_layer
 def published_map(layer: Layer) -> str:
     """The name of the map payload file for this layer (written once; see ui/control_map.py). Raises
     PublishError, naming the file and what to do, when a zone cannot be drawn or the folder not written."""

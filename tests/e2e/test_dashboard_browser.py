@@ -70,10 +70,10 @@ def test_map_timeline_step_to_2017_11_10_makes_albu_kamal_contested(page, app_ur
     assert 0 < alpha < 128  # a light fill: the towns and the base map show through
     held = _rgb(load_forces().forces["SYRIAN_GOV"].color)
     assert all(abs(got - want) <= 3 for got, want in zip((red, green, blue), held)), (red, green, blue)  # alpha rounding
-    # The step reaches the app: the sidebar slider and the link follow.
+    # The step reaches the app: the link follows at once, the sidebar slider once the reader stops stepping.
     page.wait_for_function("() => new URLSearchParams(location.search).get('date') === '2017-11-10'", timeout=20_000)
+    expect(page.locator("[data-testid='stSliderThumbValue']").first).to_have_text("2017-11-10", timeout=20_000)
     wait_for_app(page)
-    assert _slider_value(page) == "2017-11-10"
     # ...and the map was only restyled, never rebuilt: same window, same zoom.
     assert frame.evaluate("() => window.__still_mounted === true && window.controlMap.map.getZoom()") == zoom
     # The sidebar's previous-change button moves the map back; the link stays a readable date.
@@ -187,3 +187,19 @@ def test_injected_article_runs_nothing_and_shows_literally(page, app_url, build_
         click_town(page, frame, place)
         wait_for_app(page)
     assert alerts(page) == []
+
+
+def test_a_reader_stepping_without_pause_keeps_the_link_within_a_step_of_the_map(page, app_url):
+    frame = open_app(page, app_url, "?date=2017-10-20")
+    frame.locator("#day").focus()
+    linked = []
+    for _ in range(30):  # a key held down: a step every 100 ms, no pause for the page to catch up
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(100)
+        linked.append(_query(page).get("date", [None])[0])
+    # The link moved along while the reader stepped, not only once they stopped...
+    assert len(set(linked) - {"2017-10-20"}) >= 3, linked
+    # ...and catches up with the map's last date, as does the sidebar once the map is still.
+    shown = frame.evaluate("() => window.controlMap.day()")
+    page.wait_for_function("d => new URLSearchParams(location.search).get('date') === d", arg=shown, timeout=20_000)
+    expect(page.locator("[data-testid='stSliderThumbValue']").first).to_have_text(shown, timeout=20_000)

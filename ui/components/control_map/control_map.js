@@ -14,7 +14,8 @@
   const TOWN_RADIUS = 7;
   const LABEL_MIN_ZOOM = 7;
   const MAX_LABELS = 400; // permanent labels are DOM nodes: only the towns in view, and not too many
-  const REPORT_DELAY_MS = 200; // a burst of slider steps makes one rerun, not one per step
+  const SETTLE_MS = 700; // no step for this long: the reader has stopped, tell the page (it syncs its sidebar)
+  const ACK_TIMEOUT_MS = 5000; // a report whose rerun never reached the map (the page failed): send the next
   const ZONE_FILL_OPACITY = 0.3;
   const OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
   // The only places Leaflet is loaded from: this server's copy (static/vendor, scripts/vendor.sh) or
@@ -61,8 +62,12 @@
     revision: null,
     selected: null,
     focusKey: null,
-    sent: 0,
-    reportTimer: null,
+    sent: 0, // events sent so far; each carries its number `n`
+    awaiting: null, // the number of the event whose rerun has not reached the map yet
+    awaitingSince: 0,
+    outbox: [], // events waiting for it; a newer date replaces a waiting one
+    retryTimer: null,
+    settleTimer: null,
     pendingArgs: null,
     payloadPromise: null,
   };
@@ -77,9 +82,37 @@
     send("streamlit:setFrameHeight", { height: document.body.scrollHeight });
   }
 
+  // Events reach the server one at a time: the next is sent only once Streamlit has rendered this map with
+  // the previous one's number (`args.ack`, see ui/control_map.py), i.e. that event's rerun has come this far.
+  // However fast a reader steps, a tab then asks the server for one rerun at a time, never a queue of them
+  // (each of which Streamlit would start and then abandon for the next), and the app's date (the sidebar,
+  // the link) follows the map within one step.
   function report(value) {
+    const isDate = function (event) { return event.kind === "date" || event.kind === "settled"; };
+    if (isDate(value)) state.outbox = state.outbox.filter(function (waiting) { return !isDate(waiting); });
+    state.outbox.push(value);
+    flush();
+  }
+
+  function flush() {
+    window.clearTimeout(state.retryTimer);
+    if (!state.outbox.length) return;
+    const waited = performance.now() - state.awaitingSince;
+    if (state.awaiting !== null && waited < ACK_TIMEOUT_MS) {
+      state.retryTimer = window.setTimeout(flush, ACK_TIMEOUT_MS - waited);
+      return;
+    }
     state.sent += 1;
-    send("streamlit:setComponentValue", { value: Object.assign({ n: state.sent }, value), dataType: "json" });
+    state.awaiting = state.sent;
+    state.awaitingSince = performance.now();
+    send("streamlit:setComponentValue", { value: Object.assign({ n: state.sent }, state.outbox.shift()), dataType: "json" });
+  }
+
+  function acknowledge(ack) {
+    if (state.awaiting !== null && typeof ack === "number" && ack >= state.awaiting) {
+      state.awaiting = null;
+      flush();
+    }
   }
 
   // Only the page that framed this map may drive it. Any other window holding a handle to this frame (a
@@ -276,9 +309,10 @@
     }
     markPainted();
     if (fromTimeline) {
-      window.clearTimeout(state.reportTimer);
-      state.reportTimer = window.setTimeout(function () { report({ kind: "date", date: iso(state.day) }); },
-        REPORT_DELAY_MS);
+      report({ kind: "date", date: iso(state.day) });
+      window.clearTimeout(state.settleTimer);
+      state.settleTimer = window.setTimeout(function () { report({ kind: "settled", date: iso(state.day) }); },
+        SETTLE_MS);
     }
   }
 
@@ -458,6 +492,7 @@
   }
 
   function onRender(args) {
+    acknowledge(args.ack);
     ui.map.style.height = (args.height || 620) + "px";
     ui.timeline.hidden = false;
     setFrameHeight();
