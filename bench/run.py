@@ -1,7 +1,8 @@
 """`make bench`: the pipeline's throughput and the dashboard's speed and memory, against the product's targets.
 
-    python -m bench.run            # the full run: 10,000 articles, 1,000 and 10,000 towns (≈ 15–25 min)
+    python -m bench.run            # the full run: 10,000 articles, 1,000 and 10,000 towns (≈ 20–30 min)
     python -m bench.run --smoke    # tiny sizes, for the test suite: checks the benchmarks still work
+    python -m bench.run --only load  # 20 tabs stepping one server's 10,000-town map for a 3-minute soak
 
 Prints a table and writes bench/results.json (bench/results-smoke.json for --smoke). Benchmarks are
 measurements, not tests: a missed target is reported, not raised. Each figure is from this one run; the
@@ -42,6 +43,10 @@ TARGETS: dict[str, tuple[str, float]] = {
     "first_paint_s": ("<=", 3),
     "server_rss_mb": ("<=", 500),
     "bytes_per_step_10k_over_1k": ("<=", 1.5),  # "do not grow with the number of towns"
+    # Many readers at once (bench/load.py): every tab steps the map without pause, and now and then its sidebar.
+    "load_sidebar_p95_ms": ("<=", 2000),
+    "load_starved_sessions": ("<=", 0),
+    "load_url_lag_max_steps": ("<=", 1),
 }
 
 
@@ -54,11 +59,14 @@ class Sizes:
     naive_steps: int
     sessions: int
     first_paints: int
+    load_sessions: int
+    load_soak_s: float
 
 
 FULL = Sizes(articles=10_000, small_towns=1_000, large_towns=10_000, steps=30, naive_steps=20, sessions=5,
-             first_paints=5)
-SMOKE = Sizes(articles=30, small_towns=40, large_towns=120, steps=3, naive_steps=2, sessions=2, first_paints=1)
+             first_paints=5, load_sessions=20, load_soak_s=180)
+SMOKE = Sizes(articles=30, small_towns=40, large_towns=120, steps=3, naive_steps=2, sessions=2, first_paints=1,
+              load_sessions=2, load_soak_s=12)
 
 
 def machine() -> dict:
@@ -121,7 +129,6 @@ def bench_build(work: Path, articles: int) -> dict:
         "build_mb_per_s": round(size / 1e6 / seconds, 3),
         "build_peak_rss_mb": round(peak, 1),
         "build_towns": report.get("counts", {}).get("places"),
-        "build_timings": report.get("timings", {}),
         "corpus_places_used": summary.get("places_used"),
     }
 
@@ -160,6 +167,18 @@ def bench_dashboard(work: Path, sizes: Sizes, naive: bool = True) -> dict:
     return results
 
 
+def bench_load(work: Path, sizes: Sizes) -> dict:
+    """Many tabs on one server over the large layer, stepping for a soak (bench/load.py)."""
+    from bench.load import measure_load
+
+    large = work / "layer-large"
+    if not (large / "control.geojson").exists():
+        write_layer(large, sizes.large_towns, zones=True)
+    with browser.streamlit_server(ROOT / "dashboard.py", large) as (url, pid):
+        summary = measure_load(url, pid, START_DAY, sessions=sizes.load_sessions, soak_s=sizes.load_soak_s).summary()
+    return summary
+
+
 def verdicts(results: dict) -> dict[str, bool]:
     checks = {">=": float.__ge__, "<=": float.__le__, "<": float.__lt__}
     return {name: checks[op](float(results[name]), float(target))
@@ -175,7 +194,7 @@ def print_table(results: dict, passed: dict[str, bool]) -> None:
     table.add_column("value", justify="right")
     table.add_column("target")
     for name, value in results.items():
-        if isinstance(value, (dict, bool)):
+        if isinstance(value, (dict, bool, list)):
             continue
         target = TARGETS.get(name)
         mark = "" if name not in passed else (" ✓" if passed[name] else " ✗")
@@ -183,7 +202,7 @@ def print_table(results: dict, passed: dict[str, bool]) -> None:
     Console().print(table)
 
 
-PARTS = ("build", "dashboard")
+PARTS = ("build", "dashboard", "load")
 
 
 def run(smoke: bool = False, out: Path | None = None, work: Path | None = None, parts: tuple[str, ...] = PARTS,
@@ -199,8 +218,12 @@ def run(smoke: bool = False, out: Path | None = None, work: Path | None = None, 
         results.update({"smoke": smoke, "machine": machine(), "sizes": sizes.__dict__})
         for part in parts:
             results[f"measured_{part}"] = time.strftime("%Y-%m-%d %H:%M:%S")
-            results.update(bench_build(work, sizes.articles) if part == "build"
-                           else bench_dashboard(work, sizes, naive=not keep_naive))
+            if part == "build":
+                results.update(bench_build(work, sizes.articles))
+            elif part == "dashboard":
+                results.update(bench_dashboard(work, sizes, naive=not keep_naive))
+            else:
+                results.update(bench_load(work, sizes))
         if results.get("naive_p50_ms") and results.get("slider_p50_ms"):
             results["naive_over_slider_p50"] = round(results["naive_p50_ms"] / results["slider_p50_ms"], 1)
     passed = verdicts(results)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bench.run import TARGETS, run
 
 
+@pytest.mark.timeout(900)  # every part of the benchmark, each with its own servers and browser
 def test_bench_smoke_measures_every_metric(tmp_path):
     out = tmp_path / "results.json"
     results = run(smoke=True, out=out)
@@ -16,6 +19,10 @@ def test_bench_smoke_measures_every_metric(tmp_path):
                    "bytes_per_step_10k"):
         assert results[metric] > 0, metric
     assert set(results["targets"]) == set(TARGETS)
+    # The load part ran its tabs through a soak: each stepped its map and moved its sidebar at least once.
+    assert results["load_sessions"] == 2 and results["load_errors"] == []
+    assert results["load_map_steps"] > 0 and results["load_sidebar_steps"] >= 2
+    assert results["load_url_lag_max_steps"] is not None
     # The build really built the generated corpus...
     assert results["build_towns"] and results["build_towns"] > 10
     # ...and a map step sends far less than the naive variant, which ships the whole map each time.

@@ -1,0 +1,179 @@
+"""Many readers at once: tabs that step the map's timeline without pause, and now and then the sidebar slider.
+
+Each tab (its own browser context, so its own Streamlit session) opens the map, then until the soak ends:
+presses ArrowRight/ArrowLeft on the map's timeline every `step_s` (a reader holding a key down, bouncing
+inside a window of dates), and every `sidebar_every_s` moves the sidebar's date slider one day and times it
+until its map has painted that date. At the end every tab stops, and after a pause the link's `?date=` is
+compared with the date its map shows.
+
+What the figures mean:
+
+- `sidebar_ms`: sidebar slider key press → the tab's map painted at the slider's new date (the server's
+  rerun of the whole page, under the load of every other tab's map steps);
+- a **starved** session is one whose sidebar step did not reach its map within `STARVED_S`, or that made no
+  sidebar step at all over the soak;
+- `url_lag_steps`: how many map steps the link's date is behind the map's, after the pause, per tab.
+
+All tabs run in one Chromium on the same machine as the server, as a shared 2-core box would have them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from urllib.parse import parse_qs, urlsplit
+
+from bench import browser
+
+STARVED_S = 30.0
+SETTLE_S = 4.0  # after the last step: the last report and its rerun land
+MAP_FRAME = "control_map"
+PAINTED_JS = """d => Array.from(document.querySelectorAll('iframe')).some(f => {
+    try { return f.contentDocument && f.contentDocument.body && f.contentDocument.body.dataset.painted === d; }
+    catch (e) { return false; }
+})"""
+MAP_DAY_JS = """() => {
+    for (const f of document.querySelectorAll('iframe')) {
+        try { const m = f.contentWindow.controlMap; if (m) return m.day(); } catch (e) {}
+    }
+    return null;
+}"""
+
+
+@dataclass
+class SessionResult:
+    sidebar_ms: list[float] = field(default_factory=list)
+    sidebar_missed: int = 0
+    map_steps: int = 0
+    url_lag_steps: int | None = None
+    error: str | None = None
+
+
+@dataclass
+class LoadResult:
+    sessions: list[SessionResult]
+    seconds: float
+    rss_start_mb: float
+    rss_end_mb: float
+
+    def summary(self) -> dict:
+        times = [t for s in self.sessions for t in s.sidebar_ms]
+        lags = [s.url_lag_steps for s in self.sessions if s.url_lag_steps is not None]
+        starved = sum(1 for s in self.sessions if s.error or s.sidebar_missed or not s.sidebar_ms)
+        return {
+            "load_sessions": len(self.sessions),
+            "load_seconds": round(self.seconds, 1),
+            "load_map_steps": sum(s.map_steps for s in self.sessions),
+            "load_sidebar_steps": len(times),
+            "load_sidebar_p50_ms": round(statistics.median(times), 1) if times else None,
+            "load_sidebar_p95_ms": round(browser.percentile(times, 0.95), 1) if times else None,
+            "load_starved_sessions": starved,
+            "load_url_lag_max_steps": max(lags) if len(lags) == len(self.sessions) else None,
+            "load_server_rss_start_mb": round(self.rss_start_mb, 1),
+            "load_server_rss_end_mb": round(self.rss_end_mb, 1),
+            "load_errors": sorted({s.error for s in self.sessions if s.error}),
+        }
+
+
+def _map_frame(page):
+    for frame in page.frames:
+        if MAP_FRAME in (frame.url or ""):
+            return frame
+    return None
+
+
+async def _open(browser_, url: str, start: date):
+    context = await browser_.new_context(viewport={"width": 1300, "height": 900})
+    await context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1")
+                        else route.abort())
+    page = await context.new_page()
+    await page.goto(f"{url}/?date={start.isoformat()}")
+    await page.wait_for_function(PAINTED_JS, arg=start.isoformat(), polling=100, timeout=180_000)
+    # The sidebar's controls come with the rerun after the map's first paint (see ui/controls.sidebar).
+    await page.locator("[data-testid='stSlider'] input[type='range']").first.wait_for(timeout=180_000)
+    return context, page
+
+
+async def _sidebar_step(page, result: SessionResult) -> None:
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
+    began = time.perf_counter()
+    await thumb.press("ArrowRight")
+    target = (await thumb.get_attribute("aria-valuetext")) or ""
+    try:
+        await page.wait_for_function(PAINTED_JS, arg=target.strip(), polling="raf", timeout=STARVED_S * 1000)
+        result.sidebar_ms.append((time.perf_counter() - began) * 1000)
+    except Exception:
+        result.sidebar_missed += 1
+
+
+async def _session(index: int, browser_, url: str, start: date, window_days: int, soak_s: float, step_s: float,
+                   sidebar_every_s: float, opened: asyncio.Barrier, result: SessionResult) -> None:
+    context = None
+    try:
+        try:
+            context, page = await _open(browser_, url, start)
+        finally:
+            await opened.wait()  # the soak starts when every tab has opened, or failed to
+        frame = _map_frame(page)
+        timeline = frame.locator("#day")
+        lo, hi = start, start + timedelta(days=window_days)
+        direction = "ArrowRight"
+        deadline = time.monotonic() + soak_s
+        next_sidebar = time.monotonic() + sidebar_every_s * (index + 1) / 20  # spread the tabs' sidebar steps
+        while time.monotonic() < deadline:
+            if time.monotonic() >= next_sidebar:
+                await _sidebar_step(page, result)
+                next_sidebar = time.monotonic() + sidebar_every_s
+                frame = _map_frame(page) or frame
+                timeline = frame.locator("#day")
+            day = date.fromisoformat(await frame.evaluate("() => window.controlMap.day()"))
+            if day >= hi:
+                direction = "ArrowLeft"
+            elif day <= lo:
+                direction = "ArrowRight"
+            await timeline.press(direction)
+            result.map_steps += 1
+            await asyncio.sleep(step_s)
+        await asyncio.sleep(SETTLE_S)
+        shown = await page.evaluate(MAP_DAY_JS)
+        linked = parse_qs(urlsplit(page.url).query).get("date", [None])[0]
+        if shown and linked:
+            result.url_lag_steps = abs((date.fromisoformat(shown) - date.fromisoformat(linked)).days)
+    except Exception as error:  # one broken tab is reported, the others go on
+        result.error = f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
+    finally:
+        if context is not None:
+            await context.close()
+
+
+async def _run(url: str, server_pid: int, start: date, sessions: int, soak_s: float, step_s: float,
+               sidebar_every_s: float, window_days: int) -> LoadResult:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        chromium = await playwright.chromium.launch(executable_path=browser.CHROMIUM,
+                                                    args=["--no-sandbox", "--disable-gpu"])
+        results = [SessionResult() for _ in range(sessions)]
+        opened = asyncio.Barrier(sessions + 1)
+        tasks = [asyncio.create_task(_session(i, chromium, url, start, window_days, soak_s, step_s, sidebar_every_s,
+                                              opened, results[i])) for i in range(sessions)]
+        try:
+            await asyncio.wait_for(opened.wait(), timeout=600)
+        except (asyncio.TimeoutError, asyncio.BrokenBarrierError):
+            pass
+        rss_start = browser.rss_mb(server_pid)
+        began = time.perf_counter()
+        await asyncio.gather(*tasks)
+        seconds = time.perf_counter() - began
+        rss_end = browser.rss_mb(server_pid)
+        await chromium.close()
+    return LoadResult(results, seconds, rss_start, rss_end)
+
+
+def measure_load(url: str, server_pid: int, start: date, sessions: int = 20, soak_s: float = 120.0,
+                 step_s: float = 0.25, sidebar_every_s: float = 8.0, window_days: int = 30) -> LoadResult:
+    """`sessions` tabs stepping the map of the server at `url` for `soak_s` seconds (see the module's doc)."""
+    return asyncio.run(_run(url, server_pid, start, sessions, soak_s, step_s, sidebar_every_s, window_days))
