@@ -67,6 +67,7 @@ except control_map.PublishError as exc:
         controls.mark_map_drawn()
         st.rerun()
 
+
 def _selected_town() -> str | None:
     """The selected town, mirrored in the link's `?place=`."""
     selected = st.session_state.get(controls.PLACE_KEY)
