@@ -1,5 +1,5 @@
-"""Splitting article text into sentences, keeping each sentence's offsets in the article; and cheap
-literal pre-checks that tell when a regex cannot match a sentence, so it need not run."""
+"""Normalising article text, splitting it into sentences (keeping each sentence's offsets in the
+article), and cheap literal pre-checks that tell when a regex cannot match a sentence, so it need not run."""
 
 from __future__ import annotations
 
@@ -14,6 +14,22 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _sre_c  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+# Characters that show nothing but split a word: zero-width space, non-joiner and joiner, word joiner,
+# U+FEFF inside the text (a byte-order mark elsewhere than at the start) and the soft hyphen. Left in,
+# "Raq\u200bqa" is no longer Raqqa to the matchers, and the name vanishes from the map.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
+_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
+
+
+def normalise_text(text: str) -> str:
+    """Text as the pipeline reads it: Unix line ends, and no invisible characters inside words."""
+    text = text.replace("\r\n", "\n")
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_WITHOUT_INVISIBLE)
+    return text
+
 
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace and a capital,
 # a digit, a dash, an opening quote or a lower-case Arabic article glued to a name ("… Abdulrahman.
