@@ -3,7 +3,7 @@
 Every file is rendered in memory and validated against `geo.schema` first. A layer folder (`--out`,
 `data/build`) then holds:
 
-    .geo-layer              marks the folder as written by `python -m geo build` (we replace nothing else)
+    .geo-layer              marks the folder as one `python -m geo build` writes (the only kind it builds into)
     .geo-layer.lock         the build lock: one build publishes at a time, and the dashboard's first build
                             of an empty folder runs once however many visitors arrive (ui/layer.py)
     versions/000007-1f2e3d4c/   one folder per build: the layer files and build.json (who wrote it, from
