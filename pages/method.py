@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.io.read import AREAS_FILE, CONTROL_FILE, EVENTS_FILE, PLACES_FILE, ZONES_FILE
+from ui import accuracy
 from ui import layer as data
 
 # The guard, not data.load(): a deep link may run this page without dashboard.py (see pages/map.py).
@@ -20,6 +21,26 @@ st.markdown(
     "period keeps the quotes that support it, with outlet, publication date, language and claimant. "
     "Build it yourself with `make build` (`python -m geo build`)."
 )
+
+st.subheader("How often the machine reads it right")
+measured = accuracy.load()
+if measured is None:
+    st.caption("No evaluation results in this copy: run `make eval` to measure the extractor.")
+else:
+    st.markdown(
+        f"Measured by `make eval` on {measured.articles} annotated articles the extractor was not tuned on "
+        f"({measured.gold_changes} control changes, {measured.traps} places that must *not* change colour), "
+        "scored on the held-out **test** half. *Precision*: of the changes the machine read, the share that "
+        "are right (place within 5 km, force, status and date); *recall*: of the changes in the texts, the "
+        "share it found; in brackets the 95 % interval and how many were counted. Until precision is high, "
+        "read every colour with its quotes: the panel beside the map shows them."
+    )
+    st.dataframe(pd.DataFrame(measured.rows), hide_index=True, width="stretch")
+    why, traps = st.columns(2)
+    why.caption("Changes missed or read wrong, by reason (all annotated articles)")
+    why.dataframe(pd.DataFrame(measured.misses_by_reason, columns=["reason", "changes"]), hide_index=True)
+    traps.caption("Places that changed colour but must not have, by kind (all annotated articles)")
+    traps.dataframe(pd.DataFrame(measured.violations_by_kind, columns=["kind", "places"]), hide_index=True)
 
 st.subheader("What is uncertain")
 precisions = Counter(p.date_precision for p in layer.periods)
