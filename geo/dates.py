@@ -476,6 +476,23 @@ def _anchored(m: re.Match, ctx: _Context) -> _Result:
     return None
 
 
+_LATE_IN_DAY = {"nb": ("kveld", "natt"), "en": ("night", "evening")}
+_NIGHT_BEFORE = {"nb": re.compile(r"\bnatt(?:en)?\s+til\b", re.IGNORECASE)}
+
+
+def late_in_day(phrase: str | None, language: str) -> bool:
+    """Whether a day phrase puts an event in the evening or night of its day ("torsdag kveld", "Thursday
+    night"): the map shows it from the next day. "natt til fredag" is the night before Friday, already put
+    on Friday."""
+    if not phrase:
+        return False
+    night_before = _NIGHT_BEFORE.get(language)
+    if night_before is not None and night_before.search(phrase):
+        return False
+    lowered = phrase.lower()
+    return any(word in lowered for word in _LATE_IN_DAY.get(language, ()))
+
+
 _Handler = Callable[[re.Match, _Context], _Result]
 
 #: Rules per language, most specific first (that order only breaks ties between equal spans).

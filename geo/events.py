@@ -1,10 +1,27 @@
 """Control events: who took, lost, fights over, presses or holds which place, on what date, per whom.
 
-One article at a time, one sentence at a time: find the triggers of `geo.triggers`, the places they are
-about (named, or pointed back to with "byen"/"the town"), the force behind each, the date phrase closest
-to it and the claimant the sentence attributes it to. What the text does not say stays unknown: a place
-lost to nobody named goes to `UNKNOWN`, an undated claim keeps precision `unknown` and the article's
-publication date as the latest day it can describe.
+One article at a time, one sentence at a time, one clause at a time. A sentence is read as clauses (split
+at semicolons, dashes, quotes and the language's clause words: "and"/"but" after a comma, "when", "after",
+"which", "that" after a verb of saying…). For every predicate (`geo.triggers`: a verb or noun of taking,
+losing, falling, fighting inside, pressing or holding) the clause says:
+
+- whether it happened at all: not an intention or plan ("aims to capture", "planlegger å innta"), not
+  modal or conditional ("kan falle", "once the city is captured"), not negated ("har ikke falt") or
+  denied ("denied that the town had fallen");
+- its agent (the force that takes: the subject, "by X" of a passive, the force written into "IS-held"),
+  its patient (the place: the object of an active verb, the subject of a passive or of "fell", the
+  place after "the liberation of"), and its source ("from IS": the loser, never the holder);
+- what kind of place the patient is: a town, or a landmark named like one ("the Omar oil field",
+  "Tabqa-demningen"), a region ("Deir ez-Zor province"), part of a town ("40 percent of", "the eastern
+  half of": fought over, not taken), or only its outskirts;
+- when: a date phrase in the clause, else the date of the clause it hangs on, else nothing. A clause of
+  background ("after…", "had seized", "once ruled") without a date of its own says nothing about the
+  article's date, and becomes evidence only.
+
+What the text does not say stays unknown: a place lost to nobody named goes to `UNKNOWN`, an undated
+claim keeps precision `unknown` and the article's publication date as the latest day it can describe.
+When the text is unsure (a premature victory claim the article contradicts, half a town retaken), the
+quote is kept as evidence with no date, so it supports a period without changing a town's colour.
 """
 
 from __future__ import annotations
@@ -12,22 +29,32 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from geo import triggers as T
 from geo.articles import Article
-from geo.dates import find_dates
-from geo.forces import GOVERNMENT, ClaimantCatalogue, ForceCatalogue, PhraseHit
+from geo.dates import ResolvedDate, find_dates, late_in_day
+from geo.forces import ClaimantCatalogue, ForceCatalogue, PhraseHit
+from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE
 from geo.schema import UNKNOWN_FORCE
 from geo.text import LiteralFilter, Sentence, split_sentences
 from geo.toponyms import Mention
 
 _BASE_CONFIDENCE = {"capture": 0.8, "loss": 0.7, "contest": 0.7, "pressure": 0.6, "state": 0.6, "share": 0.6}
-_GENERIC_FORCE_WORDS = {"gruppen", "gruppa", "the group", "kalifatet", "the terrorists", "terrorists"}
-_LATE_IN_DAY = ("kveld", "natt", "night", "evening")
-# "natt til fredag", "natten til fredag": the night that ends on the day named.
-_NIGHT_BEFORE = re.compile(r"\bnatt(?:en)?\s+til\b", re.IGNORECASE)
+_EVIDENCE_CONFIDENCE = 0.3  # a quote kept as evidence only: it changes no colour
+_GENERIC_FORCE_WORDS = {"gruppen", "gruppa", "the group", "kalifatet", "the terrorists", "terrorists", "militants",
+                        "the militants", "troops", "the army", "hæren", "militæret"}
+#: Most words a predicate's place may be away from it ("retook the Christian town of Bartella").
+_SLOT_WORDS = 9
+_TOKEN = re.compile(r"[\w'’]+(?:[-‑][\w'’]+)*|[^\w\s]")
+_CLAUSE_PUNCTUATION = frozenset(";—–()[]“”«»\"")
+_QUOTES = frozenset("“”«»\"'‘’")
+_PAST_AUXILIARIES = frozenset({"was", "were", "had", "var", "ble", "hadde"})
+#: A date phrase further than this from its predicate (in characters) dates something else.
+_DATE_REACH = 70
+_DETERMINER_AFTER_THAT = frozenset({"the", "it", "its", "they", "he", "she", "there", "a", "an", "this", "these",
+                                    "those", "his", "her", "their", "government", "militants", "troops", "rebels"})
 
 
 @dataclass(frozen=True)
@@ -52,13 +79,26 @@ class Event:
     confidence: float
     quote: str
     past: bool = False  # says who held the place before the article's news, not since when
+    late: bool = False  # happened in the evening or night of `date`: the map shows it from the next day
+
+
+# --------------------------------------------------------------------------------------------------
+# One sentence, read
+# --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    lower: str
 
 
 @dataclass(frozen=True)
-class _Target:
-    mention: Mention
-    position: int
-    via_anaphor: bool
+class _Clause:
+    start: int
+    end: int
+    opener: str  # the word or mark that opened it ("" for the first)
 
 
 @dataclass(frozen=True)
@@ -69,18 +109,55 @@ class _Hit:
     text: str
 
 
+@dataclass(frozen=True)
+class _Spot:
+    """A town the sentence names (or points back to), where it stands in the sentence."""
+
+    mention: Mention
+    start: int
+    end: int
+    anaphor: bool = False
+    landmark: bool = False  # "the Omar oil field", "Tabqa-demningen": a facility, not the town
+    region: bool = False  # "the Rawa district": not the town
+
+
+@dataclass
+class _Patient:
+    spot: _Spot
+    partial: bool = False
+    half: bool = False
+    most: bool = False
+    outskirts: bool = False
+    date: ResolvedDate | None = None
+
+
+@dataclass
+class _Reading:
+    """Everything about one sentence the clause reading needs, positions relative to the sentence."""
+
+    text: str
+    index: int  # the sentence's index in the article
+    body: int  # where the text starts after a dateline
+    tokens: list[_Token]
+    clauses: list[_Clause]
+    spots: list[_Spot]
+    regions: list[Mention]
+    region_spans: list[tuple[int, int]]
+    forces: list[PhraseHit]
+    dates: list[ResolvedDate]
+    hits: list[_Hit]
+    objects: set[int] = field(default_factory=set)  # where forces named as a predicate's object start
+
+
 # Which trigger patterns a sentence could match at all (most sentences have none of their words).
-_TRIGGER_FILTERS = {language: LiteralFilter(t.pattern for t in triggers) for language, triggers in T.TRIGGERS.items()}
+_TRIGGER_FILTERS: dict[str, LiteralFilter] = {code: T.grammar(code).filter for code in T.TRIGGERS}
 
 
-def _trigger_hits(sentence: str, language: str) -> list[_Hit]:
-    triggers = T.TRIGGERS.get(language, ())
-    if not triggers:
-        return []
+def _trigger_hits(text: str, g: T.Grammar, start: int = 0) -> list[_Hit]:
     hits = [
         _Hit(trigger, m.start(), m.end(), m.group(0))
-        for trigger, possible in zip(triggers, _TRIGGER_FILTERS[language].possible(sentence)) if possible
-        for m in trigger.pattern.finditer(sentence)
+        for trigger, possible in zip(g.triggers, g.filter.possible(text)) if possible
+        for m in trigger.pattern.finditer(text, start)
     ]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[_Hit] = []
@@ -91,62 +168,90 @@ def _trigger_hits(sentence: str, language: str) -> list[_Hit]:
     return kept
 
 
-def _is_hypothetical(sentence: str, hit: _Hit) -> bool:
-    return bool(T.HYPOTHETICAL_BEFORE.search(sentence[: hit.start]) or T.CONDITIONAL_START.match(sentence))
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text)]
 
 
-def _force_for(hit: _Hit, forces: list[PhraseHit], sentence: str) -> PhraseHit | None:
-    """The force a trigger names: its subject, its agent, or the force written into the phrase."""
-    if hit.trigger.actor == "agent":
-        after = [f for f in forces if f.start >= hit.end]
-        return after[0] if after else None
-    inside = [f for f in forces if f.start < hit.end and f.end > hit.start]
-    if hit.trigger.actor == "inside":
-        if inside:
-            return inside[0]
-        adjacent_before = [f for f in forces if f.end <= hit.start and hit.start - f.end <= 3]
-        if adjacent_before:
-            return adjacent_before[-1]
-        after = [f for f in forces if f.start >= hit.end and f.start - hit.end <= 25]
-        if after:
-            return after[0]
-    before = [f for f in forces if f.end <= hit.start and not T.PREVIOUS_HOLDER.search(sentence[: f.start][-70:])]
-    if before:
-        return before[-1]
-    return inside[0] if inside else None
+def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar) -> list[_Clause]:
+    """The sentence cut into clauses; each remembers the word or mark that opened it."""
+    cuts: list[tuple[int, str]] = []
+    words = [t for t in tokens if t.start >= body]
+    scare = _scare_quotes(words)
+    for i, token in enumerate(words):
+        previous = words[i - 1] if i else None
+        following = words[i + 1] if i + 1 < len(words) else None
+        if i in scare:
+            continue
+        if token.text in _CLAUSE_PUNCTUATION or token.text == ":" and not _between_digits(text, token.start):
+            cuts.append((token.end, token.text))
+        elif token.text in ("-", "–") and text[token.start - 1:token.start] == " ":
+            cuts.append((token.end, token.text))
+        elif not token.text[0].isalnum():
+            continue
+        elif g.complementizer_word.match(token.lower) and previous is not None and (
+                g.saying_word.match(previous.lower) or g.code != "en"
+                or following is not None and (following.text[0].isupper() or following.lower in _DETERMINER_AFTER_THAT)):
+            cuts.append((token.start, token.lower))
+        elif (m := g.subordinator_at.match(text, token.start)) is not None:
+            cuts.append((token.start, " ".join(m.group(0).lower().split())))
+        elif previous is not None and previous.text == "," and g.coordinator_word.match(token.lower):
+            cuts.append((token.start, token.lower))
+    clauses: list[_Clause] = []
+    start, opener = body, ""
+    for cut, word in cuts:
+        if cut > start:
+            clauses.append(_Clause(start, cut, opener))
+            start, opener = cut, word
+        else:
+            opener = word
+    clauses.append(_Clause(start, len(text), opener))
+    return clauses
 
 
-def _previous_force(hit: _Hit, forces: list[PhraseHit], sentence: str) -> PhraseHit | None:
-    """A holder the sentence says the place was taken from ("erobret fra IS", "retaking it from Daesh")."""
-    for force in forces:
-        if force.start >= hit.end and T.PREVIOUS_HOLDER.match(sentence[hit.end:force.start]):
-            return force
-    return None
+def _scare_quotes(words: list[_Token]) -> set[int]:
+    """Quote marks around a word or three (the Daesh “capital”): part of the clause, not a quotation."""
+    marks = [i for i, t in enumerate(words) if t.text in "“”«»\""]
+    scare: set[int] = set()
+    for a, b in zip(marks, marks[1:]):
+        if words[a].text in "“«\"" and words[b].text in "”»\"" and b - a <= 4:
+            scare.update((a, b))
+    return scare
 
 
-def _targets_for(hit: _Hit, targets: list[_Target], next_trigger_start: int) -> list[_Target]:
-    """The places a trigger is about: those after it up to the next trigger, else after it, else the nearest before."""
-    after = [t for t in targets if hit.end <= t.position < next_trigger_start]
-    if after:
-        return after
-    after = [t for t in targets if t.position >= hit.end]
-    if after:
-        return after
-    before = [t for t in targets if t.position < hit.start]
-    return before[-1:] if before else []
+def _between_digits(text: str, position: int) -> bool:
+    return 0 < position < len(text) - 1 and text[position - 1].isdigit() and text[position + 1].isdigit()
 
 
-def _resolve_force(code: str | None, country: str | None, catalogue: ForceCatalogue) -> str | None:
-    if code == GOVERNMENT:
-        return catalogue.government_of(country)
-    return code
+def _clause_at(reading: _Reading, position: int) -> _Clause:
+    for clause in reading.clauses:
+        if clause.start <= position < clause.end:
+            return clause
+    return reading.clauses[-1]
 
 
-def _late_in_day(phrase: str) -> bool:
-    if _NIGHT_BEFORE.search(phrase):
-        # "natt til fredag" is the night before Friday, and `geo.dates` already puts it on Friday.
-        return False
-    return any(word in phrase.lower() for word in _LATE_IN_DAY)
+# --------------------------------------------------------------------------------------------------
+# The article's memory
+# --------------------------------------------------------------------------------------------------
+
+@dataclass
+class _ArticleContext:
+    article: Article
+    language: str
+    grammar: T.Grammar | None
+    forces: ForceCatalogue
+    claimants: ClaimantCatalogue
+    focus: Mention | None
+    last_town: Mention | None = None
+    last_town_sentence: int = -10
+    last_region: Mention | None = None
+    anchor: object = None  # the last ResolvedDate of the article, keeping its precision
+    header_date: ResolvedDate | None = None  # "– Januar 2014: …": dates the rest of its paragraph
+    header_paragraph: int = -1
+    last_force: str | None = None  # the last force named: "they", "de"
+    last_taker: str | None = None  # the last force that took a town in the article
+    pressing: dict[str, str] = field(default_factory=dict)  # place id → the force attacking or aiming at it
+    sides: dict[str, str] = field(default_factory=dict)  # "the rebels" are Turkey's side in this article
+    declared: list[tuple[int, str]] = field(default_factory=list)  # (sentence, place id) of victory claims
 
 
 def focus_town(mentions: list[Mention], claimed_place_ids: set[str] = frozenset()) -> Mention | None:
@@ -161,19 +266,6 @@ def focus_town(mentions: list[Mention], claimed_place_ids: set[str] = frozenset(
         first_seen.setdefault(mention.place.place_id, mention)
     best = max(counts, key=lambda pid: (counts[pid], pid in claimed_place_ids, -first_seen[pid].start))
     return first_seen[best]
-
-
-@dataclass
-class _ArticleContext:
-    article: Article
-    language: str
-    forces: ForceCatalogue
-    claimants: ClaimantCatalogue
-    focus: Mention | None
-    last_town: Mention | None = None
-    last_town_sentence: int = -10
-    last_region: Mention | None = None
-    anchor: object = None  # the last ResolvedDate of the article, keeping its precision
 
 
 def extract_events(
@@ -196,6 +288,7 @@ def extract_events_in(
     language: str,
 ) -> list[Event]:
     """`extract_events` on the article already split into `sentences` (`split_sentences(article.text)`)."""
+    g = T.grammar(language)
     by_sentence: dict[int, list[Mention]] = {s.index: [] for s in sentences}
     starts = [s.start for s in sentences]
     for mention in mentions:
@@ -203,106 +296,932 @@ def extract_events_in(
         i = bisect_right(starts, mention.start) - 1
         if i >= 0 and mention.start < sentences[i].end:
             by_sentence[sentences[i].index].append(mention)
-    # The triggers of each sentence that claim something happened (not "may", "will", "not"), found once.
-    claims = [[h for h in _trigger_hits(s.text, language) if not _is_hypothetical(s.text, h)] for s in sentences]
-    claimed = {
-        m.place.place_id
-        for s, hits in zip(sentences, claims)
-        if hits
-        for m in by_sentence[s.index]
-        if m.place is not None
-    }
-    context = _ArticleContext(article, language, forces, claimants, focus_town(mentions, claimed))
+    hits = [_trigger_hits(s.text, g) if g is not None else [] for s in sentences]
+    claimed = {m.place.place_id for s, h in zip(sentences, hits)
+               if any(_plainly_factual(x, s.text, g) for x in h) and not g.caption.search(s.text)
+               for m in by_sentence[s.index] if m.place}
+    context = _ArticleContext(article, language, g, forces, claimants, focus_town(mentions, claimed))
     events: list[Event] = []
-    for sentence, hits in zip(sentences, claims):
-        events.extend(_sentence_events(sentence, by_sentence[sentence.index], hits, context, len(events)))
-    return _adopt_attackers(events)
+    for sentence, sentence_hits in zip(sentences, hits):
+        events.extend(_sentence_events(sentence, by_sentence[sentence.index], sentence_hits, context, len(events),
+                                       sentences))
+    return _adopt_attackers(_restated(_disputed(events, context, sentences)))
 
+
+def _plainly_factual(hit: _Hit, text: str, g: T.Grammar) -> bool:
+    """A quick look (for choosing the article's town): no condition, modal cue or base form at the predicate."""
+    if g.conditional_start.match(text) or g.base_form_word.match(hit.text.lower()):
+        return False
+    return not g.modal_end.search(text[max(0, hit.start - 30):hit.start])
+
+
+# --------------------------------------------------------------------------------------------------
+# One sentence
+# --------------------------------------------------------------------------------------------------
 
 def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hit], ctx: _ArticleContext,
-                     numbered: int) -> list[Event]:
+                     numbered: int, sentences: list[Sentence]) -> list[Event]:
     text = sentence.text
-    published_precision = ctx.article.published_precision
-    dates = find_dates(text, ctx.language, ctx.article.published, published_precision, anchor=ctx.anchor)
+    g = ctx.grammar
+    dates = find_dates(text, ctx.language, ctx.article.published, ctx.article.published_precision, anchor=ctx.anchor)
     if dates:
         ctx.anchor = dates[-1]
+    paragraph = _paragraph_of(ctx.article.text, sentence.start)
+    if paragraph != ctx.header_paragraph:
+        ctx.header_date = None
     towns = [m for m in mentions if m.kind == "town" and m.place is not None]
     regions = [m for m in mentions if m.kind == "region" and m.place is not None]
-    if not hits and T.SHARE.search(text) is None:
-        # No claim in this sentence (most sentences): only its dates and places matter to the next ones.
-        _remember_places(ctx, towns, regions, sentence.index)
+    if g is None or not hits and g.share.search(text) is None:
+        # No claim in this sentence (most sentences): only its dates, forces and places matter to the next ones.
+        _remember(ctx, towns, regions, sentence.index, None, text)
+        _header(ctx, text, dates, paragraph)
         return []
-    # Positions in the sentence (the mentions keep their offsets in the article).
-    targets = [_Target(m, m.start - sentence.start, False) for m in towns]
-    if not towns:
-        targets = _anaphoric_targets(text, ctx, sentence.index)
-    force_hits = ctx.forces.find(text, ctx.language)
+    body = _dateline_end(text, g) if _starts_paragraph(ctx.article.text, sentence.start) else 0
+    if g.caption.search(text):
+        _remember(ctx, towns, regions, sentence.index, None, text)
+        return []
+    force_hits = [f for f in ctx.forces.find(text, ctx.language) if f.start >= body]
+    tokens = _tokens(text)
+    reading = _Reading(
+        text=text, index=sentence.index, body=body, tokens=tokens, clauses=_clauses(text, tokens, body, g),
+        spots=[_spot(m, sentence.start, text, g) for m in towns if m.start - sentence.start >= body],
+        regions=regions, region_spans=[(m.start - sentence.start, m.end - sentence.start) for m in regions],
+        forces=force_hits, dates=[d for d in dates if d.start >= body],
+        hits=[h for h in hits if h.start >= body and not _inside_force(h, force_hits)],
+    )
     claimant = ctx.claimants.claimant_of(text, ctx.language)
+    _header(ctx, text, dates, paragraph)
 
     events: list[Event] = []
-    share = _share_event(text, force_hits, regions, ctx, sentence, claimant, numbered)
+    share = _share_event(text, reading, ctx, sentence, claimant, numbered)
     if share is not None:
         events.append(share)
-    date_for_hit = _bind_dates(hits, dates)
-    combat = bool(T.COMBAT.search(text))
-    for i, hit in enumerate(hits):
-        kind = hit.trigger.kind
-        if share is not None and kind in ("loss", "state"):
+    epithets: list[str] = []
+    for hit in reading.hits:
+        if share is not None and hit.trigger.kind in (LOSS, STATE):
             continue
-        if kind == "capture" and T.PARTIAL_OBJECT.match(text[hit.end:]) and not T.WHOLE_OBJECT.match(text[hit.end:]):
-            kind = "contest"
-        if kind == "pressure" and combat and hit.trigger.actor == "agent":
-            # "600 IS fighters are encircled and the fighting is fierce": fighting inside the ring.
-            kind = "contest"
-        next_start = hits[i + 1].start if i + 1 < len(hits) else len(text)
-        actor = _force_for(hit, force_hits, text)
-        previous = _previous_force(hit, force_hits, text) if kind == "capture" else None
-        background = bool(T.BACKGROUND_BEFORE.search(text[: hit.start]))
-        for target in _targets_for(hit, targets, next_start):
-            event = _make_event(
-                ctx, sentence, target, kind, hit, actor, previous, date_for_hit.get(i), claimant,
-                background, numbered + len(events),
-            )
+        for claim in _read_claim(hit, reading, ctx, sentence):
+            if claim.kind == "epithet":
+                epithets.append(claim.force)
+                continue
+            event = _make_event(ctx, sentence, claim, claimant, numbered + len(events))
             if event is not None:
                 events.append(event)
-    _remember_places(ctx, towns, regions, sentence.index)
-    return _merge_same_claims(_fold_states_into_changes(events))
+    forces_named = [f for f in force_hits if f.code]
+    _remember(ctx, towns, regions, sentence.index, forces_named[-1].code if forces_named else None, text)
+    events = _with_epithets(events, epithets)
+    return _merge_same_claims(events)
 
 
-def _anaphoric_targets(text: str, ctx: _ArticleContext, index: int) -> list[_Target]:
-    focus = T.FOCUS_ANAPHOR.search(text)
-    if focus and ctx.focus is not None:
-        return [_Target(ctx.focus, focus.start(), True)]
-    town = T.TOWN_ANAPHOR.search(text)
-    if town:
-        recent = ctx.last_town if index - ctx.last_town_sentence <= 3 else None
-        chosen = recent or ctx.focus
-        if chosen is not None:
-            return [_Target(chosen, town.start(), True)]
-    return []
+def _paragraph_of(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position)
 
 
-def _remember_places(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention], index: int) -> None:
+def _starts_paragraph(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
+def _dateline_end(text: str, g: T.Grammar) -> int:
+    match = g.dateline_at.match(text)
+    return match.end() if match else 0
+
+
+def _header(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragraph: int) -> None:
+    """A list entry that opens with its date ("– Januar 2014: IS tar …") dates its whole paragraph."""
+    if dates and re.match(r"\A[\W_]*\Z", text[:dates[0].start]) and text[dates[0].end:].lstrip().startswith(":"):
+        ctx.header_date, ctx.header_paragraph = dates[0], paragraph
+
+
+def _inside_force(hit: _Hit, forces: list[PhraseHit]) -> bool:
+    """A trigger word inside a force's name ("Free Syrian Army"), except a force glued to it ("IS-held")."""
+    if hit.trigger.form == "attribute":
+        return False
+    return any(f.start <= hit.start and hit.end <= f.end for f in forces)
+
+
+def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
+    start, end = mention.start - offset, mention.end - offset
+    after = text[end:end + 40]
+    landmark = bool(g.landmark_after_at.match(after)) or bool(g.landmark_before_end.search(text[max(0, start - 40):start]))
+    region = bool(g.region_after_at.match(after))
+    return _Spot(mention, start, end, landmark=landmark, region=region)
+
+
+def _remember(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention], index: int, force: str | None,
+              text: str) -> None:
     if towns:
         ctx.last_town, ctx.last_town_sentence = towns[-1], index
     if regions:
         ctx.last_region = regions[-1]
+    if force is not None:
+        ctx.last_force = force
+    elif ctx.grammar is not None and text:
+        found = ctx.forces.find(text, ctx.language)
+        if found:
+            ctx.last_force = found[-1].code
 
 
-def _bind_dates(hits: list[_Hit], dates) -> dict[int, object]:
-    """Give each date phrase to the trigger it most likely dates; a trigger with none stays undated."""
-    bound: dict[int, object] = {}
-    for resolved in dates:
-        if not hits:
+# --------------------------------------------------------------------------------------------------
+# One predicate: what it claims
+# --------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Claim:
+    kind: str  # capture | loss | contest | pressure | state | epithet
+    hit: _Hit
+    patient: _Patient | None
+    force: str | None  # the taker / holder / attacker (a code of the catalogue, maybe GOVERNMENT)
+    previous: str | None  # who had it before (the source, the loser)
+    date: ResolvedDate | None
+    background: bool
+    evidence_only: bool = False
+    confidence: float = 0.0  # an adjustment to the base confidence
+
+
+def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence) -> list[_Claim]:
+    g = ctx.grammar
+    trigger = hit.trigger
+    clause = _clause_at(r, hit.start)
+    before = r.text[clause.start:hit.start]
+    if trigger.form == "epithet":
+        holder = _inside_or_adjacent(hit, r)
+        return [_Claim("epithet", hit, None, holder.code, None, None, False)] if holder else []
+    if _within_source(hit, r, clause, g):
+        return []  # "liberated from its long nightmare under the rule of ISIS": the loser, not a holder
+    if _not_a_fact(hit, r, clause, before, g):
+        _remember_intent(hit, r, clause, ctx)
+        return []
+
+    kind = trigger.kind
+    passive = trigger.passive or _passive(hit, r, clause, g)
+    source = _source(hit, r, clause, g)
+    patients: list[_Patient]
+    agent: PhraseHit | None = None
+    agent_cost = 0.0
+    previous = source.code if source else None
+
+    if trigger.form == "drive":
+        patients, expelled, agent_after = _driven(hit, r, clause, g, ctx, passive)
+        if not patients:
+            return []
+        if expelled is not None:
+            previous = expelled.code
+        if passive:
+            agent = agent_after
+    elif trigger.form == "noun":
+        patients, source_hit = _noun_patients(hit, r, clause, g, ctx)
+        if source_hit is not None:
+            previous = source_hit.code
+        agent = _by_agent(hit, r, clause, g) or _possessor(hit, r, ctx)
+    elif trigger.form in ("holder",):
+        agent = _inside_or_adjacent(hit, r)
+        patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients
+    elif trigger.form == "attribute":
+        agent = _inside_or_adjacent(hit, r)
+        patients = _slot(hit.end, r, clause, g, ctx, hit).patients
+    elif kind == FALL or passive:
+        patients = _subject(hit, r, clause, g, ctx, passive=True)
+        if kind != FALL:
+            agent = _by_agent(hit, r, clause, g)
+    else:
+        slot = _slot(hit.end, r, clause, g, ctx, hit)
+        patients = slot.patients
+        if not patients and clause.opener and g.relative_word.match(clause.opener):
+            patients = _antecedent(clause, r, g, ctx)
+        if g.verb_second and slot.forces and not _subject_force(hit, r, clause, g, ctx):
+            agent = slot.forces[0]
+    if not patients:
+        if kind == PRESSURE:
+            patients = _later_places(hit, r, clause) or _focus_patient(r, ctx)
+        if not patients:
+            return []
+    if kind == PRESSURE and passive and g.combat.search(r.text):
+        # "600 IS fighters are encircled and the fighting is fierce": fighting inside the ring.
+        kind = CONTEST
+        agent = agent or PhraseHit("", hit.start, hit.start, "")  # the attacker is not the encircled subject
+
+    # Who: the taker, holder or attacker.
+    if kind == FALL:
+        taker = _beneficiary(hit, r, clause, g)
+        if taker is not None:
+            kind, agent = CAPTURE, taker
+        else:
+            kind = LOSS
+    elif kind == LOSS and not passive:
+        loser = _subject_force(hit, r, clause, g, ctx)
+        previous = (loser.code if loser else None) or previous
+        taker = _beneficiary(hit, r, clause, g)
+        if taker is not None:
+            kind, agent = CAPTURE, taker
+    elif kind == LOSS and passive:
+        taker = _beneficiary(hit, r, clause, g)
+        if taker is None:
+            return []
+        kind, agent = CAPTURE, taker
+    if kind != LOSS and agent is None and trigger.form not in ("holder", "attribute"):
+        agent = _subject_force(hit, r, clause, g, ctx)
+    agent_code = agent.code or None if agent else None
+    if agent is not None and agent.code:
+        agent_code = _side(agent, hit, r, clause, g, ctx)
+    if kind in (CAPTURE, STATE, CONTEST) and not _acceptable_taker(agent_code, previous, trigger, ctx):
+        agent_code = None
+    if agent_code is None and (agent is None or agent.code) and kind in (CAPTURE, CONTEST, PRESSURE):
+        agent_code, agent_cost = _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger)
+    if kind == FALL and agent_code is None:
+        kind = LOSS
+    if trigger.kind == FALL and kind == LOSS:
+        # "Mosul, Iraq's second city, fell on Tuesday" in a story of IS taking towns: taken by that side.
+        taker = _discourse_taker(patients, ctx, previous)
+        if taker is not None:
+            kind, agent_code, agent_cost = CAPTURE, taker, 0.2
+
+    background = _background(hit, r, clause, before, g, kind)
+    claims = []
+    for patient in patients:
+        claim_kind, evidence_only = _kind_for(kind, trigger, patient, r, clause, hit, g)
+        if claim_kind is None:
+            continue
+        if claim_kind in (CAPTURE, STATE) and agent_code is None:
+            continue
+        when = patient.date or _date_for(hit, r, clause, ctx, g)
+        claims.append(_Claim(claim_kind, hit, patient, agent_code, previous, when, background, evidence_only,
+                             -agent_cost))
+        if agent_code is not None and patient.spot.mention.place is not None:
+            place_id = patient.spot.mention.place.place_id
+            if claim_kind in (CAPTURE, CONTEST, PRESSURE):
+                ctx.pressing[place_id] = agent_code
+            if claim_kind == CAPTURE and not evidence_only:
+                ctx.last_taker = agent_code
+    if claims and trigger.kind == CAPTURE and g.declaration.search(r.text[:hit.start]):
+        ctx.declared.append((sentence.index, claims[0].patient.spot.mention.place.place_id))
+    return claims
+
+
+def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, clause: _Clause, hit: _Hit,
+              g: T.Grammar) -> tuple[str | None, bool]:
+    """The claim's kind for this place, and whether it is evidence only: part of a town is fought over,
+    not taken; its outskirts are pressed, not entered; a landmark or region changes nothing."""
+    spot = patient.spot
+    if spot.landmark or spot.region:
+        return None, False
+    if patient.outskirts and not trigger.entry:
+        return (PRESSURE, False) if kind in (CAPTURE, CONTEST, PRESSURE) else (None, False)
+    if kind == STATE:
+        if patient.partial or patient.half or patient.most:
+            clause_text = r.text[clause.start:clause.end]
+            if g.still.search(clause_text) or not (_own_dates(r, clause) or g.now.search(clause_text)):
+                return None, False
+            return CONTEST, False
+        return STATE, False
+    if kind == CAPTURE:
+        if trigger.entry:
+            return CONTEST, False
+        if patient.half:
+            return CAPTURE, True  # "the eastern half of Mosul was retaken": kept as evidence, no change
+        if patient.partial:
+            return CONTEST, False
+        return CAPTURE, False
+    if kind == CONTEST:
+        return CONTEST, False
+    return kind, False
+
+
+# -- is it a fact? -------------------------------------------------------------------------------------
+
+def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Grammar) -> bool:
+    """An intention, plan, possibility, condition, negation or denial: nothing happened (yet)."""
+    word = hit.text.lower()
+    if g.conditional_start.match(r.text[r.body:]) and hit.start - r.body < 40:
+        return True
+    if hit.start == r.body and word.endswith("ing"):
+        return True  # "Losing the town … would cap a process": a gerund subject, not a report
+    words = [t for t in r.tokens if clause.start <= t.start and t.end <= hit.start]
+    if _cue_before(words, g.modal_end, g) and not g.factual_end.search(before):
+        return True
+    if g.base_form_word.match(word) and not g.factual_end.search(before):
+        return True
+    if g.conditional.search(before) or clause.opener and g.conditional.match(clause.opener):
+        return True
+    if _cue_before(words, g.negation_end, g):
+        return True
+    after = [t for t in r.tokens if t.start >= hit.end][:2]
+    if after and g.negation_after_word.match(after[0].lower):
+        return True
+    return _denied(hit, r, clause, g)
+
+
+def _cue_before(words: list[_Token], cue: re.Pattern, g: T.Grammar, reach: int = 4) -> bool:
+    """Whether the words before a predicate end in `cue`, allowing a few adverbs between ("to fully encircle
+    and subsequently retake")."""
+    for skipped in range(reach + 1):
+        end = len(words) - skipped
+        if end <= 0:
+            return False
+        window = " ".join(t.text for t in words[max(0, end - 5):end])
+        if cue.search(window):
+            return True
+        last = words[end - 1]
+        if not (g.adverb_word.match(last.lower) or g.base_form_word.match(last.lower)):
+            return False
+    return False
+
+
+def _denied(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """A denial earlier in the sentence whose complement reaches this predicate ("denied that Tikrit had
+    also fallen, but said …": up to the "but")."""
+    for match in g.denial.finditer(r.text, r.body, hit.start):
+        between = r.text[match.end():hit.start]
+        if g.contradiction_clause.search(between) or re.search(r",\s*(?:and|og)\s+(?:\w+\s+){0,2}(?:said|says|sier|sa)\b", between):
+            continue
+        return True
+    return False
+
+
+def _remember_intent(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext) -> None:
+    """An aim or plan names who is after a place ("launched an offensive to retake Hawija")."""
+    if hit.trigger.kind not in (CAPTURE, CONTEST, PRESSURE):
+        return
+    agent = _subject_force(hit, r, clause, ctx.grammar, ctx) or _nearest_force(hit, r, ctx.grammar)
+    if agent is None:
+        return
+    for patient in _slot(hit.end, r, clause, ctx.grammar, ctx, hit).patients:
+        place = patient.spot.mention.place
+        if place is not None:
+            code = ctx.forces.resolve(agent.code, place.country)
+            if code and ctx.forces.holds_towns(code):
+                ctx.pressing[place.place_id] = code
+
+
+def _within_source(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """A holding phrase after "from" that follows a predicate of taking: it names the loser."""
+    if hit.trigger.kind != STATE:
+        return False
+    text = r.text[clause.start:hit.start]
+    source = list(re.finditer(r"(?<![\w-])(?:" + g.source_end.pattern[len(r"(?<![\w-])(?:"):-len(r")\s*\Z")] + r")(?![\w])",
+                              text, re.IGNORECASE))
+    if not source:
+        return False
+    return any(h.trigger.kind == CAPTURE and clause.start <= h.start < hit.start for h in r.hits)
+
+
+def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Grammar, kind: str) -> bool:
+    """An earlier event the clause mentions in passing: "after IS took…", "had seized", "once ruled"."""
+    if clause.opener and g.background.match(clause.opener):
+        return True
+    if g.background.search(before):
+        return True
+    words = [t.lower for t in r.tokens if clause.start <= t.start and t.end <= hit.start][-4:]
+    if any(g.pluperfect_word.match(w) for w in words):
+        return True
+    if kind == STATE:
+        recent = [t.lower for t in r.tokens if clause.start <= t.start and t.end <= hit.start][-8:]
+        if any(w in _PAST_AUXILIARIES for w in recent) or "used to" in " ".join(recent):
+            return True  # "was the last town to have been under IS control", "som var under IS' kontroll"
+    return False
+
+
+# -- who ---------------------------------------------------------------------------------------------
+
+def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """A passive use of a verb: an auxiliary before it ("was captured", "ble inntatt"), or no subject
+    before it and a comma-set name ("Tal Afar, recaptured a month after Mosul")."""
+    if hit.trigger.form != "verb" or hit.text.lower().endswith("ing"):
+        return False
+    words = [t for t in r.tokens if clause.start <= t.start and t.end <= hit.start]
+    for token in reversed(words[-4:]):
+        if g.passive_aux_word.match(token.lower):
+            return True
+        if not (g.adverb_word.match(token.lower) or g.negation_word.match(token.lower)
+                or _in_dates(token.start, r) or token.lower in ("fully", "also", "formally", "officially")):
             break
-        nearest = min(range(len(hits)), key=lambda i: _distance(hits[i], resolved))
-        current = bound.get(nearest)
-        if current is None or _distance(hits[nearest], resolved) < _distance(hits[nearest], current):
-            bound[nearest] = resolved
-    return bound
+    if words and words[-1].text == "," and len(words) >= 2:
+        previous = words[-2]
+        if any(s.end == previous.end or s.start <= previous.start < s.end for s in r.spots) and not any(
+                f.end <= hit.start and f.start >= clause.start for f in r.forces):
+            return True
+    return False
 
 
-def _distance(hit: _Hit, resolved) -> int:
+def _in_dates(position: int, r: _Reading) -> bool:
+    return any(d.start <= position < d.end for d in r.dates)
+
+
+def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """A force named as an object, a source or a backer, not as a subject."""
+    before = r.text[max(clause.start, force.start - 30):force.start]
+    if g.not_agent_end.search(before) or g.agent_end.search(before):
+        return True
+    for match in g.backed_by.finditer(r.text, clause.start, force.start):
+        between = r.text[match.end():force.start]
+        if "," not in between:
+            return True
+    # "the coalition's Syrian Democratic Forces partners": the possessor is not the subject.
+    if force.text.endswith(("'s", "’s")) and any(0 <= f.start - force.end <= 3 for f in r.forces):
+        return True
+    return False
+
+
+def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext) -> PhraseHit | None:
+    """The force that is the clause's subject: the nearest before the predicate that is not an object,
+    back to the first of its coordinated group ("Kurdish fighters and allied Syrian rebels")."""
+    candidates = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start
+                  and not _complement(f, r, clause, g) and f.start not in r.objects]
+    if candidates:
+        chosen = candidates[-1]
+        for earlier in reversed(candidates[:-1]):
+            between = r.text[earlier.end:chosen.start]
+            if re.fullmatch(r"[\s,]*(?:and|og|or|eller|&)?\s*(?:[\w-]+\s+){0,1}", between, re.IGNORECASE):
+                chosen = earlier
+            else:
+                break
+        return chosen
+    words = [t for t in r.tokens if clause.start <= t.start and t.end <= hit.start]
+    if any(g.subject_pronoun_word.match(t.lower) for t in words) and ctx.last_force:
+        earlier = [f for f in r.forces if f.end <= clause.start and not _complement(f, r, clause, g)]
+        if earlier:
+            return earlier[-1]
+        return PhraseHit(ctx.last_force, hit.start, hit.start, "")
+    if clause.opener and g.relative_word.match(clause.opener):
+        antecedent = [f for f in r.forces if f.end <= clause.start and clause.start - f.end <= 6]
+        if antecedent:
+            return antecedent[-1]
+    if hit.text.lower().endswith("ing") or clause.opener and g.background.match(clause.opener):
+        # A participle or an "after…" clause: its subject is the sentence's ("Iraqi forces are seen … after
+        # retaking it"; "After seizing control of Manbij, the SDF are clearing it").
+        earlier = [f for f in r.forces if f.end <= clause.start and not _complement(f, r, _clause_at(r, f.start), g)]
+        if earlier:
+            return earlier[0]
+        later = [f for f in r.forces if f.start >= clause.end and not _complement(f, r, _clause_at(r, f.start), g)]
+        if later and r.text[clause.end:later[0].start].count(",") <= 1:
+            return later[0]
+    return None
+
+
+def _by_agent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit | None:
+    """The agent of a passive: the force after "by"/"av" ("was captured by the Islamic State")."""
+    for force in r.forces:
+        if hit.end <= force.start < clause.end and g.agent_end.search(r.text[max(hit.end, force.start - 20):force.start]):
+            return force
+    return None
+
+
+def _possessor(hit: _Hit, r: _Reading, ctx: _ArticleContext) -> PhraseHit | None:
+    """"the SDF's capture of", "their liberation of": the force before the noun."""
+    for force in r.forces:
+        if 0 <= hit.start - force.end <= 12 and re.fullmatch(r"['’]?s?\s*(?:\w+\s+)?", r.text[force.end:hit.start]):
+            return force
+    words = r.text[max(0, hit.start - 30):hit.start].split()
+    if words and words[-1].lower() in ("their", "its", "sin", "sitt", "deres") and ctx.last_force:
+        return PhraseHit(ctx.last_force, hit.start, hit.start, "")
+    return None
+
+
+def _inside_or_adjacent(hit: _Hit, r: _Reading) -> PhraseHit | None:
+    """The force written into the phrase ("under IS-kontroll", "IS-held", "in insurgent hands", "the
+    Islamic State's last stronghold"), or right after it ("under the control of the Syrian Opposition")."""
+    inside = [f for f in r.forces if f.start < hit.end and f.end > hit.start]
+    if inside:
+        return inside[0]
+    before = [f for f in r.forces if f.end <= hit.start and hit.start - f.end <= 4]
+    if before:
+        return before[-1]
+    before = [f for f in r.forces if f.end <= hit.start and re.fullmatch(r"['’]s?\s*(?:\w+\s+){0,1}", r.text[f.end:hit.start])]
+    if before:
+        return before[-1]
+    after = [f for f in r.forces if f.start >= hit.end and f.start - hit.end <= 8]
+    return after[0] if after else None
+
+
+def _source(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit | None:
+    """The loser: a force after "from"/"fra" following the predicate ("captured Dabiq from Islamic State",
+    "liberated from the grasp of ISIS")."""
+    for force in r.forces:
+        if hit.end <= force.start < clause.end:
+            window = r.text[hit.end:force.start]
+            if g.source_end.search(r.text[max(hit.end, force.start - 60):force.start].split(",")[-1] + " ") or \
+                    re.search(r"(?<![\w-])(?:" + _fragment(g.source_end) + r")(?![\w])(?:\s+\S+){0,8}\s*\Z", window, re.I):
+                return force
+    return None
+
+
+def _fragment(pattern: re.Pattern) -> str:
+    """The alternation inside an `_ending` pattern."""
+    return pattern.pattern[len(r"(?<![\w-])(?:"):-len(r")\s*\Z")]
+
+
+def _beneficiary(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit | None:
+    """Who a place fell or was lost to ("fell to insurgents", "falt til IS")."""
+    for force in r.forces:
+        if hit.end <= force.start < clause.end:
+            window = r.text[hit.end:force.start]
+            if re.search(r"(?<![\w-])(?:" + g.beneficiary_at.pattern[3:-len(r")(?![\w])")] + r")\s+(?:\S+\s+){0,1}\Z",
+                         window, re.IGNORECASE) and len(window.split()) <= 12:
+                return force
+    return None
+
+
+def _side(agent: PhraseHit, hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext) -> str:
+    """The side the agent fights on: "rebels backed by Turkish troops" are Turkey's side, in this sentence
+    and in the rest of the article."""
+    code = ctx.sides.get(agent.code, agent.code)
+    for match in g.backed_by.finditer(r.text, agent.end, max(agent.end, hit.start if hit.start > agent.end else clause.end)):
+        backers = [f for f in r.forces if f.start >= match.end() and "," not in r.text[match.end():f.start]]
+        for backer in backers[:3]:
+            side = ctx.forces.side_of(agent.code, backer.code)
+            if side != agent.code:
+                ctx.sides[agent.code] = side
+                return side
+    return code
+
+
+def _acceptable_taker(code: str | None, previous: str | None, trigger: T.Trigger, ctx: _ArticleContext) -> bool:
+    if code is None:
+        return True
+    if not ctx.forces.holds_towns(code):
+        return False
+    if trigger.liberation and (code == previous or not ctx.forces.liberates(code)):
+        return False
+    return True
+
+
+def _nearest_force(hit: _Hit, r: _Reading, g: T.Grammar) -> PhraseHit | None:
+    candidates = [f for f in r.forces if not _complement(f, r, _clause_at(r, f.start), g)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda f: abs(f.start - hit.start))
+
+
+def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tuple[str | None, float]:
+    """A taker the predicate's own clause does not name: another force of the sentence, the force that was
+    pressing the place in this article, the last taker of the article, the claimant's side."""
+    others = [f for f in r.forces
+              if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous]
+    for force in sorted(others, key=lambda f: abs(f.start - hit.start)):
+        code = ctx.sides.get(force.code, force.code)
+        if _acceptable_taker(code, previous, trigger, ctx):
+            return code, 0.1
+    if trigger.form in ("noun", "verb", "drive"):
+        taker = _discourse_taker(patients, ctx, previous)
+        if taker is not None and _acceptable_taker(taker, previous, trigger, ctx):
+            return taker, 0.2
+    claimant = ctx.claimants.claimant_of(r.text, ctx.language)
+    code = ctx.claimants.force_of(claimant)
+    if code is not None and _acceptable_taker(code, previous, trigger, ctx):
+        return code, 0.2
+    return None, 0.0
+
+
+def _discourse_taker(patients: list[_Patient], ctx: _ArticleContext, previous: str | None) -> str | None:
+    for patient in patients:
+        place = patient.spot.mention.place
+        if place is not None and ctx.pressing.get(place.place_id) not in (None, previous):
+            return ctx.pressing[place.place_id]
+    if ctx.last_taker not in (None, previous):
+        return ctx.last_taker
+    return None
+
+
+# -- where ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _Slot:
+    patients: list[_Patient]
+    forces: list[PhraseHit]
+
+
+def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext, hit: _Hit | None,
+          *, state: bool | None = None) -> _Slot:
+    """The places a predicate is about, read from `position` on: its object ("retook the Christian town of
+    Bartella"), and the names listed with it ("Anah, Rayhanah, and Akashat"), each with what the words
+    before it say (part of it, half of it, its outskirts) and a date written after it."""
+    text = r.text
+    state = hit is not None and hit.trigger.kind == STATE if state is None else state
+    patients: list[_Patient] = []
+    forces: list[PhraseHit] = []
+    flags = _Patient(spot=None)  # type: ignore[arg-type]
+    pos, words, end = position, 0, clause.end
+    while pos < end and words <= _SLOT_WORDS:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos >= end:
+            break
+        spot = next((s for s in r.spots if s.start == pos), None)
+        if spot is not None:
+            if spot.landmark or spot.region:
+                break
+            flags.half = flags.half or bool(g.half_adjective_end.search(text[position:pos]))
+            after = text[spot.end:spot.end + 40]
+            if spot.mention.surface.endswith(("s", "'s", "’s")) and g.subarea_after_at.match(after):
+                flags.partial = True
+            patients.append(_Patient(spot, flags.partial, flags.half, flags.most, flags.outskirts))
+            flags = _Patient(spot=None)  # type: ignore[arg-type]
+            pos, more = _list_continues(spot.end, r, clause, g, patients)
+            if more < 0:
+                break
+            end = max(end, more)
+            continue
+        date = next((d for d in r.dates if d.start == pos), None)
+        if date is not None:
+            if patients:
+                for patient in patients:
+                    patient.date = patient.date or date
+            pos = date.end
+            continue
+        force = next((f for f in r.forces if f.start == pos), None)
+        if force is not None:
+            forces.append(force)
+            pos = force.end
+            words += 1
+            continue
+        if any(start == pos for start, _ in r.region_spans):
+            break
+        matched = False
+        for name, pattern in (("partial", g.partial_at), ("half", g.half_at), ("most", g.most_at),
+                              ("outskirts", g.outskirts_at)):
+            m = pattern.match(text, pos)
+            if m:
+                setattr(flags, name, True)
+                pos, matched = m.end(), True
+                break
+        if matched:
+            words += 1
+            continue
+        anaphor = g.town_anaphor_at.match(text, pos)
+        if anaphor:
+            rest = text[anaphor.end():anaphor.end() + 8]
+            if re.match(r"\s+(?:of|av)\b", rest, re.IGNORECASE) or any(s.start > anaphor.end() and s.start - anaphor.end() <= 2 for s in r.spots):
+                pos = anaphor.end()
+                words += 1
+                continue
+            spot = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
+            if spot is not None:
+                patients.append(_Patient(spot, flags.partial, flags.half, flags.most, flags.outskirts))
+            break
+        token = next((t for t in r.tokens if t.start == pos), None)
+        if token is None:
+            break
+        if g.pronoun_word.match(token.lower) and _pronoun_alone(token, r, g):
+            spot = _resolve_anaphor(token.start, token.end, r, ctx)
+            if spot is not None:
+                patients.append(_Patient(spot, flags.partial, flags.half, flags.most, flags.outskirts))
+            break
+        if state and (m := g.state_locative_at.match(text, pos)) and not patients and words <= 3:
+            pos = m.end()
+            words += 1
+            continue
+        if _slot_token(token, g):
+            pos = token.end
+            words += 1
+            continue
+        break
+    if patients:
+        r.objects.update(f.start for f in forces)
+    return _Slot(patients, forces)
+
+
+def _slot_token(token: _Token, g: T.Grammar) -> bool:
+    if token.text in _QUOTES:
+        return True
+    if not token.text[0].isalpha():
+        return False
+    if token.text[0].isupper():
+        return True  # a nationality or a name: "the Christian town of", "the Syrian city"
+    return bool(g.slot_word.match(token.lower) or g.place_noun_word.match(token.lower)
+                or g.adjective_word.match(token.text))
+
+
+def _pronoun_alone(token: _Token, r: _Reading, g: T.Grammar) -> bool:
+    """"it", or Norwegian "den" standing alone ("mistet kontrollen over den i oktober"), not "den syriske byen"."""
+    if g.code == "en":
+        return True
+    following = [t for t in r.tokens if t.start >= token.end][:1]
+    if not following:
+        return True
+    word = following[0]
+    if not word.text[0].isalpha():
+        return True
+    if _in_dates(word.start, r):
+        return True
+    return not (word.text[0].isupper() or g.slot_word.match(word.lower) or g.place_noun_word.match(word.lower)
+                or g.adjective_word.match(word.text) or len(word.text) > 3)
+
+
+_INTERPOSED = re.compile(
+    r",\s*(?:som|which|who|der)\s[^,;.:()]{1,60}(?=,\s*(?:og|and)\s)"  # ", som er Iraks nest største by, og …"
+    r"|\s+(?:after|before|following|etter|før)\s[^,;.:()]{1,40}(?=,\s*(?:then|så|deretter)\s)",  # "… after a battle, then …"
+    re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+then|and|og|then|så|deretter)?|\s+(?:and\s+then|and|og|samt|then|as\s+well\s+as))\s+",
+                        re.IGNORECASE)
+
+
+def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, patients: list[_Patient]) -> tuple[int, int]:
+    """After a place: a date for it, then ", ", "and", "og", ", then" and perhaps a few words ("the nearby
+    village of", "storbyene") before the next place of the list. Returns where the next place starts and
+    where its clause ends, or (position, -1) when the list ends."""
+    text = r.text
+    pos = position
+    while True:
+        stripped = pos
+        while stripped < len(text) and text[stripped].isspace():
+            stripped += 1
+        date = next((d for d in r.dates if d.start == stripped), None)
+        if date is None:
+            m = re.match(r",?\s*(?:in|on|i|på)\s+", text[stripped:stripped + 12])
+            if m:
+                date = next((d for d in r.dates if d.start == stripped + m.end()), None)
+        if date is None:
+            break
+        for patient in patients:
+            patient.date = patient.date or date
+        pos = date.end
+    interposed = _INTERPOSED.match(text, pos)
+    join = _LIST_JOIN.match(text, interposed.end() if interposed else pos)
+    if join is None:
+        return pos, -1
+    nxt, skipped = join.end(), 0
+    while skipped <= 4:
+        spot = next((s for s in r.spots if s.start == nxt), None)
+        if spot is not None:
+            return (nxt, _clause_at(r, nxt).end) if not (spot.landmark or spot.region) else (pos, -1)
+        token = next((t for t in r.tokens if t.start == nxt), None)
+        if token is None or not _slot_token(token, g) or token.text[0].isupper():
+            return pos, -1
+        nxt = token.end
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        skipped += 1
+    return pos, -1
+
+
+def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) -> _Spot | None:
+    """The town "the town", "byen", "it", "den" points back to: the last one named before it in the
+    sentence, else the last one of the last three sentences, else the town the article is about."""
+    before = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)]
+    if before:
+        mention = before[-1].mention
+    else:
+        recent = ctx.last_town if r.index - ctx.last_town_sentence <= 3 else None
+        mention = recent or ctx.focus
+    if mention is None:
+        return None
+    return _Spot(mention, start, end, anaphor=True)
+
+
+def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext, passive: bool) -> list[_Patient]:
+    """The place a passive or "fell" is about: the relative pronoun's antecedent, the clause's first town
+    (after an auxiliary: "The city of Tikrit, located …, was lost"), or the town right before a reduced
+    relative ("Tal Afar, recaptured a month after Mosul")."""
+    if clause.opener and g.relative_word.match(clause.opener):
+        antecedent = _antecedent(clause, r, g, ctx)
+        if antecedent:
+            return antecedent
+    spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start]
+    words = [t for t in r.tokens if clause.start <= t.start and t.end <= hit.start]
+    has_aux = any(g.passive_aux_word.match(t.lower) for t in words[-4:])
+    chosen: _Spot | None = None
+    if spots:
+        chosen = spots[0] if has_aux or hit.trigger.kind == FALL or hit.trigger.form == "holder" else spots[-1]
+    else:
+        # "The city was recaptured", "byen ble inntatt", "it was captured"
+        for token in words:
+            m = g.town_anaphor_at.match(r.text, token.start)
+            if m and m.end() <= hit.start and not re.match(r"\s+(?:of|av)\b", r.text[m.end():m.end() + 5], re.I):
+                chosen = _resolve_anaphor(m.start(), m.end(), r, ctx)
+                break
+            if g.pronoun_word.match(token.lower) and g.code == "en":
+                chosen = _resolve_anaphor(token.start, token.end, r, ctx)
+                break
+    if chosen is None or chosen.landmark or chosen.region:
+        return []
+    np = r.text[clause.start:chosen.start]
+    partial = bool(re.search(r"(?<![\w-])(?:" + g.partial_at.pattern[3:-len(r")(?![\w])")] + r")", np, re.I))
+    half = bool(re.search(r"(?<![\w-])(?:" + g.half_at.pattern[3:-len(r")(?![\w])")] + r")", np, re.I)) \
+        or bool(g.half_adjective_end.search(np))
+    most = bool(re.search(r"(?<![\w-])(?:" + g.most_at.pattern[3:-len(r")(?![\w])")] + r")", np, re.I))
+    if chosen.mention.surface.endswith(("s", "'s", "’s")) and g.subarea_after_at.match(r.text[chosen.end:chosen.end + 40]):
+        partial = True
+    if landmark_noun_before(np, g):
+        return []
+    return [_Patient(chosen, partial, half, most)]
+
+
+def landmark_noun_before(np: str, g: T.Grammar) -> bool:
+    return bool(g.landmark_before_end.search(np))
+
+
+def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext) -> list[_Patient]:
+    """The town a relative pronoun stands for: the last one named just before it ("al-Qaim, som ble
+    gjenerobret", "Fallujah ble … den første irakiske byen som falt til IS")."""
+    before = [s for s in r.spots if s.end <= clause.start and not (s.landmark or s.region)]
+    if not before:
+        return []
+    spot = before[-1]
+    between = r.text[spot.end:clause.start]
+    if len(between.split()) > 8 or re.search(r"[;:()]", between):
+        return []
+    return [_Patient(spot)]
+
+
+def _focus_patient(r: _Reading, ctx: _ArticleContext) -> list[_Patient]:
+    """"its last bastion", "sin siste høyborg", "lommen": the town the article is about."""
+    match = ctx.grammar.focus_anaphor.search(r.text, r.body)
+    if match is None or ctx.focus is None:
+        return []
+    return [_Patient(_Spot(ctx.focus, match.start(), match.end(), anaphor=True))]
+
+
+def _later_places(hit: _Hit, r: _Reading, clause: _Clause) -> list[_Patient]:
+    """Where an advance is headed when its own words do not say ("rykket fram for å erobre … ved Rawa og
+    Rumana"): the towns later in the clause (evidence only, it changes no colour)."""
+    return [_Patient(s) for s in r.spots if hit.end <= s.start < clause.end and not (s.landmark or s.region)]
+
+
+def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit | None, PhraseHit | None]:
+    """"drove Islamic State out of Manbij": the force driven out, then "out of"/"from", then the place;
+    "[IS] ble drevet ut av [byen] av [hæren]": the place after "ut av", the taker after "av"."""
+    text = r.text
+    pos = hit.end
+    expelled = None
+    forces_after = [f for f in r.forces if hit.end <= f.start < clause.end]
+    if not passive and forces_after and forces_after[0].start - hit.end <= 6:
+        expelled = forces_after[0]
+        pos = expelled.end
+    m = re.compile(r"\s*(?:" + _fragment(g.source_end) + r"|" + g.out_of_at.pattern[3:-len(r")(?![\w])")] + r")(?![\w])",
+                   re.IGNORECASE).match(text, pos)
+    if m is None:
+        return [], None, None
+    slot = _slot(m.end(), r, clause, g, ctx, hit)
+    agent = None
+    if passive:
+        after = slot.patients[-1].spot.end if slot.patients else m.end()
+        for force in r.forces:
+            if force.start >= after and force.start < clause.end and g.agent_end.search(text[max(after, force.start - 20):force.start]):
+                agent = force
+                break
+        if expelled is None:
+            subject = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start]
+            expelled = subject[0] if subject else None
+    return slot.patients, expelled, agent
+
+
+def _noun_patients(hit, r, clause, g, ctx) -> tuple[list[_Patient], PhraseHit | None]:
+    """"the liberation of Raqqa", "victory over the Islamic State in Baghuz", "erobringen av Shirqat", or
+    the town right before the noun ("Mosul liberation")."""
+    text = r.text
+    pos = hit.end
+    source = None
+    m = re.match(r"\s*(?:over|against|mot)\s+", text[pos:])
+    if m:
+        after = [f for f in r.forces if f.start == pos + m.end()]
+        if after:
+            source = after[0]
+            pos = after[0].end
+    link = re.compile(r"\s*(?:" + g.noun_link_at.pattern[3:-len(r")(?![\w])")] + r")(?![\w])", re.I).match(text, pos)
+    if link:
+        slot = _slot(link.end(), r, clause, g, ctx, hit)
+        if slot.patients:
+            return slot.patients, source
+    before = [s for s in r.spots if 0 <= hit.start - s.end <= 3 and not (s.landmark or s.region)]
+    if before:
+        return [_Patient(before[-1])], source
+    return [], source
+
+
+# -- when ----------------------------------------------------------------------------------------------
+
+_INHERITING = re.compile(r"\A(?:and|but|then|so|when|as|which|who|that|og|men|så|da|når|som|der|at|:|–|—|-)\Z")
+
+
+def _own_dates(r: _Reading, clause: _Clause) -> list[ResolvedDate]:
+    return [d for d in r.dates if clause.start <= d.start < clause.end]
+
+
+def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar) -> ResolvedDate | None:
+    """The date phrase of the predicate's clause (the nearest, a date before it counting triple); else that
+    of the clause it hangs on ("seized the town, but ISIL was able to recapture it within hours"); else the
+    date heading its paragraph."""
+    current = clause
+    while True:
+        own = _own_dates(r, current)
+        if current is clause:
+            # A date nearer another predicate of the clause is that one's ("punched back into the town
+            # they had lost a day earlier").
+            rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end]
+            own = [d for d in own if all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
+        own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]
+        if own:
+            return min(own, key=lambda d: _distance(hit, d))
+        if not _INHERITING.match(current.opener):
+            break
+        index = r.clauses.index(current)
+        if index == 0:
+            break
+        current = r.clauses[index - 1]
+    return ctx.header_date
+
+
+def _distance(hit: _Hit, resolved: ResolvedDate) -> int:
     """How far a date phrase is from a trigger. Dates usually follow the verb and its object ("retook
     Raqqa last month", "mistet kontrollen over den i oktober"), so a date before the trigger counts triple."""
     if resolved.end <= hit.start:
@@ -312,49 +1231,56 @@ def _distance(hit: _Hit, resolved) -> int:
     return 0
 
 
-def _make_event(ctx, sentence, target, kind, hit, actor, previous, resolved, claimant, background, number):
-    place = target.mention.place
+# --------------------------------------------------------------------------------------------------
+# Claims into events
+# --------------------------------------------------------------------------------------------------
+
+def _make_event(ctx: _ArticleContext, sentence: Sentence, claim: _Claim, claimant: str | None, number: int) -> Event | None:
+    spot = claim.patient.spot
+    place = spot.mention.place
     country = place.country
-    force_code = _resolve_force(actor.code if actor else None, country, ctx.forces)
-    previous_code = _resolve_force(previous.code if previous else None, country, ctx.forces)
+    force_code = ctx.forces.resolve(claim.force, country)
+    previous_code = ctx.forces.resolve(claim.previous, country)
+    kind = claim.kind
     contested_by = None
-    if kind == "capture":
+    if kind == CAPTURE:
         if force_code is None:
             return None
         new_force, status = force_code, "held"
-    elif kind == "loss":
-        previous_code = force_code or previous_code
+    elif kind == LOSS:
+        previous_code = previous_code or force_code
         new_force, status = UNKNOWN_FORCE, "held"
-    elif kind == "contest":
+    elif kind == CONTEST:
         new_force, status, contested_by = UNKNOWN_FORCE, "contested", force_code
-    elif kind == "pressure":
+    elif kind == PRESSURE:
         new_force, status, contested_by = UNKNOWN_FORCE, "held", force_code
     else:  # state
         if force_code is None:
             return None
         new_force, status = force_code, "held"
-    if previous_code == new_force:
+    if previous_code == new_force or kind in (CONTEST, PRESSURE, STATE):
         previous_code = None
 
-    past = hit.trigger.past or (background and resolved is None)
+    resolved = claim.date
+    late = False
+    past = claim.evidence_only or (claim.background and resolved is None)
     if past:
         day, precision, phrase = None, "unknown", resolved.phrase if resolved else None
     elif resolved is not None:
         day, precision, phrase = resolved.date, resolved.precision, resolved.phrase
-        if precision == "day" and _late_in_day(phrase):
-            # The map shows each day's state as reported by day: what starts in the evening or the night
-            # ("torsdag kveld", "Thursday night") shows from the next morning.
-            day = min(day + timedelta(days=1), ctx.article.published)
+        late = precision == "day" and late_in_day(phrase, ctx.language)
     else:
         day, precision, phrase = ctx.article.published, "unknown", None
 
-    confidence = _BASE_CONFIDENCE[kind]
-    if target.via_anaphor:
+    confidence = _BASE_CONFIDENCE[kind] + claim.confidence
+    if spot.anaphor:
         confidence -= 0.2
-    if actor is not None and actor.text.lower() in _GENERIC_FORCE_WORDS:
+    if claim.force in _GENERIC_FORCE_WORDS:
         confidence -= 0.1
     if claimant:
         confidence += 0.1
+    if claim.evidence_only:
+        confidence = min(confidence, _EVIDENCE_CONFIDENCE)
     return Event(
         event_id=f"{ctx.article.article_id}-{sentence.index:03d}-{number:02d}",
         article_id=ctx.article.article_id,
@@ -362,7 +1288,7 @@ def _make_event(ctx, sentence, target, kind, hit, actor, previous, resolved, cla
         place_id=place.place_id,
         place_name=place.name,
         country=country,
-        mention=target.mention.surface,
+        mention=spot.mention.surface,
         kind=kind,
         force=new_force,
         previous_force=previous_code,
@@ -376,27 +1302,29 @@ def _make_event(ctx, sentence, target, kind, hit, actor, previous, resolved, cla
         confidence=round(min(max(confidence, 0.05), 1.0), 2),
         quote=sentence.text,
         past=past,
+        late=late,
     )
 
 
-def _share_event(text, force_hits, regions, ctx, sentence, claimant, number) -> Event | None:
+def _share_event(text: str, r: _Reading, ctx: _ArticleContext, sentence: Sentence, claimant, number) -> Event | None:
     """"Syrian forces control 37 percent of the province": a share claim, kept for the reader beside our estimate."""
-    match = T.SHARE.search(text)
-    if match is None or T.PARTIAL_OBJECT.search(text) and T.TOWN_ANAPHOR.search(text):
+    g = ctx.grammar
+    match = g.share.search(text)
+    if match is None or _partial_of_town(text, g):
         return None
-    lost = T.SHARE_LOST.search(text)
-    held = T.SHARE_HELD.search(text)
+    lost = g.share_lost.search(text)
+    held = g.share_held.search(text)
     if not (lost or held):
         return None
-    before = [f for f in force_hits if f.end <= match.start()]
+    before = [f for f in r.forces if f.end <= match.start()]
     if not before:
         return None
-    force = _resolve_force(before[-1].code, None, ctx.forces)
+    force = ctx.forces.resolve(before[-1].code, None)
     if force is None:
         return None
-    if regions:
-        region = regions[-1]
-    elif not lost or T.REGION_ANAPHOR.search(text):
+    if r.regions:
+        region = r.regions[-1]
+    elif not lost or g.region_anaphor.search(text):
         # "SDF kontrollerer 32 prosent" goes on about the province just named; a loss only with "provinsen".
         region = ctx.last_region
     else:
@@ -426,26 +1354,35 @@ def _share_event(text, force_hits, regions, ctx, sentence, claimant, number) -> 
     )
 
 
-def _fold_states_into_changes(events: list[Event]) -> list[Event]:
-    """A "last bastion of IS" beside "retook al-Qaim" names who held it before: fold it into the change."""
-    stated_holder: dict[str | None, str] = {}
+def _partial_of_town(text: str, g: T.Grammar) -> bool:
+    """"40 prosent av byen": a share of a town (a fight over it), not of a region."""
+    partial = re.compile(r"(?<![\w-])" + g.partial_at.pattern, g.partial_at.flags)
+    return bool(partial.search(text)) and bool(re.search(r"(?<![\w-])" + g.town_anaphor_at.pattern, text, g.town_anaphor_at.flags))
+
+
+# --------------------------------------------------------------------------------------------------
+# The sentence's and the article's claims together
+# --------------------------------------------------------------------------------------------------
+
+def _with_epithets(events: list[Event], holders: list[str]) -> list[Event]:
+    """"IS's last stronghold" beside "retook al-Qaim" names who held it before the change."""
+    if not holders:
+        return events
+    result = []
     for event in events:
-        if event.kind == "state":
-            stated_holder.setdefault(event.place_id, event.force)
-    changed = {e.place_id for e in events if e.kind in ("capture", "loss")}
-    folded = []
-    for event in events:
-        if event.kind == "state" and event.place_id in changed:
-            continue
-        holder = stated_holder.get(event.place_id)
-        if event.kind == "capture" and event.previous_force is None and holder not in (None, event.force):
-            event = replace(event, previous_force=holder)
-        folded.append(event)
-    return folded
+        if event.kind == CAPTURE and event.previous_force is None:
+            holder = next((h for h in holders if h not in (event.force, None)), None)
+            if holder is not None:
+                resolved = holder if holder != "GOVERNMENT" else None
+                if resolved:
+                    event = replace(event, previous_force=resolved)
+        result.append(event)
+    return result
 
 
 def _merge_same_claims(events: list[Event]) -> list[Event]:
-    """Two triggers of one claim ("counterattacking … and retook 40 percent") are one event."""
+    """Two triggers of one claim are one event; a sentence that both enters and takes a town ("rykket inn
+    i Sinjar og heiste flagget over byen") took it."""
     merged: dict[tuple, Event] = {}
     for event in events:
         key = (event.place_id, event.kind, event.force, event.contested_by, event.past)
@@ -454,7 +1391,58 @@ def _merge_same_claims(events: list[Event]) -> list[Event]:
             merged[key] = event
         elif earlier.date_precision == "unknown" and event.date_precision != "unknown":
             merged[key] = replace(event, event_id=earlier.event_id)
-    return list(merged.values())
+    kept = list(merged.values())
+    taken = {(e.place_id, e.force) for e in kept if e.kind == CAPTURE and not e.past}
+    kept = [e for e in kept if not (e.kind == CONTEST and (e.place_id, e.contested_by) in taken)]
+    changed = {e.place_id for e in kept if e.kind in (CAPTURE, LOSS) and not e.past}
+    return [e for e in kept if not (e.kind == STATE and e.past and e.place_id in changed)]
+
+
+def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentence]) -> list[Event]:
+    """A declared victory the article itself contradicts ("the army declared victory in Albu Kamal last
+    week. But IS fighters have since pushed back into parts of the town"; "erklærte seier i Fallujah
+    17. juni, …, men kampene fortsatte"): kept as evidence, no change."""
+    g = ctx.grammar
+    if g is None or not ctx.declared:
+        return events
+    disputed: set[tuple[int, str]] = set()
+    for index, place_id in ctx.declared:
+        text = sentences[index].text
+        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        same = g.contradiction_clause.search(text) and g.combat.search(text[g.contradiction_clause.search(text).end():])
+        nxt = g.contradiction_at.match(following) and (g.combat.search(following) or any(
+            t.trigger.kind in (CONTEST, CAPTURE) for t in _trigger_hits(following, g)))
+        if same or nxt:
+            disputed.add((index, place_id))
+    result = []
+    for event in events:
+        if (event.sentence_index, event.place_id) in disputed and event.kind == CAPTURE and not event.past:
+            event = replace(event, date=None, date_precision="unknown", past=True,
+                            confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
+        result.append(event)
+    return result
+
+
+def _restated(events: list[Event]) -> list[Event]:
+    """An article that dates a change once and mentions it again without a date ("the liberation of
+    Hawija", "the fall of Mosul") means that change, not a new one on the day it was published; a town
+    lost without a named taker, that the article says someone took, was taken by them."""
+    dated: dict[tuple, Event] = {}
+    for event in events:
+        if event.kind in (CAPTURE, STATE, CONTEST) and not event.past and event.date_precision != "unknown":
+            dated.setdefault((event.place_id, event.force, event.contested_by, event.status), event)
+    taken = {e.place_id for e in events if e.kind == CAPTURE and not e.past}
+    result = []
+    for event in events:
+        if not event.past and event.date_precision == "unknown" and event.kind in (CAPTURE, STATE, CONTEST):
+            first = dated.get((event.place_id, event.force, event.contested_by, event.status))
+            if first is not None:
+                event = replace(event, date=first.date, date_precision=first.date_precision,
+                                date_phrase=first.date_phrase, late=first.late)
+        elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and event.place_id in taken:
+            event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
+        result.append(event)
+    return result
 
 
 def _adopt_attackers(events: list[Event]) -> list[Event]:

@@ -33,6 +33,9 @@ class Force:
     color: str
     government_of: str | None
     phrases: dict[str, tuple[str, ...]]
+    liberates: bool = True  # false: never the one who frees a place ("liberated from IS")
+    holds_towns: bool = True  # false: supports others, never takes or holds a town itself (the coalition)
+    backed_by: tuple[tuple[str, str], ...] = ()  # (backer, side): backed by `backer`, it fights on `side`'s side
 
     def display_name(self, language: str = "en") -> str:
         return self.names.get(language) or self.names.get("en") or self.code
@@ -88,15 +91,28 @@ def _require(mapping: dict, key: str, where: str, file: Path):
 
 
 @dataclass(frozen=True)
+class CountrySides:
+    """Phrases that name a different force in each country ("Kurdish forces": the SDF in Syria, the
+    peshmerga in Iraq); `code` is a placeholder until the place's country is known."""
+
+    code: str
+    sides: dict[str, str]  # country code → force code
+    phrases: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
 class ForceCatalogue:
     forces: dict[str, Force]
     government_phrases: dict[str, tuple[str, ...]]
+    by_country: tuple[CountrySides, ...] = ()
 
     def __post_init__(self):
         patterns = {}
         for language in self.languages():
             lookup = {p: code for code, force in self.forces.items() for p in force.phrases.get(language, ())}
             lookup.update({p: GOVERNMENT for p in self.government_phrases.get(language, ())})
+            for sides in self.by_country:
+                lookup.update({p: sides.code for p in sides.phrases.get(language, ())})
             patterns[language] = (_phrase_pattern(lookup), lookup)
         object.__setattr__(self, "_patterns", patterns)
 
@@ -104,6 +120,8 @@ class ForceCatalogue:
         languages = set(self.government_phrases)
         for force in self.forces.values():
             languages.update(force.phrases)
+        for sides in self.by_country:
+            languages.update(sides.phrases)
         return languages
 
     def find(self, text: str, language: str) -> list[PhraseHit]:
@@ -111,11 +129,36 @@ class ForceCatalogue:
         pattern, lookup = self._patterns.get(language, (None, {}))
         return _find(pattern, lookup, text)
 
+    def side_of(self, code: str, backer: str | None) -> str:
+        """The side `code` fights on when the text says `backer` backs it ("rebels backed by Turkish troops")."""
+        force = self.forces.get(code)
+        if force is None or backer is None:
+            return code
+        return dict(force.backed_by).get(backer, code)
+
+    def liberates(self, code: str | None) -> bool:
+        force = self.forces.get(code or "")
+        return force is None or force.liberates
+
+    def holds_towns(self, code: str | None) -> bool:
+        force = self.forces.get(code or "")
+        return force is None or force.holds_towns
+
     def government_of(self, country: str | None) -> str | None:
         for force in self.forces.values():
             if country and force.government_of == country:
                 return force.code
         return None
+
+    def resolve(self, code: str | None, country: str | None) -> str | None:
+        """A force code with the placeholders (GOVERNMENT, by-country phrases) made concrete for a place in
+        `country`; None when the place's country does not say who they are."""
+        if code == GOVERNMENT:
+            return self.government_of(country)
+        for sides in self.by_country:
+            if code == sides.code:
+                return sides.sides.get(country or "")
+        return code
 
     def color(self, code: str) -> str:
         return self.forces[code].color if code in self.forces else self.forces[UNKNOWN_FORCE].color
@@ -123,6 +166,7 @@ class ForceCatalogue:
     def all_phrases(self) -> set[str]:
         phrases = {p for f in self.forces.values() for ps in f.phrases.values() for p in ps}
         phrases.update(p for ps in self.government_phrases.values() for p in ps)
+        phrases.update(p for sides in self.by_country for ps in sides.phrases.values() for p in ps)
         return phrases
 
 
@@ -148,11 +192,23 @@ def load_forces(path: Path = FORCES_FILE) -> ForceCatalogue:
             color=color,
             government_of=entry.get("government_of"),
             phrases={lang: tuple(str(p) for p in (ps or ())) for lang, ps in phrases.items()},
+            liberates=bool(entry.get("liberates", True)),
+            holds_towns=bool(entry.get("holds_towns", True)),
+            backed_by=tuple((str(k), str(v)) for k, v in (entry.get("backed_by") or {}).items()),
         )
     if UNKNOWN_FORCE not in forces:
         raise ConfigError(f"{path}: the force {UNKNOWN_FORCE} (for holders the text does not name) is missing")
     government = {lang: tuple(ps or ()) for lang, ps in (raw.get("government_phrases") or {}).items()}
-    return ForceCatalogue(forces=forces, government_phrases=government)
+    by_country = []
+    for code, entry in (raw.get("by_country") or {}).items():
+        where = f"by_country {code}"
+        sides = {str(k): str(v) for k, v in (_require(entry, "sides", where, path) or {}).items()}
+        for country, side in sides.items():
+            if side not in forces:
+                raise ConfigError(f"{path}: {where}: {country} names the force {side!r}, which the file does not define")
+        phrases = {lang: tuple(str(p) for p in (ps or ())) for lang, ps in (entry.get("phrases") or {}).items()}
+        by_country.append(CountrySides(str(code), sides, phrases))
+    return ForceCatalogue(forces=forces, government_phrases=government, by_country=tuple(by_country))
 
 
 @dataclass(frozen=True)
@@ -161,6 +217,7 @@ class ClaimantCatalogue:
     phrases: dict[str, str]  # phrase → claimant code
     cues: dict[str, tuple[str, ...]]
     agencies: tuple[str, ...]
+    forces: tuple[tuple[str, str], ...] = ()  # (claimant name, force code): whose side a claimant speaks for
 
     def __post_init__(self):
         object.__setattr__(self, "_pattern", _phrase_pattern(self.phrases))
@@ -183,6 +240,10 @@ class ClaimantCatalogue:
         primary = [h for h in hits if h.code not in agencies] or hits
         return self.names[primary[0].code]
 
+    def force_of(self, claimant: str | None) -> str | None:
+        """The force a claimant speaks for ("Iraqi prime minister": IRAQI_GOV), when the file says so."""
+        return dict(self.forces).get(claimant or "")
+
 
 @lru_cache(maxsize=4)
 def load_claimants(path: Path = CLAIMANTS_FILE) -> ClaimantCatalogue:
@@ -191,10 +252,13 @@ def load_claimants(path: Path = CLAIMANTS_FILE) -> ClaimantCatalogue:
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     entries = _require(raw, "claimants", "the file", path)
-    names, phrases = {}, {}
+    names, phrases, forces = {}, {}, []
     for code, entry in entries.items():
         names[code] = str(_require(entry, "name", f"claimant {code}", path))
+        if entry.get("force"):
+            forces.append((names[code], str(entry["force"])))
         for phrase in _require(entry, "phrases", f"claimant {code}", path):
             phrases[str(phrase)] = code
     cues = {lang: tuple(cs) for lang, cs in (raw.get("attribution_cues") or {}).items()}
-    return ClaimantCatalogue(names=names, phrases=phrases, cues=cues, agencies=tuple(raw.get("agencies") or ()))
+    return ClaimantCatalogue(names=names, phrases=phrases, cues=cues, agencies=tuple(raw.get("agencies") or ()),
+                             forces=tuple(forces))

@@ -184,6 +184,14 @@ class _PlaceTimeline:
             self.periods.insert(0, period)
 
 
+def _shown_from(event: Event, published: dict[str, date]) -> date:
+    """The day the map shows an event from: an event in the evening or night ("torsdag kveld", "Thursday
+    night") shows from the next morning, never after the article's publication."""
+    if event.late:
+        return min(event.date + timedelta(days=1), published.get(event.article_id, event.date + timedelta(days=1)))
+    return event.date
+
+
 def build_timelines(events: list[Event], published: dict[str, date]) -> dict[str, list[Period]]:
     """Control periods per place id, each place's periods in time order."""
     by_place: dict[str, list[Event]] = defaultdict(list)
@@ -197,7 +205,7 @@ def build_timelines(events: list[Event], published: dict[str, date]) -> dict[str
         dated: dict[date, list[Event]] = defaultdict(list)
         for event in place_events:
             if not event.past and event.date is not None:
-                dated[event.date].append(event)
+                dated[_shown_from(event, published)].append(event)
         for day in sorted(dated):
             timeline.apply(day, sorted(dated[day], key=lambda e: e.event_id))
         for event in sorted((e for e in place_events if e.past), key=lambda e: e.event_id):

@@ -1,96 +1,194 @@
-"""The words that say a place changed hands, is fought over, is under pressure or is held.
+"""A language's words (`geo.lang`) compiled into the patterns the extractor matches.
 
-Each trigger names the kind of claim it makes and where the sentence names the force behind it:
-`subject` (the force before the verb: "IS retook…"), `agent` (after "by"/"av": "…was driven out by the
-regime") or `inside` (the force is part of the phrase: "under IS-kontroll", "Daesh control").
+`grammar(code)` gives one `Grammar` per language: the predicate triggers (`Trigger`, each with the kind of
+claim it makes and where its force and place stand) and every cue the clause reading of `geo.events` asks
+about ("is this word a negation", "does the text before the predicate end in a modal cue"). Nothing here
+names a language; the words come from `geo/lang/<code>.py`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from geo import lang as L
+from geo.text import LiteralFilter
+
+_I = re.IGNORECASE
 
 
 @dataclass(frozen=True)
 class Trigger:
-    kind: str  # capture | loss | contest | pressure | state
+    kind: str  # capture | loss | fall | contest | pressure | state
     pattern: re.Pattern
-    actor: str = "subject"  # subject | agent | inside
-    past: bool = False  # a past state ("was held by") tells who held the place before, not now
+    form: str = "verb"  # verb | drive | noun | holder | attribute | epithet (see geo.lang.Predicate)
+    liberation: bool = False
+    passive: bool = False
+    entry: bool = False
 
 
-def _t(kind: str, regex: str, actor: str = "subject", past: bool = False) -> Trigger:
-    return Trigger(kind, re.compile(r"(?<![\w-])(?:" + regex + r")(?![\w])", re.IGNORECASE), actor, past)
+def _words(fragment: str, flags: int = _I) -> re.Pattern:
+    """The fragment as whole words anywhere."""
+    return re.compile(r"(?<![\w-])(?:" + fragment + r")(?![\w])", flags)
 
 
-_FORCE_COMPOUND = r"[A-ZÆØÅ]{2,}-"
+def _whole(fragment: str, flags: int = _I) -> re.Pattern:
+    """The fragment as the whole of a string (one token or phrase)."""
+    return re.compile(r"(?:" + fragment + r")\Z", flags)
 
-TRIGGERS: dict[str, tuple[Trigger, ...]] = {
-    "nb": (
-        _t("capture", r"(?:gjen)?erobret|(?:gjen)?erobringen\s+av|tatt\s+tilbake(?:\s+kontrollen\s+over)?"
-                      r"|tok\s+tilbake(?:\s+kontrollen\s+over)?|tatt\s+kontroll(?:en)?\s+over|tok\s+kontroll(?:en)?\s+over"
-                      r"|overtatt\s+kontrollen\s+over|frigjøringen\s+av|frigjorde|frigjort|inntok|inntatt"),
-        _t("capture", r"ble\s+drevet\s+ut\s+av", actor="agent"),
-        _t("loss", r"mistet(?:\s+kontrollen\s+over)?|mister\s+kontroll(?:en)?\s+over|falt|har\s+måttet\s+oppgi"),
-        _t("contest", r"motangrep(?:et)?|gatekamper|kamper\s+(?:nær|i)\s+byens\s+sentrum|kamper\s+inne\s+i\s+byen"),
-        _t("pressure", r"rykket(?:\s+\w+)?\s+(?:fram|frem)(?:\s+mot)?|beleiret|beleiringen\s+av|nærmer\s+seg"
-                       r"|kilometer\s+fra\s+bygrensa|på\s+offensiven"),
-        _t("pressure", r"(?:er|ble|var)\s+omringet", actor="agent"),
-        _t("state", r"kontrollerer|fortsatt\s+er\s+kontrollert\s+av|er\s+kontrollert\s+av|holdes\s+av"
-                    r"|er\s+(?:fortsatt\s+)?under\s+(?:\S+\s+)?kontroll"),
-        _t("state", r"siste\s+(?:bastion|høyborg|lomme)|" + _FORCE_COMPOUND + r"(?:området|kontrollerte\s+området|kontroll)",
-           actor="inside"),
-        _t("state", r"ble\s+holdt\s+av|var\s+under\s+(?:\S+\s+)?kontroll(?:\s+av)?|kontrollerte\s+tidligere"
-                    r"|fungerte\s+som\s+\S+\s+høyborg", actor="inside", past=True),
-    ),
-    "en": (
-        _t("capture", r"retook|retaken|retaking|recaptured?|recapturing|captured|capturing|seized|liberated"
-                      r"|liberation\s+of|took\s+(?:back\s+)?control\s+of|took\s+over"),
-        _t("capture", r"(?:was|were)\s+(?:driven|pushed)\s+out\s+by|wrested\s+from\s+\S+\s+by", actor="agent"),
-        _t("loss", r"lost(?:\s+control\s+of)?|fell|withdrew\s+from"),
-        _t("contest", r"counter-?attack(?:ed|ing|s)?|punched\s+back\s+into|fighting\s+inside|street\s+fighting"
-                      r"|clashes\s+inside"),
-        _t("pressure", r"advancing\s+on|advanced\s+on|besieg(?:ed|ing)|closing\s+in\s+on|offensive\s+on"),
-        _t("pressure", r"(?:is|are|was|were)\s+(?:encircled|surrounded)", actor="agent"),
-        _t("state", r"controls|control|held\s+by|(?:is|are)\s+(?:still\s+)?under\s+(?:\S+\s+)?control"),
-        _t("state", r"last\s+(?:\w+\s+)?(?:bastion|stronghold|pocket)", actor="inside"),
-        _t("state", r"(?:to\s+have\s+been|had\s+been|was)\s+under\s+(?:\S+\s+){0,2}control|used\s+to\s+be",
-           actor="inside", past=True),
-    ),
-}
 
-# A capture of part of a town ("40 prosent av byen", "several northern neighborhoods") is a fight over
-# it, not a change of hands.
-PARTIAL_OBJECT = re.compile(
-    r"^[^.;]{0,40}?(?:\d+\s*(?:prosent|percent|%)\s+(?:av|of)|halvparten\s+av|half\s+of|(?:flere|several)\s+(?:\w+\s+)?(?:bydeler|neighbou?rhoods)"
-    r"|deler\s+av|parts?\s+of)",
-    re.IGNORECASE,
-)
-# "retook all of" / "hele" says the opposite.
-WHOLE_OBJECT = re.compile(r"^\s*(?:hele|all\s+of|the\s+whole\s+of)\b", re.IGNORECASE)
+def _at(fragment: str, flags: int = _I) -> re.Pattern:
+    """The fragment at the start of a string, ending on a word boundary."""
+    return re.compile(r"(?:" + fragment + r")(?![\w])", flags)
 
-# A claim that something may, will or should happen is not a claim that it did.
-HYPOTHETICAL_BEFORE = re.compile(
-    r"(?:\bfor\s+å|\bå|\bvil|\bkan|\bskal|\bkunne|\bforsøk\s+på|\bforsøker\s+å|\bto|\bmay|\bmight|\bcould|\bwould"
-    r"|\bwill|\bseek\s+to|\bbid\s+to|\battempt\s+to|\btrying\s+to|\bikke|\bnot|\bnever|\baldri)\s+(?:\w+\s+){0,1}$",
-    re.IGNORECASE,
-)
-CONDITIONAL_START = re.compile(r"^\W*(?:faller|hvis|dersom|om|if|should|unless)\b", re.IGNORECASE)
-# An event in a clause such as "hours after the group was driven out" is background to the sentence's
-# main event: it happened before it, on a day the sentence does not give.
-BACKGROUND_BEFORE = re.compile(r"(?:\better\s+at|\bafter|\bsince|\bsiden)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-COMBAT = re.compile(r"\b(?:kampene|kamper|kamphandlingene|fighting|clashes|battle)\b", re.IGNORECASE)
 
-SHARE = re.compile(r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:prosent|percent|per\s+cent|%)", re.IGNORECASE)
-SHARE_LOST = re.compile(r"\b(?:mistet|lost|tapt)\b", re.IGNORECASE)
-SHARE_HELD = re.compile(r"\b(?:kontrollerer|controls?|under\s+\S*\s*kontroll|hold|holds)\b", re.IGNORECASE)
+def _ending(fragment: str, flags: int = _I) -> re.Pattern:
+    """The fragment at the end of a string, starting on a word boundary."""
+    return re.compile(r"(?<![\w-])(?:" + fragment + r")\s*\Z", flags)
 
-# Words that point back to a town named earlier ("byen", "the town"), or to the place the article is about
-# ("sin siste bastion", "the pocket").
-TOWN_ANAPHOR = re.compile(r"(?<![\w-])(?:byen|byens|grensebyen|the\s+town|the\s+city)(?![\w-])", re.IGNORECASE)
-FOCUS_ANAPHOR = re.compile(
-    r"(?<![\w-])(?:(?:sin|sitt|deres|its|their)\s+(?:\w+\s+)?(?:siste\s+)?(?:bastion|høyborg|stronghold)|lommen|the\s+pocket)(?![\w-])",
-    re.IGNORECASE,
-)
-REGION_ANAPHOR = re.compile(r"(?<![\w-])(?:provinsen|the\s+province)(?![\w-])", re.IGNORECASE)
-PREVIOUS_HOLDER = re.compile(r"^[^.;]{0,60}?\b(?:fra|from)\s+$", re.IGNORECASE)
+
+@dataclass(frozen=True)
+class Grammar:
+    """One language's patterns. Patterns named `*_at` match at a position (`pattern.match(text, pos)`),
+    `*_end` at the end of a string, `*_word` a single token, the others anywhere."""
+
+    code: str
+    triggers: tuple[Trigger, ...]
+    filter: LiteralFilter
+    coordinator_word: re.Pattern
+    subordinator_at: re.Pattern
+    relative_word: re.Pattern
+    complementizer_word: re.Pattern
+    saying_word: re.Pattern
+    passive_aux_word: re.Pattern
+    agent_at: re.Pattern
+    agent_end: re.Pattern
+    noun_link_at: re.Pattern
+    now: re.Pattern
+    verb_second: bool
+    out_of_at: re.Pattern
+    source_end: re.Pattern
+    beneficiary_at: re.Pattern
+    backed_by: re.Pattern
+    not_agent_end: re.Pattern
+    pronoun_word: re.Pattern
+    subject_pronoun_word: re.Pattern
+    modal_end: re.Pattern
+    factual_end: re.Pattern
+    conditional: re.Pattern
+    conditional_start: re.Pattern
+    negation_word: re.Pattern
+    negation_end: re.Pattern
+    negation_after_word: re.Pattern
+    denial: re.Pattern
+    background: re.Pattern
+    pluperfect_word: re.Pattern
+    base_form_word: re.Pattern
+    still: re.Pattern
+    adverb_word: re.Pattern
+    state_locative_at: re.Pattern
+    subarea_after_at: re.Pattern
+    slot_word: re.Pattern
+    adjective_word: re.Pattern
+    place_noun_word: re.Pattern
+    town_anaphor_at: re.Pattern
+    focus_anaphor: re.Pattern
+    region_anaphor: re.Pattern
+    partial_at: re.Pattern
+    half_at: re.Pattern
+    half_adjective_end: re.Pattern
+    most_at: re.Pattern
+    outskirts_at: re.Pattern
+    landmark_after_at: re.Pattern
+    landmark_before_end: re.Pattern
+    region_after_at: re.Pattern
+    dateline_at: re.Pattern
+    caption: re.Pattern
+    declaration: re.Pattern
+    contradiction_at: re.Pattern
+    contradiction_clause: re.Pattern
+    combat: re.Pattern
+    share: re.Pattern
+    share_lost: re.Pattern
+    share_held: re.Pattern
+
+
+def _trigger(predicate: L.Predicate) -> Trigger:
+    return Trigger(predicate.kind, _words(predicate.pattern), predicate.form, predicate.liberation,
+                   predicate.passive, predicate.entry)
+
+
+@lru_cache(maxsize=None)
+def grammar(code: str | None) -> Grammar | None:
+    """The compiled patterns of language `code`, or None when `geo.lang` has no such language."""
+    language = L.for_language(code)
+    if language is None:
+        return None
+    w = language
+    triggers = tuple(_trigger(p) for p in w.predicates)
+    return Grammar(
+        code=w.code,
+        triggers=triggers,
+        filter=LiteralFilter(t.pattern for t in triggers),
+        coordinator_word=_whole(w.coordinators),
+        subordinator_at=_at(w.subordinators),
+        relative_word=_whole(w.relatives),
+        complementizer_word=_whole(w.complementizer),
+        saying_word=_whole(w.saying),
+        passive_aux_word=_whole(w.passive_aux),
+        agent_at=_at(w.agent),
+        agent_end=_ending(w.agent + r"(?:\s+[\w'’]+)?"),
+        noun_link_at=_at(w.noun_links),
+        now=_words(w.now),
+        verb_second=w.verb_second,
+        out_of_at=_at(w.out_of),
+        source_end=_ending(w.source),
+        beneficiary_at=_at(w.beneficiary),
+        backed_by=_words(w.backed_by),
+        not_agent_end=_ending(w.not_agent_before),
+        pronoun_word=_whole(w.pronouns),
+        subject_pronoun_word=_whole(w.subject_pronouns),
+        modal_end=_ending(w.modal_before),
+        factual_end=_ending(w.factual_before),
+        conditional=_words(w.conditional),
+        conditional_start=re.compile(r"\A\W*(?:" + w.conditional_start + r")(?![\w])", _I),
+        negation_word=_whole(w.negation_before),
+        negation_end=_ending(w.negation_before),
+        negation_after_word=_whole(w.negation_after),
+        denial=_words(w.denial),
+        background=_words(w.background),
+        pluperfect_word=_whole(w.pluperfect),
+        base_form_word=_whole(w.base_forms),
+        still=_words(w.still),
+        adverb_word=_whole(w.adverbs),
+        state_locative_at=_at(w.state_locative),
+        subarea_after_at=re.compile(r"['’]?s?\s+(?:" + w.subarea_after + r")(?![\w])", _I),
+        slot_word=_whole(w.slot_words),
+        adjective_word=re.compile(r"(?:" + w.adjective + r")\Z"),  # lower-case only: capitals are names
+        place_noun_word=_whole(w.place_nouns),
+        town_anaphor_at=_at(w.town_anaphor),
+        focus_anaphor=_words(w.focus_anaphor),
+        region_anaphor=_words(w.region_anaphor),
+        partial_at=_at(w.partial),
+        half_at=_at(w.half),
+        half_adjective_end=_ending(w.half_adjective),
+        most_at=_at(w.most),
+        outskirts_at=_at(w.outskirts),
+        landmark_after_at=re.compile(r"\s*(?:" + w.landmark_after + r")(?![\w])", _I),
+        landmark_before_end=_ending(w.landmark_before),
+        region_after_at=re.compile(r"\s*(?:" + w.region_after + r")(?![\w])", _I),
+        dateline_at=re.compile(r"\s*(?:" + w.dateline + r")"),
+        caption=re.compile(w.caption, _I),
+        declaration=_words(w.declaration),
+        contradiction_at=re.compile(r"\A\W*(?:" + w.contradiction + r")(?![\w])", _I),
+        contradiction_clause=re.compile(r",\s*(?:" + w.contradiction + r")(?![\w])", _I),
+        combat=_words(w.combat),
+        share=re.compile(w.share, _I),
+        share_lost=_words(w.share_lost),
+        share_held=_words(w.share_held),
+    )
+
+
+#: Every language's triggers, by language code.
+TRIGGERS: dict[str, tuple[Trigger, ...]] = {code: grammar(code).triggers for code in L.available()}

@@ -9,6 +9,7 @@ from geo.articles import Article
 from geo.build import not_places
 from geo.events import extract_events
 from geo.forces import load_claimants, load_forces
+from geo.timeline import build_timelines
 from geo.toponyms import find_mentions
 
 
@@ -55,9 +56,12 @@ def test_loss_without_a_taker_goes_to_unknown(gazetteer):
     assert all(e.date_precision == "unknown" and e.date == date(2017, 11, 10) for e in events)
 
 
-def test_evening_event_shows_from_the_next_day(gazetteer):
+def test_evening_event_keeps_its_day_and_shows_from_the_next_day(gazetteer):
+    # The event is dated to the day the text gives (Thursday); the map shows it from Friday morning.
     e = one(events_of("IS startet torsdag kveld et kraftig motangrep i Albu Kamal.", gazetteer))
-    assert (e.kind, e.date, e.date_phrase) == ("contest", date(2017, 11, 10), "torsdag kveld")
+    assert (e.kind, e.date, e.date_phrase, e.late) == ("contest", date(2017, 11, 9), "torsdag kveld", True)
+    (period,) = build_timelines([e], {"t": date(2017, 11, 10)})["albu-kamal"]
+    assert period.valid_from == date(2017, 11, 10)
 
 
 @pytest.mark.parametrize("phrase", ["natt til fredag", "natten til fredag"])
@@ -70,7 +74,9 @@ def test_the_night_to_friday_shows_from_friday_not_a_day_later(gazetteer, phrase
 
 def test_friday_night_still_shows_from_saturday(gazetteer):
     e = one(events_of("IS startet fredag natt et kraftig motangrep i Albu Kamal.", gazetteer, published=date(2017, 11, 11)))
-    assert (e.date, e.date_phrase) == (date(2017, 11, 11), "fredag natt")
+    assert (e.date, e.date_phrase, e.late) == (date(2017, 11, 10), "fredag natt", True)
+    (period,) = build_timelines([e], {"t": date(2017, 11, 11)})["albu-kamal"]
+    assert period.valid_from == date(2017, 11, 11)
 
 
 def test_advance_is_pressure_not_capture(gazetteer):

@@ -1,0 +1,172 @@
+"""What the pipeline knows about each language it reads, one module per language (`geo/lang/<code>.py`).
+
+A language module holds words only: the predicates that say a place changed hands, the cue words of
+modality, negation, denial and background, the nouns that make a name a landmark or a region, the words of
+datelines and captions, and the vocabulary and phrase shapes of dates. The engines (`geo.triggers`,
+`geo.events`, `geo.dates`) never name a language: they ask `for_language(code)` for these words, so adding
+Swedish is adding `geo/lang/sv.py` with a `LANGUAGE = Language(...)` in it.
+
+Word lists are regular-expression fragments (alternations such as ``"not|never|no\\s+longer"``), matched
+case-insensitively on word boundaries unless a field says otherwise.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Kinds of claim a predicate makes.
+CAPTURE, LOSS, FALL, CONTEST, PRESSURE, STATE = "capture", "loss", "fall", "contest", "pressure", "state"
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """Words that say something happened to a place, and how the sentence around them names who and where.
+
+    `form` says where the place and the force stand:
+
+    - ``verb``: a verb; active ("IS seized Mosul": the force before it, the place after it) or passive
+      ("Mosul was seized by IS", "byen ble inntatt av IS": the place is the clause's subject, the force
+      follows the language's agent word), told apart by the words around it;
+    - ``drive``: "drove IS out of Manbij", "drev IS ut av byen": the force driven out stands between the
+      verb and the language's `out_of` words, the place after them;
+    - ``noun``: "the liberation of Raqqa", "erobringen av Shirqat": the place follows, the taker is named
+      by the agent word, by a force before the noun, or by the rest of the sentence;
+    - ``holder``: "in IS hands", "under IS-kontroll": the holder is inside the phrase, the place is the
+      clause's subject (or follows it);
+    - ``attribute``: "IS-held", "SDF-kontrollerte": the holder is glued on, the place follows;
+    - ``epithet``: "IS's last stronghold", "siste bastion": says who held a place, but only as the
+      holder before a change the same sentence reports (never a change of its own).
+
+    `liberation`: the place is freed *from* someone ("liberated from IS control"); whoever it is freed from
+    is the loser, and a force that does not liberate (`liberates: false` in data/forces.yaml) never is
+    the taker. `passive`: the words themselves are passive ("held by", "ble drevet ut av … av").
+    `entry`: entering a place ("stormed", "rykket inn i"): the place is fought over, not taken.
+    """
+
+    kind: str
+    pattern: str
+    form: str = "verb"
+    liberation: bool = False
+    passive: bool = False
+    entry: bool = False
+
+
+@dataclass(frozen=True)
+class DateRule:
+    """One shape of date phrase: its name (the handler `geo.dates` resolves it with), its regex and
+    whether it may point forward ("innen april", "by April": `geo.dates` checks the words before it)."""
+
+    name: str
+    pattern: str
+    forward: bool = False
+    ignore_case: bool = True
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """Vocabulary of dates, lower-case keys."""
+
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]  # accepted only next to a day number
+    seasons: dict[str, int]  # every season word (with or without article) → first month of the season
+    numbers: dict[str, int]
+    rules: tuple[DateRule, ...]  # most specific first
+    forward_before: str  # words that make what follows a deadline or plan ("innen", "by", "next")
+    day_units: str  # unit words of "N days ago"/"for N dager siden", per unit: see `geo.dates._ago`
+    week_units: str
+    month_units: str
+    last_year: str  # "i fjor", "last year"
+    late_in_day: str  # "kveld", "night": an event then shows from the next day
+    night_before: str  # "natt til fredag": the night that ends on the day named
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    predicates: tuple[Predicate, ...]
+    # -- clause structure --------------------------------------------------------------------------
+    coordinators: str  # start a new clause after a comma: "and", "but", "og", "men"
+    subordinators: str  # always start a new clause: "when", "after", "which", "som", "etter at"
+    relatives: str  # relative pronouns whose antecedent is the subject: "which", "who", "som"
+    complementizer: str  # "that", "at": starts a clause after a verb of saying or denying
+    saying: str  # verbs of saying before a complementizer ("said", "denied", "sier")
+    passive_aux: str  # auxiliaries that make a following participle passive
+    participle: str  # a word that is a past participle or past verb form of a predicate ("-ed", "-et")
+    agent: str  # "by", "av"
+    noun_links: str  # "of", "in", "av", "i": between a predicate noun and its place ("the liberation of")
+    out_of: str  # "out of", "from", "ut av", "fra" (after a `drive` predicate's force)
+    source: str  # "from", "fra": a force after it is the loser
+    beneficiary: str  # "to", "til": "fell to IS"
+    backed_by: str  # "backed by", "støttet av": the force after it backs the one before
+    not_agent_before: str  # words after which a force is an object, not the subject ("against", "mot")
+    pronouns: str  # object pronouns pointing back to a town ("it", "den")
+    subject_pronouns: str  # "they", "de": the last force named
+    # -- what the clause says about its predicate -----------------------------------------------------
+    modal_before: str  # intention, modality, plans: "aims to", "vowed to", "will", "kan", "planlegger å"
+    factual_before: str  # exceptions: "was able to", "managed to", "klarte å"
+    conditional: str  # "if", "once", "hvis", "dersom"
+    conditional_start: str  # a sentence opening that makes it conditional ("Faller X, …")
+    negation_before: str  # "not", "never", "ikke"
+    negation_after: str  # "ikke" after a Norwegian verb
+    denial: str  # "denied", "avviste": what follows in the sentence is denied
+    background: str  # "after", "since", "once", "etter at": an earlier event the clause does not date
+    pluperfect: str  # "had", "hadde"
+    base_forms: str  # infinitive/base forms of predicates ("capture", "erobre"): never a fact alone
+    still: str  # "still", "fortsatt": a holder keeping a place, not gaining it
+    now: str  # "now", "nå": a holder that has just gained (part of) a place
+    adverbs: str  # words that may stand between a cue and its predicate ("and", "fully", "subsequently")
+    # -- the place --------------------------------------------------------------------------------
+    slot_words: str  # words that may stand between a predicate and its place ("the", "town", "of", "full")
+    adjective: str  # a word that looks like an adjective (may stand in the slot)
+    place_nouns: str  # "town", "city", "byen", "landsbyen": a town named or pointed back to
+    state_locative: str  # "in", "i områdene ved": where a holder's place may follow a verb of holding
+    subarea_after: str  # after a genitive name, a part of the town: "Mosul's eastern outskirts", "Mosuls utkant"
+    town_anaphor: str  # "the town", "byen": points back to the last town
+    focus_anaphor: str  # "its last bastion", "lommen": points to the town the article is about
+    region_anaphor: str  # "the province", "provinsen"
+    partial: str  # part of a town: "40 percent of", "parts of", "deler av", "bydelene"
+    half: str  # half of a town, before "of": "the eastern half of", "den østlige delen av"
+    half_adjective: str  # a direction right before the town's name: "eastern Mosul", "østlige Mosul"
+    most: str  # "most of", "det meste av"
+    whole: str  # "all of", "hele": the whole town after all
+    outskirts: str  # "the outskirts of", "utkanten av": at the town, not in it
+    landmark_after: str  # nouns after a name that make it a facility: "oil field", "dam", "-demningen"
+    landmark_before: str  # nouns before "of/in X" that make X a facility's town: "University of", "flyplassen i"
+    region_after: str  # nouns after a name that make it a region: "province", "district", "-provinsen"
+    # -- the sentence ---------------------------------------------------------------------------------
+    dateline: str  # "BAGHDAD (Reuters) –", "BEIRUT (NTB-AFP):" at the start of a sentence
+    caption: str  # "Photo:", "Foto:": a caption, not a report
+    declaration: str  # "declared", "announced", "erklærte": a claim that may be premature
+    contradiction: str  # "but", "men", "however" opening a sentence or clause that goes against it
+    combat: str  # "fighting", "kampene"
+    share: str  # "37 percent", with group `percent`
+    share_lost: str
+    share_held: str
+    verb_second: bool = False  # the subject may follow the verb ("I går erobret IS byen")
+    dates: DateWords | None = None
+
+
+@lru_cache(maxsize=None)
+def for_language(code: str | None) -> Language | None:
+    """The language module `geo.lang.<code>`'s `LANGUAGE`, or None when there is none."""
+    if not code or not code.isidentifier() or code not in available():
+        return None
+    return importlib.import_module(f"{__name__}.{code}").LANGUAGE
+
+
+@lru_cache(maxsize=1)
+def available() -> tuple[str, ...]:
+    """The codes of every language module in this package, sorted."""
+    return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+
+
+def languages() -> tuple[Language, ...]:
+    return tuple(for_language(code) for code in available())
+
+
+__all__ = ["CAPTURE", "CONTEST", "DateRule", "DateWords", "FALL", "LOSS", "Language", "PRESSURE", "Predicate",
+           "STATE", "available", "for_language", "languages"]

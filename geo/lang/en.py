@@ -1,0 +1,138 @@
+"""English: the words of control claims, their cues, and dates."""
+
+from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, Language, Predicate as P
+
+PREDICATES = (
+    # -- taking ------------------------------------------------------------------------------------
+    P(CAPTURE, r"retook|retaken|retakes|retaking|retake|recaptured|recaptures|recapturing|recapture"
+               r"|captured|captures|capturing|capture|seized|seizes|seizing|seize|took\s+over|takes\s+over"
+               r"|taken\s+over|took|takes|taking|taken|take|overran|overrun|overruns|overrunning"
+               r"|regained|regains|regaining|regain|won\s+back|wins\s+back|secured|secures|cleared"
+               r"|swept\s+into|wrested|occupied"),
+    P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing", liberation=True),
+    P(CAPTURE, r"raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?\s+(?:over|above)"),
+    P(CAPTURE, r"drove|driven|drives|driving|drive|pushed|expelled|expels|ousted|ousts|chased|forced", form="drive"),
+    P(CAPTURE, r"capture|recapture|retaking|seizure|takeover|victory|victories", form="noun"),
+    P(CAPTURE, r"liberation", form="noun", liberation=True),
+    # -- losing --------------------------------------------------------------------------------------
+    P(LOSS, r"lost|loses|losing|lose"),
+    P(LOSS, r"withdrew\s+from|withdrawn\s+from|withdraws\s+from|pulled\s+out\s+of|retreated\s+from"),
+    P(FALL, r"fell|falls|fallen|falling|fall"),
+    P(FALL, r"fall", form="noun"),
+    # -- fighting inside -------------------------------------------------------------------------------
+    P(CONTEST, r"stormed|storms|storming|storm|entered|enters|entering|enter|re-entered|reentered"
+               r"|(?:pushed|punched|broke|moved|swept|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
+               r"\s+(?:back\s+|through\s+)?into", entry=True),
+    P(CONTEST, r"counter-?attack(?:ed|ing|s)?(?:\s+(?:on|in|against))?|counter-?offensive\s+(?:on|in|against)"
+               r"|fighting\s+(?:inside|in)|street\s+(?:fighting|battles|clashes)\s+in|clashes\s+(?:inside|in)"
+               r"|battles?\s+inside"),
+    # -- pressing from outside -----------------------------------------------------------------------
+    P(PRESSURE, r"advanc(?:ed|ing|es|e)\s+(?:on|toward|towards|to\s+within\s+(?:\S+\s+){1,4}?of)"
+                r"|besieg(?:ed|ing|es|e)|(?:laid|lay|lays|laying)\s+siege\s+to|siege\s+of|encircl(?:ed|ing|es|e)"
+                r"|surround(?:ed|ing|s)?|clos(?:ing|ed|es|e)\s+in\s+on|reached\s+the\s+(?:outskirts|edges?|gates)\s+of"
+                r"|isolat(?:ed|ing|es|e)|offensive\s+(?:on|against)|assault\s+on|march(?:ed|ing|es)?\s+on"
+                r"|fighting\s+on\s+the\s+(?:edges|outskirts)\s+of"),
+    # -- holding -------------------------------------------------------------------------------------
+    P(STATE, r"controls|controlled|control|holds|held|hold|occupies|occupy"
+             r"|in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of"),
+    P(STATE, r"under\s+(?:the\s+)?(?:full\s+|complete\s+|de\s+facto\s+|total\s+)?(?:\S+\s+){0,2}?(?:control|rule)"
+             r"|in\s+(?:the\s+)?hands\s+of|in\s+(?:\S+\s+){1,2}?hands", form="holder"),
+    P(STATE, r"[\w'’]+-(?:held|controlled|occupied|run)", form="attribute"),
+    P(STATE, r"last\s+(?:\w+\s+){0,2}?(?:strongholds?|bastions?|pockets?|holdouts?|enclaves?)"
+             r"|(?:main|major|key)\s+(?:\w+\s+)?(?:stronghold|bastion|hub)|strongholds?|bastions?"
+             r"|(?:self-(?:declared|styled|proclaimed)\s+|de\s+facto\s+)?[\"“]?capital[\"”]?", form="epithet"),
+)
+
+LANGUAGE = Language(
+    code="en",
+    predicates=PREDICATES,
+    coordinators=r"and|but|or|then|yet|so",
+    subordinators=r"but|while|whereas|when|after|before|since|because|although|though|until|unless|once|if"
+                  r"|which|who|whom|whose|where|whereby",
+    relatives=r"which|who|that",
+    complementizer=r"that",
+    saying=r"said|says|say|denied|denies|deny|announced|announces|claimed|claims|claim|reported|reports|report"
+           r"|confirmed|confirms|stated|states|declared|declares|added|noted|insisted|told|believe|believes"
+           r"|warned|reports|statement|news|rumours|rumors|evidence",
+    passive_aux=r"was|were|is|are|been|be|being|got|gets",
+    participle=r"\w+(?:ed|en|wn|ok|ld|ght)",
+    agent=r"by",
+    noun_links=r"of|in|at",
+    out_of=r"out\s+of|from",
+    source=r"from",
+    beneficiary=r"to|into\s+the\s+hands\s+of",
+    backed_by=r"backed\s+by|supported\s+by|assisted\s+by|aided\s+by|helped\s+by|along\s+with|alongside"
+              r"|with\s+(?:the\s+)?(?:support|backing|help)\s+(?:of|from)",
+    not_agent_before=r"from|against|with|on|over|toward|towards|into|to|under|between|among|including|near",
+    pronouns=r"it",
+    subject_pronouns=r"they|it",
+    modal_before=r"to|will|would|could|can|may|might|shall|should|must|cannot|going\s+to|about\s+to|set\s+to"
+                 r"|expected\s+to|poised\s+to|likely\s+to|plans?\s+to|planned\s+to|planning\s+to|aims?\s+to"
+                 r"|aimed\s+(?:at|to)|aiming\s+(?:at|to)|aim\s+of|bid\s+to|attempts?\s+to|attempting\s+to"
+                 r"|efforts?\s+to|trying\s+to|tried\s+to|seeks?\s+to|sought\s+to|seeking\s+to|vow(?:ed|s)?\s+to"
+                 r"|pledg(?:ed|es|e)\s+to|promis(?:ed|es|e)\s+to|threaten(?:ed|s)?\s+to|hop(?:es|ed|e)\s+to"
+                 r"|wants?\s+to|wanted\s+to|intends?\s+to|ready\s+to|prepar(?:e|es|ed|ing)\s+to|in\s+order\s+to"
+                 r"|close\s+to|closer\s+to|on\s+the\s+verge\s+of|objective|goal|target|future|next|push\s+to"
+                 r"|drive\s+to|bid\s+for|fight\s+to|battle\s+to|offensive\s+to|operations?\s+to|campaign\s+to"
+                 r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop",
+    factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
+    conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
+    conditional_start=r"if|should|unless|once",
+    negation_before=r"not|never|n't|no\s+longer|nor|failed\s+to|without|neither",
+    negation_after=r"not|never",
+    denial=r"denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes"
+           r"|contradicted|no\s+(?:evidence|sign|truth|mention)",
+    background=r"after|since|following|formerly|previously|used\s+to|ever\s+since"
+               r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
+    pluperfect=r"had|'d",
+    base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter|control"
+               r"|hold|occupy|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
+    still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
+    now=r"now",
+    adverbs=r"[a-z]+ly|and|or|then|also|again|back|soon|eventually|subsequently|even|now|already|just|not",
+    slot_words=r"the|both|either|a|an|its|their|his|her|this|these|those|full|complete|total|entire|whole|all|of|over|control"
+               r"|back|again|also|swiftly|quickly|fully|finally|officially|formally|effectively|largely|nearly|key"
+               r"|strategic|important|vital|remaining|last|main|nearby|neighbouring|neighboring|so-called|self-styled"
+               r"|self-declared|self-proclaimed|de|facto|mainly|predominantly|mostly|ancient|historic|border|frontier"
+               r"|oil|desert|riverside|small|smaller|large|larger|largest|major|big|biggest|second-largest"
+               r"|strategically|mixed|shattered|battered|besieged|embattled|remote|key|“|”|\"|'|’|‘",
+    adjective=r"[a-z][\w-]*(?:ern|ian|ish|ese|ic|ical|ful|ous|ive)",
+    place_nouns=r"towns?|city|cities|villages?|townships?|settlements?|capital|hub",
+    state_locative=r"in(?:\s+(?:the\s+)?areas?\s+(?:near|around|of))?",
+    subarea_after=r"(?:\w+\s+)?(?:outskirts|districts?|neighbou?rhoods?|quarters?|cent(?:er|re)|old\s+city|suburbs?)",
+    town_anaphor=r"the\s+(?:\S+\s+){0,2}?(?:town|city|village|township)",
+    focus_anaphor=r"(?:its|their)\s+(?:\w+\s+)?(?:last\s+)?(?:bastion|stronghold)|the\s+pocket",
+    region_anaphor=r"the\s+province",
+    partial=r"(?:(?:more\s+than|over|about|around|nearly|roughly|almost|at\s+least|some|up\s+to)\s+)?"
+            r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)\s+of|parts?\s+of|roughly\s+half\s+of|about\s+half\s+of"
+            r"|half\s+of|(?:a|one|two|three|several|some|many|most)\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?"
+            r"|quarters?|sectors?|areas?)\s+(?:of|in)|(?:districts?|neighbou?rhoods?|quarters?)\s+(?:of|in)"
+            r"|neighbou?rhood\s+after\s+neighbou?rhood|the\s+(?:\w+\s+){0,3}?(?:districts?|neighbou?rhoods?"
+            r"|quarters?|sectors?)\s+of|the\s+(?:north|south|east|west|centre|center|heart|middle)\s+of"
+            r"|(?:the\s+)?(?:government\s+)?(?:cent(?:er|re)|compound|complex|headquarters)\s+(?:of|in)"
+            r"|(?:several|some|few|many)\s+(?:\w+\s+)?(?:buildings|pockets|streets)\s+(?:of|in)|pockets?\s+(?:of|in)"
+            r"|any\s+(?:part|neighbou?rhood|district)\s+of",
+    half=r"the\s+(?:eastern|western|northern|southern)\s+(?:half|part|side|bank)\s+of",
+    half_adjective=r"eastern|western|northern|southern|east|west",
+    most=r"most\s+of|much\s+of|the\s+bulk\s+of|nearly\s+all\s+of",
+    whole=r"all\s+of|the\s+whole\s+of|the\s+entire|full\s+control\s+of|complete\s+control\s+of",
+    outskirts=r"(?:the\s+)?(?:outskirts|edges?|gates|perimeter|approaches|fringes?)\s+of|(?:a|the)\s+hill\s+overlooking",
+    landmark_after=r"(?:[A-Z]\w*\s+)?(?:oil\s*field|oilfield|oil\s+refinery|refinery|dam|(?:air|military|army)\s+base"
+                   r"|airbase|base|(?:international\s+|military\s+)?airport|air\s*field|airfield|university"
+                   r"|border\s+(?:crossing|gate|post)|crossing|gate|prison|citadel|castle|checkpoint|plant|factory"
+                   r"|bridge|hospital|mosque|stadium|camp|highway|road|route|silos?|museum|ruins|front|axis)",
+    landmark_before=r"(?:university|airport|airfield|air\s+base|base|dam|refinery|oil\s+field|prison|citadel"
+                    r"|crossing|camp)\s+(?:of|in|at|near|outside)",
+    region_after=r"province|governorate|district|region|countryside|desert|valley|river|basin|plain|campaign"
+                 r"|offensive|operation|military\s+council|military\s+coalition|dialect|area",
+    dateline=r"(?:[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]{2,}(?:\s+[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]+)*)"
+             r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?"
+             r"(?:\s*\([^)]{1,40}\))?\s*(?:[—–:]+|--?|(?=\s+[A-Z]))",
+    caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b",
+    declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
+    contradiction=r"but|however|yet|nevertheless",
+    combat=r"fighting|clashes|battle|battles|combat|resistance",
+    share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)",
+    share_lost=r"lost",
+    share_held=r"controls?|hold|holds|held",
+)

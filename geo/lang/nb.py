@@ -1,0 +1,117 @@
+"""Norwegian Bokmål: the words of control claims, their cues, and dates."""
+
+from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, Language, Predicate as P
+
+PREDICATES = (
+    # -- taking ------------------------------------------------------------------------------------
+    P(CAPTURE, r"gjenerobret|gjenerobrer|gjenerobre|gjenerobra|erobret|erobrer|erobre|erobra"
+               r"|inntok|inntar|innta|inntatt|overtok|overtar|overta|overtatt|tok|tar|ta|tatt"
+               r"|vant\s+tilbake|gjenvant|sikret\s+seg|okkuperte"),
+    P(CAPTURE, r"frigjorde|frigjort|frigjøre|frigjør|befridde|befridd|befri|befrir|befridt", liberation=True),
+    P(CAPTURE, r"heiste\s+(?:\S+\s+){0,3}?flagg(?:et|ene)?\s+over"),
+    P(CAPTURE, r"drev|drevet|driver|drive|kastet|jaget|jagde|presset", form="drive"),
+    P(CAPTURE, r"gjenerobringen|erobringen|inntakelsen|overtakelsen|seier(?:en)?", form="noun"),
+    P(CAPTURE, r"frigjøringen|befrielsen", form="noun", liberation=True),
+    # -- losing --------------------------------------------------------------------------------------
+    P(LOSS, r"mistet|mister|miste|mista|tapte|taper|tape|tapt|oppga|har\s+måttet\s+oppgi"),
+    P(LOSS, r"(?:trakk|trukket|trekker)\s+seg\s+ut\s+av"),
+    P(FALL, r"falt|faller|falle"),
+    P(FALL, r"fallet", form="noun"),
+    # -- fighting inside -------------------------------------------------------------------------------
+    P(CONTEST, r"stormet|stormer|storme|(?:gikk|går|gått|rykket|rykker|trengte|trenger|brøt)\s+(?:\S+\s+){0,3}?inn\s+i"
+               r"|tok\s+seg\s+inn\s+i|kjempet\s+seg\s+inn\s+i", entry=True),
+    P(CONTEST, r"motangrep(?:et)?(?:\s+(?:i|mot|på))?|gikk\s+til\s+motangrep(?:\s+(?:i|mot|på))?|gatekamper\s+i"
+               r"|kamper\s+inne\s+i|kamper\s+i\s+gatene\s+i|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"),
+    # -- pressing from outside -----------------------------------------------------------------------
+    P(PRESSURE, r"(?:rykket|rykker)\s+(?:\S+\s+){0,3}?(?:fram|frem)(?:\s+mot)?|(?:rykket|rykker)\s+(?:\S+\s+){0,3}?mot"
+                r"|beleiret|beleirer|beleire|beleiringen\s+av|beleiring\s+av|omringet|omringer|omringe|omringa"
+                r"|nærmer\s+seg|nærmet\s+seg|kilometer\s+fra\s+bygrensa|på\s+offensiven|offensiv(?:en)?\s+mot"
+                r"|angrep(?:et)?\s+(?:på|mot)|isolert|isolerte"),
+    # -- holding -------------------------------------------------------------------------------------
+    P(STATE, r"kontrollerer|kontrollerte|kontrollert|kontrollere|holder|holdt|holde|holdes|okkuperer"
+             r"|(?:har|hadde)\s+(?:full\s+)?kontroll(?:en)?\s+over"),
+    P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|i\s+(?:\S+\s+){0,2}?hender|i\s+hendene\s+på", form="holder"),
+    P(STATE, r"[\w'’]+-(?:kontrollerte|kontrollert|holdte)|[A-ZÆØÅ]{2,}-(?:området|kontroll)", form="attribute"),
+    P(STATE, r"siste\s+(?:\w+\s+)?(?:bastion|høyborg|lomme|skanse|festning)|\S*høyborg(?:en)?|bastion(?:en)?"
+             r"|(?:selverklærte\s+)?hovedstad", form="epithet"),
+)
+
+LANGUAGE = Language(
+    code="nb",
+    predicates=PREDICATES,
+    coordinators=r"og|men|eller|så",
+    subordinators=r"men|mens|etter\s+at|før|siden|da|når|fordi|selv\s+om|inntil|hvis|dersom|som|der|hvor|at"
+                  r"|slik\s+at|ettersom",
+    relatives=r"som|der",
+    complementizer=r"at",
+    saying=r"sier|sa|opplyser|opplyste|melder|meldte|kunngjorde|hevder|hevdet|avviste|avviser|erklærte|bekreftet"
+           r"|skriver|mener",
+    passive_aux=r"ble|blir|er|var|blitt|bli|vært",
+    participle=r"\w+(?:et|t|d|dd)",
+    agent=r"av",
+    noun_links=r"av|i|over|på",
+    out_of=r"ut\s+av|fra",
+    source=r"fra",
+    beneficiary=r"til|i\s+hendene\s+på",
+    backed_by=r"støttet\s+av|med\s+støtte\s+fra|backet\s+av|sammen\s+med|assistert\s+av|hjulpet\s+av",
+    not_agent_before=r"fra|mot|med|til|på|over|mellom|blant",
+    pronouns=r"den|det",
+    subject_pronouns=r"de|den",
+    modal_before=r"å|vil|skal|kan|kunne|skulle|ville|må|burde|bør|i\s+ferd\s+med\s+å|planlegger\s+å|planla\s+å"
+                 r"|forsøker\s+å|forsøkte\s+å|prøver\s+å|prøvde\s+å|har\s+som\s+mål\s+å|sikter\s+mot\s+å"
+                 r"|truet\s+med\s+å|truer\s+med\s+å|lovet\s+å|lover\s+å|ventes\s+å|forventes\s+å|for\s+å"
+                 r"|klar\s+til\s+å|mål(?:et)?|neste|offensiv(?:en)?\s+for\s+å|operasjon(?:en)?\s+for\s+å",
+    factual_before=r"klarte\s+å|lyktes\s+(?:med\s+)?å|greide\s+å",
+    conditional=r"hvis|dersom",
+    conditional_start=r"faller|hvis|dersom|om",
+    negation_before=r"ikke|aldri|ikke\s+lenger|verken|uten\s+å",
+    negation_after=r"ikke|aldri",
+    denial=r"avviste|avviser|benektet|benekter|tilbakeviste|tilbakeviser|dementerte|dementerer|avkreftet"
+           r"|avkrefter|bestrider|bestred",
+    background=r"etter\s+at|siden|tidligere|en\s+gang|inntil|dengang",
+    pluperfect=r"hadde",
+    base_forms=r"erobre|gjenerobre|innta|ta|overta|frigjøre|befri|miste|tape|falle|storme|beleire|omringe"
+               r"|kontrollere|holde|drive|kaste",
+    still=r"fortsatt|fremdeles|fortsetter|ennå",
+    now=r"nå",
+    adverbs=r"og|eller|så|også|igjen|tilbake|snart|raskt|endelig|deretter|nå|allerede|bare|fullstendig|helt|ikke",
+    slot_words=r"både|den|det|de|sin|sitt|sine|hele|full|fullstendig|total|kontroll|kontrollen|over|tilbake|igjen|også"
+               r"|nå|selve|raskt|endelig|formelt|offisielt|“|”|\"|«|»|'",
+    adjective=r"[a-zæøå][\wæøå-]*(?<!en)e",
+    place_nouns=r"[\wæøå]*by(?:en|ene|er)?|[\wæøå]*landsby(?:en|ene|er)?|tettsted(?:et)?",
+    state_locative=r"i(?:\s+områdene\s+(?:ved|rundt))?|ved|rundt",
+    subarea_after=r"(?:\w+\s+)?(?:utkant\w*|bydel\w*|sentrum|gamleby\w*|forsted\w*)",
+    town_anaphor=r"[\wæøå]*byen|[\wæøå]*byens",
+    focus_anaphor=r"(?:sin|sitt|deres)\s+(?:\w+\s+)?(?:siste\s+)?(?:bastion|høyborg)|lommen",
+    region_anaphor=r"provinsen",
+    partial=r"(?:(?:mer\s+enn|over|nesten|rundt|om\s+lag|minst|drøyt|anslagsvis)\s+)?\d+(?:[.,]\d+)?\s*(?:prosent|%)\s+av|halvparten\s+av|deler\s+av|en\s+del\s+av"
+            r"|(?:flere|noen|enkelte|mange|de\s+\w+)\s+(?:\w+\s+)?(?:bydeler|bydelene|kvartaler|gater|bygninger"
+            r"|områder)\s+(?:av|i)|(?:flere|noen|enkelte)\s+(?:\w+\s+)?(?:bydeler|bygninger|kvartaler)"
+            r"|bydel(?:en|ene|er)?\s+(?:av|i)|sentrum\s+av|regjeringskomplekset\s+i|lomme\s+(?:i|av)",
+    half=r"den\s+(?:østlige|vestlige|nordlige|sørlige)\s+(?:delen|halvdelen|siden)\s+av",
+    half_adjective=r"(?:hele\s+)?(?:det|den)\s+(?:østlige|vestlige|nordlige|sørlige)|østlige|vestlige|nordlige|sørlige"
+                   r"|øst-|vest-",
+    most=r"det\s+meste\s+av|mesteparten\s+av|størstedelen\s+av",
+    whole=r"hele",
+    outskirts=r"utkanten\s+(?:av|i)|utkanten\s+av|bygrensa\s+(?:til|ved)",
+    landmark_after=r"-(?:demningen|dammen|flybasen|basen|fengselet|flyplassen|universitetet|raffineriet|oljefeltet"
+                   r"|feltet|grenseovergangen|leiren|moskeen|veien|broen|brua|fronten)"
+                   r"|\s+(?:demningen|dammen|flybase|flybasen|lufthavn|flyplass|flyplassen|universitet|universitetet"
+                   r"|raffineri|oljefelt|oljefeltet|grenseovergang|grenseovergangen|fengsel|fengselet|leir|leiren)",
+    landmark_before=r"(?:universitetet|flyplassen|lufthavnen|oljeraffineriet|raffineriet|grenseovergangen|demningen"
+                    r"|dammen|flybasen|basen|fengselet|leiren|leirer|moskeen|oljefeltet|militærflyplassen)"
+                    r"\s+(?:i|ved|utenfor|nær|mellom|(?:sør|nord|øst|vest)\s+for)",
+    region_after=r"-(?:provinsen|provinsens|distriktet|regionen|området|dalen|ørkenen|fylket|skjoldet)"
+                 r"|\s+(?:provinsen|distriktet|regionen)",
+    dateline=r"(?:[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]{2,}(?:\s+[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]+)*)"
+             r"(?:,\s*[A-ZÆØÅ][\wæøå]+)?(?:\s*\([^)]{1,40}\))?\s*(?:[—–:]+|--?)"
+             r"|(?:[A-ZÆØÅ]{1,}\s+)?[A-ZÆØÅ]{2,}(?:\s+[A-ZÆØÅ]{1,})*\s*:",
+    caption=r"\bFoto\s*:|\bdette\s+bildet\b|\bbildet\s+(?:viser|skal\s+vise)|\bScanpix\b",
+    declaration=r"erklærte|erklærer|kunngjorde|kunngjør|hevdet|hevder|proklamerte|meldte",
+    contradiction=r"men|likevel|imidlertid",
+    combat=r"kampene|kamper|kamphandlingene|kampen|striden",
+    share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:prosent|%)",
+    share_lost=r"mistet|tapt",
+    verb_second=True,
+    share_held=r"kontrollerer|under\s+\S*\s*kontroll",
+)
