@@ -6,6 +6,7 @@ when rendered); the cached values are the validated layer and plain GeoJSON dict
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -20,11 +21,13 @@ from geo.io.write import (LayerFolderError, demo_build_refusal, incoming_folder,
                           recover_interrupted_swap)
 from geo.schema import UNKNOWN_FORCE
 from ui.map import ForceStyle
+from ui.text import md_escape
 from ui.url import PlaceName, place_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DIR_ENV = "GEO_BUILD_DIR"
 ARTICLES_DIR = ROOT / "data" / "articles"
+_LOG = logging.getLogger(__name__)
 BORDER_TOLERANCE_DEG = 0.02  # ~2 km: plenty for a regional map, and a small payload
 
 
@@ -85,29 +88,30 @@ def ensure_built() -> None:
     directory = build_dir()
     if layer_exists(directory):
         return
+    shown = shown_path(str(directory), directory)  # what a visitor may read: not the server's paths
     try:
         recover_interrupted_swap(directory)  # a build of the earlier layout killed mid-swap: put its layer back
         if layer_exists(directory):
             return
         refusal = demo_build_refusal(directory, ARTICLES_DIR)
     except OSError as exc:  # e.g. a folder the app may not read
-        return _stop(f"There is no layer to show, and {directory} cannot be checked for one: {exc}")
+        return _stop(shown_path(f"There is no layer to show, and {shown} cannot be checked for one: {exc}", directory))
     if refusal:
-        return _stop(f"There is no layer to show, and the dashboard does not build one here. {refusal}. Point "
-                     f"{BUILD_DIR_ENV} at a layer folder, or at a new or empty one for the demo layer.")
-    with st.status(f"No layer in {directory} yet: building it from {ARTICLES_DIR.name}/ …", expanded=True) as status:
+        return _stop(shown_path(f"There is no layer to show, and the dashboard does not build one here. {refusal}. Point "
+                     f"{BUILD_DIR_ENV} at a layer folder, or at a new or empty one for the demo layer.", directory))
+    with st.status(f"No layer in {shown} yet: building it from {ARTICLES_DIR.name}/ …", expanded=True) as status:
         def waiting() -> None:
-            status.update(label=f"Another session is building the layer in {directory}: waiting for it …")
+            status.update(label=f"Another session is building the layer in {shown}: waiting for it …")
 
         try:
             with layer_lock(directory, on_wait=waiting):
                 if layer_exists(directory):  # the session we waited for built it
-                    status.update(label=f"Layer built in {directory}", state="complete", expanded=False)
+                    status.update(label=f"Layer built in {shown}", state="complete", expanded=False)
                     return None
                 refusal = demo_build_refusal(directory, ARTICLES_DIR)
                 if refusal:
                     status.update(label="The layer cannot be built here", state="error")
-                    return _stop(refusal)
+                    return _stop(shown_path(refusal, directory))
                 st.write("Running `python -m geo build` (reading articles, resolving places, dating events).")
                 with incoming_folder(directory) as incoming:
                     done = subprocess.run(_build_command(ARTICLES_DIR, incoming / "layer"), cwd=ROOT,
@@ -119,19 +123,35 @@ def ensure_built() -> None:
                     publish_built_layer(directory, incoming / "layer", ARTICLES_DIR)
         except (OSError, subprocess.TimeoutExpired, LayerFolderError) as exc:
             status.update(label="The build could not run", state="error")
-            return _stop(f"The layer could not be built in {directory}: {exc}")
-        status.update(label=f"Layer built in {directory}", state="complete", expanded=False)
+            return _stop(shown_path(f"The layer could not be built in {shown}: {exc}", directory))
+        status.update(label=f"Layer built in {shown}", state="complete", expanded=False)
     return None
 
 
+def shown_path(text: str, directory: Path) -> str:
+    """`text` with the layer folder's server path replaced by the name readers may see: the folder relative
+    to the project, or "the layer folder" for one elsewhere (GEO_BUILD_DIR)."""
+    try:
+        name = directory.resolve().relative_to(ROOT).as_posix()
+    except (OSError, ValueError):
+        name = "the layer folder"
+    for path in {str(directory.resolve()), str(directory)}:
+        text = text.replace(path, name)
+    return text
+
+
 def load_or_stop() -> Layer:
-    """The layer, or a clear message (never a traceback) when it cannot be read."""
+    """The layer, or a clear message (never a traceback, nor the server's paths) when it cannot be read."""
     ensure_built()
+    directory = build_dir()
     try:
         return load()
-    except LayerError as exc:
-        st.error(f"The layer cannot be read: {exc}")
-        st.stop()
+    except LayerError as exc:  # names the file and what is wrong, with text of the file itself: escaped
+        _stop(md_escape(f"The layer cannot be read: {shown_path(str(exc), directory)}"))
+    except Exception as exc:  # a reader's bug on a file it did not foresee: the console has the traceback
+        _LOG.exception("reading the layer in %s", directory)
+        _stop(f"The layer in {md_escape(shown_path(str(directory), directory))} cannot be read "
+              f"({type(exc).__name__}). Rebuild it with `make build`; the server's log has the details.")
 
 
 @st.cache_resource(show_spinner=False)
