@@ -5,20 +5,31 @@ processes on corpora of more than a few dozen articles (see "the worker pool" be
 forked after the gazetteer and the matchers are loaded, so they share them instead of loading or
 receiving them, and send back only small results (a mention's place as its id). Results are taken in
 file order, so the output does not depend on the number of workers.
+
+One article never stops or stalls the build: whatever goes wrong while reading or extracting it, and an
+extraction that runs past its time budget, makes it a skipped file with the reason.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 import time
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
-from geo.articles import DEFAULT_MAX_BYTES, Article, ArticleError, Skipped, article_files, load_article, load_corpus
+from geo.articles import (
+    DEFAULT_EARLIEST, DEFAULT_MAX_BYTES, Article, Skipped, article_files, describe_error, display_name, read_article,
+)
+from geo.budget import OverBudget, within
 from geo.dates import find_dates
 from geo.events import Event, extract_events_in
 from geo.forces import load_claimants, load_forces
@@ -35,6 +46,9 @@ from geo.zones import AREA_COLUMNS, area_rows, derive_zones, town_periods_from_f
 LAYER_FILES = ("control.geojson", "places.geojson", "events.csv", "zones.geojson", "areas.csv", "report.json")
 #: Below this many articles the pool's start-up costs more than it saves.
 POOL_MIN_ARTICLES = 50
+#: Seconds one article's extraction may take before it is skipped: a news article takes well under one,
+#: a 5 MB one a few; past this something in it makes extraction crawl, and the rest should not wait.
+DEFAULT_ARTICLE_SECONDS = 30.0
 
 
 @dataclass
@@ -81,23 +95,85 @@ def process_article(article: Article, gazetteer: Gazetteer) -> ArticleResult:
     sentences = split_sentences(article.text)
     mentions = find_mentions(article.text, article.language, gazetteer, exclude=_default_not_places())
     events = extract_events_in(article, sentences, mentions, forces, claimants, article.language)
-    unresolved = [_sentence_around(sentences, article.text, m.start, m.end) for m in mentions if m.kind == "unresolved"]
+    unresolved = _sentences_around(sentences, article.text, [m for m in mentions if m.kind == "unresolved"])
     return ArticleResult(article, mentions, events, language_detected, unresolved)
 
 
-def _sentence_around(sentences: list[Sentence], text: str, start: int, end: int) -> str:
-    for sentence in sentences:
-        if sentence.start <= start < sentence.end:
-            return sentence.text
-    return text[max(0, start - 80): end + 80]
+def _sentences_around(sentences: list[Sentence], text: str, mentions: list[Mention]) -> list[str]:
+    """The sentence each mention starts in (or the text around it); by bisection, as an article may have
+    thousands of each."""
+    starts = [sentence.start for sentence in sentences]
+    around = []
+    for mention in mentions:
+        index = bisect_right(starts, mention.start) - 1  # sentences are in order and do not overlap
+        if index >= 0 and mention.start < sentences[index].end:
+            around.append(sentences[index].text)
+        else:
+            around.append(text[max(0, mention.start - 80): mention.end + 80])
+    return around
 
 
 def _unresolved_sentences(result: ArticleResult) -> list[str]:
     unresolved = [m for m in result.mentions if m.kind == "unresolved"]
     if len(result.unresolved_sentences) == len(unresolved):
         return result.unresolved_sentences
-    sentences = split_sentences(result.article.text)
-    return [_sentence_around(sentences, result.article.text, m.start, m.end) for m in unresolved]
+    return _sentences_around(split_sentences(result.article.text), result.article.text, unresolved)
+
+
+def _extracted(article: Article, gazetteer: Gazetteer, seconds: float | None) -> ArticleResult | str:
+    """`process_article` within `seconds`, or why the article could not be extracted."""
+    try:
+        return within(seconds, process_article, article, gazetteer)
+    except OverBudget:
+        return (f"extraction took longer than the {seconds:g} s allowed per article (--article-seconds); "
+                f"split the article, or allow more time")
+    except Exception as exc:  # noqa: BLE001 - a failure in one article is that article's, not the build's
+        return f"extraction failed: {describe_error(exc, article.path)}"
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What reading and extracting a corpus needs; forked workers inherit it."""
+
+    files: list[Path]
+    read: Callable[[Path], Article | Skipped]
+    preread: list  # Article | Skipped of the first files, read ahead
+    gazetteer: Gazetteer
+    seconds: float | None  # the time budget of one article's extraction
+
+
+def _outcome(job: _Job, index: int) -> tuple[str, str | None, object]:
+    """("ok", article id, ArticleResult) or ("skip", article id or None when unread, reason) for a file."""
+    article = job.preread[index] if index < len(job.preread) else job.read(job.files[index])
+    if isinstance(article, Skipped):
+        return "skip", None, article.reason
+    result = _extracted(article, job.gazetteer, job.seconds)
+    if isinstance(result, str):
+        return "skip", article.article_id, result
+    return "ok", article.article_id, result
+
+
+def _collect(files: list[Path], outcomes: Iterable[tuple[str, str | None, object]], progress,
+             unpack: Callable[[int, object], ArticleResult]) -> tuple[list[ArticleResult], list[Skipped]]:
+    """The outcomes of `files`, in file order, as results and skipped files. As in `load_corpus`, the
+    first file with an article id wins: a later one with the same id is skipped, even if it fails."""
+    results: list[ArticleResult] = []
+    skipped: list[Skipped] = []
+    seen_ids: dict[str, Path] = {}
+    for index, (path, (status, article_id, payload)) in enumerate(zip(files, outcomes)):
+        if article_id is not None and article_id in seen_ids:
+            skipped.append(Skipped(
+                file=path.name,
+                reason=f"same article id '{article_id}' as {seen_ids[article_id].name}; rename one",
+            ))
+        elif status == "skip":
+            skipped.append(Skipped(file=path.name, reason=payload))
+        else:
+            seen_ids[article_id] = path
+            results.append(unpack(index, payload))
+        if progress is not None:
+            progress(index + 1, len(files), display_name(path.stem))
+    return results, skipped
 
 
 # --- the worker pool --------------------------------------------------------------------------------
@@ -106,42 +182,60 @@ def _unresolved_sentences(result: ArticleResult) -> list[str]:
 # reads and parses files from the start of the list (front matter costs about a third of an article's
 # extraction). Then the parent takes what was read, forks the workers and hands them the articles by
 # index: each worker processes what was read and reads the rest itself. The parent takes the results in
-# file order and applies the rules of `load_corpus` (skipped files, duplicate ids) to them, so the
-# articles, the skipped files and their order are the same as in a build in one process.
+# file order and applies the same rules as a build in one process (`_collect`), so the articles, the
+# skipped files and their order are the same.
+#
+# The reader and the workers die with the parent: killed with -9, it cannot stop them, and a process
+# that sends on a pipe nobody reads, or waits for a task nobody sends, would wait forever.
 
-# What forked workers inherit from the parent: the files, how to read them, what was read already
-# (an Article, or why the file was skipped), and the loaded gazetteer.
-_SHARED: tuple[list[Path], date | None, int, list, Gazetteer] | None = None
+# What forked workers inherit from the parent.
+_SHARED: _Job | None = None
 
-
-def _read(path: Path, today: date | None, max_bytes: int) -> Article | str:
-    """The article in `path`, or why it cannot be used (as `load_corpus` reports it)."""
-    try:
-        return load_article(path, today=today, max_bytes=max_bytes)
-    except (ArticleError, OSError) as exc:
-        return str(exc)
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _read_ahead(files: list[Path], today: date | None, max_bytes: int, stop, connection) -> None:
+def _die_with(parent: int) -> None:
+    """In a forked helper: ask Linux to kill this process when `parent` dies (elsewhere, the reader's
+    own checks of its parent are all there is), and exit now if it already has."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(1)
+
+
+def _read_ahead(files: list[Path], read: Callable[[Path], Article | Skipped], stop, connection,
+                parents_end, parent: int) -> None:
     """In the reader process: read files in order until told to stop, then send what was read."""
-    read = []
+    # Forked with the parent's end of the pipe open: holding it, this process would be a reader of its
+    # own pipe, and a send to a parent that died would block forever instead of failing.
+    parents_end.close()
+    _die_with(parent)
+    done = []
     for path in files:
-        if stop.is_set():
+        if stop.is_set() or os.getppid() != parent:
             break
-        read.append(_read(path, today, max_bytes))
-    connection.send(read)
+        done.append(read(path))
+    if os.getppid() != parent:
+        return
+    try:
+        connection.send(done)
+    except OSError:  # the parent died while we sent
+        return
     connection.close()
 
 
 class _Reader:
     """A forked process that reads article files ahead while this one does something else."""
 
-    def __init__(self, files: list[Path], today: date | None, max_bytes: int):
+    def __init__(self, files: list[Path], read: Callable[[Path], Article | Skipped]):
         context = multiprocessing.get_context("fork")
         self._stop = context.Event()
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_read_ahead, args=(files, today, max_bytes, self._stop, send),
-                                        daemon=True)
+        self._process = context.Process(
+            target=_read_ahead, args=(files, read, self._stop, send, self._receive, os.getpid()), daemon=True)
         self._process.start()
         send.close()
 
@@ -196,15 +290,12 @@ def _unpack(packed: tuple, gazetteer: Gazetteer, article: Article | None) -> Art
     )
 
 
-def _read_and_extract(index: int) -> tuple[str, object]:
-    """In a worker: process article `index`, reading it unless that was done; ("skip", reason) when
-    the file cannot be used."""
-    files, today, max_bytes, read, gazetteer = _SHARED
-    preread = index < len(read)
-    article = read[index] if preread else _read(files[index], today, max_bytes)
-    if isinstance(article, str):
-        return "skip", article
-    return "ok", _pack(process_article(article, gazetteer), gazetteer, send_article=not preread)
+def _read_and_extract(index: int) -> tuple[str, str | None, object]:
+    """In a worker: `_outcome` of file `index`, a result packed to be sent."""
+    status, article_id, payload = _outcome(_SHARED, index)
+    if status == "ok":
+        payload = _pack(payload, _SHARED.gazetteer, send_article=index >= len(_SHARED.preread))
+    return status, article_id, payload
 
 
 def _warm_up(gazetteer: Gazetteer) -> None:
@@ -227,61 +318,41 @@ def _pooled(jobs: int, files: int) -> bool:
     return jobs > 1 and files >= POOL_MIN_ARTICLES and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _extract(articles: list[Article], gazetteer: Gazetteer, progress) -> list[ArticleResult]:
-    results: list[ArticleResult] = []
+def _extract_here(job: _Job, progress) -> tuple[list[ArticleResult], list[Skipped]]:
+    """Read (what was not read yet) and extract every file of `job` in this process."""
+    _warm_up(job.gazetteer)  # now, not within the first article's time budget
     # The gazetteer and the articles live through the whole extraction: keep the collector off them.
     gc.freeze()
     try:
-        for article in articles:
-            results.append(process_article(article, gazetteer))
-            if progress is not None:
-                progress(len(results), len(articles), article.article_id)
+        outcomes = (_outcome(job, index) for index in range(len(job.files)))
+        return _collect(job.files, outcomes, progress, lambda index, result: result)
     finally:
         gc.unfreeze()
-    return results
 
 
-def _read_and_extract_all(files: list[Path], today: date | None, max_bytes: int, gazetteer: Gazetteer,
-                          jobs: int, progress, read: list | None = None) -> tuple[list[ArticleResult], list[Skipped]]:
-    """`load_corpus` and `_extract` of the files, in a pool of `jobs` forked workers. `read`: what a
-    `_Reader` read of the first files."""
+def _extract_pooled(job: _Job, jobs: int, progress) -> tuple[list[ArticleResult], list[Skipped]]:
+    """Read (what was not read yet) and extract every file of `job` in a pool of `jobs` forked workers."""
     global _SHARED
-    read = read or []
     # Everything the workers need is built here, once, and shared with them by fork.
-    _warm_up(gazetteer)
-    _SHARED = (files, today, max_bytes, read, gazetteer)
-    jobs = min(jobs, len(files))
-    chunksize = max(1, min(32, len(files) // (jobs * 8)))
-    results: list[ArticleResult] = []
-    skipped: list[Skipped] = []
-    seen_ids: dict[str, Path] = {}
+    _warm_up(job.gazetteer)
+    _SHARED = job
+    jobs = min(jobs, len(job.files))
+    chunksize = max(1, min(32, len(job.files) // (jobs * 8)))
+
+    def unpack(index: int, packed: tuple) -> ArticleResult:
+        return _unpack(packed, job.gazetteer, job.preread[index] if index < len(job.preread) else None)
+
     # Objects alive now are never collected by the workers' GC, which would otherwise write to (and so
     # copy) the memory pages they share with the parent.
     gc.collect()
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            outcomes = pool.imap(_read_and_extract, range(len(files)), chunksize)
-            for index, (path, (status, payload)) in enumerate(zip(files, outcomes)):
-                if status == "skip":
-                    skipped.append(Skipped(file=path.name, reason=payload))
-                else:
-                    result = _unpack(payload, gazetteer, read[index] if index < len(read) else None)
-                    article_id = result.article.article_id
-                    if article_id in seen_ids:  # as load_corpus: the first file with an id wins
-                        skipped.append(Skipped(
-                            file=path.name,
-                            reason=f"same article id '{article_id}' as {seen_ids[article_id].name}; rename one",
-                        ))
-                    else:
-                        seen_ids[article_id] = path
-                        results.append(result)
-                if progress is not None:
-                    progress(index + 1, len(files), path.stem)
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_die_with, initargs=(os.getpid(),)) as pool:
+            outcomes = pool.imap(_read_and_extract, range(len(job.files)), chunksize)
+            return _collect(job.files, outcomes, progress, unpack)
     finally:
         _SHARED = None
         gc.unfreeze()
-    return results, skipped
 
 
 def build(
@@ -291,21 +362,26 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress=None,
     jobs: int | None = None,
+    earliest: date = DEFAULT_EARLIEST,
+    article_seconds: float | None = DEFAULT_ARTICLE_SECONDS,
 ) -> BuildResult:
     """Build the layer from `articles_dir` into `out_dir`; the previous output survives any failure.
 
     `jobs` worker processes read and extract the articles (default: one per CPU; 1: this process does).
+    Articles published after `today` or before `earliest` are skipped, and so is any whose extraction
+    takes longer than `article_seconds` (None: no limit; the limit needs the main thread).
     """
     timings: dict[str, float] = {}
     jobs = default_jobs() if jobs is None else jobs
+    read = partial(read_article, today=today, max_bytes=max_bytes, earliest=earliest)
     clock = time.perf_counter()
     paths = article_files(Path(articles_dir))
     pooled = _pooled(jobs, len(paths))
     reader = None
     if pooled:
-        reader = _Reader(paths, today, max_bytes)  # reads while the gazetteer loads
+        reader = _Reader(paths, read)  # reads while the gazetteer loads
     else:
-        articles, skipped = load_corpus(Path(articles_dir), today=today, max_bytes=max_bytes)
+        preread = [read(path) for path in paths]
     timings["load_articles_s"] = time.perf_counter() - clock  # with a pool, only listing the files
 
     try:
@@ -319,10 +395,10 @@ def build(
 
     clock = time.perf_counter()
     if pooled:  # reading the files is part of this
-        read = reader.take()
-        results, skipped = _read_and_extract_all(paths, today, max_bytes, gazetteer, jobs, progress, read)
+        job = _Job(paths, read, reader.take(), gazetteer, article_seconds)
+        results, skipped = _extract_pooled(job, jobs, progress)
     else:
-        results = _extract(articles, gazetteer, progress)
+        results, skipped = _extract_here(_Job(paths, read, preread, gazetteer, article_seconds), progress)
     timings["extract_s"] = time.perf_counter() - clock
 
     clock = time.perf_counter()

@@ -11,6 +11,9 @@ from pathlib import Path
 
 DEFAULT_ARTICLES = Path("data/articles")
 DEFAULT_BUILD = Path("data/build")
+# As geo.articles and geo.build define them; repeated so that `--help` needs no pipeline import.
+DEFAULT_EARLIEST = date(1990, 1, 1)
+DEFAULT_ARTICLE_SECONDS = 30.0
 
 
 def _iso_date(text: str) -> date:
@@ -18,6 +21,16 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
 
 
 def _positive_int(text: str) -> int:
@@ -39,7 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=DEFAULT_BUILD, help="output folder (default %(default)s)")
     build.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="skip article files larger than this")
     build.add_argument("--today", type=_iso_date, default=None, help="reject articles published after this date")
-    build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    build.add_argument("--earliest", type=_iso_date, default=DEFAULT_EARLIEST, metavar="DATE",
+                       help="reject articles published before this date, taken for typos (default %(default)s)")
+    build.add_argument("--article-seconds", type=_seconds, default=DEFAULT_ARTICLE_SECONDS, metavar="SECONDS",
+                       help="skip an article whose extraction takes longer (default %(default)g; 0 = no limit)")
+    build.add_argument("--quiet", action="store_true",
+                       help="no progress bar or summary (skipped files and failures are still printed)")
     build.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                        help="worker processes for extraction (default: one per CPU; 1 = in this process)")
 
@@ -51,23 +69,27 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.command == "build":
+        if args.earliest > (args.today or date.today()):
+            parser.error(f"--earliest {args.earliest} is after today ({args.today or date.today()})")
         return _build(args)
     return _state(args)
 
 
 def _build(args) -> int:
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from geo.articles import ArticleError
     from geo.build import build
     from geo.summary import print_summary
 
     console = Console(stderr=True, quiet=args.quiet)
+    failures = Console(stderr=True)  # never quiet: a failed build must always say so
     if not args.articles.is_dir():
-        console.print(f"[red]error:[/red] articles folder not found: {args.articles}")
+        failures.print(f"[red]error:[/red] articles folder not found: {escape(str(args.articles))}")
         return 2
     from geo.io.write import LayerFolderError, check_layer_folder
 
@@ -94,9 +116,14 @@ def _build(args) -> int:
 
         try:
             result = build(args.articles, args.out, today=args.today, max_bytes=args.max_bytes, progress=advance,
-                           jobs=args.jobs)
-        except (ArticleError, OSError, ValueError) as exc:
-            console.print(f"[red]build failed, previous output in {args.out} left as it was:[/red] {exc}")
+                           jobs=args.jobs, earliest=args.earliest, article_seconds=args.article_seconds or None)
+        except KeyboardInterrupt:
+            failures.print(f"[red]build interrupted, previous output in {escape(str(args.out))} left as it was[/red]")
+            return 130
+        except Exception as exc:  # noqa: BLE001 - said in one line, not as a traceback
+            what = str(exc) if isinstance(exc, (OSError, ValueError)) else f"{type(exc).__name__}: {exc}"
+            failures.print(f"[red]build failed, previous output in {escape(str(args.out))} left as it was:[/red] "
+                           f"{escape(what)}")
             return 1
     for skipped in result.skipped:
         print(f"skipped {skipped.file}: {skipped.reason}", file=sys.stderr)

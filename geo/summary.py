@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 
@@ -22,7 +23,6 @@ def print_summary(result, console: Console) -> None:
     timings = result.timings
     table.add_row("time", ", ".join(f"{k.removesuffix('_s')} {v:.2f}s" for k, v in timings.items()))
     console.print(table)
-    for skipped in result.skipped:
-        console.print(f"  [yellow]skipped[/yellow] {skipped.file}: {skipped.reason}")
+    # Skipped files are listed by the caller, one plain line each, whether or not it is quiet.
     for entry in result.unresolved[:10]:
-        console.print(f"  [yellow]unresolved[/yellow] {entry['name']} ({entry['article_id']})")
+        console.print(f"  [yellow]unresolved[/yellow] {escape(entry['name'])} ({escape(entry['article_id'])})")

@@ -3,9 +3,13 @@
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import textwrap
+import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -237,15 +241,16 @@ def test_a_pool_of_workers_writes_the_same_files_as_one_process(messy_corpus, tm
 
 def test_workers_take_over_reading_where_the_reader_stopped(messy_corpus):
     from geo import build as pipeline
-    from geo.articles import DEFAULT_MAX_BYTES, article_files
+    from geo.articles import article_files, read_article
     from geo.gazetteer import Gazetteer
 
     paths = article_files(messy_corpus)
     gazetteer = Gazetteer.load()
+    read = partial(read_article, today=TODAY)
     outcomes = []
     for ahead in (0, 3, len(paths)):
-        read = [pipeline._read(p, TODAY, DEFAULT_MAX_BYTES) for p in paths[:ahead]]
-        results, skipped = pipeline._read_and_extract_all(paths, TODAY, DEFAULT_MAX_BYTES, gazetteer, 2, None, read)
+        job = pipeline._Job(paths, read, [read(p) for p in paths[:ahead]], gazetteer, None)
+        results, skipped = pipeline._extract_pooled(job, 2, None)
         outcomes.append(([(r.article, r.mentions, r.events) for r in results], skipped))
     assert outcomes[0] == outcomes[1] == outcomes[2]
     assert [s.file for s in outcomes[0][1]] == sorted(s.file for s in outcomes[0][1])  # in file order
@@ -253,13 +258,13 @@ def test_workers_take_over_reading_where_the_reader_stopped(messy_corpus):
 
 def test_the_reader_hands_over_what_it_read_in_file_order(messy_corpus):
     from geo import build as pipeline
-    from geo.articles import DEFAULT_MAX_BYTES, article_files
+    from geo.articles import article_files, read_article
 
     paths = article_files(messy_corpus)
-    reader = pipeline._Reader(paths, TODAY, DEFAULT_MAX_BYTES)
+    read = partial(read_article, today=TODAY)
+    reader = pipeline._Reader(paths, read)
     assert reader._receive.poll(timeout=60)  # it sends once it has read everything
-    read = reader.take()
-    assert read == [pipeline._read(p, TODAY, DEFAULT_MAX_BYTES) for p in paths]
+    assert reader.take() == [read(p) for p in paths]
 
 
 def test_cli_build_takes_a_number_of_jobs(tmp_path):
@@ -268,3 +273,236 @@ def test_cli_build_takes_a_number_of_jobs(tmp_path):
         capture_output=True, text=True, cwd=ROOT,
     )
     assert completed.returncode == 2 and "--jobs" in completed.stderr
+
+
+# --- one article never stops or stalls the build (issue 14) ------------------------------------------------
+
+GOOD = "---\nsource: AFP\npublished: 2017-11-10\nlanguage: en\n---\nIS lost Raqqa.\n"
+DEMO_IDS = {p.stem for p in ARTICLES.glob("*.md")}
+
+
+def _copy_demo(tmp_path) -> Path:
+    articles = tmp_path / "articles"
+    shutil.copytree(ARTICLES, articles)
+    return articles
+
+
+def _pool_for_any_size(monkeypatch, jobs):
+    if jobs > 1:
+        monkeypatch.setattr("geo.build.POOL_MIN_ARTICLES", 1)  # the demo corpus is too small for a pool otherwise
+
+
+@pytest.fixture
+def hostile_corpus(tmp_path):
+    """The demo corpus and one of each kind of file that stopped a build, or was lost without a word."""
+    articles = _copy_demo(tmp_path)
+    with open(os.fsencode(articles) + b"/bad\xff.md", "wb") as file:
+        file.write(GOOD.encode())
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    levels += [f"{n}: &{n} [" + ",".join([f"*{p}"] * 9) + "]" for p, n in zip("abcdefgh", "bcdefghi")]
+    (articles / "laughs.md").write_text("---\n" + "\n".join(levels) + "\npublished: *i\n---\nText.\n")
+    (articles / "deep.md").write_text("---\npublished: 2017-11-10\nx: " + "[" * 1000 + "]" * 1000 + "\n---\nText.\n")
+    (articles / "y1800.md").write_text("---\npublished: 1800-01-01\n---\nIS took Raqqa yesterday.\n")
+    (articles / "arabic.md").write_text("---\npublished: 2017-11-10\nlanguage: ar\n---\nText.\n")
+    os.mkfifo(articles / "pipe.md")
+    (articles / "folder.md").mkdir()
+    (tmp_path / "outside.md").write_text(GOOD)
+    (articles / "link.md").symlink_to(tmp_path / "outside.md")
+    (articles / "wide.md").write_bytes(("\ufeff" + GOOD).encode("utf-16-le"))
+    (articles / "zz_zero_width.md").write_text(GOOD.replace("Raqqa", "Raq\u200bqa"))
+    return articles
+
+
+HOSTILE_REASONS = {
+    "bad\\xff.md": "not valid UTF-8", "laughs.md": "aliases", "deep.md": "nests deeper",
+    "y1800.md": "before 1990-01-01", "arabic.md": "'ar' is not supported", "pipe.md": "named pipe",
+    "folder.md": "a folder", "link.md": "symbolic link",
+}
+
+
+@pytest.mark.timeout(600)
+def test_hostile_files_are_each_skipped_with_a_reason_and_the_rest_builds(hostile_corpus, tmp_path, monkeypatch):
+    one = build(hostile_corpus, tmp_path / "one", today=TODAY, jobs=1)
+    _pool_for_any_size(monkeypatch, 2)
+    pooled = build(hostile_corpus, tmp_path / "pooled", today=TODAY, jobs=2)
+    assert _layer_files(tmp_path / "one") == _layer_files(tmp_path / "pooled")
+    reasons = {s.file: s.reason for s in one.skipped}
+    assert set(reasons) == set(HOSTILE_REASONS)
+    for file, words in HOSTILE_REASONS.items():
+        assert words in reasons[file], file
+        assert len(reasons[file]) <= 300 and str(tmp_path) not in reasons[file]
+    report = json.loads((tmp_path / "one" / "report.json").read_text(encoding="utf-8"))
+    assert {s["file"]: s["reason"] for s in report["skipped"]} == reasons
+    assert {a.article_id for a in one.articles} == DEMO_IDS | {"wide", "zz_zero_width"}
+    # The zero-width space inside "Raq\u200bqa" is gone, and Raqqa found.
+    [zero_width] = [a for a in report["articles"] if a["article_id"] == "zz_zero_width"]
+    assert zero_width["text"] == "IS lost Raqqa." and zero_width["mentions"] == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failure_while_extracting_one_article_is_that_articles_reason(tmp_path, monkeypatch, jobs):
+    import geo.build
+
+    articles = _copy_demo(tmp_path)
+    (articles / "zz_fragile.md").write_text(GOOD.replace("Raqqa", "Raqqa BOOM"))
+    real = geo.build.find_mentions
+
+    def fragile(text, *args, **kwargs):
+        if "BOOM" in text:
+            raise RuntimeError(f"cannot cope with {articles / 'zz_fragile.md'}")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr("geo.build.find_mentions", fragile)
+    _pool_for_any_size(monkeypatch, jobs)
+    result = build(articles, tmp_path / "out", today=TODAY, jobs=jobs)
+    assert [(s.file, s.reason) for s in result.skipped] == [
+        ("zz_fragile.md", "extraction failed: RuntimeError: cannot cope with zz_fragile.md")]
+    assert {a.article_id for a in result.articles} == DEMO_IDS
+
+
+def test_a_date_out_of_the_calendar_no_longer_stops_the_build(tmp_path):
+    """Dated 0001-01-01, "yesterday" is before the first day there is (OverflowError): when the window
+    lets such a date in, the article is skipped, not the build."""
+    articles = _copy_demo(tmp_path)
+    (articles / "zz_ancient.md").write_text("---\npublished: 0001-01-01\nlanguage: en\n---\n"
+                                            "The SDF captured Raqqa yesterday.\n")
+    result = build(articles, tmp_path / "out", today=TODAY, jobs=1, earliest=date(1, 1, 1))
+    assert DEMO_IDS <= {a.article_id for a in result.articles}
+    for skipped in result.skipped:
+        assert skipped.file == "zz_ancient.md" and skipped.reason.startswith("extraction failed: OverflowError")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_article_over_its_time_budget_is_skipped_not_waited_on(tmp_path, monkeypatch, jobs):
+    import geo.build
+    from geo.gazetteer import Gazetteer
+
+    geo.build._warm_up(Gazetteer.load())  # what the first article would load, loaded before the clock runs
+    articles = _copy_demo(tmp_path)
+    (articles / "zz_endless.md").write_text(GOOD.replace("Raqqa", "Raqqa ENDLESS"))
+    real = geo.build.find_mentions
+
+    def endless(text, *args, **kwargs):
+        while "ENDLESS" in text:  # pure Python that never returns, as a pathological input could
+            pass
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr("geo.build.find_mentions", endless)
+    _pool_for_any_size(monkeypatch, jobs)
+    start = time.monotonic()
+    result = build(articles, tmp_path / "out", today=TODAY, jobs=jobs, article_seconds=2)
+    assert time.monotonic() - start < 120
+    [skipped] = result.skipped
+    assert skipped.file == "zz_endless.md" and "took longer than the 2 s allowed per article" in skipped.reason
+    assert {a.article_id for a in result.articles} == DEMO_IDS
+
+
+def _gone(pid: int) -> bool:
+    """Whether process `pid` has exited (a zombie nobody reaped has)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("stage", ["reading", "extracting"])
+def test_helpers_exit_when_the_build_process_is_killed(tmp_path, stage):
+    """kill -9 of the build while its reader reads ahead (the gazetteer is loading), or while workers
+    extract: none of its forked helpers outlives it, blocked on a pipe nobody reads."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    text = "IS lost Raqqa. " * 300  # 60 files of ~4.5 KB: more than a pipe holds
+    for i in range(60):
+        (articles / f"a{i:02}.md").write_text(f"---\npublished: 2017-11-10\nlanguage: en\n---\n{text}\n")
+    script = textwrap.dedent(f"""
+        import multiprocessing, time
+        import geo.build as pipeline
+        from geo.gazetteer import Gazetteer
+
+        def stall(*args, **kwargs):
+            print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+            time.sleep(600)
+
+        if {stage == "reading"}:
+            Gazetteer.load = stall  # the parent is killed while it loads the gazetteer
+        pipeline.build({str(articles)!r}, {str(tmp_path / "out")!r}, jobs=2, progress=stall)
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    helpers = []
+    try:
+        helpers = [int(pid) for pid in process.stdout.readline().split()]
+        assert helpers
+        time.sleep(1)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        deadline = time.monotonic() + 20
+        while not all(map(_gone, helpers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [pid for pid in helpers if not _gone(pid)] == []
+    finally:
+        process.kill()
+        for pid in helpers:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+@pytest.mark.parametrize("error", [OSError(28, "No space left on device"), RuntimeError("disk on fire")])
+def test_cli_quiet_still_says_a_build_failed(tmp_path, monkeypatch, capsys, error):
+    from geo import cli
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.md").write_text(GOOD)
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr("geo.build.write_layer_atomically", fail)
+    code = cli.main(["build", "--articles", str(tmp_path / "articles"), "--out", str(tmp_path / "out"), "--quiet",
+                     "--jobs", "1"])
+    stderr = capsys.readouterr().err
+    assert code == 1 and "build failed" in stderr and str(error.args[-1]) in stderr
+    assert "Traceback" not in stderr
+    missing = subprocess.run(
+        [sys.executable, "-m", "geo", "build", "--articles", str(tmp_path / "nope"), "--quiet"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert missing.returncode == 2 and "articles folder not found" in missing.stderr
+
+
+def test_cli_lists_skipped_files_even_when_quiet_and_takes_the_date_window_and_budget(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.md").write_text(GOOD)
+    (articles / "old.md").write_text(GOOD.replace("2017-11-10", "1800-01-01"))
+    (articles / "ar.md").write_text(GOOD.replace("language: en", "language: ar"))
+    completed = subprocess.run(
+        [sys.executable, "-m", "geo", "build", "--articles", str(articles), "--out", str(tmp_path / "out"),
+         "--quiet", "--jobs", "1", "--earliest", "1800-01-01", "--article-seconds", "20"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr.splitlines() == [
+        "skipped ar.md: language 'ar' is not supported: the pipeline reads nb, en"]
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [a["article_id"] for a in report["articles"]] == ["a", "old"]
+
+
+@pytest.mark.parametrize("option", [["--article-seconds", "-1"], ["--article-seconds", "soon"],
+                                    ["--earliest", "2030-01-01", "--today", "2026-01-01"]])
+def test_cli_build_refuses_a_bad_window_or_budget(tmp_path, option):
+    completed = subprocess.run(
+        [sys.executable, "-m", "geo", "build", "--articles", str(ARTICLES), "--out", str(tmp_path / "o"), *option],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert completed.returncode == 2 and option[0] in completed.stderr
+
+
+def test_the_cli_defaults_are_the_pipelines():
+    from geo import articles, build as pipeline, cli
+
+    assert cli.DEFAULT_EARLIEST == articles.DEFAULT_EARLIEST
+    assert cli.DEFAULT_ARTICLE_SECONDS == pipeline.DEFAULT_ARTICLE_SECONDS

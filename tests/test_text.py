@@ -134,3 +134,11 @@ def test_white_space_in_a_pattern_is_one_space_in_the_checked_text():
     check = LiteralFilter([pattern])
     assert check.possible("Kampene i\n\t DAG var harde.") == [True]
     assert check.possible("Kampene fredag var harde.") == [False]
+
+
+def test_normalised_text_has_unix_line_ends_and_no_zero_width_characters():
+    from geo.text import normalise_text
+
+    assert normalise_text("Raq\u200bqa,\r\nHa\u200cj\u200din og al-\u2060Qaim\ufeff Mo\u00adsul") == \
+        "Raqqa,\nHajin og al-Qaim Mosul"
+    assert normalise_text("Raqqa\n") == "Raqqa\n"
