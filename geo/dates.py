@@ -493,6 +493,11 @@ def late_in_day(phrase: str | None, language: str) -> bool:
     return any(word in lowered for word in _LATE_IN_DAY.get(language, ()))
 
 
+def _past_year(phrase: str, published: datetime.date) -> bool:
+    """A phrase naming a year before publication ("By January 2014" in a 2016 text) looks back, not ahead."""
+    return any(int(y) < published.year for y in re.findall(r"\b(?:19|20)\d\d\b", phrase))
+
+
 _Handler = Callable[[re.Match, _Context], _Result]
 
 #: Rules per language, most specific first (that order only breaks ties between equal spans).
@@ -579,8 +584,9 @@ def find_dates(
         if start < taken_until:
             continue
         taken_until = -neg_end
-        if forward and _FUTURE_BEFORE.search(sentence[max(0, start - 30):start]):
-            continue
+        future_cue = forward and _FUTURE_BEFORE.search(sentence[max(0, start - 30):start])
+        if future_cue and not _past_year(m.group(0), published):
+            continue  # "innen utgangen av april", "by the end of April": a deadline, not a date things happened
         resolved = handler(m, ctx)
         if resolved is None:
             continue

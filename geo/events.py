@@ -43,16 +43,18 @@ from geo.toponyms import Mention
 
 _BASE_CONFIDENCE = {"capture": 0.8, "loss": 0.7, "contest": 0.7, "pressure": 0.6, "state": 0.6, "share": 0.6}
 _EVIDENCE_CONFIDENCE = 0.3  # a quote kept as evidence only: it changes no colour
+#: An undated mention of a change the same article dated this recently is that change, said again.
+_RECENT = timedelta(days=31)
 _GENERIC_FORCE_WORDS = {"gruppen", "gruppa", "the group", "kalifatet", "the terrorists", "terrorists", "militants",
                         "the militants", "troops", "the army", "hæren", "militæret"}
 #: Most words a predicate's place may be away from it ("retook the Christian town of Bartella").
 _SLOT_WORDS = 9
 _TOKEN = re.compile(r"[\w'’]+(?:[-‑][\w'’]+)*|[^\w\s]")
-_CLAUSE_PUNCTUATION = frozenset(";—–()[]“”«»\"")
+_CLAUSE_PUNCTUATION = frozenset(";—–“”«»\"")  # brackets are asides inside a clause: "IS (Daesh) started"
 _QUOTES = frozenset("“”«»\"'‘’")
 _PAST_AUXILIARIES = frozenset({"was", "were", "had", "var", "ble", "hadde"})
 #: A date phrase further than this from its predicate (in characters) dates something else.
-_DATE_REACH = 70
+_DATE_REACH = 100
 _DETERMINER_AFTER_THAT = frozenset({"the", "it", "its", "they", "he", "she", "there", "a", "an", "this", "these",
                                     "those", "his", "her", "their", "government", "militants", "troops", "rebels"})
 
@@ -164,6 +166,9 @@ def _trigger_hits(text: str, g: T.Grammar, start: int = 0) -> list[_Hit]:
     for hit in hits:
         if kept and hit.start < kept[-1].end:
             continue
+        if kept and hit.trigger.kind == STATE and hit.trigger.form == "verb" and kept[-1].trigger.kind in (CAPTURE, LOSS) \
+                and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[kept[-1].end:hit.start]):
+            continue  # "seized full control of", "took back control": part of the taking
         kept.append(hit)
     return kept
 
@@ -172,15 +177,20 @@ def _tokens(text: str) -> list[_Token]:
     return [_Token(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text)]
 
 
-def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar) -> list[_Clause]:
+def _date_starts_near(position: int, dates: list[ResolvedDate]) -> bool:
+    return any(position <= d.start <= position + 8 or d.start <= position < d.end for d in dates)
+
+
+def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: list[ResolvedDate] = ()) -> list[_Clause]:
     """The sentence cut into clauses; each remembers the word or mark that opened it."""
     cuts: list[tuple[int, str]] = []
     words = [t for t in tokens if t.start >= body]
     scare = _scare_quotes(words)
+    inside = -1  # the end of a multiword clause word ("etter at") already cut at
     for i, token in enumerate(words):
         previous = words[i - 1] if i else None
         following = words[i + 1] if i + 1 < len(words) else None
-        if i in scare:
+        if i in scare or token.start < inside:
             continue
         if token.text in _CLAUSE_PUNCTUATION or token.text == ":" and not _between_digits(text, token.start):
             cuts.append((token.end, token.text))
@@ -193,7 +203,11 @@ def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar) -> list[_
                 or following is not None and (following.text[0].isupper() or following.lower in _DETERMINER_AFTER_THAT)):
             cuts.append((token.start, token.lower))
         elif (m := g.subordinator_at.match(text, token.start)) is not None:
+            if _date_starts_near(token.start, dates) or previous is not None and (
+                    g.passive_aux_word.match(previous.lower) or previous.lower in ("have", "has", "had", "har", "hadde")):
+                continue  # "since 2014", "siden sommeren 2014", "have since pushed back": not a new clause
             cuts.append((token.start, " ".join(m.group(0).lower().split())))
+            inside = m.end()
         elif previous is not None and previous.text == "," and g.coordinator_word.match(token.lower):
             cuts.append((token.start, token.lower))
     clauses: list[_Clause] = []
@@ -247,8 +261,12 @@ class _ArticleContext:
     anchor: object = None  # the last ResolvedDate of the article, keeping its precision
     header_date: ResolvedDate | None = None  # "– Januar 2014: …": dates the rest of its paragraph
     header_paragraph: int = -1
+    last_patient: Mention | None = None  # the last town a claim was about
+    last_patient_sentence: int = -10
     last_force: str | None = None  # the last force named: "they", "de"
     last_taker: str | None = None  # the last force that took a town in the article
+    last_taker_sentence: int = -10
+    takers: set[str] = field(default_factory=set)  # every force the article says took a town
     pressing: dict[str, str] = field(default_factory=dict)  # place id → the force attacking or aiming at it
     sides: dict[str, str] = field(default_factory=dict)  # "the rebels" are Turkey's side in this article
     declared: list[tuple[int, str]] = field(default_factory=list)  # (sentence, place id) of victory claims
@@ -300,7 +318,10 @@ def extract_events_in(
     claimed = {m.place.place_id for s, h in zip(sentences, hits)
                if any(_plainly_factual(x, s.text, g) for x in h) and not g.caption.search(s.text)
                for m in by_sentence[s.index] if m.place}
-    context = _ArticleContext(article, language, g, forces, claimants, focus_town(mentions, claimed))
+    datelines = [(s.start, s.start + _dateline_end(s.text, g)) for s in sentences
+                 if g is not None and _starts_paragraph(article.text, s.start)]
+    named = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)]
+    context = _ArticleContext(article, language, g, forces, claimants, focus_town(named, claimed))
     events: list[Event] = []
     for sentence, sentence_hits in zip(sentences, hits):
         events.extend(_sentence_events(sentence, by_sentence[sentence.index], sentence_hits, context, len(events),
@@ -338,12 +359,13 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
         return []
     body = _dateline_end(text, g) if _starts_paragraph(ctx.article.text, sentence.start) else 0
     if g.caption.search(text):
-        _remember(ctx, towns, regions, sentence.index, None, text)
         return []
     force_hits = [f for f in ctx.forces.find(text, ctx.language) if f.start >= body]
+    towns = [m for m in towns if m.start - sentence.start >= body]
+    _learn_sides(force_hits, ctx)
     tokens = _tokens(text)
     reading = _Reading(
-        text=text, index=sentence.index, body=body, tokens=tokens, clauses=_clauses(text, tokens, body, g),
+        text=text, index=sentence.index, body=body, tokens=tokens, clauses=_clauses(text, tokens, body, g, dates),
         spots=[_spot(m, sentence.start, text, g) for m in towns if m.start - sentence.start >= body],
         regions=regions, region_spans=[(m.start - sentence.start, m.end - sentence.start) for m in regions],
         forces=force_hits, dates=[d for d in dates if d.start >= body],
@@ -391,6 +413,16 @@ def _header(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragrap
     """A list entry that opens with its date ("– Januar 2014: IS tar …") dates its whole paragraph."""
     if dates and re.match(r"\A[\W_]*\Z", text[:dates[0].start]) and text[dates[0].end:].lstrip().startswith(":"):
         ctx.header_date, ctx.header_paragraph = dates[0], paragraph
+
+
+def _learn_sides(force_hits: list[PhraseHit], ctx: _ArticleContext) -> None:
+    """"Turkish-backed Syrian rebels": for the rest of the article, the rebels are Turkey's side."""
+    for hit in force_hits:
+        if re.search(r"backed|støttede|støttet", hit.text, re.IGNORECASE):
+            for code, force in ctx.forces.forces.items():
+                side = dict(force.backed_by).get(hit.code)
+                if side is not None:
+                    ctx.sides[code] = side
 
 
 def _inside_force(hit: _Hit, forces: list[PhraseHit]) -> bool:
@@ -449,6 +481,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         return [_Claim("epithet", hit, None, holder.code, None, None, False)] if holder else []
     if _within_source(hit, r, clause, g):
         return []  # "liberated from its long nightmare under the rule of ISIS": the loser, not a holder
+    if trigger.kind == STATE and trigger.form == "verb" and _control_noun(hit, r, before):
+        return []  # "ISIL's control over it", "ISIL control of the town": a noun, the object of another verb
     if _not_a_fact(hit, r, clause, before, g):
         _remember_intent(hit, r, clause, ctx)
         return []
@@ -478,6 +512,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         agent = _inside_or_adjacent(hit, r)
         patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients
     elif trigger.form == "attribute":
+        if re.search(r"(?<![\w-])(?:to|towards|toward|into|til|mot)\s+(?:the\s+|den\s+|det\s+)?\Z", before, re.I):
+            return []  # "fled to the rebel-held town of Marea": a destination, not a report of who holds it
         agent = _inside_or_adjacent(hit, r)
         patients = _slot(hit.end, r, clause, g, ctx, hit).patients
     elif kind == FALL or passive:
@@ -487,7 +523,9 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
     else:
         slot = _slot(hit.end, r, clause, g, ctx, hit)
         patients = slot.patients
-        if not patients and clause.opener and g.relative_word.match(clause.opener):
+        if slot.unplaced:
+            _unplaced(hit, r, clause, g, ctx)
+        if not patients and clause.opener in ("som", "which", "that"):
             patients = _antecedent(clause, r, g, ctx)
         if g.verb_second and slot.forces and not _subject_force(hit, r, clause, g, ctx):
             agent = slot.forces[0]
@@ -526,13 +564,21 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         agent_code = _side(agent, hit, r, clause, g, ctx)
     if kind in (CAPTURE, STATE, CONTEST) and not _acceptable_taker(agent_code, previous, trigger, ctx):
         agent_code = None
-    if agent_code is None and (agent is None or agent.code) and kind in (CAPTURE, CONTEST, PRESSURE):
+    implied = passive or trigger.form in ("noun", "drive") or hit.text.lower().endswith("ing") or kind == FALL
+    if agent_code is None and (agent is None or agent.code) and kind in (CAPTURE, CONTEST, PRESSURE) and implied:
+        # Only where the taker is left unsaid (a passive, a noun, a participle): an active verb whose subject
+        # is not a force ("This threat secured …") names no taker.
         agent_code, agent_cost = _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger)
+    elif agent_code is None and (agent is None or agent.code) and kind == CONTEST:
+        # "The attackers had pushed into the eastern districts": those attacking it in this article.
+        attacker = next((ctx.pressing.get(p.spot.mention.place.place_id) for p in patients
+                         if p.spot.mention.place is not None), None)
+        agent_code, agent_cost = attacker, 0.2
     if kind == FALL and agent_code is None:
         kind = LOSS
     if trigger.kind == FALL and kind == LOSS:
         # "Mosul, Iraq's second city, fell on Tuesday" in a story of IS taking towns: taken by that side.
-        taker = _discourse_taker(patients, ctx, previous)
+        taker = _discourse_taker(patients, ctx, previous, r.index, fall=True)
         if taker is not None:
             kind, agent_code, agent_cost = CAPTURE, taker, 0.2
 
@@ -544,18 +590,42 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             continue
         if claim_kind in (CAPTURE, STATE) and agent_code is None:
             continue
-        when = patient.date or _date_for(hit, r, clause, ctx, g)
+        when = patient.date or _date_for(hit, r, clause, ctx, g, background)
         claims.append(_Claim(claim_kind, hit, patient, agent_code, previous, when, background, evidence_only,
                              -agent_cost))
+        if claim_kind in (CAPTURE, CONTEST, LOSS, STATE):
+            ctx.last_patient, ctx.last_patient_sentence = patient.spot.mention, r.index
         if agent_code is not None and patient.spot.mention.place is not None:
             place_id = patient.spot.mention.place.place_id
             if claim_kind in (CAPTURE, CONTEST, PRESSURE):
                 ctx.pressing[place_id] = agent_code
             if claim_kind == CAPTURE and not evidence_only:
-                ctx.last_taker = agent_code
+                ctx.last_taker, ctx.last_taker_sentence = agent_code, r.index
+                ctx.takers.add(agent_code)
     if claims and trigger.kind == CAPTURE and g.declaration.search(r.text[:hit.start]):
         ctx.declared.append((sentence.index, claims[0].patient.spot.mention.place.place_id))
     return claims
+
+
+def _unplaced(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext) -> None:
+    """A claim about a town we cannot place: nothing to show, but "the town" after it is that town, not
+    another one, and its taker is the article's taker."""
+    ctx.last_patient, ctx.last_patient_sentence = None, r.index
+    if hit.trigger.kind == CAPTURE:
+        agent = _subject_force(hit, r, clause, g, ctx)
+        if agent is not None and ctx.forces.holds_towns(agent.code):
+            code = _side(agent, hit, r, clause, g, ctx)
+            ctx.last_taker, ctx.last_taker_sentence = code, r.index
+            ctx.takers.add(code)
+
+
+def _control_noun(hit: _Hit, r: _Reading, before: str) -> bool:
+    """"ISIL's control over it", "ISIL control of the town", "their control of": a holding named as a
+    noun, the object of another verb ("collapse", "secured"), not a report that someone holds a place."""
+    if not re.match(r"\s+(?:of|over)\b", r.text[hit.end:hit.end + 6], re.IGNORECASE):
+        return False
+    return bool(re.search(r"(?:['’]s?|\b(?:its|their))\s*\Z", before)) or any(
+        0 <= hit.start - f.end <= 1 for f in r.forces)
 
 
 def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, clause: _Clause, hit: _Hit,
@@ -569,6 +639,8 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
         return (PRESSURE, False) if kind in (CAPTURE, CONTEST, PRESSURE) else (None, False)
     if kind == STATE:
         if patient.partial or patient.half or patient.most:
+            if trigger.form in ("attribute", "holder"):
+                return None, False  # "the rebel-held districts of Deir ez-Zor": a description
             clause_text = r.text[clause.start:clause.end]
             if g.still.search(clause_text) or not (_own_dates(r, clause) or g.now.search(clause_text)):
                 return None, False
@@ -599,6 +671,8 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     words = [t for t in r.tokens if clause.start <= t.start and t.end <= hit.start]
     if _cue_before(words, g.modal_end, g) and not g.factual_end.search(before):
         return True
+    if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
+        return True  # "the next objective …, retaking Raqqa"
     if g.base_form_word.match(word) and not g.factual_end.search(before):
         return True
     if g.conditional.search(before) or clause.opener and g.conditional.match(clause.opener):
@@ -642,7 +716,12 @@ def _remember_intent(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleConte
     """An aim or plan names who is after a place ("launched an offensive to retake Hawija")."""
     if hit.trigger.kind not in (CAPTURE, CONTEST, PRESSURE):
         return
-    agent = _subject_force(hit, r, clause, ctx.grammar, ctx) or _nearest_force(hit, r, ctx.grammar)
+    g = ctx.grammar
+    agent = _subject_force(hit, r, clause, g, ctx)
+    if agent is None:
+        earlier = [f for f in r.forces if f.end <= hit.start and (
+            not _complement(f, r, _clause_at(r, f.start), g) or g.agent_end.search(r.text[max(0, f.start - 20):f.start]))]
+        agent = earlier[-1] if earlier else None
     if agent is None:
         return
     for patient in _slot(hit.end, r, clause, ctx.grammar, ctx, hit).patients:
@@ -669,7 +748,11 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     """An earlier event the clause mentions in passing: "after IS took…", "had seized", "once ruled"."""
     if clause.opener and g.background.match(clause.opener):
         return True
-    if g.background.search(before):
+    for cue in g.background.finditer(r.text, clause.start, hit.start):
+        if _in_dates(cue.start(), r) or hit.start - cue.end() <= 1 and cue.group(0).lower() in ("since", "siden"):
+            continue  # "the following day"; "have since pushed back"
+        return True
+    if g.relative_time.search(r.text, hit.end, clause.end):
         return True
     words = [t.lower for t in r.tokens if clause.start <= t.start and t.end <= hit.start][-4:]
     if any(g.pluperfect_word.match(w) for w in words):
@@ -686,9 +769,17 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
 def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """A passive use of a verb: an auxiliary before it ("was captured", "ble inntatt"), or no subject
     before it and a comma-set name ("Tal Afar, recaptured a month after Mosul")."""
-    if hit.trigger.form != "verb" or hit.text.lower().endswith("ing"):
+    first = hit.text.split()[0].lower()
+    if hit.trigger.form != "verb" or not g.participle_word.match(first):
         return False
+    following = next((f for f in r.forces if hit.end <= f.start < clause.end), None)
+    if following is not None and g.agent_end.search(r.text[hit.end:following.start]) \
+            and len(r.text[hit.end:following.start].split()) <= 2:
+        return True  # "held by Islamic State militants"
     words = [t for t in r.tokens if clause.start <= t.start and t.end <= hit.start]
+    spot = next((s for s in r.spots if words and s.end == words[-1].end), None)
+    if spot is not None and g.declaration.search(r.text[max(clause.start, spot.start - 30):spot.start]):
+        return True  # "declared Mosul liberated", "erklærte Rawa befridd"
     for token in reversed(words[-4:]):
         if g.passive_aux_word.match(token.lower):
             return True
@@ -710,7 +801,8 @@ def _in_dates(position: int, r: _Reading) -> bool:
 def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """A force named as an object, a source or a backer, not as a subject."""
     before = r.text[max(clause.start, force.start - 30):force.start]
-    if g.not_agent_end.search(before) or g.agent_end.search(before):
+    bare = re.sub(r"(?:\b(?:the|a|an|its|their|de|den|det)\s+)\Z", "", before, flags=re.IGNORECASE)
+    if g.not_agent_end.search(bare) or g.agent_end.search(before):
         return True
     for match in g.backed_by.finditer(r.text, clause.start, force.start):
         between = r.text[match.end():force.start]
@@ -825,7 +917,7 @@ def _side(agent: PhraseHit, hit: _Hit, r: _Reading, clause: _Clause, g: T.Gramma
     """The side the agent fights on: "rebels backed by Turkish troops" are Turkey's side, in this sentence
     and in the rest of the article."""
     code = ctx.sides.get(agent.code, agent.code)
-    for match in g.backed_by.finditer(r.text, agent.end, max(agent.end, hit.start if hit.start > agent.end else clause.end)):
+    for match in g.backed_by.finditer(r.text, agent.end, max(agent.end, clause.end)):
         backers = [f for f in r.forces if f.start >= match.end() and "," not in r.text[match.end():f.start]]
         for backer in backers[:3]:
             side = ctx.forces.side_of(agent.code, backer.code)
@@ -855,14 +947,17 @@ def _nearest_force(hit: _Hit, r: _Reading, g: T.Grammar) -> PhraseHit | None:
 def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tuple[str | None, float]:
     """A taker the predicate's own clause does not name: another force of the sentence, the force that was
     pressing the place in this article, the last taker of the article, the claimant's side."""
+    own = _clause_at(r, hit.start)
     others = [f for f in r.forces
-              if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous]
+              if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous and f.start not in r.objects
+              and (_clause_at(r, f.start) is own or not _clause_at(r, f.start).opener
+                   or g.coordinator_word.match(_clause_at(r, f.start).opener))]
     for force in sorted(others, key=lambda f: abs(f.start - hit.start)):
         code = ctx.sides.get(force.code, force.code)
         if _acceptable_taker(code, previous, trigger, ctx):
             return code, 0.1
     if trigger.form in ("noun", "verb", "drive"):
-        taker = _discourse_taker(patients, ctx, previous)
+        taker = _discourse_taker(patients, ctx, previous, r.index)
         if taker is not None and _acceptable_taker(taker, previous, trigger, ctx):
             return taker, 0.2
     claimant = ctx.claimants.claimant_of(r.text, ctx.language)
@@ -872,12 +967,17 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
     return None, 0.0
 
 
-def _discourse_taker(patients: list[_Patient], ctx: _ArticleContext, previous: str | None) -> str | None:
+def _discourse_taker(patients: list[_Patient], ctx: _ArticleContext, previous: str | None, index: int,
+                     fall: bool = False) -> str | None:
+    """Who took a place the sentence does not say who took: the force pressing it in this article; else
+    the only force the article has seen taking towns; after "fell", the taker of the sentences just before."""
     for patient in patients:
         place = patient.spot.mention.place
         if place is not None and ctx.pressing.get(place.place_id) not in (None, previous):
             return ctx.pressing[place.place_id]
-    if ctx.last_taker not in (None, previous):
+    if len(ctx.takers) == 1 and ctx.last_taker not in (None, previous):
+        return ctx.last_taker
+    if fall and index - ctx.last_taker_sentence <= 2 and ctx.last_taker not in (None, previous):
         return ctx.last_taker
     return None
 
@@ -888,6 +988,7 @@ def _discourse_taker(patients: list[_Patient], ctx: _ArticleContext, previous: s
 class _Slot:
     patients: list[_Patient]
     forces: list[PhraseHit]
+    unplaced: bool = False  # the object is a town we cannot place ("the town of Dabiq", "byen Shirqat")
 
 
 def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext, hit: _Hit | None,
@@ -901,6 +1002,9 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
     forces: list[PhraseHit] = []
     flags = _Patient(spot=None)  # type: ignore[arg-type]
     pos, words, end = position, 0, clause.end
+    unplaced = False
+    previous_word: str | None = None
+    before_previous: str | None = None
     while pos < end and words <= _SLOT_WORDS:
         while pos < end and text[pos].isspace():
             pos += 1
@@ -922,12 +1026,21 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             end = max(end, more)
             continue
         date = next((d for d in r.dates if d.start == pos), None)
+        if date is None and (m := re.match(r"(?:on|in|at|i|på|den)\s+", text[pos:pos + 5], re.IGNORECASE)):
+            date = next((d for d in r.dates if d.start == pos + m.end()), None)
         if date is not None:
             if patients:
                 for patient in patients:
                     patient.date = patient.date or date
             pos = date.end
             continue
+        m = re.match(r"(?:" + _fragment(g.source_end) + r")\s+(?:the\s+)?", text[pos:pos + 12], re.IGNORECASE)
+        if m and not patients:
+            shifted = next((f for f in r.forces if f.start == pos + m.end()), None)
+            if shifted is not None:
+                pos = shifted.end
+                words += 1
+                continue
         force = next((f for f in r.forces if f.start == pos), None)
         if force is not None:
             forces.append(force)
@@ -953,10 +1066,19 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             if re.match(r"\s+(?:of|av)\b", rest, re.IGNORECASE) or any(s.start > anaphor.end() and s.start - anaphor.end() <= 2 for s in r.spots):
                 pos = anaphor.end()
                 words += 1
+                previous_word = anaphor.group(0).split()[-1].lower()
                 continue
+            if re.match(r"\s+(?:al-|el-|an-|ar-|as-)?[A-ZÆØÅ]", rest):
+                unplaced = True
+                break  # "byen Shirqat": a town we cannot place, not one named before
             spot = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
             if spot is not None:
                 patients.append(_Patient(spot, flags.partial, flags.half, flags.most, flags.outskirts))
+                flags = _Patient(spot=None)  # type: ignore[arg-type]
+                pos, more = _list_continues(anaphor.end(), r, clause, g, patients)
+                if more >= 0:
+                    end = max(end, more)
+                    continue
             break
         token = next((t for t in r.tokens if t.start == pos), None)
         if token is None:
@@ -965,19 +1087,34 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             spot = _resolve_anaphor(token.start, token.end, r, ctx)
             if spot is not None:
                 patients.append(_Patient(spot, flags.partial, flags.half, flags.most, flags.outskirts))
+                flags = _Patient(spot=None)  # type: ignore[arg-type]
+                pos, more = _list_continues(token.end, r, clause, g, patients)
+                if more >= 0:
+                    end = max(end, more)
+                    continue
             break
-        if state and (m := g.state_locative_at.match(text, pos)) and not patients and words <= 3:
+        if state and (m := g.state_locative_at.match(text, pos)) and not patients and pos == position + _space(text, position):
             pos = m.end()
             words += 1
             continue
+        if token.text[0].isupper() and previous_word is not None and (
+                g.place_noun_word.match(previous_word) or previous_word in ("of", "av")
+                and g.place_noun_word.match(before_previous or "")):
+            unplaced = True
+            break  # "the northern Syrian town of Dabiq": a town we cannot place
         if _slot_token(token, g):
             pos = token.end
             words += 1
+            before_previous, previous_word = previous_word, token.lower
             continue
         break
     if patients:
         r.objects.update(f.start for f in forces)
-    return _Slot(patients, forces)
+    return _Slot(patients, forces, unplaced and not patients)
+
+
+def _space(text: str, position: int) -> int:
+    return len(text[position:]) - len(text[position:].lstrip())
 
 
 def _slot_token(token: _Token, g: T.Grammar) -> bool:
@@ -1061,8 +1198,11 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
     if before:
         mention = before[-1].mention
     else:
+        if ctx.last_patient is None and r.index - ctx.last_patient_sentence <= 3:
+            return None  # the town last spoken of is one we cannot place
+        patient = ctx.last_patient if r.index - ctx.last_patient_sentence <= 3 else None
         recent = ctx.last_town if r.index - ctx.last_town_sentence <= 3 else None
-        mention = recent or ctx.focus
+        mention = patient or recent or ctx.focus
     if mention is None:
         return None
     return _Spot(mention, start, end, anaphor=True)
@@ -1171,7 +1311,7 @@ def _noun_patients(hit, r, clause, g, ctx) -> tuple[list[_Patient], PhraseHit | 
     text = r.text
     pos = hit.end
     source = None
-    m = re.match(r"\s*(?:over|against|mot)\s+", text[pos:])
+    m = re.match(r"\s*(?:over|against|mot)\s+(?:the\s+)?", text[pos:])
     if m:
         after = [f for f in r.forces if f.start == pos + m.end()]
         if after:
@@ -1197,7 +1337,8 @@ def _own_dates(r: _Reading, clause: _Clause) -> list[ResolvedDate]:
     return [d for d in r.dates if clause.start <= d.start < clause.end]
 
 
-def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar) -> ResolvedDate | None:
+def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar,
+              background: bool = False) -> ResolvedDate | None:
     """The date phrase of the predicate's clause (the nearest, a date before it counting triple); else that
     of the clause it hangs on ("seized the town, but ISIL was able to recapture it within hours"); else the
     date heading its paragraph."""
@@ -1209,7 +1350,9 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             # they had lost a day earlier").
             rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end]
             own = [d for d in own if all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
-        own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]
+        if current is clause:
+            own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]
+        own = [d for d in own if not (background and _said_on(d, hit, r, g))]
         if own:
             return min(own, key=lambda d: _distance(hit, d))
         if not _INHERITING.match(current.opener):
@@ -1219,6 +1362,15 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         current = r.clauses[index - 1]
     return ctx.header_date
+
+
+def _said_on(resolved: ResolvedDate, hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """The date of an attribution after the predicate (", opplyste hæren torsdag", ", a monitor said on
+    Saturday"): when it was said, which dates a current report but not a background one."""
+    if resolved.start < hit.end:
+        return False
+    segment = r.text[hit.end:resolved.start].rsplit(",", 1)[-1]
+    return any(g.saying_word.match(word.lower()) for word in re.findall(r"[\w'’]+", segment))
 
 
 def _distance(hit: _Hit, resolved: ResolvedDate) -> int:
@@ -1394,8 +1546,18 @@ def _merge_same_claims(events: list[Event]) -> list[Event]:
     kept = list(merged.values())
     taken = {(e.place_id, e.force) for e in kept if e.kind == CAPTURE and not e.past}
     kept = [e for e in kept if not (e.kind == CONTEST and (e.place_id, e.contested_by) in taken)]
-    changed = {e.place_id for e in kept if e.kind in (CAPTURE, LOSS) and not e.past}
-    return [e for e in kept if not (e.kind == STATE and e.past and e.place_id in changed)]
+    # Who held a place before, said in passing ("Hawija, en av de siste byene som var under IS' kontroll"),
+    # is the previous holder of the change the sentence reports, and no claim of its own.
+    held_before = {e.place_id: e.force for e in kept if e.kind == STATE and e.past}
+    result = []
+    for event in kept:
+        if event.kind == STATE and event.past:
+            continue
+        holder = held_before.get(event.place_id)
+        if event.kind in (CAPTURE, LOSS) and event.previous_force is None and holder not in (None, event.force):
+            event = replace(event, previous_force=holder)
+        result.append(event)
+    return result
 
 
 def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentence]) -> list[Event]:
@@ -1427,16 +1589,17 @@ def _restated(events: list[Event]) -> list[Event]:
     """An article that dates a change once and mentions it again without a date ("the liberation of
     Hawija", "the fall of Mosul") means that change, not a new one on the day it was published; a town
     lost without a named taker, that the article says someone took, was taken by them."""
-    dated: dict[tuple, Event] = {}
+    dated: dict[tuple, list[Event]] = {}
     for event in events:
         if event.kind in (CAPTURE, STATE, CONTEST) and not event.past and event.date_precision != "unknown":
-            dated.setdefault((event.place_id, event.force, event.contested_by, event.status), event)
+            dated.setdefault((event.place_id, event.force, event.contested_by, event.status), []).append(event)
     taken = {e.place_id for e in events if e.kind == CAPTURE and not e.past}
     result = []
     for event in events:
         if not event.past and event.date_precision == "unknown" and event.kind in (CAPTURE, STATE, CONTEST):
-            first = dated.get((event.place_id, event.force, event.contested_by, event.status))
-            if first is not None:
+            same = dated.get((event.place_id, event.force, event.contested_by, event.status), [])
+            first = same[0] if len({(e.date, e.date_precision) for e in same}) == 1 else None
+            if first is not None and timedelta(0) <= event.date - first.date <= _RECENT:
                 event = replace(event, date=first.date, date_precision=first.date_precision,
                                 date_phrase=first.date_phrase, late=first.late)
         elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and event.place_id in taken:

@@ -76,6 +76,9 @@ class Grammar:
     subject_pronoun_word: re.Pattern
     modal_end: re.Pattern
     factual_end: re.Pattern
+    aims: re.Pattern
+    relative_time: re.Pattern
+    participle_word: re.Pattern
     conditional: re.Pattern
     conditional_start: re.Pattern
     negation_word: re.Pattern
@@ -151,6 +154,9 @@ def grammar(code: str | None) -> Grammar | None:
         subject_pronoun_word=_whole(w.subject_pronouns),
         modal_end=_ending(w.modal_before),
         factual_end=_ending(w.factual_before),
+        aims=_words(w.aims),
+        relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),
+        participle_word=_whole(w.participle),
         conditional=_words(w.conditional),
         conditional_start=re.compile(r"\A\W*(?:" + w.conditional_start + r")(?![\w])", _I),
         negation_word=_whole(w.negation_before),

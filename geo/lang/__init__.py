@@ -107,6 +107,8 @@ class Language:
     subject_pronouns: str  # "they", "de": the last force named
     # -- what the clause says about its predicate -----------------------------------------------------
     modal_before: str  # intention, modality, plans: "aims to", "vowed to", "will", "kan", "planlegger å"
+    aims: str  # nouns of aim anywhere before the predicate in its clause ("the next objective", "neste mål")
+    relative_time: str  # "a month after Mosul": dated only relative to another event the text does not date
     factual_before: str  # exceptions: "was able to", "managed to", "klarte å"
     conditional: str  # "if", "once", "hvis", "dersom"
     conditional_start: str  # a sentence opening that makes it conditional ("Faller X, …")

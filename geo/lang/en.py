@@ -55,7 +55,7 @@ LANGUAGE = Language(
            r"|confirmed|confirms|stated|states|declared|declares|added|noted|insisted|told|believe|believes"
            r"|warned|reports|statement|news|rumours|rumors|evidence",
     passive_aux=r"was|were|is|are|been|be|being|got|gets",
-    participle=r"\w+(?:ed|en|wn|ok|ld|ght)",
+    participle=r"\w+(?:ed|en|wn|ld|ght|st|un|ne|nt)",
     agent=r"by",
     noun_links=r"of|in|at",
     out_of=r"out\s+of|from",
@@ -75,6 +75,8 @@ LANGUAGE = Language(
                  r"|close\s+to|closer\s+to|on\s+the\s+verge\s+of|objective|goal|target|future|next|push\s+to"
                  r"|drive\s+to|bid\s+for|fight\s+to|battle\s+to|offensive\s+to|operations?\s+to|campaign\s+to"
                  r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop",
+    aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
+    relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
     conditional_start=r"if|should|unless|once",
@@ -85,8 +87,8 @@ LANGUAGE = Language(
     background=r"after|since|following|formerly|previously|used\s+to|ever\s+since"
                r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
     pluperfect=r"had|'d",
-    base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter|control"
-               r"|hold|occupy|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
+    base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter"
+               r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
     now=r"now",
     adverbs=r"[a-z]+ly|and|or|then|also|again|back|soon|eventually|subsequently|even|now|already|just|not",

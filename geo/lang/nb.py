@@ -42,7 +42,7 @@ LANGUAGE = Language(
     coordinators=r"og|men|eller|så",
     subordinators=r"men|mens|etter\s+at|før|siden|da|når|fordi|selv\s+om|inntil|hvis|dersom|som|der|hvor|at"
                   r"|slik\s+at|ettersom",
-    relatives=r"som|der",
+    relatives=r"som",
     complementizer=r"at",
     saying=r"sier|sa|opplyser|opplyste|melder|meldte|kunngjorde|hevder|hevdet|avviste|avviser|erklærte|bekreftet"
            r"|skriver|mener",
@@ -61,6 +61,8 @@ LANGUAGE = Language(
                  r"|forsøker\s+å|forsøkte\s+å|prøver\s+å|prøvde\s+å|har\s+som\s+mål\s+å|sikter\s+mot\s+å"
                  r"|truet\s+med\s+å|truer\s+med\s+å|lovet\s+å|lover\s+å|ventes\s+å|forventes\s+å|for\s+å"
                  r"|klar\s+til\s+å|mål(?:et)?|neste|offensiv(?:en)?\s+for\s+å|operasjon(?:en)?\s+for\s+å",
+    aims=r"mål|målet|målene|plan|planen|planene|hensikt|hensikten|tanken|ideen",
+    relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]",
     factual_before=r"klarte\s+å|lyktes\s+(?:med\s+)?å|greide\s+å",
     conditional=r"hvis|dersom",
     conditional_start=r"faller|hvis|dersom|om",
