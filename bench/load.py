@@ -20,10 +20,12 @@ All tabs run in one Chromium on the same machine as the server, as a shared 2-co
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from bench import browser
@@ -58,6 +60,7 @@ class LoadResult:
     seconds: float
     rss_start_mb: float
     rss_end_mb: float
+    server_cpu_s: float  # CPU time the server used during the soak
 
     def summary(self) -> dict:
         times = [t for s in self.sessions for t in s.sidebar_ms]
@@ -74,8 +77,19 @@ class LoadResult:
             "load_url_lag_max_steps": max(lags) if len(lags) == len(self.sessions) else None,
             "load_server_rss_start_mb": round(self.rss_start_mb, 1),
             "load_server_rss_end_mb": round(self.rss_end_mb, 1),
+            # Of one core: above ~90 % the server is what limits the readers, below it the browsers are.
+            "load_server_cpu_percent": round(100 * self.server_cpu_s / self.seconds, 1) if self.seconds else None,
             "load_errors": sorted({s.error for s in self.sessions if s.error}),
         }
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (its threads included), from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _map_frame(page):
@@ -90,23 +104,27 @@ async def _open(browser_, url: str, start: date):
     await context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1")
                         else route.abort())
     page = await context.new_page()
-    await page.goto(f"{url}/?date={start.isoformat()}")
+    await page.goto(f"{url}/?date={start.isoformat()}", timeout=180_000)
     await page.wait_for_function(PAINTED_JS, arg=start.isoformat(), polling=100, timeout=180_000)
     # The sidebar's controls come with the rerun after the map's first paint (see ui/controls.sidebar).
     await page.locator("[data-testid='stSlider'] input[type='range']").first.wait_for(timeout=180_000)
     return context, page
 
 
-async def _sidebar_step(page, result: SessionResult) -> None:
+async def _sidebar_step(page, result: SessionResult) -> date | None:
+    """One day on the sidebar slider; the date the map should then show, once it has (None if never)."""
     thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
+    # Read before the press: a busy tab may not have redrawn the thumb's text yet right after it.
+    target = date.fromisoformat((await thumb.get_attribute("aria-valuetext")).strip()) + timedelta(days=1)
     began = time.perf_counter()
     await thumb.press("ArrowRight")
-    target = (await thumb.get_attribute("aria-valuetext")) or ""
     try:
-        await page.wait_for_function(PAINTED_JS, arg=target.strip(), polling="raf", timeout=STARVED_S * 1000)
+        await page.wait_for_function(PAINTED_JS, arg=target.isoformat(), polling="raf", timeout=STARVED_S * 1000)
         result.sidebar_ms.append((time.perf_counter() - began) * 1000)
+        return target
     except Exception:
         result.sidebar_missed += 1
+        return None
 
 
 async def _session(index: int, browser_, url: str, start: date, window_days: int, soak_s: float, step_s: float,
@@ -123,18 +141,20 @@ async def _session(index: int, browser_, url: str, start: date, window_days: int
         direction = "ArrowRight"
         deadline = time.monotonic() + soak_s
         next_sidebar = time.monotonic() + sidebar_every_s * (index + 1) / 20  # spread the tabs' sidebar steps
+        day = start
         while time.monotonic() < deadline:
             if time.monotonic() >= next_sidebar:
-                await _sidebar_step(page, result)
+                moved = await _sidebar_step(page, result)
                 next_sidebar = time.monotonic() + sidebar_every_s
                 frame = _map_frame(page) or frame
                 timeline = frame.locator("#day")
-            day = date.fromisoformat(await frame.evaluate("() => window.controlMap.day()"))
+                day = moved or date.fromisoformat(await frame.evaluate("() => window.controlMap.day()"))
             if day >= hi:
                 direction = "ArrowLeft"
             elif day <= lo:
                 direction = "ArrowRight"
             await timeline.press(direction)
+            day += timedelta(days=1 if direction == "ArrowRight" else -1)
             result.map_steps += 1
             await asyncio.sleep(step_s)
         await asyncio.sleep(SETTLE_S)
@@ -156,6 +176,10 @@ async def _run(url: str, server_pid: int, start: date, sessions: int, soak_s: fl
     async with async_playwright() as playwright:
         chromium = await playwright.chromium.launch(executable_path=browser.CHROMIUM,
                                                     args=["--no-sandbox", "--disable-gpu"])
+        # One tab first: the server loads the layer and publishes the map once, as for the first reader of
+        # a deployment; the soak measures the readers after it.
+        warm, _ = await _open(chromium, url, start)
+        await warm.close()
         results = [SessionResult() for _ in range(sessions)]
         opened = asyncio.Barrier(sessions + 1)
         tasks = [asyncio.create_task(_session(i, chromium, url, start, window_days, soak_s, step_s, sidebar_every_s,
@@ -164,16 +188,16 @@ async def _run(url: str, server_pid: int, start: date, sessions: int, soak_s: fl
             await asyncio.wait_for(opened.wait(), timeout=600)
         except (asyncio.TimeoutError, asyncio.BrokenBarrierError):
             pass
-        rss_start = browser.rss_mb(server_pid)
+        rss_start, cpu_start = browser.rss_mb(server_pid), cpu_seconds(server_pid)
         began = time.perf_counter()
         await asyncio.gather(*tasks)
         seconds = time.perf_counter() - began
-        rss_end = browser.rss_mb(server_pid)
+        rss_end, cpu = browser.rss_mb(server_pid), cpu_seconds(server_pid) - cpu_start
         await chromium.close()
-    return LoadResult(results, seconds, rss_start, rss_end)
+    return LoadResult(results, seconds, rss_start, rss_end, cpu)
 
 
 def measure_load(url: str, server_pid: int, start: date, sessions: int = 20, soak_s: float = 120.0,
-                 step_s: float = 0.25, sidebar_every_s: float = 8.0, window_days: int = 30) -> LoadResult:
+                 step_s: float = 0.5, sidebar_every_s: float = 8.0, window_days: int = 30) -> LoadResult:
     """`sessions` tabs stepping the map of the server at `url` for `soak_s` seconds (see the module's doc)."""
     return asyncio.run(_run(url, server_pid, start, sessions, soak_s, step_s, sidebar_every_s, window_days))

@@ -29,7 +29,8 @@ def _on_map_event() -> None:
         # Any event means the map has painted: a quick step can replace the "ready" one before a rerun.
         controls.mark_map_drawn()
     if reported is not None:
-        controls.take_map_date(reported, layer)
+        if control_map.event_revision(event) >= controls.date_revision():
+            controls.take_map_date(reported, layer)  # else a step from before the sidebar or a link moved it
     elif isinstance(event, dict) and event.get("kind") == "click" and event.get("place_id") in names:
         controls.select_place(event["place_id"], layer, focus=False)
 

@@ -237,3 +237,9 @@ def event_date(event: dict | None) -> date | None:
 def is_settled(event: dict | None) -> bool:
     """The map's timeline has stopped moving: its date event after the reader's last step."""
     return isinstance(event, dict) and event.get("kind") == "settled" and event_date(event) is not None
+
+
+def event_revision(event: dict | None) -> int:
+    """The date revision the map stepped from (see `control_map`'s `revision`); 0 when it does not say."""
+    revision = event.get("revision") if isinstance(event, dict) else None
+    return revision if isinstance(revision, int) and not isinstance(revision, bool) else 0

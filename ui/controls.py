@@ -183,6 +183,11 @@ def take_map_date(day: date, layer: Layer) -> None:
     st.session_state[_MAP_DAY_KEY] = day
 
 
+def date_revision() -> int:
+    """How many times the date has been set from outside the map this session (see `map_revision`)."""
+    return st.session_state.get(_REVISION_KEY, 0)
+
+
 def map_revision(day: date) -> int:
     """Goes up when `day` differs from what the map last showed, i.e. the date came from elsewhere."""
     revision = st.session_state.get(_REVISION_KEY, 0)

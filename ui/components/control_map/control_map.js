@@ -309,10 +309,12 @@
     }
     markPainted();
     if (fromTimeline) {
-      report({ kind: "date", date: iso(state.day) });
+      // With the revision it stepped from: a date set from outside since then wins on the server.
+      report({ kind: "date", date: iso(state.day), revision: state.revision });
       window.clearTimeout(state.settleTimer);
-      state.settleTimer = window.setTimeout(function () { report({ kind: "settled", date: iso(state.day) }); },
-        SETTLE_MS);
+      state.settleTimer = window.setTimeout(function () {
+        report({ kind: "settled", date: iso(state.day), revision: state.revision });
+      }, SETTLE_MS);
     }
   }
 
@@ -478,6 +480,8 @@
       // Set from outside the map (sidebar, link, play): jump there. Otherwise the map already shows the
       // date it reported, or a later one the reader has stepped to since.
       state.revision = args.revision;
+      state.outbox = state.outbox.filter(function (waiting) { return waiting.kind !== "date" && waiting.kind !== "settled"; });
+      window.clearTimeout(state.settleTimer);
       setDay(args.day, false);
     } else {
       syncControls();
