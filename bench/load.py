@@ -116,8 +116,9 @@ async def _sidebar_step(page, result: SessionResult) -> date | None:
     thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
     # Read before the press: a busy tab may not have redrawn the thumb's text yet right after it.
     target = date.fromisoformat((await thumb.get_attribute("aria-valuetext")).strip()) + timedelta(days=1)
+    await thumb.focus()
     began = time.perf_counter()
-    await thumb.press("ArrowRight")
+    await page.keyboard.press("ArrowRight")
     try:
         await page.wait_for_function(PAINTED_JS, arg=target.isoformat(), polling="raf", timeout=STARVED_S * 1000)
         result.sidebar_ms.append((time.perf_counter() - began) * 1000)
@@ -137,6 +138,7 @@ async def _session(index: int, browser_, url: str, start: date, window_days: int
             await opened.wait()  # the soak starts when every tab has opened, or failed to
         frame = _map_frame(page)
         timeline = frame.locator("#day")
+        await timeline.focus()
         lo, hi = start, start + timedelta(days=window_days)
         direction = "ArrowRight"
         deadline = time.monotonic() + soak_s
@@ -148,12 +150,15 @@ async def _session(index: int, browser_, url: str, start: date, window_days: int
                 next_sidebar = time.monotonic() + sidebar_every_s
                 frame = _map_frame(page) or frame
                 timeline = frame.locator("#day")
+                await timeline.focus()
                 day = moved or date.fromisoformat(await frame.evaluate("() => window.controlMap.day()"))
             if day >= hi:
                 direction = "ArrowLeft"
             elif day <= lo:
                 direction = "ArrowRight"
-            await timeline.press(direction)
+            # Keys to the focused timeline, as a reader holding one down: no per-press actionability checks,
+            # which wait for animation frames that a tab among twenty gets few of.
+            await page.keyboard.press(direction)
             day += timedelta(days=1 if direction == "ArrowRight" else -1)
             result.map_steps += 1
             await asyncio.sleep(step_s)

@@ -31,6 +31,7 @@ _LAST_TICK_KEY = "_last_tick"
 _INITIAL_DAY_KEY = "_initial_day"
 _MAP_DAY_KEY = "_map_day"  # the date the map component last showed (reported by it, or sent to it)
 _REVISION_KEY = "_date_revision"  # goes up each time the date is set from outside the map
+_SLIDER_SHOWN_KEY = "_slider_shown"  # the date the sidebar slider was last drawn at
 MAP_DRAWN_KEY = "map_ready"  # the map has painted (or shown why it cannot) once this session
 PLAY_SECONDS = 1.5
 
@@ -147,6 +148,7 @@ def sidebar(layer: Layer, widgets: bool = True) -> date:
         forward.button("▶", on_click=_step, args=(changes, 1, lo, hi), width="stretch",
                        disabled=next_change(list(changes), day) is None, help="Next change of control")
         st.caption(f"{len(changes)} dates with a change of control, {lo.isoformat()} to {hi.isoformat()}.")
+    st.session_state[_SLIDER_SHOWN_KEY] = day
     link_date(day)
     _show_link_notices(day)
     if playing:
@@ -176,7 +178,11 @@ def _show_link_notices(day: date) -> None:
 
 
 def take_map_date(day: date, layer: Layer) -> None:
-    """The map's timeline moved to `day`: make it the app's date (the sidebar slider follows)."""
+    """The map's timeline moved to `day`: make it the app's date (the sidebar slider follows), unless the
+    reader moved the sidebar in the same breath: each event brings the slider's value as the browser shows
+    it, and when that is not the date it was last drawn at, the reader moved it, and the sidebar wins."""
+    if DATE_KEY in st.session_state and st.session_state[DATE_KEY] != st.session_state.get(_SLIDER_SHOWN_KEY):
+        return
     lo, hi, _ = slider_bounds(layer)
     day = min(max(day, lo), hi)
     st.session_state[DATE_KEY] = day
