@@ -31,6 +31,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from geo import triggers as T
 from geo.articles import Article
@@ -88,8 +89,7 @@ class Event:
 # One sentence, read
 # --------------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -150,6 +150,19 @@ class _Reading:
     hits: list[_Hit]
     objects: set[int] = field(default_factory=set)  # where forces named as a predicate's object start
 
+    def __post_init__(self):
+        self.token_at = {t.start: t for t in self.tokens}
+        self.token_starts = [t.start for t in self.tokens]
+        self.spot_at = {s.start: s for s in self.spots}
+        self.date_at = {d.start: d for d in self.dates}
+        self.force_at = {f.start: f for f in self.forces}
+
+    def words(self, start: int, end: int) -> list[_Token]:
+        """The tokens from `start` up to `end`."""
+        lo = bisect_right(self.token_starts, start - 1)
+        hi = bisect_right(self.token_starts, end - 1)
+        return [t for t in self.tokens[lo:hi] if t.end <= end]
+
 
 # Which trigger patterns a sentence could match at all (most sentences have none of their words).
 _TRIGGER_FILTERS: dict[str, LiteralFilter] = {code: T.grammar(code).filter for code in T.TRIGGERS}
@@ -174,7 +187,7 @@ def _trigger_hits(text: str, g: T.Grammar, start: int = 0) -> list[_Hit]:
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+    return [_Token(m.start(), m.end(), word, word.lower()) for m in _TOKEN.finditer(text) for word in (m.group(0),)]
 
 
 def _date_starts_near(position: int, dates: list[ResolvedDate]) -> bool:
@@ -185,13 +198,16 @@ def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: li
     """The sentence cut into clauses; each remembers the word or mark that opened it."""
     cuts: list[tuple[int, str]] = []
     words = [t for t in tokens if t.start >= body]
+    at = {t.start: i for i, t in enumerate(words)}
     scare = _scare_quotes(words)
     inside = -1  # the end of a multiword clause word ("etter at") already cut at
-    for i, token in enumerate(words):
+    for candidate in g.clause_candidates.finditer(text, body):
+        i = at.get(candidate.start())
+        if i is None or i in scare or candidate.start() < inside:
+            continue
+        token = words[i]
         previous = words[i - 1] if i else None
         following = words[i + 1] if i + 1 < len(words) else None
-        if i in scare or token.start < inside:
-            continue
         if token.text in _CLAUSE_PUNCTUATION or token.text == ":" and not _between_digits(text, token.start):
             cuts.append((token.end, token.text))
         elif token.text in ("-", "–") and text[token.start - 1:token.start] == " ":
@@ -263,7 +279,10 @@ class _ArticleContext:
     header_paragraph: int = -1
     last_patient: Mention | None = None  # the last town a claim was about
     last_patient_sentence: int = -10
-    last_force: str | None = None  # the last force named: "they", "de"
+    last_force: str | None = None  # the last force named in a sentence with a claim
+    last_force_sentence: int = -1
+    read_until: int = -1  # the last sentence read
+    sentences: list[Sentence] = field(default_factory=list)
     last_taker: str | None = None  # the last force that took a town in the article
     last_taker_sentence: int = -10
     takers: set[str] = field(default_factory=set)  # every force the article says took a town
@@ -318,10 +337,11 @@ def extract_events_in(
     claimed = {m.place.place_id for s, h in zip(sentences, hits)
                if any(_plainly_factual(x, s.text, g) for x in h) and not g.caption.search(s.text)
                for m in by_sentence[s.index] if m.place}
-    datelines = [(s.start, s.start + _dateline_end(s.text, g)) for s in sentences
-                 if g is not None and _starts_paragraph(article.text, s.start)]
-    named = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)]
-    context = _ArticleContext(article, language, g, forces, claimants, focus_town(named, claimed))
+    datelines = [(s.start, s.start + end) for s in sentences
+                 if g is not None and _starts_paragraph(article.text, s.start) and (end := _dateline_end(s.text, g))]
+    named = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)] if datelines else mentions
+    context = _ArticleContext(article, language, g, forces, claimants, focus_town(named, claimed),
+                              sentences=sentences)
     events: list[Event] = []
     for sentence, sentence_hits in zip(sentences, hits):
         events.extend(_sentence_events(sentence, by_sentence[sentence.index], sentence_hits, context, len(events),
@@ -354,6 +374,11 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     regions = [m for m in mentions if m.kind == "region" and m.place is not None]
     if g is None or not hits and g.share.search(text) is None:
         # No claim in this sentence (most sentences): only its dates, forces and places matter to the next ones.
+        _remember(ctx, towns, regions, sentence.index, None, text)
+        _header(ctx, text, dates, paragraph)
+        return []
+    if not towns and not g.share.search(text) and not g.points_back.search(text):
+        # Claims with no town named or pointed back to ("took part", "held talks") say nothing about a place.
         _remember(ctx, towns, regions, sentence.index, None, text)
         _header(ctx, text, dates, paragraph)
         return []
@@ -396,12 +421,14 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
 
 
 def _paragraph_of(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position)
+    return text.rfind("\n", max(0, position - 2000), position)
 
 
 def _starts_paragraph(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" \t")
-    return not before or before.endswith("\n")
+    index = position - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return index < 0 or text[index] == "\n"
 
 
 def _dateline_end(text: str, g: T.Grammar) -> int:
@@ -423,6 +450,18 @@ def _learn_sides(force_hits: list[PhraseHit], ctx: _ArticleContext) -> None:
                 side = dict(force.backed_by).get(hit.code)
                 if side is not None:
                     ctx.sides[code] = side
+
+
+def _last_force(ctx: _ArticleContext) -> str | None:
+    """The last force the article named before this sentence ("they", "de" point back to it). Sentences
+    without a claim are looked at only when a pronoun asks (most never do)."""
+    for index in range(ctx.read_until, ctx.last_force_sentence, -1):
+        if 0 <= index < len(ctx.sentences):
+            found = ctx.forces.find(ctx.sentences[index].text, ctx.language)
+            if found:
+                ctx.last_force, ctx.last_force_sentence = found[-1].code, index
+                break
+    return ctx.last_force
 
 
 def _inside_force(hit: _Hit, forces: list[PhraseHit]) -> bool:
@@ -447,11 +486,8 @@ def _remember(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention]
     if regions:
         ctx.last_region = regions[-1]
     if force is not None:
-        ctx.last_force = force
-    elif ctx.grammar is not None and text:
-        found = ctx.forces.find(text, ctx.language)
-        if found:
-            ctx.last_force = found[-1].code
+        ctx.last_force, ctx.last_force_sentence = force, index
+    ctx.read_until = index
 
 
 # --------------------------------------------------------------------------------------------------
@@ -668,7 +704,7 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True
     if hit.start == r.body and word.endswith("ing"):
         return True  # "Losing the town … would cap a process": a gerund subject, not a report
-    words = [t for t in r.tokens if clause.start <= t.start and t.end <= hit.start]
+    words = r.words(clause.start, hit.start)
     if _cue_before(words, g.modal_end, g) and not g.factual_end.search(before):
         return True
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
@@ -679,7 +715,7 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True
     if _cue_before(words, g.negation_end, g):
         return True
-    after = [t for t in r.tokens if t.start >= hit.end][:2]
+    after = r.words(hit.end, hit.end + 40)[:2]
     if after and g.negation_after_word.match(after[0].lower):
         return True
     return _denied(hit, r, clause, g)
@@ -754,11 +790,11 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True
     if g.relative_time.search(r.text, hit.end, clause.end):
         return True
-    words = [t.lower for t in r.tokens if clause.start <= t.start and t.end <= hit.start][-4:]
+    words = [t.lower for t in r.words(clause.start, hit.start)][-4:]
     if any(g.pluperfect_word.match(w) for w in words):
         return True
     if kind == STATE:
-        recent = [t.lower for t in r.tokens if clause.start <= t.start and t.end <= hit.start][-8:]
+        recent = [t.lower for t in r.words(clause.start, hit.start)][-8:]
         if any(w in _PAST_AUXILIARIES for w in recent) or "used to" in " ".join(recent):
             return True  # "was the last town to have been under IS control", "som var under IS' kontroll"
     return False
@@ -776,7 +812,7 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     if following is not None and g.agent_end.search(r.text[hit.end:following.start]) \
             and len(r.text[hit.end:following.start].split()) <= 2:
         return True  # "held by Islamic State militants"
-    words = [t for t in r.tokens if clause.start <= t.start and t.end <= hit.start]
+    words = r.words(clause.start, hit.start)
     spot = next((s for s in r.spots if words and s.end == words[-1].end), None)
     if spot is not None and g.declaration.search(r.text[max(clause.start, spot.start - 30):spot.start]):
         return True  # "declared Mosul liberated", "erklærte Rawa befridd"
@@ -828,12 +864,12 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
             else:
                 break
         return chosen
-    words = [t for t in r.tokens if clause.start <= t.start and t.end <= hit.start]
-    if any(g.subject_pronoun_word.match(t.lower) for t in words) and ctx.last_force:
+    words = r.words(clause.start, hit.start)
+    if any(g.subject_pronoun_word.match(t.lower) for t in words) and _last_force(ctx):
         earlier = [f for f in r.forces if f.end <= clause.start and not _complement(f, r, clause, g)]
         if earlier:
             return earlier[-1]
-        return PhraseHit(ctx.last_force, hit.start, hit.start, "")
+        return PhraseHit(_last_force(ctx), hit.start, hit.start, "")
     if clause.opener and g.relative_word.match(clause.opener):
         antecedent = [f for f in r.forces if f.end <= clause.start and clause.start - f.end <= 6]
         if antecedent:
@@ -864,8 +900,8 @@ def _possessor(hit: _Hit, r: _Reading, ctx: _ArticleContext) -> PhraseHit | None
         if 0 <= hit.start - force.end <= 12 and re.fullmatch(r"['’]?s?\s*(?:\w+\s+)?", r.text[force.end:hit.start]):
             return force
     words = r.text[max(0, hit.start - 30):hit.start].split()
-    if words and words[-1].lower() in ("their", "its", "sin", "sitt", "deres") and ctx.last_force:
-        return PhraseHit(ctx.last_force, hit.start, hit.start, "")
+    if words and words[-1].lower() in ("their", "its", "sin", "sitt", "deres") and _last_force(ctx):
+        return PhraseHit(_last_force(ctx), hit.start, hit.start, "")
     return None
 
 
@@ -1010,7 +1046,7 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             pos += 1
         if pos >= end:
             break
-        spot = next((s for s in r.spots if s.start == pos), None)
+        spot = r.spot_at.get(pos)
         if spot is not None:
             if spot.landmark or spot.region:
                 break
@@ -1025,9 +1061,9 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                 break
             end = max(end, more)
             continue
-        date = next((d for d in r.dates if d.start == pos), None)
+        date = r.date_at.get(pos)
         if date is None and (m := re.match(r"(?:on|in|at|i|på|den)\s+", text[pos:pos + 5], re.IGNORECASE)):
-            date = next((d for d in r.dates if d.start == pos + m.end()), None)
+            date = r.date_at.get(pos + m.end())
         if date is not None:
             if patients:
                 for patient in patients:
@@ -1036,12 +1072,12 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             continue
         m = re.match(r"(?:" + _fragment(g.source_end) + r")\s+(?:the\s+)?", text[pos:pos + 12], re.IGNORECASE)
         if m and not patients:
-            shifted = next((f for f in r.forces if f.start == pos + m.end()), None)
+            shifted = r.force_at.get(pos + m.end())
             if shifted is not None:
                 pos = shifted.end
                 words += 1
                 continue
-        force = next((f for f in r.forces if f.start == pos), None)
+        force = r.force_at.get(pos)
         if force is not None:
             forces.append(force)
             pos = force.end
@@ -1080,7 +1116,7 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                     end = max(end, more)
                     continue
             break
-        token = next((t for t in r.tokens if t.start == pos), None)
+        token = r.token_at.get(pos)
         if token is None:
             break
         if g.pronoun_word.match(token.lower) and _pronoun_alone(token, r, g):
@@ -1132,7 +1168,7 @@ def _pronoun_alone(token: _Token, r: _Reading, g: T.Grammar) -> bool:
     """"it", or Norwegian "den" standing alone ("mistet kontrollen over den i oktober"), not "den syriske byen"."""
     if g.code == "en":
         return True
-    following = [t for t in r.tokens if t.start >= token.end][:1]
+    following = r.words(token.end, token.end + 40)[:1]
     if not following:
         return True
     word = following[0]
@@ -1162,11 +1198,11 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
         stripped = pos
         while stripped < len(text) and text[stripped].isspace():
             stripped += 1
-        date = next((d for d in r.dates if d.start == stripped), None)
+        date = r.date_at.get(stripped)
         if date is None:
             m = re.match(r",?\s*(?:in|on|i|på)\s+", text[stripped:stripped + 12])
             if m:
-                date = next((d for d in r.dates if d.start == stripped + m.end()), None)
+                date = r.date_at.get(stripped + m.end())
         if date is None:
             break
         for patient in patients:
@@ -1178,10 +1214,10 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
         return pos, -1
     nxt, skipped = join.end(), 0
     while skipped <= 4:
-        spot = next((s for s in r.spots if s.start == nxt), None)
+        spot = r.spot_at.get(nxt)
         if spot is not None:
             return (nxt, _clause_at(r, nxt).end) if not (spot.landmark or spot.region) else (pos, -1)
-        token = next((t for t in r.tokens if t.start == nxt), None)
+        token = r.token_at.get(nxt)
         if token is None or not _slot_token(token, g) or token.text[0].isupper():
             return pos, -1
         nxt = token.end
@@ -1217,7 +1253,7 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
         if antecedent:
             return antecedent
     spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start]
-    words = [t for t in r.tokens if clause.start <= t.start and t.end <= hit.start]
+    words = r.words(clause.start, hit.start)
     has_aux = any(g.passive_aux_word.match(t.lower) for t in words[-4:])
     chosen: _Spot | None = None
     if spots:

@@ -75,13 +75,54 @@ def _find(pattern: re.Pattern | None, lookup: dict[str, str], text: str) -> list
     return hits
 
 
+@lru_cache(maxsize=16)
+def _longest_first(lookup_items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, bool], ...]:
+    return tuple((phrase, code, phrase.isupper()) for phrase, code in sorted(lookup_items, key=lambda pc: -len(pc[0])))
+
+
+_TAIL_AT_END = re.compile(r"(?:['’]s?|s|-[\wæøå]+)\Z")
+
+
 def _code_for(found: str, lookup: dict[str, str]) -> str | None:
     normalised = " ".join(found.split())
-    for phrase in sorted(lookup, key=len, reverse=True):
-        head = normalised[: len(phrase)]
-        if phrase.isupper() and head == phrase or not phrase.isupper() and head.lower() == phrase.lower():
-            return lookup[phrase]
+    lowered = normalised.lower()
+    exact, folded = _exact(lookup)
+    for variant in (normalised, _TAIL_AT_END.sub("", normalised)):
+        if variant in exact:
+            return exact[variant]
+        if variant.lower() in folded:
+            return folded[variant.lower()]
+    for phrase, code, upper in _ordered(lookup):
+        if upper:
+            if normalised.startswith(phrase):
+                return code
+        elif lowered.startswith(phrase.lower()):
+            return code
     return None
+
+
+_ORDERED: dict[int, tuple[dict[str, str], tuple[tuple[str, str, bool], ...]]] = {}
+_EXACT: dict[int, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {}
+
+
+def _exact(lookup: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Phrases in capitals as written, the others lower-cased, for a direct look-up of a whole match."""
+    known = _EXACT.get(id(lookup))
+    if known is None or known[0] is not lookup:
+        upper = {p: c for p, c in lookup.items() if p.isupper()}
+        other = {p.lower(): c for p, c in lookup.items() if not p.isupper()}
+        known = (lookup, upper, other)
+        _EXACT[id(lookup)] = known
+    return known[1], known[2]
+
+
+def _ordered(lookup: dict[str, str]) -> tuple[tuple[str, str, bool], ...]:
+    """The phrases of `lookup`, longest first (kept per lookup: the catalogues build theirs once)."""
+    known = _ORDERED.get(id(lookup))
+    if known is None or known[0] is not lookup:
+        known = (lookup, _longest_first(tuple(lookup.items())))
+        _ORDERED[id(lookup)] = known
+    return known[1]
 
 
 def _require(mapping: dict, key: str, where: str, file: Path):

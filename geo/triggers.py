@@ -56,6 +56,7 @@ class Grammar:
     code: str
     triggers: tuple[Trigger, ...]
     filter: LiteralFilter
+    clause_candidates: re.Pattern
     coordinator_word: re.Pattern
     subordinator_at: re.Pattern
     relative_word: re.Pattern
@@ -97,6 +98,7 @@ class Grammar:
     place_noun_word: re.Pattern
     town_anaphor_at: re.Pattern
     focus_anaphor: re.Pattern
+    points_back: re.Pattern
     region_anaphor: re.Pattern
     partial_at: re.Pattern
     half_at: re.Pattern
@@ -134,6 +136,8 @@ def grammar(code: str | None) -> Grammar | None:
         code=w.code,
         triggers=triggers,
         filter=LiteralFilter(t.pattern for t in triggers),
+        clause_candidates=re.compile(r"[;:—–“”«»\"-]|(?<![\w-])(?:" + "|".join((w.subordinators, w.coordinators, w.complementizer))
+                                     + r")(?![\w])", _I),
         coordinator_word=_whole(w.coordinators),
         subordinator_at=_at(w.subordinators),
         relative_word=_whole(w.relatives),
@@ -175,6 +179,7 @@ def grammar(code: str | None) -> Grammar | None:
         place_noun_word=_whole(w.place_nouns),
         town_anaphor_at=_at(w.town_anaphor),
         focus_anaphor=_words(w.focus_anaphor),
+        points_back=_words("|".join((w.town_anaphor, w.focus_anaphor, w.pronouns))),
         region_anaphor=_words(w.region_anaphor),
         partial_at=_at(w.partial),
         half_at=_at(w.half),

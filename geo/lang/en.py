@@ -2,23 +2,28 @@
 
 from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, Language, Predicate as P
 
+# Right after "the", "its", "their", "a": a noun ("the capture"), not a verb ("to capture").
+_AFTER_DETERMINER = r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\ba\s))"
+
 PREDICATES = (
     # -- taking ------------------------------------------------------------------------------------
+    # A noun first: "the capture of", "its recapture", "the fall of" (the same words are verbs too).
+    P(CAPTURE, _AFTER_DETERMINER + r"(?:capture|recapture|retaking|retake|seizure|takeover)"
+               r"|(?:capture|recapture|retaking|seizure|takeover)(?=\s+of\b)|victory|victories", form="noun"),
+    P(CAPTURE, r"liberation", form="noun", liberation=True),
+    P(FALL, _AFTER_DETERMINER + r"fall|fall(?=\s+of\b)", form="noun"),
     P(CAPTURE, r"retook|retaken|retakes|retaking|retake|recaptured|recaptures|recapturing|recapture"
-               r"|captured|captures|capturing|capture|seized|seizes|seizing|seize|took\s+over|takes\s+over"
-               r"|taken\s+over|took|takes|taking|taken|take|overran|overrun|overruns|overrunning"
-               r"|regained|regains|regaining|regain|won\s+back|wins\s+back|secured|secures|cleared"
-               r"|swept\s+into|wrested|occupied"),
+               r"|captured|captures|capturing|capture|seized|seizes|seizing|seize"
+               r"|overran|overrun|overruns|overrunning|regained|regains|regaining|regain|won\s+back|wins\s+back"
+               r"|secured|secures|cleared|swept\s+into|wrested|occupied"),
+    P(CAPTURE, r"took\s+over|takes\s+over|taken\s+over|took|takes|taking|taken|take"),
     P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing", liberation=True),
     P(CAPTURE, r"raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?\s+(?:over|above)"),
     P(CAPTURE, r"drove|driven|drives|driving|drive|pushed|expelled|expels|ousted|ousts|chased|forced", form="drive"),
-    P(CAPTURE, r"capture|recapture|retaking|seizure|takeover|victory|victories", form="noun"),
-    P(CAPTURE, r"liberation", form="noun", liberation=True),
     # -- losing --------------------------------------------------------------------------------------
     P(LOSS, r"lost|loses|losing|lose"),
     P(LOSS, r"withdrew\s+from|withdrawn\s+from|withdraws\s+from|pulled\s+out\s+of|retreated\s+from"),
     P(FALL, r"fell|falls|fallen|falling|fall"),
-    P(FALL, r"fall", form="noun"),
     # -- fighting inside -------------------------------------------------------------------------------
     P(CONTEST, r"stormed|storms|storming|storm|entered|enters|entering|enter|re-entered|reentered"
                r"|(?:pushed|punched|broke|moved|swept|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
@@ -33,8 +38,9 @@ PREDICATES = (
                 r"|isolat(?:ed|ing|es|e)|offensive\s+(?:on|against)|assault\s+on|march(?:ed|ing|es)?\s+on"
                 r"|fighting\s+on\s+the\s+(?:edges|outskirts)\s+of"),
     # -- holding -------------------------------------------------------------------------------------
-    P(STATE, r"controls|controlled|control|holds|held|hold|occupies|occupy"
-             r"|in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of"),
+    P(STATE, r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of|controls|controlled|control"
+             r"|occupies|occupy"),
+    P(STATE, r"holds|held|hold"),
     P(STATE, r"under\s+(?:the\s+)?(?:full\s+|complete\s+|de\s+facto\s+|total\s+)?(?:\S+\s+){0,2}?(?:control|rule)"
              r"|in\s+(?:the\s+)?hands\s+of|in\s+(?:\S+\s+){1,2}?hands", form="holder"),
     P(STATE, r"[\w'’]+-(?:held|controlled|occupied|run)", form="attribute"),

@@ -5,8 +5,9 @@ from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, Language, Pr
 PREDICATES = (
     # -- taking ------------------------------------------------------------------------------------
     P(CAPTURE, r"gjenerobret|gjenerobrer|gjenerobre|gjenerobra|erobret|erobrer|erobre|erobra"
-               r"|inntok|inntar|innta|inntatt|overtok|overtar|overta|overtatt|tok|tar|ta|tatt"
+               r"|inntok|inntar|innta|inntatt|overtok|overtar|overta|overtatt"
                r"|vant\s+tilbake|gjenvant|sikret\s+seg|okkuperte"),
+    P(CAPTURE, r"tok|tar|ta|tatt"),  # apart: "ta" is in most sentences, the words above are not
     P(CAPTURE, r"frigjorde|frigjort|frigjøre|frigjør|befridde|befridd|befri|befrir|befridt", liberation=True),
     P(CAPTURE, r"heiste\s+(?:\S+\s+){0,3}?flagg(?:et|ene)?\s+over"),
     P(CAPTURE, r"drev|drevet|driver|drive|kastet|jaget|jagde|presset", form="drive"),
@@ -28,8 +29,9 @@ PREDICATES = (
                 r"|nærmer\s+seg|nærmet\s+seg|kilometer\s+fra\s+bygrensa|på\s+offensiven|offensiv(?:en)?\s+mot"
                 r"|angrep(?:et)?\s+(?:på|mot)|isolert|isolerte"),
     # -- holding -------------------------------------------------------------------------------------
-    P(STATE, r"kontrollerer|kontrollerte|kontrollert|kontrollere|holder|holdt|holde|holdes|okkuperer"
+    P(STATE, r"kontrollerer|kontrollerte|kontrollert|kontrollere|okkuperer"
              r"|(?:har|hadde)\s+(?:full\s+)?kontroll(?:en)?\s+over"),
+    P(STATE, r"holder|holdt|holde|holdes"),
     P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|i\s+(?:\S+\s+){0,2}?hender|i\s+hendene\s+på", form="holder"),
     P(STATE, r"[\w'’]+-(?:kontrollerte|kontrollert|holdte)|[A-ZÆØÅ]{2,}-(?:området|kontroll)", form="attribute"),
     P(STATE, r"siste\s+(?:\w+\s+)?(?:bastion|høyborg|lomme|skanse|festning)|\S*høyborg(?:en)?|bastion(?:en)?"
