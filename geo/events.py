@@ -346,7 +346,7 @@ def extract_events_in(
     for sentence, sentence_hits in zip(sentences, hits):
         events.extend(_sentence_events(sentence, by_sentence[sentence.index], sentence_hits, context, len(events),
                                        sentences))
-    return _adopt_attackers(_restated(_disputed(events, context, sentences)))
+    return _unattacked(_adopt_attackers(_restated(_disputed(events, context, sentences))))
 
 
 def _plainly_factual(hit: _Hit, text: str, g: T.Grammar) -> bool:
@@ -383,8 +383,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
         _header(ctx, text, dates, paragraph)
         return []
     body = _dateline_end(text, g) if _starts_paragraph(ctx.article.text, sentence.start) else 0
-    if g.caption.search(text):
-        return []
+    if g.caption.search(text) or text.rstrip().endswith("?"):
+        return []  # a caption, or a question ("Has Mosul been liberated?")
     force_hits = [f for f in ctx.forces.find(text, ctx.language) if f.start >= body]
     towns = [m for m in towns if m.start - sentence.start >= body]
     _learn_sides(force_hits, ctx)
@@ -709,7 +709,7 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
         return True  # "the next objective …, retaking Raqqa"
-    if g.base_form_word.match(word) and not g.factual_end.search(before):
+    if hit.trigger.form == "verb" and g.base_form_word.match(word) and not g.factual_end.search(before):
         return True
     if g.conditional.search(before) or clause.opener and g.conditional.match(clause.opener):
         return True
@@ -740,6 +740,9 @@ def _cue_before(words: list[_Token], cue: re.Pattern, g: T.Grammar, reach: int =
 def _denied(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """A denial earlier in the sentence whose complement reaches this predicate ("denied that Tikrit had
     also fallen, but said …": up to the "but")."""
+    after = g.denied_after.search(r.text, hit.end)
+    if after is not None and not g.contradiction_clause.search(r.text, hit.end, after.start()):
+        return True  # "Reports that IS had captured Palmyra were denied by the army"
     for match in g.denial.finditer(r.text, r.body, hit.start):
         between = r.text[match.end():hit.start]
         if g.contradiction_clause.search(between) or re.search(r",\s*(?:and|og)\s+(?:\w+\s+){0,2}(?:said|says|sier|sa)\b", between):
@@ -790,9 +793,11 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True
     if g.relative_time.search(r.text, hit.end, clause.end):
         return True
+    if any(g.until_end.search(r.text[max(0, d.start - 12):d.start]) for d in _own_dates(r, clause) if d.start >= hit.end):
+        return True  # "remained under ISIL control until July 2017": over by then
     words = [t.lower for t in r.words(clause.start, hit.start)][-4:]
-    if any(g.pluperfect_word.match(w) for w in words):
-        return True
+    if any(g.pluperfect_word.match(w) for w in words) and not _reported(hit, r, g):
+        return True  # "had seized" tells of before, unless it is what someone said ("said it had taken")
     if kind == STATE:
         recent = [t.lower for t in r.words(clause.start, hit.start)][-8:]
         if any(w in _PAST_AUXILIARIES for w in recent) or "used to" in " ".join(recent):
@@ -801,6 +806,11 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
 
 
 # -- who ---------------------------------------------------------------------------------------------
+
+def _reported(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the predicate is what someone said: a verb of saying before it in the sentence."""
+    return any(g.saying_word.match(t.lower) for t in r.words(r.body, hit.start))
+
 
 def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """A passive use of a verb: an auxiliary before it ("was captured", "ble inntatt"), or no subject
@@ -865,11 +875,12 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
                 break
         return chosen
     words = r.words(clause.start, hit.start)
-    if any(g.subject_pronoun_word.match(t.lower) for t in words) and _last_force(ctx):
+    if any(g.subject_pronoun_word.match(t.lower) for t in words):
         earlier = [f for f in r.forces if f.end <= clause.start and not _complement(f, r, clause, g)]
         if earlier:
             return earlier[-1]
-        return PhraseHit(_last_force(ctx), hit.start, hit.start, "")
+        if _last_force(ctx):
+            return PhraseHit(_last_force(ctx), hit.start, hit.start, "")
     if clause.opener and g.relative_word.match(clause.opener):
         antecedent = [f for f in r.forces if f.end <= clause.start and clause.start - f.end <= 6]
         if antecedent:
@@ -1161,7 +1172,7 @@ def _slot_token(token: _Token, g: T.Grammar) -> bool:
     if token.text[0].isupper():
         return True  # a nationality or a name: "the Christian town of", "the Syrian city"
     return bool(g.slot_word.match(token.lower) or g.place_noun_word.match(token.lower)
-                or g.adjective_word.match(token.text))
+                or g.adjective_word.match(token.text) or g.adverb_word.match(token.lower) or g.still.match(token.lower))
 
 
 def _pronoun_alone(token: _Token, r: _Reading, g: T.Grammar) -> bool:
@@ -1388,7 +1399,8 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             own = [d for d in own if all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
         if current is clause:
             own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]
-        own = [d for d in own if not (background and _said_on(d, hit, r, g))]
+        own = [d for d in own if not (background and _said_on(d, hit, r, g))
+               and not g.until_end.search(r.text[max(0, d.start - 12):d.start])]
         if own:
             return min(own, key=lambda d: _distance(hit, d))
         if not _INHERITING.match(current.opener):
@@ -1642,6 +1654,15 @@ def _restated(events: list[Event]) -> list[Event]:
             event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
         result.append(event)
     return result
+
+
+def _unattacked(events: list[Event]) -> list[Event]:
+    """A fight nobody is named fighting ("partner forces had cleared 80 percent of Raqqa"), a fall nobody is
+    named losing or winning ("the fall of Mosul in June 2014"): the town changed or is fought over, but the
+    text does not say who; evidence only."""
+    return [replace(e, date=None, date_precision="unknown", past=True, confidence=min(e.confidence, _EVIDENCE_CONFIDENCE))
+            if not e.past and (e.kind == CONTEST and e.contested_by is None or e.kind == LOSS and e.previous_force is None)
+            else e for e in events]
 
 
 def _adopt_attackers(events: list[Event]) -> list[Event]:

@@ -79,6 +79,7 @@ class Grammar:
     factual_end: re.Pattern
     aims: re.Pattern
     relative_time: re.Pattern
+    until_end: re.Pattern
     participle_word: re.Pattern
     conditional: re.Pattern
     conditional_start: re.Pattern
@@ -86,6 +87,7 @@ class Grammar:
     negation_end: re.Pattern
     negation_after_word: re.Pattern
     denial: re.Pattern
+    denied_after: re.Pattern
     background: re.Pattern
     pluperfect_word: re.Pattern
     base_form_word: re.Pattern
@@ -159,6 +161,7 @@ def grammar(code: str | None) -> Grammar | None:
         modal_end=_ending(w.modal_before),
         factual_end=_ending(w.factual_before),
         aims=_words(w.aims),
+        until_end=_ending(w.until),
         relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),
         participle_word=_whole(w.participle),
         conditional=_words(w.conditional),
@@ -167,6 +170,7 @@ def grammar(code: str | None) -> Grammar | None:
         negation_end=_ending(w.negation_before),
         negation_after_word=_whole(w.negation_after),
         denial=_words(w.denial),
+        denied_after=_words(w.denied_after),
         background=_words(w.background),
         pluperfect_word=_whole(w.pluperfect),
         base_form_word=_whole(w.base_forms),

@@ -108,6 +108,7 @@ class Language:
     # -- what the clause says about its predicate -----------------------------------------------------
     modal_before: str  # intention, modality, plans: "aims to", "vowed to", "will", "kan", "planlegger å"
     aims: str  # nouns of aim anywhere before the predicate in its clause ("the next objective", "neste mål")
+    until: str  # "until", "fram til": a date that ends what the clause says, not when it began
     relative_time: str  # "a month after Mosul": dated only relative to another event the text does not date
     factual_before: str  # exceptions: "was able to", "managed to", "klarte å"
     conditional: str  # "if", "once", "hvis", "dersom"
@@ -115,6 +116,7 @@ class Language:
     negation_before: str  # "not", "never", "ikke"
     negation_after: str  # "ikke" after a Norwegian verb
     denial: str  # "denied", "avviste": what follows in the sentence is denied
+    denied_after: str  # "… were denied", "could not be verified", "ble avvist": what came before is denied
     background: str  # "after", "since", "once", "etter at": an earlier event the clause does not date
     pluperfect: str  # "had", "hadde"
     base_forms: str  # infinitive/base forms of predicates ("capture", "erobre"): never a fact alone

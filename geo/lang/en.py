@@ -82,6 +82,7 @@ LANGUAGE = Language(
                  r"|drive\s+to|bid\s+for|fight\s+to|battle\s+to|offensive\s+to|operations?\s+to|campaign\s+to"
                  r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop",
     aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
+    until=r"until|till|up\\s+to",
     relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
@@ -90,6 +91,9 @@ LANGUAGE = Language(
     negation_after=r"not|never",
     denial=r"denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes"
            r"|contradicted|no\s+(?:evidence|sign|truth|mention)",
+    denied_after=r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:denied|dismissed|rejected|disputed|refuted)"
+                 r"|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"
+                 r"|(?:were|was)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)",
     background=r"after|since|following|formerly|previously|used\s+to|ever\s+since"
                r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
     pluperfect=r"had|'d",
@@ -135,7 +139,7 @@ LANGUAGE = Language(
                  r"|offensive|operation|military\s+council|military\s+coalition|dialect|area",
     dateline=r"(?:[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]{2,}(?:\s+[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]+)*)"
              r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?"
-             r"(?:\s*\([^)]{1,40}\))?\s*(?:[—–:]+|--?|(?=\s+[A-Z]))",
+             r"(?:\s*\([^)]{1,40}\))?\s*(?:(?:[—–:]+|--?)(?=\s)|(?=\s+[A-Z]))",
     caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b",
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
     contradiction=r"but|however|yet|nevertheless",

@@ -30,7 +30,7 @@ PREDICATES = (
                 r"|angrep(?:et)?\s+(?:på|mot)|isolert|isolerte"),
     # -- holding -------------------------------------------------------------------------------------
     P(STATE, r"kontrollerer|kontrollerte|kontrollert|kontrollere|okkuperer"
-             r"|(?:har|hadde)\s+(?:full\s+)?kontroll(?:en)?\s+over"),
+             r"|(?:har|hadde)\s+(?:hatt\s+)?(?:full\s+)?kontroll(?:en)?\s+over"),
     P(STATE, r"holder|holdt|holde|holdes"),
     P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|i\s+(?:\S+\s+){0,2}?hender|i\s+hendene\s+på", form="holder"),
     P(STATE, r"[\w'’]+-(?:kontrollerte|kontrollert|holdte)|[A-ZÆØÅ]{2,}-(?:området|kontroll)", form="attribute"),
@@ -64,6 +64,7 @@ LANGUAGE = Language(
                  r"|truet\s+med\s+å|truer\s+med\s+å|lovet\s+å|lover\s+å|ventes\s+å|forventes\s+å|for\s+å"
                  r"|klar\s+til\s+å|mål(?:et)?|neste|offensiv(?:en)?\s+for\s+å|operasjon(?:en)?\s+for\s+å",
     aims=r"mål|målet|målene|plan|planen|planene|hensikt|hensikten|tanken|ideen",
+    until=r"inntil|til|fram\\s+til|frem\\s+til|helt\\s+til",
     relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]",
     factual_before=r"klarte\s+å|lyktes\s+(?:med\s+)?å|greide\s+å",
     conditional=r"hvis|dersom",
@@ -72,6 +73,8 @@ LANGUAGE = Language(
     negation_after=r"ikke|aldri",
     denial=r"avviste|avviser|benektet|benekter|tilbakeviste|tilbakeviser|dementerte|dementerer|avkreftet"
            r"|avkrefter|bestrider|bestred",
+    denied_after=r"(?:ble|er|har\s+blitt|blir)\s+(?:\w+\s+)?(?:avvist|dementert|benektet|tilbakevist|avkreftet)"
+                 r"|(?:kan|kunne)\s+ikke\s+(?:uavhengig\s+)?bekreftes|(?:er|var)\s+(?:ikke\s+)?(?:ubekreftet|feil|usann)",
     background=r"etter\s+at|siden|tidligere|en\s+gang|inntil|dengang",
     pluperfect=r"hadde",
     base_forms=r"erobre|gjenerobre|innta|ta|overta|frigjøre|befri|miste|tape|falle|storme|beleire|omringe"
@@ -104,11 +107,11 @@ LANGUAGE = Language(
                    r"|raffineri|oljefelt|oljefeltet|grenseovergang|grenseovergangen|fengsel|fengselet|leir|leiren)",
     landmark_before=r"(?:universitetet|flyplassen|lufthavnen|oljeraffineriet|raffineriet|grenseovergangen|demningen"
                     r"|dammen|flybasen|basen|fengselet|leiren|leirer|moskeen|oljefeltet|militærflyplassen)"
-                    r"\s+(?:i|ved|utenfor|nær|mellom|(?:sør|nord|øst|vest)\s+for)",
+                    r"(?:\s+(?:i|ved|utenfor|nær|mellom|(?:sør|nord|øst|vest)\s+for))?",
     region_after=r"-(?:provinsen|provinsens|distriktet|regionen|området|dalen|ørkenen|fylket|skjoldet)"
                  r"|\s+(?:provinsen|distriktet|regionen)",
     dateline=r"(?:[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]{2,}(?:\s+[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]+)*)"
-             r"(?:,\s*[A-ZÆØÅ][\wæøå]+)?(?:\s*\([^)]{1,40}\))?\s*(?:[—–:]+|--?)"
+             r"(?:,\s*[A-ZÆØÅ][\wæøå]+)?(?:\s*\([^)]{1,40}\))?\s*(?:[—–:]+|--?)(?=\s)"
              r"|(?:[A-ZÆØÅ]{1,}\s+)?[A-ZÆØÅ]{2,}(?:\s+[A-ZÆØÅ]{1,})*\s*:",
     caption=r"\bFoto\s*:|\bdette\s+bildet\b|\bbildet\s+(?:viser|skal\s+vise)|\bScanpix\b",
     declaration=r"erklærte|erklærer|kunngjorde|kunngjør|hevdet|hevder|proklamerte|meldte",
