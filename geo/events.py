@@ -515,10 +515,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
     if trigger.form == "epithet":
         holder = _inside_or_adjacent(hit, r)
         return [_Claim("epithet", hit, None, holder.code, None, None, False)] if holder else []
-    if _within_source(hit, r, clause, g):
-        return []  # "liberated from its long nightmare under the rule of ISIS": the loser, not a holder
-    if trigger.kind == STATE and trigger.form == "verb" and _control_noun(hit, r, before):
-        return []  # "ISIL's control over it", "ISIL control of the town": a noun, the object of another verb
+    if _dismissed(hit, r, g):
+        return []
     if _not_a_fact(hit, r, clause, before, g):
         _remember_intent(hit, r, clause, ctx)
         return []
@@ -653,6 +651,17 @@ def _unplaced(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             code = _side(agent, hit, r, clause, g, ctx)
             ctx.last_taker, ctx.last_taker_sentence = code, r.index
             ctx.takers.add(code)
+
+
+def _dismissed(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """A holding named inside another claim: "liberated from its long nightmare under the rule of ISIS"
+    (the loser, not a holder), "collapse ISIL's control over it" (a noun, the object of another verb)."""
+    if hit.trigger.kind != STATE:
+        return False
+    clause = _clause_at(r, hit.start)
+    if _within_source(hit, r, clause, g):
+        return True
+    return hit.trigger.form == "verb" and _control_noun(hit, r, r.text[clause.start:hit.start])
 
 
 def _control_noun(hit: _Hit, r: _Reading, before: str) -> bool:
@@ -1395,7 +1404,8 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
         if current is clause:
             # A date nearer another predicate of the clause is that one's ("punched back into the town
             # they had lost a day earlier").
-            rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end]
+            rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end
+                      and h.trigger.form != "epithet" and not _dismissed(h, r, g)]
             own = [d for d in own if all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
         if current is clause:
             own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]

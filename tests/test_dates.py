@@ -256,3 +256,25 @@ def test_several_dates_come_back_in_text_order():
 
 def test_unsupported_language_finds_nothing():
     assert find_dates("Byen falt fredag.", "de", FRI) == []
+
+
+@pytest.mark.parametrize("sentence, language, published, expected", [
+    # "By" with a year before publication looks back at what had happened by then, not ahead.
+    ("By January 2014, rebels had seized the town.", "en", date(2016, 8, 24), (date(2014, 1, 1), "month")),
+    ("Innen mars 2015 hadde IS tatt byen.", "nb", date(2016, 8, 24), (date(2015, 3, 1), "month")),
+])
+def test_a_deadline_word_before_a_past_year_is_a_date(sentence, language, published, expected):
+    assert [(d.date, d.precision) for d in find_dates(sentence, language, published)] == [expected]
+
+
+def test_a_deadline_in_the_publication_year_is_still_no_date():
+    assert find_dates("The army hopes to retake the city by the end of April.", "en", date(2017, 3, 1)) == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("They have held parts of Ramadi since the start of the year.", "en"),
+    ("IS har holdt deler av Ramadi siden starten av året.", "nb"),
+])
+def test_the_start_of_the_year_is_its_first_month(sentence, language):
+    (found,) = find_dates(sentence, language, date(2014, 6, 10))
+    assert (found.date, found.precision) == (date(2014, 1, 1), "month")

@@ -107,3 +107,183 @@ def test_share_claim_keeps_the_percentage_and_region(gazetteer):
     share = [e for e in events if e.kind == "share"]
     assert [(e.force, e.share_percent) for e in share] == [("SYRIAN_GOV", 37.0)]
     assert share[0].place_id and "governorate" in share[0].place_id
+
+
+# --- Reading a sentence as a clause (issue 11, item 4). Sentences written for these tests. -------------------
+
+def changes(events):
+    """What would colour the map: (place, kind, force or attacker, date) of every non-evidence event."""
+    return {(e.place_id, e.kind, e.contested_by if e.kind in ("contest", "pressure") else e.force, e.date)
+            for e in events if not e.past and e.kind in ("capture", "loss", "contest", "state")}
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Iraqi forces completed the liberation of Tikrit from Islamic State control on Tuesday.", "en"),
+    ("Tikrit was liberated from Islamic State control on Tuesday by Iraqi forces.", "en"),
+    ("Irakiske styrker erklærte tirsdag at Tikrit er befridd fra IS.", "nb"),
+])
+def test_liberated_from_names_the_loser_never_the_holder(gazetteer, sentence, language):
+    events = events_of(sentence, gazetteer, language=language)
+    assert changes(events) == {("tikrit", "capture", "IRAQI_GOV", date(2017, 11, 7))}
+    assert all(e.force != "IS" for e in events) and {e.previous_force for e in events} == {"IS"}
+
+
+def test_a_liberation_without_a_liberator_says_nothing_rather_than_guess(gazetteer):
+    assert changes(events_of("Mosul: liberation from Islamic State control.", gazetteer, language="en")) == set()
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Government forces aim to capture Mayadin before the end of the month.", "en"),
+    ("The army vowed to retake Mayadin.", "en"),
+    ("Syrian troops launched an offensive to recapture Mayadin on Sunday.", "en"),
+    ("The next objective of the campaign is retaking Mayadin.", "en"),
+    ("Once Mayadin is captured, the army will turn to Albu Kamal.", "en"),
+    ("Kurdiske styrker planlegger å innta Raqqa.", "nb"),
+    ("Raqqa kan falle i løpet av få dager, sier SDF.", "nb"),
+    ("Hæren har som mål å gjenerobre Raqqa før jul.", "nb"),
+])
+def test_intentions_and_possibilities_are_no_events(gazetteer, sentence, language):
+    events = events_of(sentence, gazetteer, language=language)
+    assert [e for e in events if e.kind in ("capture", "loss", "contest", "state")] == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Kobani har ikke falt, sier kurdiske talsmenn.", "nb"),
+    ("IS har ikke klart å innta Kobani.", "nb"),
+    ("Regjeringen avviste at Samarra har falt.", "nb"),
+    ("Officials denied that Samarra had fallen to the militants.", "en"),
+    ("Reports that Islamic State had captured Palmyra were denied by the army.", "en"),
+    ("Claims that the rebels had taken Aleppo could not be independently verified.", "en"),
+    ("Syrian troops did not enter Palmyra.", "en"),
+])
+def test_negated_and_denied_claims_are_no_change(gazetteer, sentence, language):
+    assert changes(events_of(sentence, gazetteer, language=language)) == set()
+
+
+def test_a_denial_reaches_only_to_the_but(gazetteer):
+    events = events_of("Officials denied that Samarra had fallen, but said IS fighters seized Baiji on Tuesday.",
+                       gazetteer, language="en")
+    assert changes(events) == {("bayji", "capture", "IS", date(2017, 11, 7))}
+
+
+def test_a_past_event_in_a_later_story_dates_to_its_own_time(gazetteer):
+    events = events_of("Islamic State fighters seized Mosul in June 2014, three years before the battle.",
+                       gazetteer, language="en")
+    assert {(e.place_id, e.force, e.date, e.date_precision) for e in events} == {
+        ("mosul", "IS", date(2014, 6, 1), "month")}
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("After Islamic State seized Tikrit, thousands of families fled south.", "en"),
+    ("Etter at IS hadde tatt Tikrit, flyktet tusenvis av familier sørover.", "nb"),
+])
+def test_undated_background_is_evidence_only(gazetteer, sentence, language):
+    events = events_of(sentence, gazetteer, language=language)
+    assert changes(events) == set()
+    assert [(e.place_id, e.date, e.past) for e in events] == [("tikrit", None, True)]
+
+
+@pytest.mark.parametrize("sentence, language, place", [
+    ("BAGHDAD (Reuters) - Iraqi troops entered Fallujah on Monday.", "en", "al-fallujah"),
+    ("BEIRUT (NTB-AFP-Reuters): IS tok søndag full kontroll over Palmyra.", "nb", "tadmur"),
+    ("AMMAN, Jordan — Syrian troops recaptured Palmyra on Sunday.", "en", "tadmur"),
+])
+def test_a_dateline_is_where_the_reporter_is_not_a_claim(gazetteer, sentence, language, place):
+    assert {e.place_id for e in events_of(sentence, gazetteer, language=language)} == {place}
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Photo: Syrian troops celebrate in Palmyra after recapturing the city.", "en"),
+    ("Foto: Irakiske soldater i Mosul etter at byen ble gjenerobret.", "nb"),
+])
+def test_captions_are_no_reports(gazetteer, sentence, language):
+    assert events_of(sentence, gazetteer, language=language) == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("The SDF seized the Tabqa dam from Islamic State on Sunday.", "en"),
+    ("Islamic State fighters overran the Tabqa air base on Sunday.", "en"),
+    ("Universitetet i Mosul ble tatt fra IS søndag.", "nb"),
+    ("SDF tok søndag kontroll over Tabqa-demningen.", "nb"),
+])
+def test_facilities_named_like_towns_change_no_town(gazetteer, sentence, language):
+    assert changes(events_of(sentence, gazetteer, language=language)) == set()
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Thousands of civilians fled from Raqqa to Kobani.", "en"),
+    ("Refugees fled to the rebel-held town of Azaz.", "en"),
+    ("Mange har flyktet fra Mosul til Erbil.", "nb"),
+])
+def test_places_named_as_origin_or_destination_change_nothing(gazetteer, sentence, language):
+    assert changes(events_of(sentence, gazetteer, language=language)) == set()
+
+
+def test_a_province_named_like_its_town_is_not_the_town(gazetteer):
+    events = events_of("Government forces captured several villages in Deir ez-Zor province on Friday.",
+                       gazetteer, language="en")
+    assert {e.place_id for e in events if e.kind != "share"} == set()
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Iraqi forces besieged Fallujah on Monday.", "en"),
+    ("Iraqi troops reached the outskirts of Fallujah on Monday.", "en"),
+    ("Irakiske styrker har omringet Fallujah.", "nb"),
+])
+def test_advancing_and_besieging_without_entering_is_pressure_only(gazetteer, sentence, language):
+    events = events_of(sentence, gazetteer, language=language)
+    assert changes(events) == set() and {e.kind for e in events} == {"pressure"}
+
+
+def test_part_of_a_town_is_fought_over_half_of_it_is_evidence_only(gazetteer):
+    fought = events_of("Islamic State fighters retook 40 percent of Albu Kamal on Friday.", gazetteer, language="en")
+    assert changes(fought) == {("albu-kamal", "contest", "IS", date(2017, 11, 10))}
+    half = events_of("The eastern half of Mosul was retaken by Iraqi forces in January.", gazetteer, language="en")
+    assert changes(half) == set() and [e.past for e in half] == [True]
+
+
+@pytest.mark.parametrize("sentence, language, force", [
+    ("Ramadi was recaptured by Iraqi forces on Tuesday.", "en", "IRAQI_GOV"),
+    ("Mosul fell to Islamic State fighters on Tuesday.", "en", "IS"),
+    ("Byen Ramadi ble gjenerobret av irakiske styrker tirsdag.", "nb", "IRAQI_GOV"),
+    ("Ramadi falt til IS tirsdag.", "nb", "IS"),
+])
+def test_passives_and_falls_take_the_place_from_the_subject(gazetteer, sentence, language, force):
+    (event,) = events_of(sentence, gazetteer, language=language)
+    assert (event.kind, event.force, event.date) == ("capture", force, date(2017, 11, 7))
+
+
+def test_a_list_of_places_each_with_its_own_date(gazetteer):
+    events = events_of("Iraqi forces retook Mosul in July, then Tal Afar in August and Hawija in October.",
+                       gazetteer, language="en")
+    assert {(e.place_id, e.force, e.date) for e in events} == {
+        ("mosul", "IRAQI_GOV", date(2017, 7, 1)), ("tall-afar", "IRAQI_GOV", date(2017, 8, 1)),
+        ("al-hawijah", "IRAQI_GOV", date(2017, 10, 1))}
+
+
+def test_rebels_backed_by_turkey_are_turkeys_side(gazetteer):
+    (event,) = events_of("Syrian rebels backed by Turkish troops took the border town of Jarabulus on Wednesday.",
+                         gazetteer, language="en")
+    assert (event.place_id, event.force) == ("jarabulus", "TURKEY")
+
+
+@pytest.mark.parametrize("sentence, place, force", [
+    ("Kurdish forces recaptured Sinjar from Islamic State on Friday.", "sinjar", "PESHMERGA"),
+    ("Kurdish forces recaptured Kobani from Islamic State on Friday.", "ayn-al-arab", "SDF"),
+])
+def test_kurdish_forces_are_the_peshmerga_in_iraq_and_the_sdf_in_syria(gazetteer, sentence, place, force):
+    (event,) = events_of(sentence, gazetteer, language="en")
+    assert (event.place_id, event.force, event.previous_force) == (place, force, "IS")
+
+
+def test_an_undated_mention_of_a_change_the_article_dated_is_that_change(gazetteer):
+    events = events_of("Syrian troops recaptured Palmyra on Sunday. The recapture of Palmyra was celebrated "
+                       "in Damascus.", gazetteer, language="en")
+    assert changes(events) == {("tadmur", "capture", "SYRIAN_GOV", date(2017, 11, 5))}
+
+
+def test_a_victory_the_article_contradicts_is_evidence_only(gazetteer):
+    events = events_of("The army declared victory in Albu Kamal on Thursday. But Islamic State fighters pushed "
+                       "back into parts of the town on Friday.", gazetteer, language="en")
+    assert changes(events) == {("albu-kamal", "contest", "IS", date(2017, 11, 10))}
+    assert any(e.kind == "capture" and e.past for e in events)

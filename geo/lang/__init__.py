@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,10 +57,12 @@ class Predicate:
 
 @dataclass(frozen=True)
 class DateRule:
-    """One shape of date phrase: its name (the handler `geo.dates` resolves it with), its regex and
-    whether it may point forward ("innen april", "by April": `geo.dates` checks the words before it)."""
+    """One shape of date phrase: the handler of `geo.dates` that resolves it (by name: "day_month",
+    "month", "season", "year", "relative_year", "relative_month", "week", "ago", "anchored", "day",
+    "weekday"), its regex with the group names that handler reads, whether it may point forward ("innen
+    april", "by April": `geo.dates` checks the words before it) and whether it ignores case."""
 
-    name: str
+    handler: str
     pattern: str
     forward: bool = False
     ignore_case: bool = True
@@ -67,21 +70,43 @@ class DateRule:
 
 @dataclass(frozen=True)
 class DateWords:
-    """Vocabulary of dates, lower-case keys."""
+    """The words and shapes of date phrases. Keys of the word maps are lower-case."""
 
     weekdays: dict[str, int]
     months: dict[str, int]
-    month_abbreviations: dict[str, int]  # accepted only next to a day number
+    month_abbreviations: dict[str, int]  # accepted only next to a day number ("2. nov.", "Nov. 4")
     seasons: dict[str, int]  # every season word (with or without article) → first month of the season
     numbers: dict[str, int]
-    rules: tuple[DateRule, ...]  # most specific first
-    forward_before: str  # words that make what follows a deadline or plan ("innen", "by", "next")
-    day_units: str  # unit words of "N days ago"/"for N dager siden", per unit: see `geo.dates._ago`
-    week_units: str
-    month_units: str
-    last_year: str  # "i fjor", "last year"
-    late_in_day: str  # "kveld", "night": an event then shows from the next day
-    night_before: str  # "natt til fredag": the night that ends on the day named
+    rules: tuple[DateRule, ...]  # most specific first (that order only breaks ties between equal spans)
+    forward_before: str  # words before a date that make it a deadline or plan ("innen", "by", "next")
+    late_in_day: tuple[str, ...]  # "kveld", "night": an event then shows from the next day
+    night_before: str = r"(?!)"  # "natt til fredag": the night that ends on the day named (already that day)
+
+
+# Shapes of numbers shared by every language's date phrases.
+YEAR = r"(?:19\d\d|20\d\d)"
+#: Not a year when glued to more digits, a thousands separator or a decimal ("3.400", "2.000", "99,5").
+NUM_LEFT = r"(?<![\d.,])"
+NUM_RIGHT = r"(?![\d]|[.,]\d)"
+#: A year that is not part of a decade or compound ("1990-tallet", "2014-grensene"); a range is allowed.
+YEAR_TAIL = rf"(?:\s*[–-]\s*(?:{YEAR}|\d\d)\b)?(?![–-]\w)"
+#: Units after a number that make it a count, in any language ("37 %", "20 km").
+COUNTED_UNITS = r"%|km|kilometer\w*|meter\w*|mil|miles?"
+
+
+def counted(nouns: str) -> str:
+    """A look-ahead refusing a number followed by one of `nouns` ("i 2000 landsbyer", "of 2014 fighters":
+    a count, not a year)."""
+    return rf"(?!\s+(?:[A-ZÆØÅ]{{2,}}-)?(?:{COUNTED_UNITS}|{nouns})\b)"
+
+
+def alt(words) -> str:
+    """An alternation of literal words, longest first."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def lower_keys(mapping: dict[str, int]) -> dict[str, int]:
+    return {k.lower(): v for k, v in mapping.items()}
 
 
 @dataclass(frozen=True)
@@ -172,5 +197,6 @@ def languages() -> tuple[Language, ...]:
     return tuple(for_language(code) for code in available())
 
 
-__all__ = ["CAPTURE", "CONTEST", "DateRule", "DateWords", "FALL", "LOSS", "Language", "PRESSURE", "Predicate",
-           "STATE", "available", "for_language", "languages"]
+__all__ = ["CAPTURE", "CONTEST", "COUNTED_UNITS", "DateRule", "DateWords", "FALL", "LOSS", "Language", "NUM_LEFT",
+           "NUM_RIGHT", "PRESSURE", "Predicate", "STATE", "YEAR", "YEAR_TAIL", "alt", "available", "counted",
+           "for_language", "languages", "lower_keys"]

@@ -1,6 +1,7 @@
 """English: the words of control claims, their cues, and dates."""
 
-from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, Language, Predicate as P
+from geo.lang import (CAPTURE, CONTEST, FALL, LOSS, NUM_LEFT, NUM_RIGHT, PRESSURE, STATE, YEAR, YEAR_TAIL, DateRule,
+                      DateWords, Language, Predicate as P, alt, counted, lower_keys)
 
 # Right after "the", "its", "their", "a": a noun ("the capture"), not a verb ("to capture").
 _AFTER_DETERMINER = r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\ba\s))"
@@ -47,6 +48,72 @@ PREDICATES = (
     P(STATE, r"last\s+(?:\w+\s+){0,2}?(?:strongholds?|bastions?|pockets?|holdouts?|enclaves?)"
              r"|(?:main|major|key)\s+(?:\w+\s+)?(?:stronghold|bastion|hub)|strongholds?|bastions?"
              r"|(?:self-(?:declared|styled|proclaimed)\s+|de\s+facto\s+)?[\"“]?capital[\"”]?", form="epithet"),
+)
+
+# -- dates ----------------------------------------------------------------------------------------------
+
+WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+MONTHS = {"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8,
+          "September": 9, "October": 10, "November": 11, "December": 12}
+MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+                       "Oct": 10, "Nov": 11, "Dec": 12}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+_MONTH = alt(MONTHS)
+_MONTH_ABBR = alt(MONTH_ABBREVIATIONS)
+_NUM = alt(NUMBERS)
+_SEASON = alt(SEASONS)
+_WEEKDAY = alt(WEEKDAYS)
+_COUNTED = counted(r"percent|per\s+cent|people|persons|civilians|soldiers|fighters|militants|troops|families|"
+                   r"inhabitants|residents|dead|killed|dollars?|villages?|towns?|houses|planes|aircraft|tanks")
+_MONTH_CUE = (r"(?:[Ii]n|[Ss]ince|[Ff]rom|[Dd]uring|[Tt]hroughout|(?:in\s+)?(?:early|late|mid-?)"
+              r"|(?:[Aa]t\s+)?the\s+(?:start|beginning|middle|end)\s+of)")
+
+DATES = DateWords(
+    weekdays=lower_keys(WEEKDAYS),
+    months=lower_keys(MONTHS),
+    month_abbreviations=lower_keys(MONTH_ABBREVIATIONS),
+    seasons=SEASONS,
+    numbers=NUMBERS,
+    forward_before=r"by|until|till|next|coming|before",
+    late_in_day=("night", "evening"),
+    rules=(
+        DateRule("day_month", rf"\b(?P<mon>(?:{_MONTH})\b|(?:{_MONTH_ABBR})\b\.?)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+                              rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT})?", forward=True, ignore_case=False),
+        DateRule("day_month", rf"{NUM_LEFT}\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>(?:{_MONTH})\b"
+                              rf"|(?:{_MONTH_ABBR})\b\.?)(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT})?", forward=True,
+                 ignore_case=False),
+        DateRule("season", rf"\b(?:(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{YEAR})\b"
+                           rf"(?:\s*[/–-]\s*(?P<y_to>{YEAR}|\d\d)\b)?{NUM_RIGHT}"
+                           rf"|(?P<last>last)\s+(?P<bare_last>{_SEASON})\b"
+                           rf"|(?:this|in\s+the)\s+(?P<bare>{_SEASON})\b(?!\s+of\b)"
+                           rf"|(?P<bare_ly>{_SEASON})\s+(?P<lastyear>last\s+year)\b)", forward=True),
+        DateRule("month", rf"(?:\b(?P<cue>{_MONTH_CUE})(?:\s+|(?<=-))(?:(?P<last>last)\s+)?|\b(?P<lastonly>[Ll]ast)\s+)"
+                          rf"(?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>last\s+year)\b)?"
+                          rf"|\b(?P<mon2>{_MONTH})(?:\s+of)?,?\s+(?P<y2>{YEAR})\b{NUM_RIGHT}", forward=True,
+                 ignore_case=False),
+        DateRule("year", rf"\b(?:in|since|from|during|throughout|the\s+year|(?:the\s+)?(?:start|beginning|middle|end"
+                         rf"|course|first\s+half|second\s+half)\s+of|early|late|mid-?)\s*"
+                         rf"{NUM_LEFT}(?<=\s|-)(?P<y>{YEAR})\b{NUM_RIGHT}{YEAR_TAIL}{_COUNTED}", forward=True),
+        DateRule("relative_year", r"\b(?:(?P<last>last\s+year)|(?P<this>this\s+year|earlier\s+this\s+year)"
+                                  r"|(?P<start>(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+year))\b"),
+        DateRule("relative_month", r"\b(?:(?P<last>last\s+month)|(?P<this>(?:earlier\s+)?this\s+month))\b"),
+        DateRule("week", r"\b(?:(?P<last>last\s+week)|(?P<this>(?:earlier\s+)?this\s+week|earlier\s+in\s+the\s+week)"
+                         r"|(?P<weekend>(?:over|at|this)\s+the\s+weekend|this\s+weekend))\b"),
+        DateRule("ago", rf"\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<days>days?)|(?P<weeks>weeks?)|(?P<months>months?)"
+                        rf"|(?P<years>years?))\s+ago\b"),
+        DateRule("anchored", rf"\b(?:(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?=\s*[,.;:!?)]|\s*$))"
+                             rf"|(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;:!?)]|\s*$))"
+                             rf"|(?P<n>\d{{1,2}}|{_NUM})\s+days?\s+(?:(?P<later>later|afterwards)"
+                             rf"|(?P<earlier>earlier|before(?=\s*[,.;:!?)]|\s*$))))\b"),
+        DateRule("day", r"\b(?:(?P<yesterday>yesterday|last\s+night)(?:\s+(?:morning|afternoon|evening))?"
+                        r"|(?P<today>(?:earlier\s+)?today|this\s+morning|tonight|this\s+afternoon|this\s+evening))\b",
+                 ignore_case=False),
+        DateRule("weekday", rf"\b(?:(?P<last>[Ll]ast)\s+|(?:[Oo]n|[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?P<wd>{_WEEKDAY})\b"
+                            r"(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?", forward=True, ignore_case=False),
+    ),
 )
 
 LANGUAGE = Language(
@@ -147,4 +214,5 @@ LANGUAGE = Language(
     share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)",
     share_lost=r"lost",
     share_held=r"controls?|hold|holds|held",
+    dates=DATES,
 )

@@ -1,6 +1,7 @@
 """Norwegian Bokmål: the words of control claims, their cues, and dates."""
 
-from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, Language, Predicate as P
+from geo.lang import (CAPTURE, CONTEST, FALL, LOSS, NUM_LEFT, NUM_RIGHT, PRESSURE, STATE, YEAR, YEAR_TAIL, DateRule,
+                      DateWords, Language, Predicate as P, alt, counted)
 
 PREDICATES = (
     # -- taking ------------------------------------------------------------------------------------
@@ -36,6 +37,75 @@ PREDICATES = (
     P(STATE, r"[\w'’]+-(?:kontrollerte|kontrollert|holdte)|[A-ZÆØÅ]{2,}-(?:området|kontroll)", form="attribute"),
     P(STATE, r"siste\s+(?:\w+\s+)?(?:bastion|høyborg|lomme|skanse|festning)|\S*høyborg(?:en)?|bastion(?:en)?"
              r"|(?:selverklærte\s+)?hovedstad", form="epithet"),
+)
+
+# -- dates ----------------------------------------------------------------------------------------------
+
+WEEKDAYS = {"mandag": 0, "tirsdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lørdag": 5, "søndag": 6}
+MONTHS = {"januar": 1, "februar": 2, "mars": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
+          "september": 9, "oktober": 10, "november": 11, "desember": 12}
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
+                       "nov": 11, "des": 12}
+SEASONS = {"våren": 3, "sommeren": 6, "høsten": 9, "vinteren": 12}
+#: "i sommer", "i fjor høst": the season word without the article.
+SEASONS_BARE = {"vår": 3, "sommer": 6, "høst": 9, "vinter": 12}
+NUMBERS = {"en": 1, "ett": 1, "én": 1, "et": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+           "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12}
+
+_MONTH = alt(MONTHS)
+_MONTH_ABBR = alt(MONTH_ABBREVIATIONS)
+_NUM = alt(NUMBERS)
+_WEEKDAY = alt(WEEKDAYS)
+_BARE = alt(SEASONS_BARE)
+_COUNTED = counted(r"prosent|mennesker|personer|sivile|soldater|krigere|tropper|familier|innbyggere|døde|drepte|"
+                   r"dollar|kroner|landsby\w*|byer|hus|boliger|fly|stridsvogner")
+_MONTH_CUE = (r"(?:i|fra|siden|gjennom|under|(?:i\s+)?(?:begynnelsen|starten|midten|slutten|utgangen|løpet)\s+av"
+              r"|tidlig\s+i|sent\s+i)")
+
+DATES = DateWords(
+    weekdays=WEEKDAYS,
+    months=MONTHS,
+    month_abbreviations=MONTH_ABBREVIATIONS,
+    seasons=SEASONS | SEASONS_BARE,
+    numbers=NUMBERS,
+    forward_before=r"innen|neste|kommende|fram\s+til|frem\s+til|før",
+    late_in_day=("kveld", "natt"),
+    night_before=r"\bnatt(?:en)?\s+til\b",
+    rules=(
+        DateRule("day_month", rf"\b(?P<d>[0-3]?\d)\.\s?(?P<mon>(?:{_MONTH})\b|(?:{_MONTH_ABBR})\b\.?)"
+                              rf"(?:\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>i\s+fjor)\b)?", forward=True),
+        DateRule("season", rf"\b(?:(?P<season>{alt(SEASONS)})\s+(?P<y>{YEAR})\b(?:\s*[/–-]\s*(?P<y_to>{YEAR}|\d\d)\b)?"
+                           rf"{NUM_RIGHT}|(?P<lastyear>i\s+fjor)\s+(?P<bare_ly>{_BARE})\b"
+                           rf"|i\s+(?P<bare>{_BARE})\b(?!\s*[-–])|(?P<last>forrige|sist)\s+(?P<bare_last>{_BARE})\b)",
+                 forward=True),
+        DateRule("month", rf"\b(?:(?P<cue>{_MONTH_CUE})\s+(?:(?P<last>forrige|sist)\s+)?(?P<mon>{_MONTH})\b"
+                          rf"(?:\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>i\s+fjor)\b)?"
+                          rf"|(?P<mon2>{_MONTH})\s+(?P<y2>{YEAR})\b{NUM_RIGHT})", forward=True),
+        DateRule("year", rf"\b(?:i|fra|siden|året|år|(?:begynnelsen|starten|midten|slutten|utgangen|løpet)\s+av"
+                         rf"|tidlig\s+i|sent\s+i)\s+{NUM_LEFT}(?P<y>{YEAR})\b{NUM_RIGHT}{YEAR_TAIL}{_COUNTED}",
+                 forward=True),
+        DateRule("relative_year", r"\b(?:(?P<last>i\s+fjor)|(?P<this>i\s+år)"
+                                  r"|(?P<start>(?:starten|begynnelsen)\s+av\s+(?:året|dette\s+året)))\b(?!\s*[-–])"),
+        DateRule("relative_month", r"\b(?:(?P<last>(?:i\s+)?(?:forrige|sist)\s+måned(?:en)?)"
+                                   r"|(?P<this>(?:tidligere\s+)?denne\s+måneden))\b"),
+        DateRule("week", r"\b(?:(?P<last>(?:i\s+)?(?:forrige|sist)\s+uk(?:e|en|a)|(?:i\s+)?uk(?:a|en)\s+som\s+gikk)"
+                         r"|(?P<this>(?:tidligere\s+)?denne\s+uk(?:en|a)|tidligere\s+i\s+uk(?:en|a|e))"
+                         r"|(?P<weekend>i\s+helgen|i\s+helga))\b"),
+        DateRule("ago", rf"\bfor\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<days>dager|dag|døgn)|(?P<weeks>uker|uke)"
+                        rf"|(?P<months>måneder|måned)|(?P<years>år))\s+siden\b"),
+        DateRule("anchored", rf"\b(?:(?P<next>dagen\s+etter|dagen\s+derpå|neste\s+dag)(?!\s+(?:at|som)\b)"
+                             rf"|(?P<prev>dagen\s+(?:før|i\s+forveien))(?=\s*[,.;:!?)]|\s*$|\s+(?:hadde|var|ble|har|er)\b)"
+                             rf"|(?P<n>\d{{1,2}}|{_NUM})\s+(?:dager|dag|døgn)\s+(?:(?P<later>senere|seinere)"
+                             rf"|(?P<earlier>tidligere)))\b"),
+        DateRule("day", r"\b(?:(?P<yesterday>i\s+går)(?:\s+(?:morges|kveld|ettermiddag|formiddag|natt))?"
+                        r"|(?P<before_yesterday>i\s+forgårs)"
+                        r"|(?P<today>i\s+dag|i\s+morges|i\s+kveld|i\s+natt|i\s+ettermiddag|tidligere\s+i\s+dag))\b(?!s)"),
+        # "i fredags" is colloquial for last Friday
+        DateRule("weekday", rf"\b(?:(?P<last>i)\s+(?P<wd_s>{_WEEKDAY})s\b"
+                            rf"|(?:(?P<night>natt(?:en)?\s+til)\s+|(?P<last2>sist|forrige)\s+|på\s+)?"
+                            rf"(?P<wd>{_WEEKDAY})\b(?![-–]\w))"
+                            r"(?:\s+(?P<tod>morgen|formiddag|ettermiddag|kveld|natt)\b)?", forward=True),
+    ),
 )
 
 LANGUAGE = Language(
@@ -121,4 +191,5 @@ LANGUAGE = Language(
     share_lost=r"mistet|tapt",
     verb_second=True,
     share_held=r"kontrollerer|under\s+\S*\s*kontroll",
+    dates=DATES,
 )
