@@ -6,6 +6,7 @@ when rendered); the cached values are the validated layer and plain GeoJSON dict
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import subprocess
@@ -17,7 +18,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.io.read import Layer, LayerError, LayerVersion, current_version, layer_exists, read_build
-from geo.io.write import (LayerFolderError, demo_build_refusal, incoming_folder, layer_lock, publish_built_layer,
+from geo.io.write import (FOLDER_MARKER, LOCK_FILE, LayerFolderError, demo_build_refusal, incoming_folder, layer_lock, publish_built_layer,
                           recover_interrupted_swap)
 from geo.schema import UNKNOWN_FORCE
 from ui.map import ForceStyle
@@ -76,6 +77,21 @@ def _stop(message: str) -> None:
     st.stop()  # raises in a running app; the callers return after it for a call outside one
 
 
+def _being_built(directory: Path) -> bool:
+    """Someone holds the folder's build lock right now (checked without creating anything in the folder)."""
+    try:
+        fd = os.open(directory / LOCK_FILE, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # also lets go of the shared lock taken to look
+    return False
+
+
 def ensure_built() -> None:
     """Build the layer from data/articles when the build directory has none, showing progress.
 
@@ -96,7 +112,9 @@ def ensure_built() -> None:
         refusal = demo_build_refusal(directory, ARTICLES_DIR)
     except OSError as exc:  # e.g. a folder the app may not read
         return _stop(shown_path(f"There is no layer to show, and {shown} cannot be checked for one: {exc}", directory))
-    if refusal:
+    if refusal and not ((directory / FOLDER_MARKER).is_file() or _being_built(directory)):
+        # A folder may look foreign only because another session is building into it right now (the check
+        # under the lock below decides for those). Any other is refused before anything is created in it.
         return _stop(shown_path(f"There is no layer to show, and the dashboard does not build one here. {refusal}. Point "
                      f"{BUILD_DIR_ENV} at a layer folder, or at a new or empty one for the demo layer.", directory))
     with st.status(f"No layer in {shown} yet: building it from {ARTICLES_DIR.name}/ …", expanded=True) as status:
