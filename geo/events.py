@@ -46,18 +46,13 @@ _BASE_CONFIDENCE = {"capture": 0.8, "loss": 0.7, "contest": 0.7, "pressure": 0.6
 _EVIDENCE_CONFIDENCE = 0.3  # a quote kept as evidence only: it changes no colour
 #: An undated mention of a change the same article dated this recently is that change, said again.
 _RECENT = timedelta(days=31)
-_GENERIC_FORCE_WORDS = {"gruppen", "gruppa", "the group", "kalifatet", "the terrorists", "terrorists", "militants",
-                        "the militants", "troops", "the army", "hæren", "militæret"}
 #: Most words a predicate's place may be away from it ("retook the Christian town of Bartella").
 _SLOT_WORDS = 9
 _TOKEN = re.compile(r"[\w'’]+(?:[-‑][\w'’]+)*|[^\w\s]")
 _CLAUSE_PUNCTUATION = frozenset(";—–“”«»\"")  # brackets are asides inside a clause: "IS (Daesh) started"
 _QUOTES = frozenset("“”«»\"'‘’")
-_PAST_AUXILIARIES = frozenset({"was", "were", "had", "var", "ble", "hadde"})
 #: A date phrase further than this from its predicate (in characters) dates something else.
 _DATE_REACH = 100
-_DETERMINER_AFTER_THAT = frozenset({"the", "it", "its", "they", "he", "she", "there", "a", "an", "this", "these",
-                                    "those", "his", "her", "their", "government", "militants", "troops", "rebels"})
 
 
 @dataclass(frozen=True)
@@ -215,12 +210,12 @@ def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: li
         elif not token.text[0].isalnum():
             continue
         elif g.complementizer_word.match(token.lower) and previous is not None and (
-                g.saying_word.match(previous.lower) or g.code != "en"
-                or following is not None and (following.text[0].isupper() or following.lower in _DETERMINER_AFTER_THAT)):
+                g.saying_word.match(previous.lower) or g.complementizer_always
+                or following is not None and (following.text[0].isupper() or g.that_follower_word.match(following.lower))):
             cuts.append((token.start, token.lower))
         elif (m := g.subordinator_at.match(text, token.start)) is not None:
             if _date_starts_near(token.start, dates) or previous is not None and (
-                    g.passive_aux_word.match(previous.lower) or previous.lower in ("have", "has", "had", "har", "hadde")):
+                    g.passive_aux_word.match(previous.lower) or g.perfect_aux_word.match(previous.lower)):
                 continue  # "since 2014", "siden sommeren 2014", "have since pushed back": not a new clause
             cuts.append((token.start, " ".join(m.group(0).lower().split())))
             inside = m.end()
@@ -445,7 +440,7 @@ def _header(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragrap
 def _learn_sides(force_hits: list[PhraseHit], ctx: _ArticleContext) -> None:
     """"Turkish-backed Syrian rebels": for the rest of the article, the rebels are Turkey's side."""
     for hit in force_hits:
-        if re.search(r"backed|støttede|støttet", hit.text, re.IGNORECASE):
+        if ctx.grammar.backed_marker.search(hit.text):
             for code, force in ctx.forces.forces.items():
                 side = dict(force.backed_by).get(hit.code)
                 if side is not None:
@@ -505,6 +500,7 @@ class _Claim:
     background: bool
     evidence_only: bool = False
     confidence: float = 0.0  # an adjustment to the base confidence
+    generic: bool = False  # the taker is named vaguely ("the group", "troops")
 
 
 def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence) -> list[_Claim]:
@@ -546,7 +542,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         agent = _inside_or_adjacent(hit, r)
         patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients
     elif trigger.form == "attribute":
-        if re.search(r"(?<![\w-])(?:to|towards|toward|into|til|mot)\s+(?:the\s+|den\s+|det\s+)?\Z", before, re.I):
+        if g.destination_end.search(before):
             return []  # "fled to the rebel-held town of Marea": a destination, not a report of who holds it
         agent = _inside_or_adjacent(hit, r)
         patients = _slot(hit.end, r, clause, g, ctx, hit).patients
@@ -598,7 +594,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         agent_code = _side(agent, hit, r, clause, g, ctx)
     if kind in (CAPTURE, STATE, CONTEST) and not _acceptable_taker(agent_code, previous, trigger, ctx):
         agent_code = None
-    implied = passive or trigger.form in ("noun", "drive") or hit.text.lower().endswith("ing") or kind == FALL
+    implied = passive or trigger.form in ("noun", "drive") or _gerund(hit, g) or kind == FALL
     if agent_code is None and (agent is None or agent.code) and kind in (CAPTURE, CONTEST, PRESSURE) and implied:
         # Only where the taker is left unsaid (a passive, a noun, a participle): an active verb whose subject
         # is not a force ("This threat secured …") names no taker.
@@ -626,7 +622,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             continue
         when = patient.date or _date_for(hit, r, clause, ctx, g, background)
         claims.append(_Claim(claim_kind, hit, patient, agent_code, previous, when, background, evidence_only,
-                             -agent_cost))
+                             -agent_cost, agent is not None and bool(g.generic_force.match(agent.text.lower()))))
         if claim_kind in (CAPTURE, CONTEST, LOSS, STATE):
             ctx.last_patient, ctx.last_patient_sentence = patient.spot.mention, r.index
         if agent_code is not None and patient.spot.mention.place is not None:
@@ -711,7 +707,7 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     word = hit.text.lower()
     if g.conditional_start.match(r.text[r.body:]) and hit.start - r.body < 40:
         return True
-    if hit.start == r.body and word.endswith("ing"):
+    if hit.start == r.body and _gerund(hit, g):
         return True  # "Losing the town … would cap a process": a gerund subject, not a report
     words = r.words(clause.start, hit.start)
     if _cue_before(words, g.modal_end, g) and not g.factual_end.search(before):
@@ -754,7 +750,7 @@ def _denied(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         return True  # "Reports that IS had captured Palmyra were denied by the army"
     for match in g.denial.finditer(r.text, r.body, hit.start):
         between = r.text[match.end():hit.start]
-        if g.contradiction_clause.search(between) or re.search(r",\s*(?:and|og)\s+(?:\w+\s+){0,2}(?:said|says|sier|sa)\b", between):
+        if g.contradiction_clause.search(between) or g.said_after_and.search(between):
             continue
         return True
     return False
@@ -809,7 +805,7 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True  # "had seized" tells of before, unless it is what someone said ("said it had taken")
     if kind == STATE:
         recent = [t.lower for t in r.words(clause.start, hit.start)][-8:]
-        if any(w in _PAST_AUXILIARIES for w in recent) or "used to" in " ".join(recent):
+        if g.past_aux.search(" ".join(recent)):
             return True  # "was the last town to have been under IS control", "som var under IS' kontroll"
     return False
 
@@ -819,6 +815,10 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
 def _reported(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     """Whether the predicate is what someone said: a verb of saying before it in the sentence."""
     return any(g.saying_word.match(t.lower) for t in r.words(r.body, hit.start))
+
+
+def _gerund(hit: _Hit, g: T.Grammar) -> bool:
+    return bool(g.gerund_word.match(hit.text.split()[0].lower()))
 
 
 def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
@@ -839,7 +839,7 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         if g.passive_aux_word.match(token.lower):
             return True
         if not (g.adverb_word.match(token.lower) or g.negation_word.match(token.lower)
-                or _in_dates(token.start, r) or token.lower in ("fully", "also", "formally", "officially")):
+                or _in_dates(token.start, r)):
             break
     if words and words[-1].text == "," and len(words) >= 2:
         previous = words[-2]
@@ -856,7 +856,7 @@ def _in_dates(position: int, r: _Reading) -> bool:
 def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """A force named as an object, a source or a backer, not as a subject."""
     before = r.text[max(clause.start, force.start - 30):force.start]
-    bare = re.sub(r"(?:\b(?:the|a|an|its|their|de|den|det)\s+)\Z", "", before, flags=re.IGNORECASE)
+    bare = g.determiner_end.sub("", before)
     if g.not_agent_end.search(bare) or g.agent_end.search(before):
         return True
     for match in g.backed_by.finditer(r.text, clause.start, force.start):
@@ -894,7 +894,7 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         antecedent = [f for f in r.forces if f.end <= clause.start and clause.start - f.end <= 6]
         if antecedent:
             return antecedent[-1]
-    if hit.text.lower().endswith("ing") or clause.opener and g.background.match(clause.opener):
+    if _gerund(hit, g) or clause.opener and g.background.match(clause.opener):
         # A participle or an "after…" clause: its subject is the sentence's ("Iraqi forces are seen … after
         # retaking it"; "After seizing control of Manbij, the SDF are clearing it").
         earlier = [f for f in r.forces if f.end <= clause.start and not _complement(f, r, _clause_at(r, f.start), g)]
@@ -920,7 +920,7 @@ def _possessor(hit: _Hit, r: _Reading, ctx: _ArticleContext) -> PhraseHit | None
         if 0 <= hit.start - force.end <= 12 and re.fullmatch(r"['’]?s?\s*(?:\w+\s+)?", r.text[force.end:hit.start]):
             return force
     words = r.text[max(0, hit.start - 30):hit.start].split()
-    if words and words[-1].lower() in ("their", "its", "sin", "sitt", "deres") and _last_force(ctx):
+    if words and ctx.grammar.possessive_word.match(words[-1].lower()) and _last_force(ctx):
         return PhraseHit(_last_force(ctx), hit.start, hit.start, "")
     return None
 
@@ -1082,8 +1082,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             end = max(end, more)
             continue
         date = r.date_at.get(pos)
-        if date is None and (m := re.match(r"(?:on|in|at|i|på|den)\s+", text[pos:pos + 5], re.IGNORECASE)):
-            date = r.date_at.get(pos + m.end())
+        if date is None and (m := g.date_preposition_at.match(text, pos)):
+            date = r.date_at.get(m.end())
         if date is not None:
             if patients:
                 for patient in patients:
@@ -1119,7 +1119,7 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
         anaphor = g.town_anaphor_at.match(text, pos)
         if anaphor:
             rest = text[anaphor.end():anaphor.end() + 8]
-            if re.match(r"\s+(?:of|av)\b", rest, re.IGNORECASE) or any(s.start > anaphor.end() and s.start - anaphor.end() <= 2 for s in r.spots):
+            if g.of_at.match(rest) or any(s.start > anaphor.end() and s.start - anaphor.end() <= 2 for s in r.spots):
                 pos = anaphor.end()
                 words += 1
                 previous_word = anaphor.group(0).split()[-1].lower()
@@ -1154,7 +1154,7 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             words += 1
             continue
         if token.text[0].isupper() and previous_word is not None and (
-                g.place_noun_word.match(previous_word) or previous_word in ("of", "av")
+                g.place_noun_word.match(previous_word) or g.of_at.match(" " + previous_word)
                 and g.place_noun_word.match(before_previous or "")):
             unplaced = True
             break  # "the northern Syrian town of Dabiq": a town we cannot place
@@ -1186,7 +1186,7 @@ def _slot_token(token: _Token, g: T.Grammar) -> bool:
 
 def _pronoun_alone(token: _Token, r: _Reading, g: T.Grammar) -> bool:
     """"it", or Norwegian "den" standing alone ("mistet kontrollen over den i oktober"), not "den syriske byen"."""
-    if g.code == "en":
+    if g.pronoun_alone:
         return True
     following = r.words(token.end, token.end + 40)[:1]
     if not following:
@@ -1198,14 +1198,6 @@ def _pronoun_alone(token: _Token, r: _Reading, g: T.Grammar) -> bool:
         return True
     return not (word.text[0].isupper() or g.slot_word.match(word.lower) or g.place_noun_word.match(word.lower)
                 or g.adjective_word.match(word.text) or len(word.text) > 3)
-
-
-_INTERPOSED = re.compile(
-    r",\s*(?:som|which|who|der)\s[^,;.:()]{1,60}(?=,\s*(?:og|and)\s)"  # ", som er Iraks nest største by, og …"
-    r"|\s+(?:after|before|following|etter|før)\s[^,;.:()]{1,40}(?=,\s*(?:then|så|deretter)\s)",  # "… after a battle, then …"
-    re.IGNORECASE)
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+then|and|og|then|så|deretter)?|\s+(?:and\s+then|and|og|samt|then|as\s+well\s+as))\s+",
-                        re.IGNORECASE)
 
 
 def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, patients: list[_Patient]) -> tuple[int, int]:
@@ -1220,16 +1212,17 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
             stripped += 1
         date = r.date_at.get(stripped)
         if date is None:
-            m = re.match(r",?\s*(?:in|on|i|på)\s+", text[stripped:stripped + 12])
+            m = re.match(r",?\s*", text[stripped:stripped + 3])
+            m = g.date_preposition_at.match(text, stripped + m.end())
             if m:
-                date = r.date_at.get(stripped + m.end())
+                date = r.date_at.get(m.end())
         if date is None:
             break
         for patient in patients:
             patient.date = patient.date or date
         pos = date.end
-    interposed = _INTERPOSED.match(text, pos)
-    join = _LIST_JOIN.match(text, interposed.end() if interposed else pos)
+    interposed = g.interposed_at.match(text, pos)
+    join = g.list_join_at.match(text, interposed.end() if interposed else pos)
     if join is None:
         return pos, -1
     nxt, skipped = join.end(), 0
@@ -1282,10 +1275,10 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
         # "The city was recaptured", "byen ble inntatt", "it was captured"
         for token in words:
             m = g.town_anaphor_at.match(r.text, token.start)
-            if m and m.end() <= hit.start and not re.match(r"\s+(?:of|av)\b", r.text[m.end():m.end() + 5], re.I):
+            if m and m.end() <= hit.start and not g.of_at.match(r.text, m.end()):
                 chosen = _resolve_anaphor(m.start(), m.end(), r, ctx)
                 break
-            if g.pronoun_word.match(token.lower) and g.code == "en":
+            if g.pronoun_word.match(token.lower) and g.pronoun_alone:
                 chosen = _resolve_anaphor(token.start, token.end, r, ctx)
                 break
     if chosen is None or chosen.landmark or chosen.region:
@@ -1367,9 +1360,9 @@ def _noun_patients(hit, r, clause, g, ctx) -> tuple[list[_Patient], PhraseHit | 
     text = r.text
     pos = hit.end
     source = None
-    m = re.match(r"\s*(?:over|against|mot)\s+(?:the\s+)?", text[pos:])
+    m = g.against_at.match(text, pos)
     if m:
-        after = [f for f in r.forces if f.start == pos + m.end()]
+        after = [f for f in r.forces if f.start == m.end()]
         if after:
             source = after[0]
             pos = after[0].end
@@ -1386,7 +1379,6 @@ def _noun_patients(hit, r, clause, g, ctx) -> tuple[list[_Patient], PhraseHit | 
 
 # -- when ----------------------------------------------------------------------------------------------
 
-_INHERITING = re.compile(r"\A(?:and|but|then|so|when|as|which|who|that|og|men|så|da|når|som|der|at|:|–|—|-)\Z")
 
 
 def _own_dates(r: _Reading, clause: _Clause) -> list[ResolvedDate]:
@@ -1413,7 +1405,7 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
                and not g.until_end.search(r.text[max(0, d.start - 12):d.start])]
         if own:
             return min(own, key=lambda d: _distance(hit, d))
-        if not _INHERITING.match(current.opener):
+        if not g.inheriting_word.match(current.opener):
             break
         index = r.clauses.index(current)
         if index == 0:
@@ -1485,7 +1477,7 @@ def _make_event(ctx: _ArticleContext, sentence: Sentence, claim: _Claim, claiman
     confidence = _BASE_CONFIDENCE[kind] + claim.confidence
     if spot.anaphor:
         confidence -= 0.2
-    if claim.force in _GENERIC_FORCE_WORDS:
+    if claim.generic:
         confidence -= 0.1
     if claimant:
         confidence += 0.1

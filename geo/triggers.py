@@ -58,6 +58,23 @@ class Grammar:
     filter: LiteralFilter
     clause_candidates: re.Pattern
     coordinator_word: re.Pattern
+    inheriting_word: re.Pattern
+    list_join_at: re.Pattern
+    interposed_at: re.Pattern
+    determiner_end: re.Pattern
+    possessive_word: re.Pattern
+    date_preposition_at: re.Pattern
+    destination_end: re.Pattern
+    perfect_aux_word: re.Pattern
+    past_aux: re.Pattern
+    backed_marker: re.Pattern
+    generic_force: re.Pattern
+    against_at: re.Pattern
+    of_at: re.Pattern
+    that_follower_word: re.Pattern
+    said_after_and: re.Pattern
+    complementizer_always: bool
+    pronoun_alone: bool
     subordinator_at: re.Pattern
     relative_word: re.Pattern
     complementizer_word: re.Pattern
@@ -81,6 +98,7 @@ class Grammar:
     relative_time: re.Pattern
     until_end: re.Pattern
     participle_word: re.Pattern
+    gerund_word: re.Pattern
     conditional: re.Pattern
     conditional_start: re.Pattern
     negation_word: re.Pattern
@@ -141,6 +159,25 @@ def grammar(code: str | None) -> Grammar | None:
         clause_candidates=re.compile(r"[;:—–“”«»\"-]|(?<![\w-])(?:" + "|".join((w.subordinators, w.coordinators, w.complementizer))
                                      + r")(?![\w])", _I),
         coordinator_word=_whole(w.coordinators),
+        inheriting_word=re.compile(r"(?:" + w.inheriting + r"|:|–|—|-)\Z", _I),
+        list_join_at=re.compile(r"\s*(?:,\s*(?:" + w.list_joiners + r")?|\s+(?:" + w.list_joiners + r"))\s+", _I),
+        interposed_at=re.compile(
+            r",\s*(?:" + w.relatives + r")\s[^,;.:()]{1,60}(?=,\s*(?:" + w.coordinators + r")\s)"  # ", som er …, og"
+            r"|\s+(?:" + w.list_after + r")\s[^,;.:()]{1,40}(?=,\s*(?:" + w.list_joiners + r")\s)", _I),  # "after …, then"
+        determiner_end=re.compile(r"(?:\b(?:" + w.determiners + r")\s+)\Z", _I),
+        possessive_word=_whole(w.possessives),
+        date_preposition_at=re.compile(r"(?:" + w.date_prepositions + r")\s+", _I),
+        destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
+        perfect_aux_word=_whole(w.perfect_aux),
+        past_aux=_words(w.past_aux),
+        backed_marker=re.compile(w.backed_marker, _I),
+        generic_force=_whole(w.generic_forces),
+        against_at=re.compile(r"\s*(?:" + w.against + r")\s+(?:(?:" + w.determiners + r")\s+)?", _I),
+        of_at=re.compile(r"\s+(?:" + w.of + r")\b", _I),
+        that_follower_word=_whole(w.that_followers),
+        said_after_and=re.compile(r",\s*(?:" + w.coordinators + r")\s+(?:\w+\s+){0,2}(?:" + w.saying + r")\b", _I),
+        complementizer_always=w.complementizer_always,
+        pronoun_alone=w.pronoun_alone,
         subordinator_at=_at(w.subordinators),
         relative_word=_whole(w.relatives),
         complementizer_word=_whole(w.complementizer),
@@ -164,6 +201,7 @@ def grammar(code: str | None) -> Grammar | None:
         until_end=_ending(w.until),
         relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),
         participle_word=_whole(w.participle),
+        gerund_word=_whole(w.gerund),
         conditional=_words(w.conditional),
         conditional_start=re.compile(r"\A\W*(?:" + w.conditional_start + r")(?![\w])", _I),
         negation_word=_whole(w.negation_before),

@@ -68,3 +68,12 @@ def test_a_predicate_is_plain_data():
 ])
 def test_evening_words_come_from_the_language(code, phrase, late):
     assert dates.late_in_day(phrase, code) is late
+
+
+@pytest.mark.parametrize("code", lang.available())
+def test_no_word_list_escapes_a_backslash_twice(code):
+    # r"up\\s+to" would look for a backslash in the text, not a space: a quoting slip, never meant.
+    language = lang.for_language(code)
+    strings = [getattr(language, f.name) for f in fields(Language) if isinstance(getattr(language, f.name), str)]
+    strings += [p.pattern for p in language.predicates] + [r.pattern for r in language.dates.rules]
+    assert not [s for s in strings if "\\\\" in s]

@@ -121,6 +121,7 @@ class Language:
     saying: str  # verbs of saying before a complementizer ("said", "denied", "sier")
     passive_aux: str  # auxiliaries that make a following participle passive
     participle: str  # a word that is a past participle or past verb form of a predicate ("-ed", "-et")
+    gerund: str  # a verb form whose subject is another clause's ("after retaking it", "etter å ha tatt")
     agent: str  # "by", "av"
     noun_links: str  # "of", "in", "av", "i": between a predicate noun and its place ("the liberation of")
     out_of: str  # "out of", "from", "ut av", "fra" (after a `drive` predicate's force)
@@ -130,6 +131,19 @@ class Language:
     not_agent_before: str  # words after which a force is an object, not the subject ("against", "mot")
     pronouns: str  # object pronouns pointing back to a town ("it", "den")
     subject_pronouns: str  # "they", "de": the last force named
+    inheriting: str  # clause openers whose clause takes the date of the clause before ("and", "which", "som")
+    list_joiners: str  # words joining places of one list ("and", "then", "og", "samt")
+    list_after: str  # words after a listed place and before the next joiner ("after a battle, then")
+    determiners: str  # "the", "its", "den": words that may stand before a force or a noun
+    possessives: str  # "their", "its", "sin": the last force named owns the noun after it
+    date_prepositions: str  # "on", "in", "i", "på": before a date inside an object
+    destinations: str  # "to", "towards", "til", "mot": a place after them is where someone goes
+    perfect_aux: str  # "have", "har": "have since pushed back" (no clause starts at "since")
+    past_aux: str  # "was", "had", "var", "ble": a holding said in the past tense
+    backed_marker: str  # "backed", "støttede": in a force's name, says who backs it ("Turkish-backed rebels")
+    generic_forces: str  # "the group", "troops": forces named vaguely (lower confidence)
+    against: str  # "over", "against", "mot": "victory over IS in Baghuz" (the loser)
+    of: str  # "of", "av": "the town of Bartella"
     # -- what the clause says about its predicate -----------------------------------------------------
     modal_before: str  # intention, modality, plans: "aims to", "vowed to", "will", "kan", "planlegger å"
     aims: str  # nouns of aim anywhere before the predicate in its clause ("the next objective", "neste mål")
@@ -176,6 +190,9 @@ class Language:
     share_lost: str
     share_held: str
     verb_second: bool = False  # the subject may follow the verb ("I går erobret IS byen")
+    complementizer_always: bool = False  # "at" always starts a clause; English "that" only after saying or a subject
+    pronoun_alone: bool = True  # the object pronoun is never a determiner ("it"; Norwegian "den" can be)
+    that_followers: str = r"(?!)"  # words after "that" that start a clause ("that the", "that IS")
     dates: DateWords | None = None
 
 

@@ -127,8 +127,24 @@ LANGUAGE = Language(
     saying=r"said|says|say|denied|denies|deny|announced|announces|claimed|claims|claim|reported|reports|report"
            r"|confirmed|confirms|stated|states|declared|declares|added|noted|insisted|told|believe|believes"
            r"|warned|reports|statement|news|rumours|rumors|evidence",
+    inheriting=r"and|but|then|so|when|as|which|who|that",
+    list_joiners=r"and\s+then|and|then|as\s+well\s+as",
+    list_after=r"after|before|following",
+    determiners=r"the|a|an|its|their|his|her",
+    possessives=r"their|its",
+    date_prepositions=r"on|in|at",
+    destinations=r"to|towards|toward|into",
+    perfect_aux=r"have|has|had",
+    past_aux=r"was|were|had|used\s+to",
+    backed_marker=r"backed",
+    generic_forces=r"the\s+group|the\s+terrorists|terrorists|militants|the\s+militants|troops|the\s+army",
+    against=r"over|against",
+    of=r"of",
+    that_followers=r"the|it|its|they|he|she|there|a|an|this|these|those|his|her|their|government|militants|troops"
+                   r"|rebels",
     passive_aux=r"was|were|is|are|been|be|being|got|gets",
     participle=r"\w+(?:ed|en|wn|ld|ght|st|un|ne|nt)",
+    gerund=r"\w+ing",
     agent=r"by",
     noun_links=r"of|in|at",
     out_of=r"out\s+of|from",
@@ -149,7 +165,7 @@ LANGUAGE = Language(
                  r"|drive\s+to|bid\s+for|fight\s+to|battle\s+to|offensive\s+to|operations?\s+to|campaign\s+to"
                  r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop",
     aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
-    until=r"until|till|up\\s+to",
+    until=r"until|till|up\s+to",
     relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
