@@ -587,8 +587,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if taker is None:
             return []
         kind, agent = CAPTURE, taker
-    if kind != LOSS and agent is None and trigger.form not in ("holder", "attribute"):
-        agent = _subject_force(hit, r, clause, g, ctx)
+    if kind != LOSS and agent is None and trigger.form not in ("holder", "attribute") and not passive:
+        agent = _subject_force(hit, r, clause, g, ctx)  # a passive's subject is what was taken or driven out
     agent_code = agent.code or None if agent else None
     if agent is not None and agent.code:
         agent_code = _side(agent, hit, r, clause, g, ctx)
@@ -825,7 +825,7 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """A passive use of a verb: an auxiliary before it ("was captured", "ble inntatt"), or no subject
     before it and a comma-set name ("Tal Afar, recaptured a month after Mosul")."""
     first = hit.text.split()[0].lower()
-    if hit.trigger.form != "verb" or not g.participle_word.match(first):
+    if hit.trigger.form not in ("verb", "drive") or not g.participle_word.match(first):
         return False
     following = next((f for f in r.forces if hit.end <= f.start < clause.end), None)
     if following is not None and g.agent_end.search(r.text[hit.end:following.start]) \
@@ -839,8 +839,8 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         if g.passive_aux_word.match(token.lower):
             return True
         if not (g.adverb_word.match(token.lower) or g.negation_word.match(token.lower)
-                or _in_dates(token.start, r)):
-            break
+                or g.declaration.match(token.lower) or _in_dates(token.start, r)):
+            break  # "was (declared) (fully) liberated", "ble erklært frigjort"
     if words and words[-1].text == "," and len(words) >= 2:
         previous = words[-2]
         if any(s.end == previous.end or s.start <= previous.start < s.end for s in r.spots) and not any(
@@ -1598,11 +1598,13 @@ def _merge_same_claims(events: list[Event]) -> list[Event]:
     kept = [e for e in kept if not (e.kind == CONTEST and (e.place_id, e.contested_by) in taken)]
     # Who held a place before, said in passing ("Hawija, en av de siste byene som var under IS' kontroll"),
     # is the previous holder of the change the sentence reports, and no claim of its own.
-    held_before = {e.place_id: e.force for e in kept if e.kind == STATE and e.past}
+    taken_by = {e.place_id: e.force for e in kept if e.kind == CAPTURE and not e.past}
+    held_before = {e.place_id: e.force for e in kept if e.kind == STATE and (
+        e.past or taken_by.get(e.place_id) not in (None, e.force))}
     result = []
     for event in kept:
-        if event.kind == STATE and event.past:
-            continue
+        if event.kind == STATE and event.place_id in held_before and held_before[event.place_id] == event.force:
+            continue  # "Rawa, the last town held by ISIS, was recaptured": who held it before, no claim of its own
         holder = held_before.get(event.place_id)
         if event.kind in (CAPTURE, LOSS) and event.previous_force is None and holder not in (None, event.force):
             event = replace(event, previous_force=holder)

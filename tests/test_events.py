@@ -287,3 +287,41 @@ def test_a_victory_the_article_contradicts_is_evidence_only(gazetteer):
                        "back into parts of the town on Friday.", gazetteer, language="en")
     assert changes(events) == {("albu-kamal", "contest", "IS", date(2017, 11, 10))}
     assert any(e.kind == "capture" and e.past for e in events)
+
+
+@pytest.mark.parametrize("sentence, language, place, force", [
+    ("Islamic State fighters were pushed out of Hajin by the SDF on Friday.", "en", "hajin", "SDF"),
+    ("IS-krigerne ble drevet ut av Hajin av SDF fredag.", "nb", "hajin", "SDF"),
+])
+def test_those_driven_out_are_the_losers(gazetteer, sentence, language, place, force):
+    (event,) = events_of(sentence, gazetteer, language=language)
+    assert (event.place_id, event.force, event.previous_force) == (place, force, "IS")
+
+
+def test_driven_out_by_nobody_named_says_nothing(gazetteer):
+    assert events_of("IS-krigerne ble drevet ut av Tabqa i mai.", gazetteer) == []
+
+
+@pytest.mark.parametrize("sentence, force, loser", [
+    ("Islamic State lost Mosul to Iraqi forces in July.", "IRAQI_GOV", "IS"),
+    ("Iraqi forces lost Ramadi to Islamic State in May.", "IS", "IRAQI_GOV"),
+])
+def test_lost_to_names_the_taker(gazetteer, sentence, force, loser):
+    (event,) = events_of(sentence, gazetteer, language="en")
+    assert (event.kind, event.force, event.previous_force) == ("capture", force, loser)
+
+
+def test_a_liberation_declared_by_a_claimant_is_taken_by_the_claimants_side(gazetteer):
+    (event,) = events_of("Prime Minister Haider al-Abadi declared Mosul liberated on Monday.", gazetteer,
+                         language="en")
+    assert (event.place_id, event.force, event.date, event.claimant) == (
+        "mosul", "IRAQI_GOV", date(2017, 11, 6), "Iraqi prime minister")
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Rawa, the last Iraqi town held by Islamic State, was recaptured by Iraqi troops on Tuesday.", "en"),
+    ("Irakiske styrker gjenerobret tirsdag Rawa, den siste byen i Irak som var under IS' kontroll.", "nb"),
+])
+def test_who_held_a_place_said_in_passing_is_the_previous_holder_not_a_claim(gazetteer, sentence, language):
+    (event,) = events_of(sentence, gazetteer, language=language)
+    assert (event.place_id, event.kind, event.force, event.previous_force) == ("rawa", "capture", "IRAQI_GOV", "IS")
