@@ -339,8 +339,7 @@ def extract_events_in(
                               sentences=sentences)
     events: list[Event] = []
     for sentence, sentence_hits in zip(sentences, hits):
-        events.extend(_sentence_events(sentence, by_sentence[sentence.index], sentence_hits, context, len(events),
-                                       sentences))
+        events.extend(_sentence_events(sentence, by_sentence[sentence.index], sentence_hits, context, len(events)))
     return _unattacked(_adopt_attackers(_restated(_disputed(events, context, sentences))))
 
 
@@ -356,7 +355,7 @@ def _plainly_factual(hit: _Hit, text: str, g: T.Grammar) -> bool:
 # --------------------------------------------------------------------------------------------------
 
 def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hit], ctx: _ArticleContext,
-                     numbered: int, sentences: list[Sentence]) -> list[Event]:
+                     numbered: int) -> list[Event]:
     text = sentence.text
     g = ctx.grammar
     dates = find_dates(text, ctx.language, ctx.article.published, ctx.article.published_precision, anchor=ctx.anchor)
@@ -836,8 +835,8 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     if spot is not None and g.declaration.search(r.text[max(clause.start, spot.start - 30):spot.start]):
         return True  # "declared Mosul liberated", "erklærte Rawa befridd"
     for token in reversed(words[-4:]):
-        if g.passive_aux_word.match(token.lower):
-            return True
+        if g.passive_aux_word.match(token.lower) and not _in_force(token.start, r):
+            return True  # (the Islamic State, "IS", is no auxiliary)
         if not (g.adverb_word.match(token.lower) or g.negation_word.match(token.lower)
                 or g.declaration.match(token.lower) or _in_dates(token.start, r)):
             break  # "was (declared) (fully) liberated", "ble erklært frigjort"
@@ -847,6 +846,10 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
                 f.end <= hit.start and f.start >= clause.start for f in r.forces):
             return True
     return False
+
+
+def _in_force(position: int, r: _Reading) -> bool:
+    return any(f.start <= position < f.end for f in r.forces)
 
 
 def _in_dates(position: int, r: _Reading) -> bool:
@@ -991,13 +994,6 @@ def _acceptable_taker(code: str | None, previous: str | None, trigger: T.Trigger
     if trigger.liberation and (code == previous or not ctx.forces.liberates(code)):
         return False
     return True
-
-
-def _nearest_force(hit: _Hit, r: _Reading, g: T.Grammar) -> PhraseHit | None:
-    candidates = [f for f in r.forces if not _complement(f, r, _clause_at(r, f.start), g)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda f: abs(f.start - hit.start))
 
 
 def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tuple[str | None, float]:
@@ -1267,7 +1263,7 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
             return antecedent
     spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start]
     words = r.words(clause.start, hit.start)
-    has_aux = any(g.passive_aux_word.match(t.lower) for t in words[-4:])
+    has_aux = any(g.passive_aux_word.match(t.lower) and not _in_force(t.start, r) for t in words[-4:])
     chosen: _Spot | None = None
     if spots:
         chosen = spots[0] if has_aux or hit.trigger.kind == FALL or hit.trigger.form == "holder" else spots[-1]
@@ -1290,12 +1286,12 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     most = bool(re.search(r"(?<![\w-])(?:" + g.most_at.pattern[3:-len(r")(?![\w])")] + r")", np, re.I))
     if chosen.mention.surface.endswith(("s", "'s", "’s")) and g.subarea_after_at.match(r.text[chosen.end:chosen.end + 40]):
         partial = True
-    if landmark_noun_before(np, g):
+    if _landmark_noun_before(np, g):
         return []
     return [_Patient(chosen, partial, half, most)]
 
 
-def landmark_noun_before(np: str, g: T.Grammar) -> bool:
+def _landmark_noun_before(np: str, g: T.Grammar) -> bool:
     return bool(g.landmark_before_end.search(np))
 
 
@@ -1645,7 +1641,7 @@ def _restated(events: list[Event]) -> list[Event]:
     for event in events:
         if event.kind in (CAPTURE, STATE, CONTEST) and not event.past and event.date_precision != "unknown":
             dated.setdefault((event.place_id, event.force, event.contested_by, event.status), []).append(event)
-    taken = {e.place_id for e in events if e.kind == CAPTURE and not e.past}
+    taken = {(e.place_id, e.force) for e in events if e.kind == CAPTURE and not e.past}
     result = []
     for event in events:
         if not event.past and event.date_precision == "unknown" and event.kind in (CAPTURE, STATE, CONTEST):
@@ -1654,7 +1650,8 @@ def _restated(events: list[Event]) -> list[Event]:
             if first is not None and timedelta(0) <= event.date - first.date <= _RECENT:
                 event = replace(event, date=first.date, date_precision=first.date_precision,
                                 date_phrase=first.date_phrase, late=first.late)
-        elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and event.place_id in taken:
+        elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and any(
+                place == event.place_id and force != event.previous_force for place, force in taken):
             event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
         result.append(event)
     return result

@@ -137,7 +137,7 @@ class CountrySides:
     peshmerga in Iraq); `code` is a placeholder until the place's country is known."""
 
     code: str
-    sides: dict[str, str]  # country code → force code
+    sides: dict[str, str]  # country code → force code; "*" for any other country
     phrases: dict[str, tuple[str, ...]]
 
 
@@ -198,7 +198,7 @@ class ForceCatalogue:
             return self.government_of(country)
         for sides in self.by_country:
             if code == sides.code:
-                return sides.sides.get(country or "")
+                return sides.sides.get(country or "", sides.sides.get("*"))
         return code
 
     def color(self, code: str) -> str:

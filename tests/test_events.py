@@ -325,3 +325,13 @@ def test_a_liberation_declared_by_a_claimant_is_taken_by_the_claimants_side(gaze
 def test_who_held_a_place_said_in_passing_is_the_previous_holder_not_a_claim(gazetteer, sentence, language):
     (event,) = events_of(sentence, gazetteer, language=language)
     assert (event.place_id, event.kind, event.force, event.previous_force) == ("rawa", "capture", "IRAQI_GOV", "IS")
+
+
+def test_the_acronym_is_is_a_force_not_an_auxiliary(gazetteer):
+    (event,) = events_of("IS counterattacked in Mosul on Friday.", gazetteer, language="en")
+    assert (event.kind, event.contested_by, event.date) == ("contest", "IS", date(2017, 11, 10))
+
+
+def test_kurdish_forces_outside_iraq_and_syria_are_the_sdf_side(gazetteer):
+    (event,) = events_of("Kurdiske styrker erobret Ibriktepe fra jihadistene i juli.", gazetteer)
+    assert (event.force, event.previous_force) == ("SDF", "IS")

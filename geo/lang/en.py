@@ -30,8 +30,7 @@ PREDICATES = (
                r"|(?:pushed|punched|broke|moved|swept|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
                r"\s+(?:back\s+|through\s+)?into", entry=True),
     P(CONTEST, r"counter-?attack(?:ed|ing|s)?(?:\s+(?:on|in|against))?|counter-?offensive\s+(?:on|in|against)"
-               r"|fighting\s+(?:inside|in)|street\s+(?:fighting|battles|clashes)\s+in|clashes\s+(?:inside|in)"
-               r"|battles?\s+inside"),
+               r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,3}?(?:inside|in)"),
     # -- pressing from outside -----------------------------------------------------------------------
     P(PRESSURE, r"advanc(?:ed|ing|es|e)\s+(?:on|toward|towards|to\s+within\s+(?:\S+\s+){1,4}?of)"
                 r"|besieg(?:ed|ing|es|e)|(?:laid|lay|lays|laying)\s+siege\s+to|siege\s+of|encircl(?:ed|ing|es|e)"

@@ -23,7 +23,7 @@ PREDICATES = (
     P(CONTEST, r"stormet|stormer|storme|(?:gikk|går|gått|rykket|rykker|trengte|trenger|brøt)\s+(?:\S+\s+){0,3}?inn\s+i"
                r"|tok\s+seg\s+inn\s+i|kjempet\s+seg\s+inn\s+i", entry=True),
     P(CONTEST, r"motangrep(?:et)?(?:\s+(?:i|mot|på))?|gikk\s+til\s+motangrep(?:\s+(?:i|mot|på))?|gatekamper\s+i"
-               r"|kamper\s+inne\s+i|kamper\s+i\s+gatene\s+i|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"),
+               r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"),
     # -- pressing from outside -----------------------------------------------------------------------
     P(PRESSURE, r"(?:rykket|rykker)\s+(?:\S+\s+){0,3}?(?:fram|frem)(?:\s+mot)?|(?:rykket|rykker)\s+(?:\S+\s+){0,3}?mot"
                 r"|beleiret|beleirer|beleire|beleiringen\s+av|beleiring\s+av|omringet|omringer|omringe|omringa"
@@ -33,7 +33,8 @@ PREDICATES = (
     P(STATE, r"kontrollerer|kontrollerte|kontrollert|kontrollere|okkuperer"
              r"|(?:har|hadde)\s+(?:hatt\s+)?(?:full\s+)?kontroll(?:en)?\s+over"),
     P(STATE, r"holder|holdt|holde|holdes"),
-    P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|i\s+(?:\S+\s+){0,2}?hender|i\s+hendene\s+på", form="holder"),
+    P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender"
+             r"|i\s+hendene\s+på", form="holder"),
     P(STATE, r"[\w'’]+-(?:kontrollerte|kontrollert|holdte)|[A-ZÆØÅ]{2,}-(?:området|kontroll)", form="attribute"),
     P(STATE, r"siste\s+(?:\w+\s+)?(?:bastion|høyborg|lomme|skanse|festning)|\S*høyborg(?:en)?|bastion(?:en)?"
              r"|(?:selverklærte\s+)?hovedstad", form="epithet"),
