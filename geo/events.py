@@ -205,6 +205,9 @@ def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: li
         following = words[i + 1] if i + 1 < len(words) else None
         if token.text in _CLAUSE_PUNCTUATION or token.text == ":" and not _between_digits(text, token.start):
             cuts.append((token.end, token.text))
+        elif token.text == ".":
+            cuts.append((token.end, "."))  # "… as of 10 June.[11][12] On the following day …": a sentence the
+            # splitter kept whole because of the citation marks
         elif token.text in ("-", "–") and text[token.start - 1:token.start] == " ":
             cuts.append((token.end, token.text))
         elif not token.text[0].isalnum():

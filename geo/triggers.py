@@ -156,8 +156,8 @@ def grammar(code: str | None) -> Grammar | None:
         code=w.code,
         triggers=triggers,
         filter=LiteralFilter(t.pattern for t in triggers),
-        clause_candidates=re.compile(r"[;:—–“”«»\"-]|(?<![\w-])(?:" + "|".join((w.subordinators, w.coordinators, w.complementizer))
-                                     + r")(?![\w])", _I),
+        clause_candidates=re.compile(r"[;:—–“”«»\"-]|\.(?=(?:\[\d+\])+\s)|(?<![\w-])(?:"
+                                     + "|".join((w.subordinators, w.coordinators, w.complementizer)) + r")(?![\w])", _I),
         coordinator_word=_whole(w.coordinators),
         inheriting_word=re.compile(r"(?:" + w.inheriting + r"|:|–|—|-)\Z", _I),
         list_join_at=re.compile(r"\s*(?:,\s*(?:" + w.list_joiners + r")?|\s+(?:" + w.list_joiners + r"))\s+", _I),
