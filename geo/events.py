@@ -1593,6 +1593,11 @@ def _merge_same_claims(events: list[Event]) -> list[Event]:
         elif earlier.date_precision == "unknown" and event.date_precision != "unknown":
             merged[key] = replace(event, event_id=earlier.event_id)
     kept = list(merged.values())
+    # "retook Palmyra from ISIS in March, after losing it in December": lost to the one it was retaken from.
+    taken_from = {e.place_id: e.previous_force for e in kept if e.kind == CAPTURE and e.previous_force}
+    kept = [replace(e, kind=CAPTURE, force=taken_from[e.place_id], status="held")
+            if e.kind == LOSS and taken_from.get(e.place_id) not in (None, e.previous_force, UNKNOWN_FORCE) else e
+            for e in kept]
     taken = {(e.place_id, e.force) for e in kept if e.kind == CAPTURE and not e.past}
     kept = [e for e in kept if not (e.kind == CONTEST and (e.place_id, e.contested_by) in taken)]
     # Who held a place before, said in passing ("Hawija, en av de siste byene som var under IS' kontroll"),

@@ -335,3 +335,10 @@ def test_the_acronym_is_is_a_force_not_an_auxiliary(gazetteer):
 def test_kurdish_forces_outside_iraq_and_syria_are_the_sdf_side(gazetteer):
     (event,) = events_of("Kurdiske styrker erobret Ibriktepe fra jihadistene i juli.", gazetteer)
     assert (event.force, event.previous_force) == ("SDF", "IS")
+
+
+def test_a_loss_beside_a_retaking_was_a_loss_to_the_one_it_was_retaken_from(gazetteer):
+    events = events_of("The Syrian army retook Palmyra from ISIS in March, after losing it in December.",
+                       gazetteer, language="en")
+    assert changes(events) == {("tadmur", "capture", "SYRIAN_GOV", date(2017, 3, 1)),
+                               ("tadmur", "capture", "IS", date(2016, 12, 1))}
