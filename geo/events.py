@@ -119,6 +119,17 @@ class _Spot:
 
 
 @dataclass
+class _Part:
+    """What the words before a place say of it: part of it ("40 percent of"), half of it ("the eastern half
+    of"), most of it, or its outskirts only."""
+
+    partial: bool = False
+    half: bool = False
+    most: bool = False
+    outskirts: bool = False
+
+
+@dataclass
 class _Patient:
     spot: _Spot
     partial: bool = False
@@ -126,6 +137,10 @@ class _Patient:
     most: bool = False
     outskirts: bool = False
     date: ResolvedDate | None = None
+
+    @classmethod
+    def of(cls, spot: _Spot, part: _Part) -> "_Patient":
+        return cls(spot, part.partial, part.half, part.most, part.outskirts)
 
 
 @dataclass
@@ -782,10 +797,7 @@ def _within_source(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> boo
     """A holding phrase after "from" that follows a predicate of taking: it names the loser."""
     if hit.trigger.kind != STATE:
         return False
-    text = r.text[clause.start:hit.start]
-    source = list(re.finditer(r"(?<![\w-])(?:" + g.source_end.pattern[len(r"(?<![\w-])(?:"):-len(r")\s*\Z")] + r")(?![\w])",
-                              text, re.IGNORECASE))
-    if not source:
+    if not g.source_word.search(r.text, clause.start, hit.start):
         return False
     return any(h.trigger.kind == CAPTURE and clause.start <= h.start < hit.start for h in r.hits)
 
@@ -954,14 +966,9 @@ def _source(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit 
         if hit.end <= force.start < clause.end:
             window = r.text[hit.end:force.start]
             if g.source_end.search(r.text[max(hit.end, force.start - 60):force.start].split(",")[-1] + " ") or \
-                    re.search(r"(?<![\w-])(?:" + _fragment(g.source_end) + r")(?![\w])(?:\s+\S+){0,8}\s*\Z", window, re.I):
+                    g.source_window_end.search(window):
                 return force
     return None
-
-
-def _fragment(pattern: re.Pattern) -> str:
-    """The alternation inside an `_ending` pattern."""
-    return pattern.pattern[len(r"(?<![\w-])(?:"):-len(r")\s*\Z")]
 
 
 def _beneficiary(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit | None:
@@ -969,8 +976,7 @@ def _beneficiary(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> Phras
     for force in r.forces:
         if hit.end <= force.start < clause.end:
             window = r.text[hit.end:force.start]
-            if re.search(r"(?<![\w-])(?:" + g.beneficiary_at.pattern[3:-len(r")(?![\w])")] + r")\s+(?:\S+\s+){0,1}\Z",
-                         window, re.IGNORECASE) and len(window.split()) <= 12:
+            if g.beneficiary_end.search(window) and len(window.split()) <= 12:
                 return force
     return None
 
@@ -1055,7 +1061,7 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
     state = hit is not None and hit.trigger.kind == STATE if state is None else state
     patients: list[_Patient] = []
     forces: list[PhraseHit] = []
-    flags = _Patient(spot=None)  # type: ignore[arg-type]
+    flags = _Part()
     pos, words, end = position, 0, clause.end
     unplaced = False
     previous_word: str | None = None
@@ -1073,8 +1079,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             after = text[spot.end:spot.end + 40]
             if spot.mention.surface.endswith(("s", "'s", "’s")) and g.subarea_after_at.match(after):
                 flags.partial = True
-            patients.append(_Patient(spot, flags.partial, flags.half, flags.most, flags.outskirts))
-            flags = _Patient(spot=None)  # type: ignore[arg-type]
+            patients.append(_Patient.of(spot, flags))
+            flags = _Part()
             pos, more = _list_continues(spot.end, r, clause, g, patients)
             if more < 0:
                 break
@@ -1089,9 +1095,9 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                     patient.date = patient.date or date
             pos = date.end
             continue
-        m = re.match(r"(?:" + _fragment(g.source_end) + r")\s+(?:the\s+)?", text[pos:pos + 12], re.IGNORECASE)
+        m = g.source_at.match(text, pos)
         if m and not patients:
-            shifted = r.force_at.get(pos + m.end())
+            shifted = r.force_at.get(m.end())
             if shifted is not None:
                 pos = shifted.end
                 words += 1
@@ -1128,8 +1134,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                 break  # "byen Shirqat": a town we cannot place, not one named before
             spot = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
             if spot is not None:
-                patients.append(_Patient(spot, flags.partial, flags.half, flags.most, flags.outskirts))
-                flags = _Patient(spot=None)  # type: ignore[arg-type]
+                patients.append(_Patient.of(spot, flags))
+                flags = _Part()
                 pos, more = _list_continues(anaphor.end(), r, clause, g, patients)
                 if more >= 0:
                     end = max(end, more)
@@ -1141,8 +1147,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
         if g.pronoun_word.match(token.lower) and _pronoun_alone(token, r, g):
             spot = _resolve_anaphor(token.start, token.end, r, ctx)
             if spot is not None:
-                patients.append(_Patient(spot, flags.partial, flags.half, flags.most, flags.outskirts))
-                flags = _Patient(spot=None)  # type: ignore[arg-type]
+                patients.append(_Patient.of(spot, flags))
+                flags = _Part()
                 pos, more = _list_continues(token.end, r, clause, g, patients)
                 if more >= 0:
                     end = max(end, more)
@@ -1283,10 +1289,10 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     if chosen is None or chosen.landmark or chosen.region:
         return []
     np = r.text[clause.start:chosen.start]
-    partial = bool(re.search(r"(?<![\w-])(?:" + g.partial_at.pattern[3:-len(r")(?![\w])")] + r")", np, re.I))
-    half = bool(re.search(r"(?<![\w-])(?:" + g.half_at.pattern[3:-len(r")(?![\w])")] + r")", np, re.I)) \
+    partial = bool(g.partial_any.search(np))
+    half = bool(g.half_any.search(np)) \
         or bool(g.half_adjective_end.search(np))
-    most = bool(re.search(r"(?<![\w-])(?:" + g.most_at.pattern[3:-len(r")(?![\w])")] + r")", np, re.I))
+    most = bool(g.most_any.search(np))
     if chosen.mention.surface.endswith(("s", "'s", "’s")) and g.subarea_after_at.match(r.text[chosen.end:chosen.end + 40]):
         partial = True
     if _landmark_noun_before(np, g):
@@ -1335,8 +1341,7 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
     if not passive and forces_after and forces_after[0].start - hit.end <= 6:
         expelled = forces_after[0]
         pos = expelled.end
-    m = re.compile(r"\s*(?:" + _fragment(g.source_end) + r"|" + g.out_of_at.pattern[3:-len(r")(?![\w])")] + r")(?![\w])",
-                   re.IGNORECASE).match(text, pos)
+    m = g.out_of_lead.match(text, pos)
     if m is None:
         return [], None, None
     slot = _slot(m.end(), r, clause, g, ctx, hit)
@@ -1365,7 +1370,7 @@ def _noun_patients(hit, r, clause, g, ctx) -> tuple[list[_Patient], PhraseHit | 
         if after:
             source = after[0]
             pos = after[0].end
-    link = re.compile(r"\s*(?:" + g.noun_link_at.pattern[3:-len(r")(?![\w])")] + r")(?![\w])", re.I).match(text, pos)
+    link = g.noun_link_lead.match(text, pos)
     if link:
         slot = _slot(link.end(), r, clause, g, ctx, hit)
         if slot.patients:

@@ -87,6 +87,15 @@ class Grammar:
     verb_second: bool
     out_of_at: re.Pattern
     source_end: re.Pattern
+    source_at: re.Pattern
+    source_word: re.Pattern
+    source_window_end: re.Pattern
+    out_of_lead: re.Pattern
+    beneficiary_end: re.Pattern
+    noun_link_lead: re.Pattern
+    partial_any: re.Pattern
+    half_any: re.Pattern
+    most_any: re.Pattern
     beneficiary_at: re.Pattern
     backed_by: re.Pattern
     not_agent_end: re.Pattern
@@ -190,6 +199,15 @@ def grammar(code: str | None) -> Grammar | None:
         verb_second=w.verb_second,
         out_of_at=_at(w.out_of),
         source_end=_ending(w.source),
+        source_window_end=re.compile(r"(?<![\w-])(?:" + w.source + r")(?![\w])(?:\s+\S+){0,8}\s*\Z", _I),
+        out_of_lead=re.compile(r"\s*(?:" + w.source + "|" + w.out_of + r")(?![\w])", _I),
+        beneficiary_end=re.compile(r"(?<![\w-])(?:" + w.beneficiary + r")\s+(?:\S+\s+){0,1}\Z", _I),
+        noun_link_lead=re.compile(r"\s*(?:" + w.noun_links + r")(?![\w])", _I),
+        partial_any=_words(w.partial),
+        half_any=_words(w.half),
+        most_any=_words(w.most),
+        source_word=_words(w.source),
+        source_at=re.compile(r"(?:" + w.source + r")\s+(?:(?:" + w.determiners + r")\s+)?", _I),
         beneficiary_at=_at(w.beneficiary),
         backed_by=_words(w.backed_by),
         not_agent_end=_ending(w.not_agent_before),
