@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 START_TIMEOUT_S = 120
-SETTLE_S = float(os.environ.get("BENCH_SETTLE_S", "0.8"))  # after a step: the map reports its date 200 ms later and the rerun follows
+SETTLE_S = float(os.environ.get("BENCH_SETTLE_S", "1.5"))  # after a step: the map reports its date 700 ms later and the rerun follows
 PAINT_TIMEOUT_MS = 120_000
 
 

@@ -84,16 +84,15 @@ def _selected_town() -> str | None:
 drawn = controls.map_drawn()  # until then, the map alone: its controls follow (see controls.sidebar)
 
 
-# The map and the town panel rerun on their own when the map reports a step or a click, not the whole page:
-# the sidebar, the area chart and the page around them cost a full rerun (about 0.2 s of server time at
-# 10,000 towns), which readers stepping the map without pause would ask for several times a second each.
-# The link follows every step; the sidebar catches up once the reader stops stepping (the map's "settled"
-# event) or moves it.
+# The map and the town panel rerun on their own when the map reports a click, not the whole page (the
+# sidebar, the area chart and the page around them). The map reports a date only where the reader stopped
+# stepping (its own steps repaint in the browser), and that one reruns the whole page: the sidebar's slider
+# must show it before the reader next moves it.
 @st.fragment
 def _map_and_panel() -> None:
     now = controls.current_day(layer)
-    if controls.map_drawn() != drawn or (now != day and control_map.is_settled(st.session_state.get(MAP_KEY))):
-        st.rerun(scope="app")  # the map's first paint brings the page's controls; a pause syncs the sidebar
+    if controls.map_drawn() != drawn or now != day:
+        st.rerun(scope="app")  # the map's first paint brings the page's controls; a new date, the sidebar
     controls.link_date(now)
     selected = _selected_town()
     left, right = st.columns([3, 2], gap="medium")

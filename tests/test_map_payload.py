@@ -171,11 +171,11 @@ def test_the_publish_folder_is_the_project_static_layers_unless_the_environment_
 
 
 def test_a_map_event_says_which_date_revision_it_stepped_from():
-    from ui.control_map import event_date, event_revision, is_settled
+    from ui.control_map import event_date, event_revision
 
     step = {"kind": "date", "date": "2017-11-10", "revision": 3, "n": 7}
     assert event_date(step).isoformat() == "2017-11-10" and event_revision(step) == 3
-    assert not is_settled(step) and is_settled({**step, "kind": "settled"})
+    assert event_date({**step, "kind": "click"}) is None and event_date({**step, "date": "10.11.2017"}) is None
     # Anything else counts as older than every date set from outside: it never moves the app's date.
     for odd in (None, {}, {"revision": "3"}, {"revision": True}, {"revision": 2.5}):
         assert event_revision(odd) == 0

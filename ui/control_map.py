@@ -200,8 +200,8 @@ def control_map(
     key: str = "control_map",
     on_change=None,
 ):
-    """Draw the map; return its last event: {"kind": "date", "date": "YYYY-MM-DD", "n": …} after a step on
-    its timeline, {"kind": "click", "place_id": …, "n": …} after a click on a town, {"kind": "ready", "n": …}
+    """Draw the map; return its last event: {"kind": "date", "date": "YYYY-MM-DD", "revision": …, "n": …}
+    once the reader has stopped stepping its timeline (its steps repaint in the browser alone), {"kind": "click", "place_id": …, "n": …} after a click on a town, {"kind": "ready", "n": …}
     once it has painted (or shown why it cannot) when `report_ready` is set, or None.
 
     `revision` goes up whenever the date was set from outside the map (sidebar, link, play): only then
@@ -224,19 +224,14 @@ def control_map(
 
 
 def event_date(event: dict | None) -> date | None:
-    """The date a map event reported (a step, or the pause after steps), or None when it is not a well-formed
-    date event."""
-    if not isinstance(event, dict) or event.get("kind") not in ("date", "settled"):
+    """The date a map event reported (where the reader stopped stepping), or None when it is not a
+    well-formed date event."""
+    if not isinstance(event, dict) or event.get("kind") != "date":
         return None
     try:
         return date.fromisoformat(str(event.get("date")))
     except ValueError:
         return None
-
-
-def is_settled(event: dict | None) -> bool:
-    """The map's timeline has stopped moving: its date event after the reader's last step."""
-    return isinstance(event, dict) and event.get("kind") == "settled" and event_date(event) is not None
 
 
 def event_revision(event: dict | None) -> int:

@@ -14,7 +14,10 @@
   const TOWN_RADIUS = 7;
   const LABEL_MIN_ZOOM = 7;
   const MAX_LABELS = 400; // permanent labels are DOM nodes: only the towns in view, and not too many
-  const SETTLE_MS = 700; // no step for this long: the reader has stopped, tell the page (it syncs its sidebar)
+  // The map reports its date only once the reader has stopped stepping for this long. Its own steps repaint
+  // at once; a report costs a rerun of the page (its server, and the React work of every element in this
+  // tab), which readers stepping without pause would otherwise ask for on every step (bench/load.py).
+  const SETTLE_MS = 700;
   const ACK_TIMEOUT_MS = 5000; // a report whose rerun never reached the map (the page failed): send the next
   const ZONE_FILL_OPACITY = 0.3;
   const OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -84,11 +87,10 @@
 
   // Events reach the server one at a time: the next is sent only once Streamlit has rendered this map with
   // the previous one's number (`args.ack`, see ui/control_map.py), i.e. that event's rerun has come this far.
-  // However fast a reader steps, a tab then asks the server for one rerun at a time, never a queue of them
-  // (each of which Streamlit would start and then abandon for the next), and the app's date (the sidebar,
-  // the link) follows the map within one step.
+  // A tab then asks the server for one rerun at a time, never a queue of them (each of which Streamlit would
+  // start and then abandon for the next); a newer date replaces one still waiting.
   function report(value) {
-    const isDate = function (event) { return event.kind === "date" || event.kind === "settled"; };
+    const isDate = function (event) { return event.kind === "date"; };
     if (isDate(value)) state.outbox = state.outbox.filter(function (waiting) { return !isDate(waiting); });
     state.outbox.push(value);
     flush();
@@ -310,10 +312,9 @@
     markPainted();
     if (fromTimeline) {
       // With the revision it stepped from: a date set from outside since then wins on the server.
-      report({ kind: "date", date: iso(state.day), revision: state.revision });
       window.clearTimeout(state.settleTimer);
       state.settleTimer = window.setTimeout(function () {
-        report({ kind: "settled", date: iso(state.day), revision: state.revision });
+        report({ kind: "date", date: iso(state.day), revision: state.revision });
       }, SETTLE_MS);
     }
   }
@@ -480,7 +481,7 @@
       // Set from outside the map (sidebar, link, play): jump there. Otherwise the map already shows the
       // date it reported, or a later one the reader has stepped to since.
       state.revision = args.revision;
-      state.outbox = state.outbox.filter(function (waiting) { return waiting.kind !== "date" && waiting.kind !== "settled"; });
+      state.outbox = state.outbox.filter(function (waiting) { return waiting.kind !== "date"; });
       window.clearTimeout(state.settleTimer);
       setDay(args.day, false);
     } else {
