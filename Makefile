@@ -10,7 +10,7 @@ ADDRESS ?= 127.0.0.1
 # Streamlit's static file serving, so the map renders with no internet (see scripts/vendor.sh).
 VENDOR_STAMP := static/vendor/.complete
 
-.PHONY: run test bench eval install install-dev build vendor chromium clean
+.PHONY: run test bench eval install install-dev build vendor chromium clean screenshot
 
 install: $(VENV)/.installed $(VENDOR_STAMP)
 
@@ -53,6 +53,10 @@ chromium:
 
 test: install install-dev chromium
 	$(PY) -m pytest
+
+# The README's picture of the dashboard (docs/screenshot.png), taken by the browser test that checks it.
+screenshot: install install-dev chromium
+	GEO_SCREENSHOT=$(CURDIR)/docs/screenshot.png $(PY) -m pytest -q tests/e2e/test_dashboard_browser.py -k screenshot
 
 # Benchmarks, not tests (see bench/run.py and the README's Scale section): 15–25 minutes on 2 cores.
 bench: install install-dev chromium

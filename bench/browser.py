@@ -45,11 +45,41 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
+def _private_app(script: Path):
+    """The project's dashboard.py run from a temporary folder of its own, so that the map payloads it
+    publishes land there and not in the working tree's static/layers (tests and benchmarks write only under
+    tmp). Streamlit serves `/app/static` from the `static/` beside the script, and only files whose real path
+    is inside it: static/vendor is copied, pages/ (found beside the script) linked. Any other script as is."""
+    if script.resolve() != (ROOT / "dashboard.py").resolve():
+        yield script, {}
+        return
+    from ui.control_map import LAYERS_DIR_ENV
+
+    with tempfile.TemporaryDirectory(prefix="geo-app-") as folder:
+        app = Path(folder)
+        shutil.copy(script, app / "dashboard.py")
+        (app / "pages").symlink_to(ROOT / "pages", target_is_directory=True)
+        vendor = ROOT / "static" / "vendor"
+        if vendor.is_dir():
+            shutil.copytree(vendor, app / "static" / "vendor")
+        (app / "static" / "layers").mkdir(parents=True, exist_ok=True)
+        yield app / "dashboard.py", {LAYERS_DIR_ENV: str(app / "static" / "layers")}
+
+
+@contextlib.contextmanager
 def streamlit_server(script: Path, layer_dir: Path, log: Path | None = None, **env_vars: str):
     """`streamlit run script` over `layer_dir` on a free port, until it answers /_stcore/health; yields
-    (base url, server pid). Tiles are off unless `GEO_MAP_TILES` is given; the server's output goes to `log`
-    (kept) or a temporary file, and its tail is in the error when it does not start. Also how the browser
-    tests start the dashboard (tests/e2e/conftest.py)."""
+    (base url, server pid). The project's dashboard runs from a private copy (`_private_app`). Tiles are off
+    unless `GEO_MAP_TILES` is given; the server's output goes to `log` (kept) or a temporary file, and its
+    tail is in the error when it does not start. Also how the browser tests start the dashboard
+    (tests/e2e/conftest.py)."""
+    with _private_app(script) as (script, private_env):
+        with _serve(script, layer_dir, log, {**private_env, **env_vars}) as served:
+            yield served
+
+
+@contextlib.contextmanager
+def _serve(script: Path, layer_dir: Path, log: Path | None, env_vars: dict[str, str]):
     port = _free_port()
     env = {**os.environ, "GEO_BUILD_DIR": str(layer_dir), "GEO_MAP_TILES": "none", "GEO_MAP_ASSETS": "local",
            "PYTHONPATH": str(ROOT), **env_vars}
