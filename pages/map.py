@@ -137,13 +137,12 @@ def _area_over_time() -> None:
         return
     chart, claims = st.columns([3, 2], gap="medium")
     with chart:
-        series = data.area_series(layer, lo, hi)
-        marked = len(series) <= territory.RULE_MAX_POINTS
-        st.altair_chart(territory.area_chart(series, day if marked else None, lo, hi, forces), width="stretch")
+        marked = len(data.area_series(layer, lo, hi)) <= territory.RULE_MAX_POINTS
+        st.vega_lite_chart(data.area_chart_spec(layer, lo, hi, day if marked else None), width="stretch")
         st.caption("Our estimate: area (km²) of each force's uncontested zones and its number of towns"
                    + ("; the blue line is the chosen date. " if marked else ". ") + ZONES_NOTE)
     with claims:
-        shares = territory.share_claims(layer.events, forces)
+        shares = data.share_claims(layer)
         st.markdown("**What the articles claimed**")
         if shares.empty:
             st.caption("No article in this build states a share of territory.")

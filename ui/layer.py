@@ -288,6 +288,24 @@ def area_series(layer: Layer, lo: date, hi: date):
 
 
 @_per_layer
+def area_chart_spec(layer: Layer, lo: date, hi: date, day: date | None) -> dict:
+    """The area chart (ui.territory.area_chart) as its Vega-Lite spec, `day` marked unless None. Built once
+    per layer and date: Altair's building and validating it took a third of a page rerun's server time at
+    10,000 towns, the same on every rerun."""
+    from ui.territory import area_chart
+
+    return area_chart(area_series(layer, lo, hi), day, lo, hi, forces()).to_dict()
+
+
+@_per_layer
+def share_claims(layer: Layer):
+    """The articles' share claims (ui.territory.share_claims), read once per layer."""
+    from ui.territory import share_claims as claims
+
+    return claims(layer.events, forces())
+
+
+@_per_layer
 def published_map(layer: Layer) -> str:
     """The name of the map payload file for this layer (written once; see ui/control_map.py). Raises
     PublishError, naming the file and what to do, when a zone cannot be drawn or the folder not written."""
