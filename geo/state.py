@@ -7,6 +7,7 @@ Pure functions over anything with `place_id`, `valid_from` and `valid_to` attrib
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 from typing import Protocol, TypeVar
@@ -49,10 +50,10 @@ def history(periods: Iterable[P], place_id: str) -> list[P]:
     return sorted(own, key=lambda p: (p.valid_from or date.min, p.valid_to or date.max))
 
 
-def last_change(periods: Iterable[_Period], place_id: str, day: date) -> date | None:
-    """The latest date on or before `day` on which `place_id`'s state changed, if any is known."""
-    days = [d for d in change_dates(p for p in periods if p.place_id == place_id) if d <= day]
-    return days[-1] if days else None
+def last_change(changes: list[date], day: date) -> date | None:
+    """The last change date on or before `day` (`changes` sorted, e.g. one place's `change_dates`)."""
+    at = bisect_right(changes, day)
+    return changes[at - 1] if at else None
 
 
 def previous_change(changes: list[date], day: date) -> date | None:

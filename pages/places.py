@@ -21,17 +21,16 @@ if not layer.periods:  # a valid build of articles that name no holder: nothing 
     st.stop()
 query = st.text_input("Search", placeholder="Name or spelling, e.g. Abu Kamal")
 rows = []
-for place in data.place_names(layer):
-    periods = [p for p in layer.periods if p.place_id == place.place_id]
-    now = state_on(periods, day)
-    changed = last_change(layer.periods, place.place_id, day)
+for record in data.place_records(layer):
+    place, periods = record.place, record.periods
+    changed = last_change(record.changes, day)
     rows.append({
         "place_id": place.place_id,
         "Place": place.name,
         "Country": periods[0].country if periods else "",
-        f"State on {day.isoformat()}": "; ".join(describe(p, forces) for p in now) or "no source",
+        f"State on {day.isoformat()}": "; ".join(describe(p, forces) for p in state_on(periods, day)) or "no source",
         "Last change": changed.isoformat() if changed else "",
-        "Sources": len({e.article_id for p in periods for e in p.evidence}),
+        "Sources": record.sources,
         "Spellings": ", ".join(place.spellings),
     })
 table = pd.DataFrame(rows)

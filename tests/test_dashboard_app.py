@@ -352,3 +352,13 @@ def test_the_deployed_app_shows_no_error_details():
     settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     value = settings["client"]["showErrorDetails"]
     assert value == config.ShowErrorDetailsConfigOptions.NONE  # a value Streamlit 1.67 knows
+
+
+def test_places_lists_each_towns_state_last_change_and_sources_on_the_chosen_date(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir, date="2017-11-10")
+    at.switch_page("pages/places.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    albu_kamal = table[table["Place"] == "Albu Kamal"].iloc[0]
+    assert "contested" in albu_kamal["State on 2017-11-10"]
+    assert albu_kamal["Last change"] == "2017-11-10" and albu_kamal["Sources"] >= 2

@@ -252,6 +252,35 @@ def searchable_places(layer: Layer) -> list[tuple[PlaceName, tuple[str, ...]]]:
 
 
 @dataclass(frozen=True)
+class PlaceRecord:
+    """A place of `place_names` with what the Places page lists of it besides its state on a date."""
+
+    place: PlaceName
+    periods: tuple  # its own control periods, in the layer's order
+    changes: list[date]  # the dates its state changes, sorted
+    sources: int  # how many articles its periods cite
+
+
+@_per_layer
+def place_records(layer: Layer) -> list[PlaceRecord]:
+    """`place_names` with each place's periods, change dates and number of sources, gathered in one pass: the
+    Places page used to scan every period for every place on each rerun."""
+    from collections import defaultdict
+
+    from geo.state import change_dates
+
+    by_place: dict[str, list] = defaultdict(list)
+    for period in layer.periods:
+        by_place[period.place_id].append(period)
+    records = []
+    for place in place_names(layer):
+        periods = tuple(by_place.get(place.place_id, ()))
+        sources = len({e.article_id for p in periods for e in p.evidence})
+        records.append(PlaceRecord(place, periods, change_dates(periods), sources))
+    return records
+
+
+@dataclass(frozen=True)
 class DateRange:
     lo: date
     hi: date
