@@ -91,6 +91,8 @@ def place_features(
             spellings=sorted(spellings[pid]),
             articles=sorted(in_articles[pid]),
             has_control_events=pid in place_ids_with_events,
+            alternate_names=[n for n in dict.fromkeys(place.names) if n != place.name]
+            if pid in place_ids_with_events else [],
         )
         features.append(point_feature(place.lon, place.lat, properties.model_dump(mode="json")))
     return features

@@ -77,6 +77,10 @@ class PlaceProperties(_Strict):
     spellings: list[str] = Field(description="the surface forms the articles used")
     articles: list[str]
     has_control_events: bool
+    alternate_names: list[str] = Field(
+        default_factory=list,
+        description="the gazetteer's other names of a place with control events (GeoNames' alternates, curated "
+                    "spellings): a shared link may name the town in any of them, without the gazetteer")
 
 
 class EventRow(_Strict):

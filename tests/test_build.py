@@ -121,6 +121,10 @@ def test_layer_files_follow_the_contract(demo_build):
     assert {"albu-kamal", "al-qaim", "raqqa", "deir-ez-zor", "mosul", "rawa", "rumana", "baghuz"} <= {
         p.place_id for p in places}
     assert any(not p.has_control_events for p in places)  # places named without a control claim are kept too
+    # A town on the map carries the gazetteer's other names, so a link may use them without the gazetteer.
+    albu_kamal = next(p for p in places if p.place_id == "albu-kamal")
+    assert {"Abu Kemal", "Hindane"} <= set(albu_kamal.alternate_names) and "Albu Kamal" not in albu_kamal.alternate_names
+    assert all(not p.alternate_names for p in places if not p.has_control_events)
     events = read_events(demo_build / "events.csv")
     assert {"capture", "loss", "contest", "pressure", "state", "share"} <= {e.kind for e in events}
     shares = {(e.force, e.share_percent) for e in events if e.kind == "share"}

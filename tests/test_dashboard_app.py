@@ -101,6 +101,20 @@ def test_url_date_and_place_in_another_spelling_open_that_view(monkeypatch, laye
         "No place" not in notices(at)
 
 
+def test_a_link_may_use_any_of_the_gazetteers_names_and_the_server_never_loads_the_gazetteer(monkeypatch, layer_dir):
+    from geo.gazetteer import Gazetteer
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the dashboard loaded the gazetteer (seconds and hundreds of MB) to read a link")
+
+    monkeypatch.setattr(Gazetteer, "load", refuse)
+    for spelling in ("Hindane", "البو كمال"):
+        at = app(monkeypatch, layer_dir, place=spelling)
+        assert not at.exception and at.session_state["place"] == "albu-kamal", spelling
+    at = app(monkeypatch, layer_dir, place="Atlantis")
+    assert "No place in the layer matches" in notices(at)
+
+
 def test_url_place_id_is_accepted(monkeypatch, layer_dir):
     at = app(monkeypatch, layer_dir, place="deir-ez-zor")
     assert at.session_state["place"] == "deir-ez-zor"

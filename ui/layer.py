@@ -202,26 +202,6 @@ def borders() -> dict | None:
     return frame[["iso_a2", "name", "geometry"]].__geo_interface__
 
 
-@st.cache_resource(show_spinner=False)
-def _gazetteer():
-    try:
-        from geo.gazetteer import Gazetteer
-    except ImportError:
-        return None
-    try:
-        return Gazetteer.load()
-    except Exception:
-        return None
-
-
-def gazetteer_lookup(name: str) -> list[str]:
-    """Place ids the pipeline's gazetteer finds for `name`, best first ([] without a gazetteer)."""
-    gazetteer = _gazetteer()
-    if gazetteer is None:
-        return []
-    return [place.place_id for place in gazetteer.lookup(name)]
-
-
 # Derived from the layer once per layer (a layer is read-only and shared): at 10,000 towns these loops cost
 # more than a slider step may.
 # Keyed by the build too: an id is reused once its layer is freed, and a running app reads every rebuild.
@@ -233,9 +213,9 @@ _per_layer = st.cache_resource(show_spinner=False, max_entries=8,
 def place_names(layer: Layer) -> list[PlaceName]:
     """Every place a link or the search box may name: the towns on the map first."""
     seen: dict[str, PlaceName] = {}
-    spellings = {p.place_id: tuple(p.spellings) for p in layer.places}
+    names = {p.place_id: (tuple(p.spellings), tuple(p.alternate_names)) for p in layer.places}
     for p in layer.periods:
-        seen.setdefault(p.place_id, PlaceName(p.place_id, p.name, spellings.get(p.place_id, ())))
+        seen.setdefault(p.place_id, PlaceName(p.place_id, p.name, *names.get(p.place_id, ((), ()))))
     return sorted(seen.values(), key=lambda p: p.name.casefold())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,45 +52,44 @@ def name_key(name: str) -> str:
 class PlaceName:
     place_id: str
     name: str
-    spellings: tuple[str, ...] = ()
+    spellings: tuple[str, ...] = ()  # how the articles wrote it
+    alternates: tuple[str, ...] = ()  # the gazetteer's other names of it, from the build (places.geojson)
+
+    def names(self) -> tuple[str, ...]:
+        """Every name a reader may know the place by: its own, the articles' spellings, the alternates."""
+        return (self.name, *self.spellings, *self.alternates)
 
 
-def resolve_place(
-    raw: str | None,
-    places: Iterable[PlaceName],
-    lookup: Callable[[str], list[str]] | None = None,
-) -> tuple[str | None, str | None]:
+def resolve_place(raw: str | None, places: Iterable[PlaceName]) -> tuple[str | None, str | None]:
     """The place a link names → (place_id, None), or (None, notice) when nothing in the layer matches.
 
-    Tries the place id, then the names and spellings of the layer's places (loosely, see `name_key`),
-    then `lookup` (the gazetteer: a name → place ids, best first) restricted to places in the layer.
+    Tries the place id, then every name of the layer's places (`PlaceName.names`, compared loosely, see
+    `name_key`): the build wrote the gazetteer's alternates of each town, so the server never loads the
+    gazetteer (seconds and hundreds of MB) for a link.
     """
     if raw is None or str(raw).strip() == "":
         return None, None
     text = str(raw).strip()
     places = list(places)
-    ids = {p.place_id for p in places}
-    if text in ids:
+    if text in {p.place_id for p in places}:
         return text, None
-    key = name_key(text)
-    if key:
-        for p in places:
-            if key == name_key(p.place_id) or key == name_key(p.name) or any(key == name_key(s) for s in p.spellings):
-                return p.place_id, None
-    if lookup is not None:
-        try:
-            candidates = lookup(text)
-        except Exception:  # a gazetteer problem must not break opening a link
-            candidates = []
-        for place_id in candidates:
-            if place_id in ids:
-                return place_id, None
+    key, folded = name_key(text), unicodedata.normalize("NFKC", text).casefold()
+
+    def same(name: str) -> bool:  # loosely for Latin script; exactly (but for case) for names without one
+        return (bool(key) and key == name_key(name)) or folded == unicodedata.normalize("NFKC", name).casefold()
+
+    for p in places:  # the articles' own names first: an alternate may be shared by two places
+        if same(p.place_id) or any(same(n) for n in (p.name, *p.spellings)):
+            return p.place_id, None
+    for p in places:
+        if any(same(n) for n in p.alternates):
+            return p.place_id, None
     return None, f"No place in the layer matches the link's place “{_shown(text)}”; showing no town."
 
 
 def place_keys(places: Iterable[PlaceName]) -> list[tuple[PlaceName, tuple[str, ...]]]:
     """Each place with the `name_key` of its name and spellings: what `search_places` compares."""
-    return [(p, tuple(dict.fromkeys(name_key(n) for n in (p.name, *p.spellings)))) for p in places]
+    return [(p, tuple(dict.fromkeys(name_key(n) for n in p.names()))) for p in places]
 
 
 def search_places(query: str, keyed: Sequence[tuple[PlaceName, tuple[str, ...]]], limit: int = 12) -> list[PlaceName]:
