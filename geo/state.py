@@ -22,11 +22,15 @@ class _Period(Protocol):
 P = TypeVar("P", bound=_Period)
 
 
+def covers(valid_from: date | None, valid_to: date | None, day: date) -> bool:
+    """The half-open rule of every span in the layer (periods, zone cells): `valid_from` <= `day` <
+    `valid_to`, a null bound open."""
+    return (valid_from is None or valid_from <= day) and (valid_to is None or day < valid_to)
+
+
 def is_valid_on(period: _Period, day: date) -> bool:
-    """True when `period` covers `day` (start inclusive, end exclusive, null bounds open)."""
-    if period.valid_from is not None and day < period.valid_from:
-        return False
-    return period.valid_to is None or day < period.valid_to
+    """True when `period` covers `day` (see `covers`)."""
+    return covers(period.valid_from, period.valid_to, day)
 
 
 def state_on(periods: Iterable[P], day: date, place_id: str | None = None) -> list[P]:

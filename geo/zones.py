@@ -44,6 +44,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.region import DEFAULT_COUNTRIES
 from geo.schema import COORDINATE_DECIMALS
+from geo.state import covers
 
 #: Lambert Azimuthal Equal Area centred between Syria and Iraq: areas are true everywhere; shapes (and
 #: so the discs around towns) are distorted by under 1 % within ~900 km of the centre, which covers
@@ -112,7 +113,7 @@ class Zone:
     geometry: BaseGeometry = field(compare=False, repr=False)
 
     def valid_on(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
+        return covers(self.valid_from, self.valid_to, day)
 
 
 _State = tuple[str, str, tuple[str, ...]]  # force, status, contested_by

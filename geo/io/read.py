@@ -23,6 +23,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from geo.schema import EVENT_COLUMNS, ControlPeriodProperties, ControlStatus, EventRow, PlaceProperties
+from geo.state import covers
 
 CONTROL_FILE = "control.geojson"
 PLACES_FILE = "places.geojson"
@@ -100,7 +101,7 @@ class ZoneFeature(ZoneProperties):
         return json.loads(self.geometry_json)
 
     def valid_on(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
+        return covers(self.valid_from, self.valid_to, day)
 
 
 class AreaRow(_Zone):
