@@ -9,7 +9,8 @@ the 4 MB of a 10,000-town layer) and the component's arguments are a handful of 
 the date, the selected town, the toggles. The component has its own timeline bar under the map whose steps
 repaint in the browser at once and report the date back; the sidebar slider and a shared link move it too.
 
-folium is still how the map is exported (ui/map.py builds the standalone HTML snapshot of a date).
+The folium map of ui/map.py is what the benchmark compares this with (bench/naive_app.py: the whole map through
+streamlit-folium on every step); no page of the dashboard draws it.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""The folium map: a base map that never changes, and the zones and control layers for one date.
+"""The folium map: a base map that never changes, and the zones and control layers for one date; and the
+map's shared pieces (force styles, the Leaflet assets and where they are served from).
 
-No Streamlit here. The base map (tiles, country borders, legend, label behaviour) is built the same on
-every run so streamlit-folium keeps it mounted; only the FeatureGroups from `control_layer` (and later
-`zones_layer`, drawn under the towns) change with the date and are sent through `st_folium(feature_group_to_add=[...])`.
+No Streamlit here. The dashboard's live map is the component of ui/control_map.py; this folium map is the
+benchmark's naive baseline (bench/naive_app.py sends it through streamlit-folium on every step), built the
+way an app would: a base map (tiles, country borders, legend, label behaviour) the same on every run, and
+the FeatureGroups of `control_layer` and `zones_layer` for the date.
 
 No article text goes into the map: a town's feature carries its place id, name, holder and status,
 and the dashboard looks quotes up by place id outside the map. The name is shown through `textContent`
