@@ -1,9 +1,8 @@
 """Browser tests: one `streamlit run dashboard.py` per session on a free port, driven by Debian's
 chromium through Playwright, with every request that leaves localhost blocked.
 
-The layer is built into a tmp dir from a copy of data/articles plus one article full of injection
-payloads; a second server over the demo corpus alone makes the README screenshot. Until the pipeline's gazetteer and toponym modules exist, the hand-made fixture layer of
-tests/fixtures/make_layer.py stands in (with a warning), so the dashboard can be tested on its own.
+The layer is built by the pipeline into a tmp dir from a copy of data/articles plus one article full of
+injection payloads; a second server over the demo corpus alone makes the README screenshot.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -52,31 +50,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
-def _pipeline_ready() -> bool:
-    """The pipeline can build (all its modules import); GEO_E2E_LAYER=fixture|real forces a choice."""
-    forced = os.environ.get("GEO_E2E_LAYER", "").lower()
-    if forced in ("fixture", "real"):
-        return forced == "real"
-    probe = subprocess.run([sys.executable, "-c", "import geo.build"], cwd=ROOT, capture_output=True)
-    return probe.returncode == 0
-
-
 def _build(base: Path, injected: bool) -> Path:
-    """A layer built from data/articles (plus the injection article) by the real pipeline when it exists."""
+    """A layer built by the pipeline from data/articles (plus the injection article)."""
     out = base / "build"
-    if _pipeline_ready():
-        articles = base / "articles"
-        shutil.copytree(ROOT / "data" / "articles", articles)
-        if injected:
-            (articles / "900_injection.md").write_text(injected_article(), encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "geo", "build", "--articles", str(articles), "--out", str(out),
-                               "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=600)
-        assert done.returncode == 0, f"python -m geo build failed:\n{done.stderr[-3000:]}"
-    else:
-        warnings.warn("geo pipeline not complete yet: e2e tests run on the hand-made fixture layer")
-        from tests.fixtures.make_layer import write_layer
-
-        write_layer(out, injected=injected)
+    articles = base / "articles"
+    shutil.copytree(ROOT / "data" / "articles", articles)
+    if injected:
+        (articles / "900_injection.md").write_text(injected_article(), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "geo", "build", "--articles", str(articles), "--out", str(out),
+                           "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, f"python -m geo build failed:\n{done.stderr[-3000:]}"
     return out
 
 
