@@ -142,7 +142,7 @@ def _area_over_time() -> None:
         st.caption("Our estimate: area (km²) of each force's uncontested zones and its number of towns"
                    + ("; the blue line is the chosen date. " if marked else ". ") + ZONES_NOTE)
     with claims:
-        shares = data.share_claims(layer)
+        shares = data.layer_share_claims(layer)
         st.markdown("**What the articles claimed**")
         if shares.empty:
             st.caption("No article in this build states a share of territory.")

@@ -1,7 +1,7 @@
 """ui/map.py (no Streamlit) and ui/url.py, ui/text.py, ui/sources.py: the map's JS and what goes into it."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
@@ -215,8 +215,23 @@ def test_area_series_steps_over_the_range_and_share_claims_are_plain_cells(layer
     assert str(area["date"].iloc[0].date()) == "2017-10-01" and str(area["date"].iloc[-1].date()) == "2017-11-11"
     chart = territory.area_chart(series, date(2017, 11, 1), date(2017, 10, 1), date(2017, 11, 11), FORCES).to_dict()
     assert "step-after" in json.dumps(chart)
+    assert any(v.get("date") == "2017-11-01T00:00:00" for d in chart["datasets"].values() for v in d)  # the rule
     claims = territory.share_claims(layer.events, FORCES)
     assert list(claims.columns) == list(territory.CLAIM_COLUMNS)
+
+
+def test_the_area_chart_of_a_long_war_is_drawn_however_many_changes_it_has():
+    """Years of daily changes for several forces: more rows than Altair accepts in a DataFrame (5,000)."""
+    from geo.io.read import AreaRow
+    from ui import territory
+
+    start, codes = date(2014, 1, 1), ["IS", "SDF", "IRAQI_GOV", "SYRIAN_GOV", "TURKEY"]
+    rows = [AreaRow(date=start + timedelta(days=n), force=code, area_km2=1000 + n, towns=10 + n % 7,
+                    contested_area_km2=0, contested_towns=0) for n in range(1200) for code in codes]
+    series = territory.area_series(rows, start, start + timedelta(days=1300), FORCES)
+    assert len(series) > 2 * 5000
+    chart = territory.area_chart(series, None, start, start + timedelta(days=1300), FORCES).to_dict()
+    assert sum(len(d) for d in chart["datasets"].values()) == len(series)
 
 
 def test_the_map_frame_loads_only_the_vendored_leaflet_release():

@@ -298,20 +298,24 @@ def area_series(layer: Layer, lo: date, hi: date):
 
 @_per_layer
 def area_chart_spec(layer: Layer, lo: date, hi: date, day: date | None) -> dict:
-    """The area chart (ui.territory.area_chart) as its Vega-Lite spec, `day` marked unless None. Built once
+    """The area chart (ui.territory.area_chart) as its Vega-Lite spec, `day` marked unless None (the page
+    passes None above `RULE_MAX_POINTS`, so a large layer's chart is one entry whatever the date). Built once
     per layer and date: Altair's building and validating it took a third of a page rerun's server time at
-    10,000 towns, the same on every rerun."""
+    10,000 towns, the same on every rerun. Shared by every session: Streamlit copies a spec before changing
+    it (1.67, `_prepare_vega_lite_spec`)."""
     from ui.territory import area_chart
 
-    return area_chart(area_series(layer, lo, hi), day, lo, hi, forces()).to_dict()
+    spec = area_chart(area_series(layer, lo, hi), day, lo, hi, forces()).to_dict()
+    spec.pop("config", None)  # Altair's default theme sizes views for a notebook; Streamlit lays the chart out
+    return spec
 
 
 @_per_layer
-def share_claims(layer: Layer):
+def layer_share_claims(layer: Layer):
     """The articles' share claims (ui.territory.share_claims), read once per layer."""
-    from ui.territory import share_claims as claims
+    from ui.territory import share_claims
 
-    return claims(layer.events, forces())
+    return share_claims(layer.events, forces())
 
 
 @_per_layer

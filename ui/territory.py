@@ -54,6 +54,17 @@ def area_series(areas: Iterable, lo: date, hi: date, forces: Mapping[str, ForceS
 RULE_MAX_POINTS = 500
 
 
+def _inline(frame: pd.DataFrame) -> alt.InlineData:
+    """A table as inline values (dates as ISO text, NaN as null). Inline data passes through none of Altair's
+    data transformers, which are process-wide settings that Streamlit switches per chart under its own lock,
+    and has no row limit (Altair refuses a DataFrame of more than 5,000 rows)."""
+    plain = frame.astype(object).where(frame.notna(), None)
+    for column in plain.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            plain[column] = [d.isoformat() if d is not None else None for d in plain[column]]
+    return alt.InlineData(values=plain.to_dict(orient="records"))
+
+
 def area_chart(series: pd.DataFrame, day: date | None, lo: date, hi: date,
                forces: Mapping[str, ForceStyle]) -> alt.VConcatChart:
     """Two step-line panels (area, towns) per force in the forces' colours, a rule at `day` (if given)."""
@@ -61,12 +72,12 @@ def area_chart(series: pd.DataFrame, day: date | None, lo: date, hi: date,
     colours = {f.name: f.color for f in forces.values()}
     scale = alt.Scale(domain=names, range=[colours.get(n, "#999999") for n in names])
     x_scale = alt.Scale(domain=[pd.Timestamp(lo).isoformat(), pd.Timestamp(hi).isoformat()])
-    rule_data = pd.DataFrame({"date": [pd.Timestamp(day)]}) if day is not None else None
+    rule_data = _inline(pd.DataFrame({"date": [pd.Timestamp(day)]})) if day is not None else None
 
     def panel(measure: str, show_axis: bool) -> alt.LayerChart:
         x = alt.X("date:T", title=None, scale=x_scale,
                   axis=alt.Axis(format="%Y-%m-%d", labelAngle=0, tickCount=5, labels=show_axis))
-        lines = alt.Chart(series[series["measure"] == measure]).mark_line(interpolate="step-after", strokeWidth=2).encode(
+        lines = alt.Chart(_inline(series[series["measure"] == measure])).mark_line(interpolate="step-after", strokeWidth=2).encode(
             x=x,
             y=alt.Y("value:Q", title=measure),
             color=alt.Color("force:N", scale=scale, legend=alt.Legend(orient="bottom", title=None)),

@@ -195,15 +195,21 @@ def test_injected_article_runs_nothing_and_shows_literally(page, app_url, build_
 
 
 def test_a_reader_stepping_without_pause_keeps_every_step_and_the_link_catches_up(page, app_url):
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(len(payload))))
     frame = open_app(page, app_url, "?date=2017-10-20")
+    wait_for_app(page)
     frame.locator("#day").focus()
+    before = len(sent)
     shown = []
     for _ in range(12):  # a key held down: a step every 100 ms, no pause for the page to catch up
         page.keyboard.press("ArrowRight")
         page.wait_for_timeout(100)
         shown.append(frame.evaluate("() => window.controlMap.day()"))
-    # Every press moved the map on, none was pulled back by a rerun of the page...
+    # Every press moved the map on, none was pulled back by a rerun of the page, and while the reader
+    # steps the map asks the server for nothing...
     assert shown == sorted(set(shown)) and len(shown) == 12, shown
+    assert len(sent) == before, "the page asked the server for a rerun while the reader was still stepping"
     # ...and once the reader stops, the link and the sidebar show where the map stopped.
     page.wait_for_function("d => new URLSearchParams(location.search).get('date') === d", arg=shown[-1], timeout=20_000)
     expect(page.locator("[data-testid='stSliderThumbValue']").first).to_have_text(shown[-1], timeout=20_000)
