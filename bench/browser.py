@@ -56,14 +56,20 @@ def _private_app(script: Path):
     from ui.control_map import LAYERS_DIR_ENV
 
     with tempfile.TemporaryDirectory(prefix="geo-app-") as folder:
-        app = Path(folder)
-        shutil.copy(script, app / "dashboard.py")
-        (app / "pages").symlink_to(ROOT / "pages", target_is_directory=True)
-        vendor = ROOT / "static" / "vendor"
-        if vendor.is_dir():
-            shutil.copytree(vendor, app / "static" / "vendor")
-        (app / "static" / "layers").mkdir(parents=True, exist_ok=True)
+        app = copy_app(Path(folder))
         yield app / "dashboard.py", {LAYERS_DIR_ENV: str(app / "static" / "layers")}
+
+
+def copy_app(folder: Path) -> Path:
+    """dashboard.py in `folder` with a static/ of its own (vendor copied, layers empty) and pages/ linked."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "dashboard.py", folder / "dashboard.py")
+    (folder / "pages").symlink_to(ROOT / "pages", target_is_directory=True)
+    vendor = ROOT / "static" / "vendor"
+    if vendor.is_dir():
+        shutil.copytree(vendor, folder / "static" / "vendor")
+    (folder / "static" / "layers").mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @contextlib.contextmanager

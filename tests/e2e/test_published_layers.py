@@ -9,7 +9,6 @@ symlink out of the project (GEO_MAP_LAYERS_DIR then tells the app where that fol
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import urllib.error
@@ -20,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from bench.browser import streamlit_server
+from bench.browser import copy_app, streamlit_server
 from tests.e2e.browser import open_app, wait_for_app
 from tests.fixtures.make_layer import write_layer
 from ui.control_map import KEEP_PUBLISHED, LAYERS_DIR_ENV, PACKED_SUFFIX, publish
@@ -33,15 +32,9 @@ def app_copy(tmp_path) -> Path:
     """dashboard.py in a folder of its own under tmp, with its own static/. pages/ is linked (pages are found
     relative to the script); static/vendor is copied, not linked, because Streamlit would refuse to serve
     files whose real path is outside static/."""
-    vendor = ROOT / "static" / "vendor"
-    if not (vendor / ".complete").exists():
+    if not (ROOT / "static" / "vendor" / ".complete").exists():
         pytest.fail("static/vendor is missing: run `make vendor` (the map must load Leaflet locally)")
-    app = tmp_path / "app"
-    app.mkdir()
-    shutil.copy(ROOT / "dashboard.py", app / "dashboard.py")
-    (app / "pages").symlink_to(ROOT / "pages", target_is_directory=True)
-    shutil.copytree(vendor, app / "static" / "vendor")
-    return app
+    return copy_app(tmp_path / "app")
 
 
 def _status(url: str) -> int:
