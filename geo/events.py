@@ -326,7 +326,7 @@ def extract_events(
     language: str,
 ) -> list[Event]:
     """Every control event of one article, in text order."""
-    return extract_events_in(article, split_sentences(article.text), mentions, forces, claimants, language)
+    return extract_events_in(article, split_sentences(article.text, language), mentions, forces, claimants, language)
 
 
 def extract_events_in(

@@ -193,6 +193,10 @@ class Language:
     complementizer_always: bool = False  # "at" always starts a clause; English "that" only after saying or a subject
     pronoun_alone: bool = True  # the object pronoun is never a determiner ("it"; Norwegian "den" can be)
     that_followers: str = r"(?!)"  # words after "that" that start a clause ("that the", "that IS")
+    # Words that never end a sentence with their full stop, matched as written (case counts): titles
+    # and ranks ("Gen.", "Maj.", "Lt."), "bl.a.", "e.g.". Month abbreviations (`DateWords`) do not end
+    # one either when a day number stands beside them ("Oct. 20", "2. nov.").
+    abbreviations: str = r"(?!)"
     dates: DateWords | None = None
 
 

@@ -229,5 +229,7 @@ LANGUAGE = Language(
     share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)",
     share_lost=r"lost",
     share_held=r"controls?|hold|holds|held",
+    abbreviations=r"Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Gens|Col|Lt|Maj|Capt|Cpt|Sgt|Cpl|Pvt|Spc|Adm|Cmdr|Cdr|Brig|Sen|Sens"
+                  r"|Rep|Reps|Gov|Pres|Prof|Rev|Jr|Sr|e\.g|i\.e|approx|vs|cf",
     dates=DATES,
 )

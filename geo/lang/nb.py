@@ -208,5 +208,7 @@ LANGUAGE = Language(
     share_lost=r"mistet|tapt",
     verb_second=True,
     share_held=r"kontrollerer|under\s+\S*\s*kontroll",
+    abbreviations=r"bl\.a|f\.eks|e\.l|m\.m|m\.fl|jf|jfr|kl|nr|ca|dvs|mht|pga|ift|iflg|vha|St|Dr|Mr|gen|genmaj|oberst"
+                  r"|oberstløytn|kapt|løytn|sersj|prof|e\.g|i\.e",
     dates=DATES,
 )
