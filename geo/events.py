@@ -429,6 +429,10 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     forces_named = [f for f in force_hits if f.code]
     _remember(ctx, towns, regions, sentence.index, forces_named[-1].code if forces_named else None, text)
     events = _with_epithets(events, epithets)
+    if body:
+        # The claim is the report, not its dateline: "MOSUL (NTB-AFP):" names where it was filed.
+        quote = text[body:].lstrip()
+        events = [replace(e, quote=quote) for e in events]
     return _merge_same_claims(events)
 
 
@@ -1657,7 +1661,12 @@ def _restated(events: list[Event]) -> list[Event]:
     taken = {(e.place_id, e.force) for e in events if e.kind == CAPTURE and not e.past}
     result = []
     for event in events:
-        if not event.past and event.date_precision == "unknown" and event.kind in (CAPTURE, STATE, CONTEST):
+        if event.kind == CONTEST and not event.past and event.date_precision == "unknown" \
+                and (event.place_id, event.contested_by) in taken:
+            # "Rebels captured Dabiq on Sunday. … fighters entered the town in the morning": the way in to
+            # a capture the article reports, not a fight of its own.
+            event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
+        elif not event.past and event.date_precision == "unknown" and event.kind in (CAPTURE, STATE, CONTEST):
             same = dated.get((event.place_id, event.force, event.contested_by, event.status), [])
             first = same[0] if len({(e.date, e.date_precision) for e in same}) == 1 else None
             if first is not None and timedelta(0) <= event.date - first.date <= _RECENT:

@@ -564,6 +564,8 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             if similarity <= 0:
                 continue
             score = similarity + prior(place)
+            if candidate.spelling == _main_spelling(place):
+                score += _MAIN_NAME_BONUS
             if candidate.region_context and place.kind == "region":
                 score += 1.0
             scored.append((score, place))
@@ -601,6 +603,16 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         mentions.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end],
                                 place.kind, place))
     return mentions
+
+
+#: Score for a name written as a place's own name rather than one of its alternates: "Ana" is the town
+#: GeoNames calls Anah before the ruins upstream that it also lists as Anah ("Anat al Qadimah").
+_MAIN_NAME_BONUS = 0.2
+
+
+@lru_cache(maxsize=100_000)
+def _main_spelling(place: Place) -> str:
+    return spelling_key(place.name)
 
 
 def _distance_penalty(place: Place, anchors: list[Place]) -> float:

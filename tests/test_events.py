@@ -342,3 +342,18 @@ def test_a_loss_beside_a_retaking_was_a_loss_to_the_one_it_was_retaken_from(gaze
                        gazetteer, language="en")
     assert changes(events) == {("tadmur", "capture", "SYRIAN_GOV", date(2017, 3, 1)),
                                ("tadmur", "capture", "IS", date(2016, 12, 1))}
+
+
+def test_the_quote_of_a_claim_leaves_its_dateline_out(gazetteer):
+    e = one(events_of("MOSUL (NTB-AFP): Iraks statsminister erklærte mandag at Mosul er befridd fra IS.", gazetteer,
+                      published=date(2017, 7, 10)))
+    assert (e.place_id, e.force, e.date) == ("mosul", "IRAQI_GOV", date(2017, 7, 10))
+    assert e.quote == "Iraks statsminister erklærte mandag at Mosul er befridd fra IS."
+
+
+def test_entering_a_town_the_article_says_the_same_force_took_is_the_way_in_not_a_fight(gazetteer):
+    events = events_of("Turkish-backed Syrian rebels captured the town of Dabiq from Islamic State on Sunday. "
+                       "Rebel fighters entered the town in the morning, backed by Turkish tanks.", gazetteer,
+                       language="en", published=date(2016, 10, 16))
+    changes_ = [(e.kind, e.force, e.status, e.date) for e in events if not e.past]
+    assert changes_ == [("capture", "TURKEY", "held", date(2016, 10, 16))]

@@ -245,6 +245,12 @@ def test_a_short_vowel_spelled_otherwise_is_the_same_town(gazetteer):
         ("Shirqat", "town", "ash-sharqat")]
 
 
+def test_a_name_written_as_a_towns_own_name_beats_a_namesake_that_lists_it_among_others(gazetteer):
+    # GeoNames lists "Anah" for the town and, as an alternate, for the old town 12 km upstream beside Rawa.
+    assert found("Byen Ana, lenger øst langs Eufrat fra Rawa, ble gjenerobret i september.", gazetteer)[0] == (
+        "Ana", "town", "anah")
+
+
 # --- the seed articles -----------------------------------------------------------------------------
 
 def article_text(name):
