@@ -96,6 +96,7 @@ class _Clause:
     start: int
     end: int
     opener: str  # the word or mark that opened it ("" for the first)
+    resumes: int | None = None  # the clause this one goes on with, after a relative clause set in commas
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,28 @@ def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: li
         else:
             opener = word
     clauses.append(_Clause(start, len(text), opener))
-    return clauses
+    return _close_relatives(text, clauses, g)
+
+
+def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar) -> list[_Clause]:
+    """A relative clause set in commas ends at its closing comma, and the clause it interrupted goes on:
+    "tok kontroll over byen, som ligger ved hovedveien, lørdag etter en uke med kamper" (Saturday dates
+    the taking, not where the town lies). After the comma must come neither a new clause's word nor a
+    verb of saying."""
+    closed: list[_Clause] = []
+    for clause in clauses:
+        if closed and g.relative_word.match(clause.opener) and text[:clause.start].rstrip().endswith(","):
+            comma = text.find(",", clause.start, clause.end)
+            after = re.match(r"\s*([\w'’]+)", text[comma + 1:clause.end]) if comma >= 0 else None
+            if after is not None and not (g.coordinator_word.match(after.group(1).lower())
+                                          or g.subordinator_at.match(after.group(1))
+                                          or g.saying_word.match(after.group(1).lower())
+                                          or g.complementizer_word.match(after.group(1).lower())):
+                closed.append(replace(clause, end=comma + 1))
+                closed.append(_Clause(comma + 1, clause.end, ",", resumes=len(closed) - 2))
+                continue
+        closed.append(clause)
+    return closed
 
 
 def _scare_quotes(words: list[_Token]) -> set[int]:
@@ -731,6 +753,8 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if hit.start == r.body and _gerund(hit, g):
         return True  # "Losing the town … would cap a process": a gerund subject, not a report
     words = r.words(clause.start, hit.start)
+    if _gerund(hit, g) and len(words) == 1 and g.complementizer_word.match(words[0].lower):
+        return True  # "cautioned that retaking the city would take far longer": the same, after "that"
     if _cue_before(words, g.modal_end, g) and not g.factual_end.search(before):
         return True
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
@@ -1301,7 +1325,25 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
         partial = True
     if _landmark_noun_before(np, g):
         return []
-    return [_Patient(chosen, partial, half, most)]
+    patients = [_Patient(chosen, partial, half, most)]
+    if chosen is (spots[0] if spots else None):
+        patients += _listed_after(chosen, hit, r, clause, g, patients)
+    return patients
+
+
+def _listed_after(first: _Spot, hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar,
+                  patients: list[_Patient]) -> list[_Patient]:
+    """The other places of a list that opens with `first` and ends before the predicate: "al-Qaim, Anah
+    and Rawa are still under IS control"."""
+    listed: list[_Patient] = []
+    position = first.end
+    while True:
+        following, _ = _list_continues(position, r, clause, g, patients + listed)
+        spot = r.spot_at.get(following) if following != position else None
+        if spot is None or spot.end > hit.start or spot.landmark or spot.region:
+            return listed
+        listed.append(_Patient(spot))
+        position = spot.end
 
 
 def _landmark_noun_before(np: str, g: T.Grammar) -> bool:
@@ -1402,6 +1444,9 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
     while True:
         own = _own_dates(r, current)
         if current is clause:
+            own = [d for d in own if not _in_participle_aside(d, hit, r, clause, g)]
+            index = r.clauses.index(clause)
+            own += [d for c in r.clauses if c.resumes == index for d in _own_dates(r, c)]
             # A date nearer another predicate of the clause is that one's ("punched back into the town
             # they had lost a day earlier").
             rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end
@@ -1420,6 +1465,19 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         current = r.clauses[index - 1]
     return ctx.header_date
+
+
+def _in_participle_aside(resolved: ResolvedDate, hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """Whether a date before the predicate stands in an aside in commas that a participle opens ("The
+    Syrian Democratic Forces, formed last month, said …"): it dates the participle, not the predicate."""
+    if resolved.end > hit.start:
+        return False
+    opening = r.text.rfind(",", clause.start, resolved.start)
+    closing = r.text.find(",", resolved.end, hit.start)
+    if opening < 0 or closing < 0:
+        return False
+    first = re.match(r"\s*([\w'’]+)", r.text[opening + 1:resolved.start])
+    return first is not None and g.participle_word.match(first.group(1).lower()) is not None
 
 
 def _said_on(resolved: ResolvedDate, hit: _Hit, r: _Reading, g: T.Grammar) -> bool:

@@ -357,3 +357,53 @@ def test_entering_a_town_the_article_says_the_same_force_took_is_the_way_in_not_
                        language="en", published=date(2016, 10, 16))
     changes_ = [(e.kind, e.force, e.status, e.date) for e in events if not e.past]
     assert changes_ == [("capture", "TURKEY", "held", date(2016, 10, 16))]
+
+
+def test_a_day_after_since_and_a_month_is_that_day(gazetteer):
+    e = one(events_of("Mosul itself has been under Islamic State control since June 10.", gazetteer, language="en",
+                      published=date(2014, 8, 18)))
+    assert (e.kind, e.force, e.date, e.date_precision) == ("state", "IS", date(2014, 6, 10), "day")
+
+
+def test_a_relative_clause_set_in_commas_ends_at_its_comma_and_the_date_after_it_is_the_main_clauses(gazetteer):
+    e = one(events_of("Regjeringsstyrkene tok kontroll over byen al-Sukhnah, som ligger ved hovedveien mellom Palmyra "
+                      "og Deir ez-Zor, lørdag etter en uke med harde kamper.", gazetteer, published=date(2017, 8, 13)))
+    assert (e.place_id, e.force, e.date, e.date_precision) == ("as-sukhnah", "SYRIAN_GOV", date(2017, 8, 12), "day")
+
+
+def test_a_date_in_a_participle_aside_dates_the_participle_not_the_claim(gazetteer):
+    e = one(events_of("The Syrian Democratic Forces, formed last month, said their fighters had taken full control of "
+                      "the town of al-Hawl after two weeks of fighting.", gazetteer, language="en",
+                      published=date(2015, 11, 14)))
+    assert (e.place_id, e.force, e.date_precision) == ("al-hawl", "SDF", "unknown")
+
+
+def test_an_alliance_of_kurdish_and_arab_fighters_is_the_sdf(gazetteer):
+    e = one(events_of("A U.S.-backed alliance of Kurdish and Arab fighters captured the town of al-Hawl from Islamic "
+                      "State on Friday, the alliance said.", gazetteer, language="en", published=date(2015, 11, 14)))
+    assert (e.force, e.date) == ("SDF", date(2015, 11, 13))
+
+
+def test_a_gerund_subject_after_that_is_no_report(gazetteer):
+    events = events_of("Peshmerga commanders said they hoped to push on toward Mosul, but U.S. officials cautioned "
+                       "that retaking the city would take far longer.", gazetteer, language="en")
+    assert [e for e in events if e.kind == "capture"] == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Al-Qaim, Anah and Rawa are still under Islamic State control.", "en"),
+    ("Al-Qaim, Ana og Rawa er fortsatt under IS' kontroll.", "nb"),
+])
+def test_a_holding_said_of_a_list_of_towns_is_said_of_each(gazetteer, sentence, language):
+    events = events_of(sentence, gazetteer, language=language)
+    assert {(e.place_id, e.kind, e.force) for e in events} == {
+        ("al-qaim", "state", "IS"), ("anah", "state", "IS"), ("rawa", "state", "IS")}
+
+
+@pytest.mark.parametrize("sentence, kind, force", [
+    ("Kurdiske styrker har igjen full kontroll over Kobani.", "state", "SDF"),
+    ("Hæren sikret lørdag byen Maskana.", "capture", "SYRIAN_GOV"),
+])
+def test_more_norwegian_words_of_holding_and_taking(gazetteer, sentence, kind, force):
+    e = one(events_of(sentence, gazetteer))
+    assert (e.kind, e.force) == (kind, force)

@@ -90,7 +90,8 @@ DATES = DateWords(
                            rf"|(?:this|in\s+the)\s+(?P<bare>{_SEASON})\b(?!\s+of\b)"
                            rf"|(?P<bare_ly>{_SEASON})\s+(?P<lastyear>last\s+year)\b)", forward=True),
         DateRule("month", rf"(?:\b(?P<cue>{_MONTH_CUE})(?:\s+|(?<=-))(?:(?P<last>last)\s+)?|\b(?P<lastonly>[Ll]ast)\s+)"
-                          rf"(?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>last\s+year)\b)?"
+                          rf"(?P<mon>{_MONTH})\b(?!\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d))"
+                          rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>last\s+year)\b)?"
                           rf"|\b(?P<mon2>{_MONTH})(?:\s+of)?,?\s+(?P<y2>{YEAR})\b{NUM_RIGHT}", forward=True,
                  ignore_case=False),
         DateRule("year", rf"\b(?:in|since|from|during|throughout|the\s+year|(?:the\s+)?(?:start|beginning|middle|end"
@@ -125,7 +126,8 @@ LANGUAGE = Language(
     complementizer=r"that",
     saying=r"said|says|say|denied|denies|deny|announced|announces|claimed|claims|claim|reported|reports|report"
            r"|confirmed|confirms|stated|states|declared|declares|added|noted|insisted|told|believe|believes"
-           r"|warned|reports|statement|news|rumours|rumors|evidence",
+           r"|warned|reports|statement|news|rumours|rumors|evidence|cautioned|cautions|stressed|argued|acknowledged"
+           r"|conceded|admitted|explained|predicted|estimated|suggested|indicated|feared|fears",
     inheriting=r"and|but|then|so|when|as|which|who|that",
     list_joiners=r"and\s+then|and|then|as\s+well\s+as",
     list_after=r"after|before|following",

@@ -7,7 +7,7 @@ PREDICATES = (
     # -- taking ------------------------------------------------------------------------------------
     P(CAPTURE, r"gjenerobret|gjenerobrer|gjenerobre|gjenerobra|erobret|erobrer|erobre|erobra"
                r"|inntok|inntar|innta|inntatt|overtok|overtar|overta|overtatt"
-               r"|vant\s+tilbake|gjenvant|sikret\s+seg|okkuperte"),
+               r"|vant\s+tilbake|gjenvant|sikret\s+seg|sikret|sikra|okkuperte"),
     P(CAPTURE, r"tok|tar|ta|tatt"),  # apart: "ta" is in most sentences, the words above are not
     P(CAPTURE, r"frigjorde|frigjort|frigjøre|frigjør|befridde|befridd|befri|befrir|befridt", liberation=True),
     P(CAPTURE, r"heiste\s+(?:\S+\s+){0,3}?flagg(?:et|ene)?\s+over"),
@@ -31,7 +31,8 @@ PREDICATES = (
                 r"|angrep(?:et)?\s+(?:på|mot)|isolert|isolerte"),
     # -- holding -------------------------------------------------------------------------------------
     P(STATE, r"kontrollerer|kontrollerte|kontrollert|kontrollere|okkuperer"
-             r"|(?:har|hadde)\s+(?:hatt\s+)?(?:full\s+)?kontroll(?:en)?\s+over"),
+             r"|(?:har|hadde)\s+(?:hatt\s+)?(?:(?:igjen|nå|fortsatt|fremdeles|full|fullstendig|total)\s+){0,2}"
+             r"kontroll(?:en)?\s+over"),
     P(STATE, r"holder|holdt|holde|holdes"),
     P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender"
              r"|i\s+hendene\s+på", form="holder"),
