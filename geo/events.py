@@ -51,6 +51,8 @@ _SLOT_WORDS = 9
 _TOKEN = re.compile(r"[\w'’]+(?:[-‑][\w'’]+)*|[^\w\s]")
 _CLAUSE_PUNCTUATION = frozenset(";—–“”«»\"")  # brackets are asides inside a clause: "IS (Daesh) started"
 _QUOTES = frozenset("“”«»\"'‘’")
+#: A lower-case word (a force's noun after its name, an adverb).
+_LOWER_WORD = re.compile(r"\s+[^\W\d_A-ZÆØÅ][\w'’-]*(?=\s)")
 #: A date phrase further than this from its predicate (in characters) dates something else.
 _DATE_REACH = 100
 
@@ -1388,6 +1390,18 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
         expelled = forces_after[0]
         pos = expelled.end
     m = g.out_of_lead.match(text, pos)
+    if m is None and expelled is not None:
+        # "drove Islamic State militants out of Shirqat", "drev IS-krigerne raskt ut av": the force's noun
+        # or an adverb after its name
+        skip = pos
+        for _ in range(2):
+            word = _LOWER_WORD.match(text, skip)
+            if word is None:
+                break
+            skip = word.end()
+            m = g.out_of_lead.match(text, skip)
+            if m is not None:
+                break
     if m is None:
         return [], None, None
     slot = _slot(m.end(), r, clause, g, ctx, hit)
@@ -1451,7 +1465,9 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             # they had lost a day earlier").
             rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end
                       and h.trigger.form != "epithet" and not _dismissed(h, r, g)]
-            own = [d for d in own if all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
+            own = [d for d in own if _coordinated_owner(d, hit, rivals, r, g) is hit
+                   or _coordinated_owner(d, hit, rivals, r, g) is None
+                   and all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
         if current is clause:
             own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]
         own = [d for d in own if not (background and _said_on(d, hit, r, g))
@@ -1465,6 +1481,20 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         current = r.clauses[index - 1]
     return ctx.header_date
+
+
+def _coordinated_owner(resolved: ResolvedDate, hit: _Hit, rivals: list[_Hit], r: _Reading, g: T.Grammar) -> _Hit | None:
+    """The predicate a date closes when "and" follows it and another predicate comes after: in "retook
+    Ramadi in December and drove the militants out of Hit in April", December is the retaking's, however
+    near the driving it stands. None when the date is not so placed."""
+    after = re.match(r"\s*,?\s*([\w'’]+)", r.text[resolved.end:resolved.end + 20])
+    if after is None or not g.coordinator_word.match(after.group(1).lower()):
+        return None
+    predicates = [hit, *rivals]
+    before = [h for h in predicates if h.end <= resolved.start]
+    if not before or not any(h.start >= resolved.end for h in predicates):
+        return None
+    return max(before, key=lambda h: h.end)
 
 
 def _in_participle_aside(resolved: ResolvedDate, hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:

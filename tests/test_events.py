@@ -407,3 +407,16 @@ def test_a_holding_said_of_a_list_of_towns_is_said_of_each(gazetteer, sentence, 
 def test_more_norwegian_words_of_holding_and_taking(gazetteer, sentence, kind, force):
     e = one(events_of(sentence, gazetteer))
     assert (e.kind, e.force) == (kind, force)
+
+
+def test_the_force_driven_out_may_have_its_noun_after_its_name(gazetteer):
+    e = one(events_of("Iraqi troops drove Islamic State militants out of the northern town of Shirqat on Thursday.",
+                      gazetteer, language="en", published=date(2016, 9, 22)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("ash-sharqat", "capture", "IRAQI_GOV", date(2016, 9, 22))
+
+
+def test_a_date_before_and_and_a_second_predicate_belongs_to_the_first(gazetteer):
+    events = events_of("Iraqi forces retook Ramadi, the capital of Anbar province, in December and drove the militants "
+                       "out of Hit in April.", gazetteer, language="en", published=date(2016, 5, 23))
+    assert [(e.place_id, e.force, e.date, e.date_precision) for e in events] == [
+        ("ramadi", "IRAQI_GOV", date(2015, 12, 1), "month"), ("hit", "IRAQI_GOV", date(2016, 4, 1), "month")]

@@ -251,6 +251,11 @@ def test_a_name_written_as_a_towns_own_name_beats_a_namesake_that_lists_it_among
         "Ana", "town", "anah")
 
 
+def test_a_curated_town_named_like_an_ordinary_word_is_found_mid_sentence_only(gazetteer):
+    assert found("Iraqi forces drove the militants out of Hit in April.", gazetteer, "en") == [("Hit", "town", "hit")]
+    assert found("Hit the road.", gazetteer, "en") == []
+
+
 # --- the seed articles -----------------------------------------------------------------------------
 
 def article_text(name):
