@@ -666,6 +666,12 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if claim_kind in (CAPTURE, STATE) and agent_code is None:
             continue
         when = patient.date or _date_for(hit, r, clause, ctx, g, background)
+        relative = _relative_to_clause_before(hit, r, clause, g) if patient.date is None else False
+        if relative is not False:
+            # "IS erobret al-Sukhnah i mai 2015, bare dager før gruppen tok Palmyra": in May 2015 too; a
+            # day-exact date shifted by days or weeks the text does not count is no date.
+            when = relative
+            background = background or relative is None
         claims.append(_Claim(claim_kind, hit, patient, agent_code, previous, when, background, evidence_only,
                              -agent_cost, agent is not None and bool(g.generic_force.match(agent.text.lower()))))
         if claim_kind in (CAPTURE, CONTEST, LOSS, STATE):
@@ -882,6 +888,8 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     for token in reversed(words[-4:]):
         if g.passive_aux_word.match(token.lower) and not _in_force(token.start, r):
             return True  # (the Islamic State, "IS", is no auxiliary)
+        if g.verb_second and any(s.start <= token.start < s.end for s in r.spots):
+            continue  # "Lørdag ble Maskana sikret": the subject after the auxiliary
         if not (g.adverb_word.match(token.lower) or g.negation_word.match(token.lower)
                 or g.declaration.match(token.lower) or _in_dates(token.start, r)):
             break  # "was (declared) (fully) liberated", "ble erklært frigjort"
@@ -1481,6 +1489,22 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         current = r.clauses[index - 1]
     return ctx.header_date
+
+
+def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar):
+    """For a clause of "(days) before/after" ("bare dager før gruppen tok Palmyra"): the date of the clause
+    before it when that is a month, season or year (days or weeks off stay inside it, near enough), None
+    when it is finer or missing; False when the clause is no such clause."""
+    index = r.clauses.index(clause)
+    if index == 0:
+        return False
+    window = r.text[max(0, clause.start - 40):clause.start + 12]
+    offset = max(0, clause.start - 40)
+    if not any(m.start() + offset < clause.start < m.end() + offset for m in g.relative_span.finditer(window)):
+        return False
+    dates = _own_dates(r, r.clauses[index - 1])
+    coarse = [d for d in dates if d.precision in ("month", "season", "year")]
+    return coarse[-1] if coarse and len(coarse) == len(dates) else None
 
 
 def _coordinated_owner(resolved: ResolvedDate, hit: _Hit, rivals: list[_Hit], r: _Reading, g: T.Grammar) -> _Hit | None:

@@ -105,6 +105,7 @@ class Grammar:
     factual_end: re.Pattern
     aims: re.Pattern
     relative_time: re.Pattern
+    relative_span: re.Pattern
     until_end: re.Pattern
     participle_word: re.Pattern
     gerund_word: re.Pattern
@@ -218,6 +219,7 @@ def grammar(code: str | None) -> Grammar | None:
         aims=_words(w.aims),
         until_end=_ending(w.until),
         relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),
+        relative_span=re.compile(r"(?<![\w-])(?:" + w.relative_span + r")(?![\w])", _I),
         participle_word=_whole(w.participle),
         gerund_word=_whole(w.gerund),
         conditional=_words(w.conditional),

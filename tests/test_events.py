@@ -420,3 +420,26 @@ def test_a_date_before_and_and_a_second_predicate_belongs_to_the_first(gazetteer
                        "out of Hit in April.", gazetteer, language="en", published=date(2016, 5, 23))
     assert [(e.place_id, e.force, e.date, e.date_precision) for e in events] == [
         ("ramadi", "IRAQI_GOV", date(2015, 12, 1), "month"), ("hit", "IRAQI_GOV", date(2016, 4, 1), "month")]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("IS erobret al-Sukhnah i mai 2015, bare dager før gruppen tok den antikke byen Palmyra.", "nb"),
+    ("Islamic State seized al-Sukhnah in May 2015, only days before it took Palmyra.", "en"),
+])
+def test_days_before_a_month_are_in_that_month(gazetteer, sentence, language):
+    events = events_of(sentence, gazetteer, language=language, published=date(2017, 8, 13))
+    assert [(e.place_id, e.force, e.date, e.date_precision) for e in events] == [
+        ("as-sukhnah", "IS", date(2015, 5, 1), "month"), ("tadmur", "IS", date(2015, 5, 1), "month")]
+
+
+def test_weeks_before_a_day_are_no_date(gazetteer):
+    events = events_of("Iraqi forces retook Mosul on July 10, two weeks after they took Tal Afar.", gazetteer,
+                       language="en", published=date(2017, 8, 13))
+    assert [(e.place_id, e.past) for e in events] == [("mosul", False), ("tall-afar", True)]
+
+
+def test_a_passive_subject_may_follow_its_auxiliary_in_norwegian(gazetteer):
+    events = events_of("Syriske regjeringsstyrker rykket mot byen. Lørdag ble Maskana erobret.", gazetteer,
+                       published=date(2017, 6, 4))
+    assert ("maskanah", "capture", "SYRIAN_GOV", date(2017, 6, 3)) in {
+        (e.place_id, e.kind, e.force, e.date) for e in events}

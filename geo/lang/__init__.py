@@ -149,6 +149,9 @@ class Language:
     aims: str  # nouns of aim anywhere before the predicate in its clause ("the next objective", "neste mål")
     until: str  # "until", "fram til": a date that ends what the clause says, not when it began
     relative_time: str  # "a month after Mosul": dated only relative to another event the text does not date
+    # A span right before a clause of "before"/"after" ("only days before the group took Palmyra", "ti dager
+    # etter at YPG erobret"): that clause is dated relative to the clause before it.
+    relative_span: str
     factual_before: str  # exceptions: "was able to", "managed to", "klarte å"
     conditional: str  # "if", "once", "hvis", "dersom"
     conditional_start: str  # a sentence opening that makes it conditional ("Faller X, …")

@@ -168,6 +168,8 @@ LANGUAGE = Language(
     aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
     until=r"until|till|up\s+to",
     relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
+    relative_span=r"(?:(?:only|just|a\s+few|several|some|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+                  r"(?:days?|weeks?)\s+(?:before|after)",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
     conditional_start=r"if|should|unless|once",

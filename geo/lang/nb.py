@@ -154,6 +154,8 @@ LANGUAGE = Language(
     aims=r"mål|målet|målene|plan|planen|planene|hensikt|hensikten|tanken|ideen",
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
     relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]",
+    relative_span=r"(?:(?:bare|kun|noen\s+få|noen|få|\d+|en|to|tre|fire|fem|seks|sju|åtte|ni|ti)\s+)?"
+                  r"(?:dager?|uker?)\s+(?:før|etter)(?:\s+at)?",
     factual_before=r"klarte\s+å|lyktes\s+(?:med\s+)?å|greide\s+å",
     conditional=r"hvis|dersom",
     conditional_start=r"faller|hvis|dersom|om",
