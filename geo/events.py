@@ -51,6 +51,8 @@ _SLOT_WORDS = 9
 _TOKEN = re.compile(r"[\w'’]+(?:[-‑][\w'’]+)*|[^\w\s]")
 _CLAUSE_PUNCTUATION = frozenset(";—–“”«»\"")  # brackets are asides inside a clause: "IS (Daesh) started"
 _QUOTES = frozenset("“”«»\"'‘’")
+#: An apposition set in commas after a name: ", the last town held by ISIL in Iraq,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|den|det|de|en|et|byen|landsbyen)\s[^,;.:()]{1,60},")
 #: A lower-case word (a force's noun after its name, an adverb).
 _LOWER_WORD = re.compile(r"\s+[^\W\d_A-ZÆØÅ][\w'’-]*(?=\s)")
 #: A date phrase further than this from its predicate (in characters) dates something else.
@@ -966,6 +968,9 @@ def _by_agent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHi
     """The agent of a passive: the force after "by"/"av" ("was captured by the Islamic State")."""
     for force in r.forces:
         if hit.end <= force.start < clause.end and g.agent_end.search(r.text[max(hit.end, force.start - 20):force.start]):
+            if any(h is not hit and hit.end <= h.start and h.end <= force.start
+                   and len(r.text[h.end:force.start].split()) <= 2 for h in r.hits):
+                return None  # "Rawa, the last town held by ISIL, on 17 November": the agent of "held"
             return force
     return None
 
@@ -1046,6 +1051,13 @@ def _acceptable_taker(code: str | None, previous: str | None, trigger: T.Trigger
 def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tuple[str | None, float]:
     """A taker the predicate's own clause does not name: another force of the sentence, the force that was
     pressing the place in this article, the last taker of the article, the claimant's side."""
+    # Whoever is implied to take a town *back* ("Hīt was recaptured on 14 April") is a side that liberates
+    # towns, never the one the article last saw taking them (ISIL, in a history of its losses).
+    retaking = trigger.kind == CAPTURE and bool(g.retaking_word.match(" ".join(hit.text.lower().split())))
+
+    def acceptable(code: str | None) -> bool:
+        return _acceptable_taker(code, previous, trigger, ctx) and (not retaking or ctx.forces.liberates(code))
+
     own = _clause_at(r, hit.start)
     others = [f for f in r.forces
               if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous and f.start not in r.objects
@@ -1053,15 +1065,21 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
                    or g.coordinator_word.match(_clause_at(r, f.start).opener))]
     for force in sorted(others, key=lambda f: abs(f.start - hit.start)):
         code = ctx.sides.get(force.code, force.code)
-        if _acceptable_taker(code, previous, trigger, ctx):
+        if acceptable(code):
             return code, 0.1
     if trigger.form in ("noun", "verb", "drive"):
         taker = _discourse_taker(patients, ctx, previous, r.index)
-        if taker is not None and _acceptable_taker(taker, previous, trigger, ctx):
+        if taker is not None and acceptable(taker):
             return taker, 0.2
+        if retaking:
+            # The one side the article has seen taking or attacking towns that takes towns back.
+            sides = {code for code in (*ctx.takers, *ctx.pressing.values())
+                     if code not in (None, previous) and acceptable(code)}
+            if len(sides) == 1:
+                return sides.pop(), 0.3
     claimant = ctx.claimants.claimant_of(r.text, ctx.language)
     code = ctx.claimants.force_of(claimant)
-    if code is not None and _acceptable_taker(code, previous, trigger, ctx):
+    if code is not None and acceptable(code):
         return code, 0.2
     return None, 0.0
 
@@ -1338,7 +1356,36 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     patients = [_Patient(chosen, partial, half, most)]
     if chosen is (spots[0] if spots else None):
         patients += _listed_after(chosen, hit, r, clause, g, patients)
+        if len(patients) == 1 and hit.trigger.form == "verb":
+            patients += _gapped(hit, r, clause, g, patients)
     return patients
+
+
+def _gapped(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, patients: list[_Patient]) -> list[_Patient]:
+    """Places that share a passive's verb, each with its own date: "Anah was retaken on 21 September,
+    al-Qaim on 3 November and Rawa, the last town held by ISIL in Iraq, on 17 November 2017". Only when
+    every place after the verb has a date of its own (else the list is something else)."""
+    listed: list[_Patient] = []
+    position = hit.end
+    current = patients
+    while True:
+        following, _ = _list_continues(position, r, clause, g, current)
+        if following == position or current[-1].date is None:
+            break
+        spot = r.spot_at.get(following)
+        if spot is None or spot.landmark or spot.region:
+            break
+        patient = _Patient(spot)
+        listed.append(patient)
+        current = [patient]
+        position = spot.end
+        aside = _APPOSITIVE.match(r.text, position)
+        if aside:
+            position = aside.end() - 1  # before its closing comma, where the date follows
+    if listed and listed[-1].date is None:
+        # The last place needs its own date too: see whether one follows it.
+        _list_continues(position, r, clause, g, current)
+    return listed if listed and all(p.date is not None for p in listed) else []
 
 
 def _listed_after(first: _Spot, hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar,

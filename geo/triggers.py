@@ -106,6 +106,7 @@ class Grammar:
     aims: re.Pattern
     relative_time: re.Pattern
     relative_span: re.Pattern
+    retaking_word: re.Pattern
     until_end: re.Pattern
     participle_word: re.Pattern
     gerund_word: re.Pattern
@@ -219,6 +220,7 @@ def grammar(code: str | None) -> Grammar | None:
         aims=_words(w.aims),
         until_end=_ending(w.until),
         relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),
+        retaking_word=_whole(w.retaking),
         relative_span=re.compile(r"(?<![\w-])(?:" + w.relative_span + r")(?![\w])", _I),
         participle_word=_whole(w.participle),
         gerund_word=_whole(w.gerund),

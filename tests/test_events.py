@@ -443,3 +443,34 @@ def test_a_passive_subject_may_follow_its_auxiliary_in_norwegian(gazetteer):
                        published=date(2017, 6, 4))
     assert ("maskanah", "capture", "SYRIAN_GOV", date(2017, 6, 3)) in {
         (e.place_id, e.kind, e.force, e.date) for e in events}
+
+
+def test_a_town_taken_back_without_a_named_taker_is_never_given_to_the_last_force_that_took_towns(gazetteer):
+    # In a history of IS's losses, IS is the only force seen *taking* towns; "recaptured" takes back.
+    events = events_of("On 17 May 2015, ISIL captured the rest of Ramadi. Iraqi forces entered central Ramadi on "
+                       "22 December 2015. Hīt was recaptured on 14 April 2016.", gazetteer, language="en",
+                       published=date(2017, 11, 17))
+    assert [(e.place_id, e.kind, e.force if e.kind == "capture" else e.contested_by, e.date) for e in events] == [
+        ("ramadi", "capture", "IS", date(2015, 5, 17)), ("ramadi", "contest", "IRAQI_GOV", date(2015, 12, 22)),
+        ("hit", "capture", "IRAQI_GOV", date(2016, 4, 14))]
+
+
+def test_places_sharing_a_passive_verb_each_with_its_date(gazetteer):
+    events = events_of("Iraqi forces entered central Ramadi on 22 December 2015. Anah was retaken on 21 September, "
+                       "al-Qaim on 3 November and Rawa, the last town held by ISIL in Iraq, on 17 November 2017.",
+                       gazetteer, language="en", published=date(2017, 11, 17))
+    assert [(e.place_id, e.force, e.date) for e in events if e.kind == "capture"] == [
+        ("anah", "IRAQI_GOV", date(2017, 9, 21)), ("al-qaim", "IRAQI_GOV", date(2017, 11, 3)),
+        ("rawa", "IRAQI_GOV", date(2017, 11, 17))]
+    assert not [e for e in events if e.kind == "state" and not e.past]
+
+
+def test_completing_the_clearance_of_a_town_takes_it(gazetteer):
+    e = one(events_of("In the Tigris River Valley, Iraqi forces completed the clearance of Qayyarah in August.",
+                      gazetteer, language="en", published=date(2016, 12, 29)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("al-qayyarah", "capture", "IRAQI_GOV", date(2016, 8, 1))
+
+
+def test_rebels_backed_by_turkey_in_one_norwegian_word_are_turkeys_side(gazetteer):
+    e = one(events_of("– Oktober 2016: Tyrkiastøttede opprørere tar Dabiq.", gazetteer, published=date(2017, 11, 3)))
+    assert (e.place_id, e.force) == ("dabiq", "TURKEY")

@@ -152,6 +152,7 @@ class Language:
     # A span right before a clause of "before"/"after" ("only days before the group took Palmyra", "ti dager
     # etter at YPG erobret"): that clause is dated relative to the clause before it.
     relative_span: str
+    retaking: str  # capture words that take back ("retook", "gjenerobret"): whoever is implied takes back
     factual_before: str  # exceptions: "was able to", "managed to", "klarte å"
     conditional: str  # "if", "once", "hvis", "dersom"
     conditional_start: str  # a sentence opening that makes it conditional ("Faller X, …")

@@ -12,6 +12,8 @@ PREDICATES = (
     P(CAPTURE, _AFTER_DETERMINER + r"(?:capture|recapture|retaking|retake|seizure|takeover)"
                r"|(?:capture|recapture|retaking|seizure|takeover)(?=\s+of\b)|victory|victories", form="noun"),
     P(CAPTURE, r"liberation", form="noun", liberation=True),
+    P(CAPTURE, r"(?:completed|completes|finished|finishes)\s+(?:the\s+|its\s+|their\s+)?(?:clearance|clearing)(?=\s+of\b)",
+      form="noun"),
     P(FALL, _AFTER_DETERMINER + r"fall|fall(?=\s+of\b)", form="noun"),
     P(CAPTURE, r"retook|retaken|retakes|retaking|retake|recaptured|recaptures|recapturing|recapture"
                r"|captured|captures|capturing|capture|seized|seizes|seizing|seize"
@@ -170,6 +172,7 @@ LANGUAGE = Language(
     relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
     relative_span=r"(?:(?:only|just|a\s+few|several|some|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
                   r"(?:days?|weeks?)\s+(?:before|after)",
+    retaking=r"re[a-z]+|won\s+back|wins\s+back|t[a-z]+\s+back|liberat[a-z]+|freed|frees|freeing",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
     conditional_start=r"if|should|unless|once",
@@ -193,7 +196,8 @@ LANGUAGE = Language(
                r"|strategic|important|vital|remaining|last|main|nearby|neighbouring|neighboring|so-called|self-styled"
                r"|self-declared|self-proclaimed|de|facto|mainly|predominantly|mostly|ancient|historic|border|frontier"
                r"|oil|desert|riverside|small|smaller|large|larger|largest|major|big|biggest|second-largest"
-               r"|strategically|mixed|shattered|battered|besieged|embattled|remote|key|“|”|\"|'|’|‘",
+               r"|strategically|mixed|shattered|battered|besieged|embattled|remote|key|central|downtown|rest|remainder"
+               r"|“|”|\"|'|’|‘",
     adjective=r"[a-z][\w-]*(?:ern|ian|ish|ese|ic|ical|ful|ous|ive)",
     place_nouns=r"towns?|city|cities|villages?|townships?|settlements?|capital|hub",
     state_locative=r"in(?:\s+(?:the\s+)?areas?\s+(?:near|around|of))?",

@@ -156,6 +156,7 @@ LANGUAGE = Language(
     relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]",
     relative_span=r"(?:(?:bare|kun|noen\s+få|noen|få|\d+|en|to|tre|fire|fem|seks|sju|åtte|ni|ti)\s+)?"
                   r"(?:dager?|uker?)\s+(?:før|etter)(?:\s+at)?",
+    retaking=r"gjen[a-zæøå]+|vant\s+tilbake|frigj[a-zæøå]+|befri[a-zæøå]*",
     factual_before=r"klarte\s+å|lyktes\s+(?:med\s+)?å|greide\s+å",
     conditional=r"hvis|dersom",
     conditional_start=r"faller|hvis|dersom|om",
@@ -173,7 +174,7 @@ LANGUAGE = Language(
     now=r"nå",
     adverbs=r"og|eller|så|også|igjen|tilbake|snart|raskt|endelig|deretter|nå|allerede|bare|fullstendig|helt|ikke",
     slot_words=r"både|den|det|de|sin|sitt|sine|hele|full|fullstendig|total|kontroll|kontrollen|over|tilbake|igjen|også"
-               r"|nå|selve|raskt|endelig|formelt|offisielt|“|”|\"|«|»|'",
+               r"|nå|selve|raskt|endelig|formelt|offisielt|resten|“|”|\"|«|»|'",
     adjective=r"[a-zæøå][\wæøå-]*(?<!en)e",
     place_nouns=r"[\wæøå]*by(?:en|ene|er)?|[\wæøå]*landsby(?:en|ene|er)?|tettsted(?:et)?",
     state_locative=r"i(?:\s+områdene\s+(?:ved|rundt))?|ved|rundt",
