@@ -1493,7 +1493,20 @@ def _noun_patients(hit, r, clause, g, ctx) -> tuple[list[_Patient], PhraseHit | 
     before = [s for s in r.spots if 0 <= hit.start - s.end <= 3 and not (s.landmark or s.region)]
     if before:
         return [_Patient(before[-1])], source
+    # "announced the city's liberation": the town pointed back to, in the genitive
+    for start in range(max(clause.start, hit.start - 40), hit.start):
+        anaphor = g.town_anaphor_at.match(text, start)
+        if anaphor and (start == 0 or not text[start - 1].isalnum()) \
+                and _GENITIVE_GAP.fullmatch(text, anaphor.end(), hit.start):
+            spot = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
+            if spot is not None and not (spot.landmark or spot.region):
+                return [_Patient(spot)], source
+            break
     return [], source
+
+
+#: Between a noun phrase in the genitive and the predicate noun it owns ("the city's liberation").
+_GENITIVE_GAP = re.compile(r"['’]s\s+(?:\w+\s+)?")
 
 
 # -- when ----------------------------------------------------------------------------------------------

@@ -474,3 +474,9 @@ def test_completing_the_clearance_of_a_town_takes_it(gazetteer):
 def test_rebels_backed_by_turkey_in_one_norwegian_word_are_turkeys_side(gazetteer):
     e = one(events_of("– Oktober 2016: Tyrkiastøttede opprørere tar Dabiq.", gazetteer, published=date(2017, 11, 3)))
     assert (e.place_id, e.force) == ("dabiq", "TURKEY")
+
+
+def test_the_town_pointed_back_to_in_the_genitive_before_a_predicate_noun(gazetteer):
+    events = events_of("Mosul was freed. Prime Minister Haider al-Abadi announced the city's liberation on July 10.",
+                       gazetteer, language="en", published=date(2017, 7, 11))
+    assert [(e.place_id, e.force, e.date) for e in events] == [("mosul", "IRAQI_GOV", date(2017, 7, 10))]
