@@ -942,6 +942,17 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
                 break
         return chosen
     words = r.words(clause.start, hit.start)
+    if clause.opener and g.coordinator_word.match(clause.opener) and all(
+            _in_dates(t.start, r) or g.adverb_word.match(t.lower) or g.date_preposition_word.match(t.lower)
+            or not t.text[0].isalnum() for t in words[1:]):
+        # "seized al-Qaim on Saturday, and on Sunday took Rawa and Anah": the subject left out is the one
+        # of the clause before.
+        index = r.clauses.index(clause)
+        before = r.clauses[index - 1] if index else None
+        subjects = [f for f in r.forces if before is not None and before.start <= f.start and f.end <= before.end
+                    and not _complement(f, r, before, g) and f.start not in r.objects]
+        if subjects:
+            return subjects[0]
     if any(g.subject_pronoun_word.match(t.lower) for t in words):
         earlier = [f for f in r.forces if f.end <= clause.start and not _complement(f, r, clause, g)]
         if earlier:
@@ -1188,6 +1199,11 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             if re.match(r"\s+(?:al-|el-|an-|ar-|as-)?[A-ZÆØÅ]", rest):
                 unplaced = True
                 break  # "byen Shirqat": a town we cannot place, not one named before
+            owned = _GENITIVE_GAP_AT.match(text, anaphor.end())
+            if owned and g.landmark_after_at.match(text, owned.end()):
+                break  # "seized the town's military airport": the airport, not the town
+            if owned and g.subarea_after_at.match(text, anaphor.end()):
+                flags.partial = True  # "the city's eastern districts"
             spot = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
             if spot is not None:
                 patients.append(_Patient.of(spot, flags))
@@ -1505,6 +1521,8 @@ def _noun_patients(hit, r, clause, g, ctx) -> tuple[list[_Patient], PhraseHit | 
     return [], source
 
 
+#: A genitive ending after a noun phrase, and the start of what it owns ("the town's military airport").
+_GENITIVE_GAP_AT = re.compile(r"['’]s\s+")
 #: Between a noun phrase in the genitive and the predicate noun it owns ("the city's liberation").
 _GENITIVE_GAP = re.compile(r"['’]s\s+(?:\w+\s+)?")
 

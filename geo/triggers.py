@@ -64,6 +64,7 @@ class Grammar:
     determiner_end: re.Pattern
     possessive_word: re.Pattern
     date_preposition_at: re.Pattern
+    date_preposition_word: re.Pattern
     destination_end: re.Pattern
     perfect_aux_word: re.Pattern
     past_aux: re.Pattern
@@ -178,6 +179,7 @@ def grammar(code: str | None) -> Grammar | None:
         determiner_end=re.compile(r"(?:\b(?:" + w.determiners + r")\s+)\Z", _I),
         possessive_word=_whole(w.possessives),
         date_preposition_at=re.compile(r"(?:" + w.date_prepositions + r")\s+", _I),
+        date_preposition_word=_whole(w.date_prepositions),
         destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
         perfect_aux_word=_whole(w.perfect_aux),
         past_aux=_words(w.past_aux),

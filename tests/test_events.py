@@ -480,3 +480,18 @@ def test_the_town_pointed_back_to_in_the_genitive_before_a_predicate_noun(gazett
     events = events_of("Mosul was freed. Prime Minister Haider al-Abadi announced the city's liberation on July 10.",
                        gazetteer, language="en", published=date(2017, 7, 11))
     assert [(e.place_id, e.force, e.date) for e in events] == [("mosul", "IRAQI_GOV", date(2017, 7, 10))]
+
+
+def test_a_coordinated_clause_without_its_subject_takes_the_one_before(gazetteer):
+    events = events_of("Sunni militants led by the Islamic State of Iraq and the Levant seized the border town of "
+                       "al-Qaim on Saturday, and on Sunday took the towns of Rawa and Anah.", gazetteer,
+                       language="en", published=date(2014, 6, 22))
+    assert [(e.place_id, e.force, e.date) for e in events] == [
+        ("al-qaim", "IS", date(2014, 6, 21)), ("rawa", "IS", date(2014, 6, 22)), ("anah", "IS", date(2014, 6, 22))]
+
+
+def test_a_facility_of_the_town_pointed_back_to_is_not_the_town(gazetteer):
+    events = events_of("Islamic State fighters overran Palmyra on Wednesday. The militants also seized the town's "
+                       "military airport and its notorious prison.", gazetteer, language="en",
+                       published=date(2015, 5, 21))
+    assert [(e.place_id, e.sentence_index) for e in events] == [("tadmur", 0)]
