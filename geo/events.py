@@ -848,8 +848,9 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         if _in_dates(cue.start(), r) or hit.start - cue.end() <= 1 and cue.group(0).lower() in ("since", "siden"):
             continue  # "the following day"; "have since pushed back"
         return True
-    if g.relative_time.search(r.text, hit.end, clause.end):
-        return True
+    relative = g.relative_time.search(r.text, hit.end, min(len(r.text), clause.end + 40))
+    if relative and relative.start() < clause.end:
+        return True  # "recaptured a month after Mosul" (a clause starts at "after", so look past its end)
     if any(g.until_end.search(r.text[max(0, d.start - 12):d.start]) for d in _own_dates(r, clause) if d.start >= hit.end):
         return True  # "remained under ISIL control until July 2017": over by then
     words = [t.lower for t in r.words(clause.start, hit.start)][-4:]
@@ -1663,7 +1664,8 @@ def _make_event(ctx: _ArticleContext, sentence: Sentence, claim: _Claim, claiman
 
     resolved = claim.date
     late = False
-    past = claim.evidence_only or (claim.background and resolved is None)
+    past = claim.evidence_only or (claim.background and resolved is None) \
+        or (resolved is None and ctx.grammar is not None and bool(ctx.grammar.summary_opening.match(sentence.text)))
     if past:
         day, precision, phrase = None, "unknown", resolved.phrase if resolved else None
     elif resolved is not None:

@@ -108,6 +108,7 @@ class Grammar:
     relative_time: re.Pattern
     relative_span: re.Pattern
     retaking_word: re.Pattern
+    summary_opening: re.Pattern
     until_end: re.Pattern
     participle_word: re.Pattern
     gerund_word: re.Pattern
@@ -223,6 +224,7 @@ def grammar(code: str | None) -> Grammar | None:
         until_end=_ending(w.until),
         relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),
         retaking_word=_whole(w.retaking),
+        summary_opening=re.compile(w.summary_opening, _I),
         relative_span=re.compile(r"(?<![\w-])(?:" + w.relative_span + r")(?![\w])", _I),
         participle_word=_whole(w.participle),
         gerund_word=_whole(w.gerund),

@@ -495,3 +495,16 @@ def test_a_facility_of_the_town_pointed_back_to_is_not_the_town(gazetteer):
                        "military airport and its notorious prison.", gazetteer, language="en",
                        published=date(2015, 5, 21))
     assert [(e.place_id, e.sentence_index) for e in events] == [("tadmur", 0)]
+
+
+def test_an_encyclopedias_undated_summing_up_colours_nothing(gazetteer):
+    events = events_of("The Second Battle of Tikrit was a battle in which Iraqi Security Forces recaptured the city of "
+                       "Tikrit from the Islamic State of Iraq and the Levant.", gazetteer, language="en",
+                       published=date(2015, 4, 12))
+    assert [(e.place_id, e.force, e.past) for e in events] == [("tikrit", "IRAQI_GOV", True)]
+
+
+def test_a_relative_time_after_the_predicate_reaches_into_the_after_clause(gazetteer):
+    events = events_of("Iraqi forces recaptured Tal Afar a month after Mosul.", gazetteer, language="en",
+                       published=date(2019, 7, 10))
+    assert [(e.place_id, e.past) for e in events] == [("tall-afar", True)]

@@ -153,6 +153,9 @@ class Language:
     # etter at YPG erobret"): that clause is dated relative to the clause before it.
     relative_span: str
     retaking: str  # capture words that take back ("retook", "gjenerobret"): whoever is implied takes back
+    # An encyclopedia's opening that names an event and sums it up ("The Second Battle of Tikrit was a battle
+    # in which …"): what it sums up is dated in the body, so undated it colours nothing.
+    summary_opening: str
     factual_before: str  # exceptions: "was able to", "managed to", "klarte å"
     conditional: str  # "if", "once", "hvis", "dersom"
     conditional_start: str  # a sentence opening that makes it conditional ("Faller X, …")
