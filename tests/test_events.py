@@ -508,3 +508,12 @@ def test_a_relative_time_after_the_predicate_reaches_into_the_after_clause(gazet
     events = events_of("Iraqi forces recaptured Tal Afar a month after Mosul.", gazetteer, language="en",
                        published=date(2019, 7, 10))
     assert [(e.place_id, e.past) for e in events] == [("tall-afar", True)]
+
+
+def test_cleared_of_a_force_never_gives_it_the_town(gazetteer):
+    events = events_of("The town of Hit is cleared of any Daesh gunmen, Iraqi officials said.", gazetteer,
+                       language="en", published=date(2016, 4, 15))
+    assert [e for e in events if e.force == "IS"] == []
+    e = one(events_of("Iraqi forces cleared Hit of ISIS fighters on Thursday.", gazetteer, language="en",
+                      published=date(2016, 4, 15)))
+    assert (e.place_id, e.force) == ("hit", "IRAQI_GOV")

@@ -18,9 +18,10 @@ PREDICATES = (
     P(CAPTURE, r"retook|retaken|retakes|retaking|retake|recaptured|recaptures|recapturing|recapture"
                r"|captured|captures|capturing|capture|seized|seizes|seizing|seize"
                r"|overran|overrun|overruns|overrunning|regained|regains|regaining|regain|won\s+back|wins\s+back"
-               r"|secured|secures|cleared|swept\s+into|wrested|occupied"),
+               r"|secured|secures|swept\s+into|wrested|occupied"),
     P(CAPTURE, r"took\s+over|takes\s+over|taken\s+over|took|takes|taking|taken|take"),
-    P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing", liberation=True),
+    # Cleared, like freed, *of* someone: "the town of Hit is cleared of any Daesh gunmen" (the loser).
+    P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing|cleared", liberation=True),
     P(CAPTURE, r"raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?\s+(?:over|above)"),
     P(CAPTURE, r"drove|driven|drives|driving|drive|pushed|expelled|expels|ousted|ousts|chased|forced", form="drive"),
     # -- losing --------------------------------------------------------------------------------------
