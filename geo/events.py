@@ -1434,7 +1434,14 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
     between = r.text[spot.end:clause.start]
     if len(between.split()) > 8 or re.search(r"[;:()]", between):
         return []
-    return [_Patient(spot)]
+    listed = [spot]
+    # "mot Rawa og al-Qaim lenger vest, som fortsatt er i ekstremistgruppens hender": the whole list
+    for earlier in reversed(before[:-1]):
+        join = g.list_join_at.match(r.text, earlier.end)
+        if join is None or join.end() != listed[0].start:
+            break
+        listed.insert(0, earlier)
+    return [_Patient(s) for s in listed]
 
 
 def _focus_patient(r: _Reading, ctx: _ArticleContext) -> list[_Patient]:

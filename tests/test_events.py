@@ -517,3 +517,15 @@ def test_cleared_of_a_force_never_gives_it_the_town(gazetteer):
     e = one(events_of("Iraqi forces cleared Hit of ISIS fighters on Thursday.", gazetteer, language="en",
                       published=date(2016, 4, 15)))
     assert (e.place_id, e.force) == ("hit", "IRAQI_GOV")
+
+
+def test_a_relative_clause_after_a_list_of_towns_is_said_of_each(gazetteer):
+    events = events_of("IS-krigerne skal ha trukket seg tilbake mot Rawa og al-Qaim lenger vest, som fortsatt er i "
+                       "ekstremistgruppens hender.", gazetteer, published=date(2017, 9, 22))
+    assert {(e.place_id, e.kind, e.force) for e in events} == {("rawa", "state", "IS"), ("al-qaim", "state", "IS")}
+
+
+def test_under_the_governments_control_is_the_government_of_the_towns_country(gazetteer):
+    events = events_of("Mandag er Amirli under regjeringens kontroll, opplyser irakiske sikkerhetskilder.", gazetteer,
+                       published=date(2014, 9, 1))
+    assert [(e.place_id, e.kind, e.force) for e in events] == [("amirli", "state", "IRAQI_GOV")]
