@@ -523,8 +523,10 @@ def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
 
 def _remember(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention], index: int, force: str | None,
               text: str) -> None:
-    if towns:
-        ctx.last_town, ctx.last_town_sentence = towns[-1], index
+    spoken_of = [m for m in towns if ctx.grammar is None or not ctx.grammar.reference_end.search(
+        ctx.article.text[max(0, m.start - 30):m.start])]
+    if spoken_of:
+        ctx.last_town, ctx.last_town_sentence = spoken_of[-1], index
     if regions:
         ctx.last_region = regions[-1]
     if force is not None:
@@ -1321,7 +1323,9 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
 def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) -> _Spot | None:
     """The town "the town", "byen", "it", "den" points back to: the last one named before it in the
     sentence, else the last one of the last three sentences, else the town the article is about."""
-    before = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)]
+    # A town named only as a point of the map ("sørøst for Homs") is not the town spoken of.
+    before = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)
+              and not ctx.grammar.reference_end.search(r.text[max(0, s.start - 30):s.start])]
     if before:
         mention = before[-1].mention
     else:

@@ -109,6 +109,7 @@ class Grammar:
     relative_span: re.Pattern
     retaking_word: re.Pattern
     summary_opening: re.Pattern
+    reference_end: re.Pattern
     until_end: re.Pattern
     participle_word: re.Pattern
     gerund_word: re.Pattern
@@ -225,6 +226,7 @@ def grammar(code: str | None) -> Grammar | None:
         relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),
         retaking_word=_whole(w.retaking),
         summary_opening=re.compile(w.summary_opening, _I),
+        reference_end=re.compile(r"(?<![\w-])(?:" + w.reference_before + r")\s+\Z", _I),
         relative_span=re.compile(r"(?<![\w-])(?:" + w.relative_span + r")(?![\w])", _I),
         participle_word=_whole(w.participle),
         gerund_word=_whole(w.gerund),

@@ -529,3 +529,10 @@ def test_under_the_governments_control_is_the_government_of_the_towns_country(ga
     events = events_of("Mandag er Amirli under regjeringens kontroll, opplyser irakiske sikkerhetskilder.", gazetteer,
                        published=date(2014, 9, 1))
     assert [(e.place_id, e.kind, e.force) for e in events] == [("amirli", "state", "IRAQI_GOV")]
+
+
+def test_a_town_named_as_a_point_of_the_map_is_not_the_town_pointed_back_to(gazetteer):
+    events = events_of("Syriske regjeringsstyrker har tatt tilbake kontrollen over byen al-Qaryatayn sørøst for Homs, "
+                       "tre uker etter at IS inntok byen på nytt. IS tok byen 1. oktober.", gazetteer,
+                       published=date(2017, 10, 21))
+    assert {e.place_id for e in events} == {"al-qaryatayn"}

@@ -156,6 +156,7 @@ class Language:
     # An encyclopedia's opening that names an event and sums it up ("The Second Battle of Tikrit was a battle
     # in which …"): what it sums up is dated in the body, so undated it colours nothing.
     summary_opening: str
+    reference_before: str  # a direction before a town named as a landmark of the map ("southeast of", "sørøst for")
     factual_before: str  # exceptions: "was able to", "managed to", "klarte å"
     conditional: str  # "if", "once", "hvis", "dersom"
     conditional_start: str  # a sentence opening that makes it conditional ("Faller X, …")
