@@ -92,7 +92,7 @@ def process_article(article: Article, gazetteer: Gazetteer) -> ArticleResult:
     language_detected = article.language is None
     if language_detected:
         article = replace(article, language=detect_language(article.text))
-    sentences = split_sentences(article.text)
+    sentences = split_sentences(article.text, article.language)
     mentions = find_mentions(article.text, article.language, gazetteer, exclude=_default_not_places())
     events = extract_events_in(article, sentences, mentions, forces, claimants, article.language)
     unresolved = _sentences_around(sentences, article.text, [m for m in mentions if m.kind == "unresolved"])
@@ -117,7 +117,8 @@ def _unresolved_sentences(result: ArticleResult) -> list[str]:
     unresolved = [m for m in result.mentions if m.kind == "unresolved"]
     if len(result.unresolved_sentences) == len(unresolved):
         return result.unresolved_sentences
-    return _sentences_around(split_sentences(result.article.text), result.article.text, unresolved)
+    return _sentences_around(split_sentences(result.article.text, result.article.language), result.article.text,
+                             unresolved)
 
 
 def _extracted(article: Article, gazetteer: Gazetteer, seconds: float | None) -> ArticleResult | str:

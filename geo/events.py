@@ -51,6 +51,10 @@ _SLOT_WORDS = 9
 _TOKEN = re.compile(r"[\w'’]+(?:[-‑][\w'’]+)*|[^\w\s]")
 _CLAUSE_PUNCTUATION = frozenset(";—–“”«»\"")  # brackets are asides inside a clause: "IS (Daesh) started"
 _QUOTES = frozenset("“”«»\"'‘’")
+#: An apposition set in commas after a name: ", the last town held by ISIL in Iraq,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|den|det|de|en|et|byen|landsbyen)\s[^,;.:()]{1,60},")
+#: A lower-case word (a force's noun after its name, an adverb).
+_LOWER_WORD = re.compile(r"\s+[^\W\d_A-ZÆØÅ][\w'’-]*(?=\s)")
 #: A date phrase further than this from its predicate (in characters) dates something else.
 _DATE_REACH = 100
 
@@ -96,6 +100,7 @@ class _Clause:
     start: int
     end: int
     opener: str  # the word or mark that opened it ("" for the first)
+    resumes: int | None = None  # the clause this one goes on with, after a relative clause set in commas
 
 
 @dataclass(frozen=True)
@@ -248,7 +253,28 @@ def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: li
         else:
             opener = word
     clauses.append(_Clause(start, len(text), opener))
-    return clauses
+    return _close_relatives(text, clauses, g)
+
+
+def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar) -> list[_Clause]:
+    """A relative clause set in commas ends at its closing comma, and the clause it interrupted goes on:
+    "tok kontroll over byen, som ligger ved hovedveien, lørdag etter en uke med kamper" (Saturday dates
+    the taking, not where the town lies). After the comma must come neither a new clause's word nor a
+    verb of saying."""
+    closed: list[_Clause] = []
+    for clause in clauses:
+        if closed and g.relative_word.match(clause.opener) and text[:clause.start].rstrip().endswith(","):
+            comma = text.find(",", clause.start, clause.end)
+            after = re.match(r"\s*([\w'’]+)", text[comma + 1:clause.end]) if comma >= 0 else None
+            if after is not None and not (g.coordinator_word.match(after.group(1).lower())
+                                          or g.subordinator_at.match(after.group(1))
+                                          or g.saying_word.match(after.group(1).lower())
+                                          or g.complementizer_word.match(after.group(1).lower())):
+                closed.append(replace(clause, end=comma + 1))
+                closed.append(_Clause(comma + 1, clause.end, ",", resumes=len(closed) - 2))
+                continue
+        closed.append(clause)
+    return closed
 
 
 def _scare_quotes(words: list[_Token]) -> set[int]:
@@ -326,7 +352,7 @@ def extract_events(
     language: str,
 ) -> list[Event]:
     """Every control event of one article, in text order."""
-    return extract_events_in(article, split_sentences(article.text), mentions, forces, claimants, language)
+    return extract_events_in(article, split_sentences(article.text, language), mentions, forces, claimants, language)
 
 
 def extract_events_in(
@@ -429,6 +455,10 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     forces_named = [f for f in force_hits if f.code]
     _remember(ctx, towns, regions, sentence.index, forces_named[-1].code if forces_named else None, text)
     events = _with_epithets(events, epithets)
+    if body:
+        # The claim is the report, not its dateline: "MOSUL (NTB-AFP):" names where it was filed.
+        quote = text[body:].lstrip()
+        events = [replace(e, quote=quote) for e in events]
     return _merge_same_claims(events)
 
 
@@ -493,8 +523,10 @@ def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
 
 def _remember(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention], index: int, force: str | None,
               text: str) -> None:
-    if towns:
-        ctx.last_town, ctx.last_town_sentence = towns[-1], index
+    spoken_of = [m for m in towns if ctx.grammar is None or not ctx.grammar.reference_end.search(
+        ctx.article.text[max(0, m.start - 30):m.start])]
+    if spoken_of:
+        ctx.last_town, ctx.last_town_sentence = spoken_of[-1], index
     if regions:
         ctx.last_region = regions[-1]
     if force is not None:
@@ -638,6 +670,12 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if claim_kind in (CAPTURE, STATE) and agent_code is None:
             continue
         when = patient.date or _date_for(hit, r, clause, ctx, g, background)
+        relative = _relative_to_clause_before(hit, r, clause, g) if patient.date is None else False
+        if relative is not False:
+            # "IS erobret al-Sukhnah i mai 2015, bare dager før gruppen tok Palmyra": in May 2015 too; a
+            # day-exact date shifted by days or weeks the text does not count is no date.
+            when = relative
+            background = background or relative is None
         claims.append(_Claim(claim_kind, hit, patient, agent_code, previous, when, background, evidence_only,
                              -agent_cost, agent is not None and bool(g.generic_force.match(agent.text.lower()))))
         if claim_kind in (CAPTURE, CONTEST, LOSS, STATE):
@@ -727,6 +765,8 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if hit.start == r.body and _gerund(hit, g):
         return True  # "Losing the town … would cap a process": a gerund subject, not a report
     words = r.words(clause.start, hit.start)
+    if _gerund(hit, g) and len(words) == 1 and g.complementizer_word.match(words[0].lower):
+        return True  # "cautioned that retaking the city would take far longer": the same, after "that"
     if _cue_before(words, g.modal_end, g) and not g.factual_end.search(before):
         return True
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
@@ -810,8 +850,9 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         if _in_dates(cue.start(), r) or hit.start - cue.end() <= 1 and cue.group(0).lower() in ("since", "siden"):
             continue  # "the following day"; "have since pushed back"
         return True
-    if g.relative_time.search(r.text, hit.end, clause.end):
-        return True
+    relative = g.relative_time.search(r.text, hit.end, min(len(r.text), clause.end + 40))
+    if relative and relative.start() < clause.end:
+        return True  # "recaptured a month after Mosul" (a clause starts at "after", so look past its end)
     if any(g.until_end.search(r.text[max(0, d.start - 12):d.start]) for d in _own_dates(r, clause) if d.start >= hit.end):
         return True  # "remained under ISIL control until July 2017": over by then
     words = [t.lower for t in r.words(clause.start, hit.start)][-4:]
@@ -852,6 +893,8 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     for token in reversed(words[-4:]):
         if g.passive_aux_word.match(token.lower) and not _in_force(token.start, r):
             return True  # (the Islamic State, "IS", is no auxiliary)
+        if g.verb_second and any(s.start <= token.start < s.end for s in r.spots):
+            continue  # "Lørdag ble Maskana sikret": the subject after the auxiliary
         if not (g.adverb_word.match(token.lower) or g.negation_word.match(token.lower)
                 or g.declaration.match(token.lower) or _in_dates(token.start, r)):
             break  # "was (declared) (fully) liberated", "ble erklært frigjort"
@@ -902,6 +945,17 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
                 break
         return chosen
     words = r.words(clause.start, hit.start)
+    if clause.opener and g.coordinator_word.match(clause.opener) and all(
+            _in_dates(t.start, r) or g.adverb_word.match(t.lower) or g.date_preposition_word.match(t.lower)
+            or not t.text[0].isalnum() for t in words[1:]):
+        # "seized al-Qaim on Saturday, and on Sunday took Rawa and Anah": the subject left out is the one
+        # of the clause before.
+        index = r.clauses.index(clause)
+        before = r.clauses[index - 1] if index else None
+        subjects = [f for f in r.forces if before is not None and before.start <= f.start and f.end <= before.end
+                    and not _complement(f, r, before, g) and f.start not in r.objects]
+        if subjects:
+            return subjects[0]
     if any(g.subject_pronoun_word.match(t.lower) for t in words):
         earlier = [f for f in r.forces if f.end <= clause.start and not _complement(f, r, clause, g)]
         if earlier:
@@ -928,6 +982,9 @@ def _by_agent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHi
     """The agent of a passive: the force after "by"/"av" ("was captured by the Islamic State")."""
     for force in r.forces:
         if hit.end <= force.start < clause.end and g.agent_end.search(r.text[max(hit.end, force.start - 20):force.start]):
+            if any(h is not hit and hit.end <= h.start and h.end <= force.start
+                   and len(r.text[h.end:force.start].split()) <= 2 for h in r.hits):
+                return None  # "Rawa, the last town held by ISIL, on 17 November": the agent of "held"
             return force
     return None
 
@@ -1008,6 +1065,13 @@ def _acceptable_taker(code: str | None, previous: str | None, trigger: T.Trigger
 def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tuple[str | None, float]:
     """A taker the predicate's own clause does not name: another force of the sentence, the force that was
     pressing the place in this article, the last taker of the article, the claimant's side."""
+    # Whoever is implied to take a town *back* ("Hīt was recaptured on 14 April") is a side that liberates
+    # towns, never the one the article last saw taking them (ISIL, in a history of its losses).
+    retaking = trigger.kind == CAPTURE and bool(g.retaking_word.match(" ".join(hit.text.lower().split())))
+
+    def acceptable(code: str | None) -> bool:
+        return _acceptable_taker(code, previous, trigger, ctx) and (not retaking or ctx.forces.liberates(code))
+
     own = _clause_at(r, hit.start)
     others = [f for f in r.forces
               if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous and f.start not in r.objects
@@ -1015,15 +1079,21 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
                    or g.coordinator_word.match(_clause_at(r, f.start).opener))]
     for force in sorted(others, key=lambda f: abs(f.start - hit.start)):
         code = ctx.sides.get(force.code, force.code)
-        if _acceptable_taker(code, previous, trigger, ctx):
+        if acceptable(code):
             return code, 0.1
     if trigger.form in ("noun", "verb", "drive"):
         taker = _discourse_taker(patients, ctx, previous, r.index)
-        if taker is not None and _acceptable_taker(taker, previous, trigger, ctx):
+        if taker is not None and acceptable(taker):
             return taker, 0.2
+        if retaking:
+            # The one side the article has seen taking or attacking towns that takes towns back.
+            sides = {code for code in (*ctx.takers, *ctx.pressing.values())
+                     if code not in (None, previous) and acceptable(code)}
+            if len(sides) == 1:
+                return sides.pop(), 0.3
     claimant = ctx.claimants.claimant_of(r.text, ctx.language)
     code = ctx.claimants.force_of(claimant)
-    if code is not None and _acceptable_taker(code, previous, trigger, ctx):
+    if code is not None and acceptable(code):
         return code, 0.2
     return None, 0.0
 
@@ -1132,6 +1202,11 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             if re.match(r"\s+(?:al-|el-|an-|ar-|as-)?[A-ZÆØÅ]", rest):
                 unplaced = True
                 break  # "byen Shirqat": a town we cannot place, not one named before
+            owned = _GENITIVE_GAP_AT.match(text, anaphor.end())
+            if owned and g.landmark_after_at.match(text, owned.end()):
+                break  # "seized the town's military airport": the airport, not the town
+            if owned and g.subarea_after_at.match(text, anaphor.end()):
+                flags.partial = True  # "the city's eastern districts"
             spot = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
             if spot is not None:
                 patients.append(_Patient.of(spot, flags))
@@ -1248,7 +1323,9 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
 def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) -> _Spot | None:
     """The town "the town", "byen", "it", "den" points back to: the last one named before it in the
     sentence, else the last one of the last three sentences, else the town the article is about."""
-    before = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)]
+    # A town named only as a point of the map ("sørøst for Homs") is not the town spoken of.
+    before = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)
+              and not ctx.grammar.reference_end.search(r.text[max(0, s.start - 30):s.start])]
     if before:
         mention = before[-1].mention
     else:
@@ -1297,7 +1374,54 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
         partial = True
     if _landmark_noun_before(np, g):
         return []
-    return [_Patient(chosen, partial, half, most)]
+    patients = [_Patient(chosen, partial, half, most)]
+    if chosen is (spots[0] if spots else None):
+        patients += _listed_after(chosen, hit, r, clause, g, patients)
+        if len(patients) == 1 and hit.trigger.form == "verb":
+            patients += _gapped(hit, r, clause, g, patients)
+    return patients
+
+
+def _gapped(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, patients: list[_Patient]) -> list[_Patient]:
+    """Places that share a passive's verb, each with its own date: "Anah was retaken on 21 September,
+    al-Qaim on 3 November and Rawa, the last town held by ISIL in Iraq, on 17 November 2017". Only when
+    every place after the verb has a date of its own (else the list is something else)."""
+    listed: list[_Patient] = []
+    position = hit.end
+    current = patients
+    while True:
+        following, _ = _list_continues(position, r, clause, g, current)
+        if following == position or current[-1].date is None:
+            break
+        spot = r.spot_at.get(following)
+        if spot is None or spot.landmark or spot.region:
+            break
+        patient = _Patient(spot)
+        listed.append(patient)
+        current = [patient]
+        position = spot.end
+        aside = _APPOSITIVE.match(r.text, position)
+        if aside:
+            position = aside.end() - 1  # before its closing comma, where the date follows
+    if listed and listed[-1].date is None:
+        # The last place needs its own date too: see whether one follows it.
+        _list_continues(position, r, clause, g, current)
+    return listed if listed and all(p.date is not None for p in listed) else []
+
+
+def _listed_after(first: _Spot, hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar,
+                  patients: list[_Patient]) -> list[_Patient]:
+    """The other places of a list that opens with `first` and ends before the predicate: "al-Qaim, Anah
+    and Rawa are still under IS control"."""
+    listed: list[_Patient] = []
+    position = first.end
+    while True:
+        following, _ = _list_continues(position, r, clause, g, patients + listed)
+        spot = r.spot_at.get(following) if following != position else None
+        if spot is None or spot.end > hit.start or spot.landmark or spot.region:
+            return listed
+        listed.append(_Patient(spot))
+        position = spot.end
 
 
 def _landmark_noun_before(np: str, g: T.Grammar) -> bool:
@@ -1314,7 +1438,14 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
     between = r.text[spot.end:clause.start]
     if len(between.split()) > 8 or re.search(r"[;:()]", between):
         return []
-    return [_Patient(spot)]
+    listed = [spot]
+    # "mot Rawa og al-Qaim lenger vest, som fortsatt er i ekstremistgruppens hender": the whole list
+    for earlier in reversed(before[:-1]):
+        join = g.list_join_at.match(r.text, earlier.end)
+        if join is None or join.end() != listed[0].start:
+            break
+        listed.insert(0, earlier)
+    return [_Patient(s) for s in listed]
 
 
 def _focus_patient(r: _Reading, ctx: _ArticleContext) -> list[_Patient]:
@@ -1342,6 +1473,18 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
         expelled = forces_after[0]
         pos = expelled.end
     m = g.out_of_lead.match(text, pos)
+    if m is None and expelled is not None:
+        # "drove Islamic State militants out of Shirqat", "drev IS-krigerne raskt ut av": the force's noun
+        # or an adverb after its name
+        skip = pos
+        for _ in range(2):
+            word = _LOWER_WORD.match(text, skip)
+            if word is None:
+                break
+            skip = word.end()
+            m = g.out_of_lead.match(text, skip)
+            if m is not None:
+                break
     if m is None:
         return [], None, None
     slot = _slot(m.end(), r, clause, g, ctx, hit)
@@ -1378,7 +1521,22 @@ def _noun_patients(hit, r, clause, g, ctx) -> tuple[list[_Patient], PhraseHit | 
     before = [s for s in r.spots if 0 <= hit.start - s.end <= 3 and not (s.landmark or s.region)]
     if before:
         return [_Patient(before[-1])], source
+    # "announced the city's liberation": the town pointed back to, in the genitive
+    for start in range(max(clause.start, hit.start - 40), hit.start):
+        anaphor = g.town_anaphor_at.match(text, start)
+        if anaphor and (start == 0 or not text[start - 1].isalnum()) \
+                and _GENITIVE_GAP.fullmatch(text, anaphor.end(), hit.start):
+            spot = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
+            if spot is not None and not (spot.landmark or spot.region):
+                return [_Patient(spot)], source
+            break
     return [], source
+
+
+#: A genitive ending after a noun phrase, and the start of what it owns ("the town's military airport").
+_GENITIVE_GAP_AT = re.compile(r"['’]s\s+")
+#: Between a noun phrase in the genitive and the predicate noun it owns ("the city's liberation").
+_GENITIVE_GAP = re.compile(r"['’]s\s+(?:\w+\s+)?")
 
 
 # -- when ----------------------------------------------------------------------------------------------
@@ -1398,11 +1556,16 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
     while True:
         own = _own_dates(r, current)
         if current is clause:
+            own = [d for d in own if not _in_participle_aside(d, hit, r, clause, g)]
+            index = r.clauses.index(clause)
+            own += [d for c in r.clauses if c.resumes == index for d in _own_dates(r, c)]
             # A date nearer another predicate of the clause is that one's ("punched back into the town
             # they had lost a day earlier").
             rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end
                       and h.trigger.form != "epithet" and not _dismissed(h, r, g)]
-            own = [d for d in own if all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
+            own = [d for d in own if _coordinated_owner(d, hit, rivals, r, g) is hit
+                   or _coordinated_owner(d, hit, rivals, r, g) is None
+                   and all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
         if current is clause:
             own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]
         own = [d for d in own if not (background and _said_on(d, hit, r, g))
@@ -1416,6 +1579,49 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         current = r.clauses[index - 1]
     return ctx.header_date
+
+
+def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar):
+    """For a clause of "(days) before/after" ("bare dager før gruppen tok Palmyra"): the date of the clause
+    before it when that is a month, season or year (days or weeks off stay inside it, near enough), None
+    when it is finer or missing; False when the clause is no such clause."""
+    index = r.clauses.index(clause)
+    if index == 0:
+        return False
+    window = r.text[max(0, clause.start - 40):clause.start + 12]
+    offset = max(0, clause.start - 40)
+    if not any(m.start() + offset < clause.start < m.end() + offset for m in g.relative_span.finditer(window)):
+        return False
+    dates = _own_dates(r, r.clauses[index - 1])
+    coarse = [d for d in dates if d.precision in ("month", "season", "year")]
+    return coarse[-1] if coarse and len(coarse) == len(dates) else None
+
+
+def _coordinated_owner(resolved: ResolvedDate, hit: _Hit, rivals: list[_Hit], r: _Reading, g: T.Grammar) -> _Hit | None:
+    """The predicate a date closes when "and" follows it and another predicate comes after: in "retook
+    Ramadi in December and drove the militants out of Hit in April", December is the retaking's, however
+    near the driving it stands. None when the date is not so placed."""
+    after = re.match(r"\s*,?\s*([\w'’]+)", r.text[resolved.end:resolved.end + 20])
+    if after is None or not g.coordinator_word.match(after.group(1).lower()):
+        return None
+    predicates = [hit, *rivals]
+    before = [h for h in predicates if h.end <= resolved.start]
+    if not before or not any(h.start >= resolved.end for h in predicates):
+        return None
+    return max(before, key=lambda h: h.end)
+
+
+def _in_participle_aside(resolved: ResolvedDate, hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """Whether a date before the predicate stands in an aside in commas that a participle opens ("The
+    Syrian Democratic Forces, formed last month, said …"): it dates the participle, not the predicate."""
+    if resolved.end > hit.start:
+        return False
+    opening = r.text.rfind(",", clause.start, resolved.start)
+    closing = r.text.find(",", resolved.end, hit.start)
+    if opening < 0 or closing < 0:
+        return False
+    first = re.match(r"\s*([\w'’]+)", r.text[opening + 1:resolved.start])
+    return first is not None and g.participle_word.match(first.group(1).lower()) is not None
 
 
 def _said_on(resolved: ResolvedDate, hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -1469,7 +1675,8 @@ def _make_event(ctx: _ArticleContext, sentence: Sentence, claim: _Claim, claiman
 
     resolved = claim.date
     late = False
-    past = claim.evidence_only or (claim.background and resolved is None)
+    past = claim.evidence_only or (claim.background and resolved is None) \
+        or (resolved is None and ctx.grammar is not None and bool(ctx.grammar.summary_opening.match(sentence.text)))
     if past:
         day, precision, phrase = None, "unknown", resolved.phrase if resolved else None
     elif resolved is not None:
@@ -1657,7 +1864,12 @@ def _restated(events: list[Event]) -> list[Event]:
     taken = {(e.place_id, e.force) for e in events if e.kind == CAPTURE and not e.past}
     result = []
     for event in events:
-        if not event.past and event.date_precision == "unknown" and event.kind in (CAPTURE, STATE, CONTEST):
+        if event.kind == CONTEST and not event.past and event.date_precision == "unknown" \
+                and (event.place_id, event.contested_by) in taken:
+            # "Rebels captured Dabiq on Sunday. … fighters entered the town in the morning": the way in to
+            # a capture the article reports, not a fight of its own.
+            event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
+        elif not event.past and event.date_precision == "unknown" and event.kind in (CAPTURE, STATE, CONTEST):
             same = dated.get((event.place_id, event.force, event.contested_by, event.status), [])
             first = same[0] if len({(e.date, e.date_precision) for e in same}) == 1 else None
             if first is not None and timedelta(0) <= event.date - first.date <= _RECENT:

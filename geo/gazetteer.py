@@ -113,7 +113,9 @@ class Gazetteer:
                     continue
                 seen.add(spelling)
                 entry = IndexedName(place, text, spelling, key)
-                if len(entry.key) >= 2:
+                # A one-letter skeleton is too loose to index alone, but not when the spelling says more:
+                # "al-Bab" keys as "b" (the article goes, "bab" folds to "b"), and must still be found.
+                if len(entry.key) >= 2 or len(entry.spelling) >= 3:
                     self._by_key.setdefault(entry.key, []).append(entry)
                     self._by_spelling.setdefault(entry.spelling, []).append(entry)
 

@@ -31,19 +31,37 @@ def normalise_text(text: str) -> str:
     return text
 
 
-# A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace and a capital,
-# a digit, a dash, an opening quote or a lower-case Arabic article glued to a name ("… Abdulrahman.
-# al-Yarmuk ligger …"); paragraphs (blank lines, or single lines in wire copy) end one too. The
-# pattern opens with the character class so that `re` can skip to candidates; the sentence ends
-# where group `gap` starts (after the . ! ?), or where the line breaks start.
+# A sentence ends at . ! ? (optionally followed by a closing quote and citation marks such as "[37]")
+# before whitespace and a capital, a digit, a dash, an opening quote or a lower-case Arabic article glued
+# to a name ("… Abdulrahman. al-Yarmuk ligger …"); paragraphs (blank lines, or single lines in wire copy)
+# end one too. The pattern opens with the character class so that `re` can skip to candidates; the
+# sentence ends where group `gap` starts (after the . ! ?), or where the line breaks start.
 _BOUNDARY = re.compile(
-    r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]?\s+(?=[A-ZÆØÅÄÖÜ\d\"“‘–—(-]|(?:al|el|a[dnrstz]|ash|e[dnrstz])[-‑][^\W\d_]))"
+    r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]?(?:\[\d{1,3}\])*\s+"
+    r"(?=[A-ZÆØÅÄÖÜ\d\"“‘–—(-]|(?:al|el|a[dnrstz]|ash|e[dnrstz])[-‑][^\W\d_]))"
     r"|(?<=\n)\n*)"
 )
-# "Jan." "St." "Mr." "Dr." "bl.a." "e.g." and single initials do not end a sentence.
-#: Longer than any abbreviation above with its full stop: only the end of a sentence is searched.
+#: Longer than any abbreviation with its full stop: only the end of a sentence is searched.
 _ABBREVIATION_MAX = 12
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|jan|feb|aug|sep|sept|okt|oct|nov|des|dec|nr|ca|bl\.a|f\.eks|e\.g|i\.e|U\.S))\.\Z")
+# A month abbreviation beside a day number is part of a date ("Oct. 20", "on Nov. 3", "2. nov.").
+_DAY_BEFORE = re.compile(r"\b[0-3]?\d\.?\s*\Z")
+_DAY_AFTER = re.compile(r"(?:[0-3]?\d|[12]\d{3})\b")
+
+
+@lru_cache(maxsize=8)
+def _abbreviations(language: str | None) -> tuple[re.Pattern, re.Pattern]:
+    """(words that never end a sentence, month abbreviations) of `language`, or of every language we read
+    when it is unknown. Single capitals ("U.S.", "J. Smith") are initials in every language."""
+    from geo.lang import available, for_language
+
+    modules = [for_language(language)] if for_language(language) is not None else \
+        [for_language(code) for code in available()]
+    words = "|".join(f"(?:{m.abbreviations})" for m in modules)
+    months = sorted({abbr for m in modules if m.dates is not None for abbr in m.dates.month_abbreviations},
+                    key=len, reverse=True)
+    never = re.compile(rf"(?<!\w)(?:[A-ZÆØÅ]|{words})\.\Z")
+    month = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, months)) or '(?!)'})\.\Z", re.IGNORECASE)
+    return never, month
 
 
 @dataclass(frozen=True)
@@ -54,19 +72,32 @@ class Sentence:
     text: str
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
+    """The sentences of `text`; `language` (a code of `geo.lang`) says which abbreviations do not end one
+    (every language's when None)."""
+    never, month = _abbreviations(language)
     sentences: list[Sentence] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
         end = boundary.start("gap")
         if end < 0:
             end = boundary.start()
-        if _ABBREVIATION.search(text, max(start, end - _ABBREVIATION_MAX), end):
+        elif _abbreviation_at(text, max(start, end - _ABBREVIATION_MAX), end, boundary.end(), never, month):
             continue
         _append(sentences, text, start, end)
         start = boundary.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _abbreviation_at(text: str, window: int, end: int, after: int, never: re.Pattern, month: re.Pattern) -> bool:
+    """Whether the full stop before `end` belongs to an abbreviation, not to the end of a sentence."""
+    if never.search(text, window, end):
+        return True
+    found = month.search(text, window, end)
+    if found is None:
+        return False
+    return bool(_DAY_AFTER.match(text, after) or _DAY_BEFORE.search(text, max(0, found.start() - 6), found.start()))
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -12,6 +12,7 @@ Matching is on characters, not tokens: the Norwegian tokenizer keeps "Baghuz-lom
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -281,9 +282,14 @@ def _scored(gazetteer: Gazetteer, key: str, spelling: str, ends_word: bool) -> d
     none. `ends_word`: the match ends where a word ends (not before a split-off genitive -s).
     The same for every mention of the name, so kept; callers must not change the dict."""
     entries = gazetteer.entries(key)
-    if any(spelling in (e.spelling + "i", e.spelling + "y") for e in entries):
-        # A nisba ("Baghdadi": of Baghdad) names a person, even where a hamlet is spelled that way too.
-        return None
+    nisba_of = [e.place for e in entries if spelling in (e.spelling + "i", e.spelling + "y")]
+    if nisba_of:
+        # A nisba ("Baghdadi": of Baghdad) names a person, even where a hamlet is spelled that way too;
+        # but not where the place spelled so is as prominent as the one it would be "of" ("al-Shaddadi"
+        # is the town of Ash Shaddadah, not someone from the village of Sadad).
+        exact = [e.place for e in entries if e.spelling == spelling]
+        if not exact or max(map(prior, nisba_of)) > max(map(prior, exact)):
+            return None
     scored: dict[str, tuple[float, Place]] = {}
     for entry in entries:
         similarity = _similarity(spelling, entry.spelling)
@@ -450,11 +456,26 @@ def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:
     if not _capitalised_word(text, tokens, index):
         return False
     word = text[tokens[index][0]:tokens[index][1]]
+    if _direction_adjective(word):
+        return False  # "Østlige Mosul", "Eastern Aleppo": part of the town, not a person's first name
     # "I Raqqa", "In Deir Ezzor": a capitalised ordinary word opening the sentence is not a first name.
     if _sentence_initial(text, tokens[index][0]) and (_zipf(word.lower(), "en") >= COMMON_WORD_ZIPF
                                                       or _zipf(word.lower(), "nb") >= COMMON_WORD_ZIPF):
         return False
     return not word.isupper()  # "BEIRUT: ..." headings and acronyms ("VG", "AP") are not first names
+
+
+@lru_cache(maxsize=10_000)
+def _direction_adjective(word: str) -> bool:
+    """Whether `word` is a direction before a town's name in one of the languages we read ("eastern")."""
+    return _direction_adjectives().fullmatch(word) is not None
+
+
+@lru_cache(maxsize=1)
+def _direction_adjectives() -> re.Pattern:
+    from geo.lang import languages
+
+    return re.compile("|".join(f"(?:{language.half_adjective})" for language in languages()), re.IGNORECASE)
 
 
 def _before_capitalised_word(text: str, tokens, last_token: int) -> bool:
@@ -526,9 +547,13 @@ def _longest_first(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
 
 # --- resolution ------------------------------------------------------------------------------------
 
-#: Score weight of distance to the article's other places: a namesake 1,000 km away loses this much.
-_DISTANCE_WEIGHT = 0.6
+#: Score weight of distance to the article's other places: a namesake 1,000 km away or more loses this
+#: much. The penalty grows with the logarithm of the distance (in units of `_DISTANCE_UNIT_KM`), so
+#: that nearness counts at the scale of a battle too: a village 5 km from a town the article names beats
+#: a larger namesake 140 km away ("Dabiq … the nearby village of Sawran").
+_DISTANCE_WEIGHT = 1.0
 _DISTANCE_SCALE_KM = 1000.0
+_DISTANCE_UNIT_KM = 10.0
 
 
 def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> list[Mention]:
@@ -539,6 +564,8 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             if similarity <= 0:
                 continue
             score = similarity + prior(place)
+            if candidate.spelling == _main_spelling(place):
+                score += _MAIN_NAME_BONUS
             if candidate.region_context and place.kind == "region":
                 score += 1.0
             scored.append((score, place))
@@ -563,8 +590,12 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         if not scores:
             continue
         if len(scores) > 1 and anchors:
-            scores = sorted(((score - penalty(place), place) for score, place in scores),
-                            key=lambda sp: (-sp[0], sp[1].place_id))
+            placed = [penalty(place) for _, place in scores if place.lat is not None]
+            # A region has no point to measure from: it is as near as the nearest of its rivals, so
+            # spelling, prior and province cues decide between "Deir ez-Zor" the city and the governorate.
+            unplaced = min(placed, default=0.0)
+            scores = sorted(((score - (penalty(place) if place.lat is not None else unplaced), place)
+                             for score, place in scores), key=lambda sp: (-sp[0], sp[1].place_id))
         place = scores[0][1]
         if candidate.region_context and place.kind == "town":
             regions = gazetteer.regions_named_after(place)
@@ -574,11 +605,25 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
     return mentions
 
 
+#: Score for a name written as a place's own name rather than one of its alternates: "Ana" is the town
+#: GeoNames calls Anah before the ruins upstream that it also lists as Anah ("Anat al Qadimah").
+_MAIN_NAME_BONUS = 0.2
+
+
+@lru_cache(maxsize=100_000)
+def _main_spelling(place: Place) -> str:
+    return spelling_key(place.name)
+
+
 def _distance_penalty(place: Place, anchors: list[Place]) -> float:
-    distances = [d for a in anchors if a is not place and (d := distance_km(place, a)) is not None]
+    # An anchor counts for its own place too: "Rayhanah" (one of Anah's GeoNames names) makes Anah an
+    # anchor, and "Anah" in the same list is then that town, not its namesake 12 km away.
+    distances = [d for a in anchors if (d := distance_km(place, a)) is not None]
     if not distances:
         return 0.0
-    return _DISTANCE_WEIGHT * min(1.0, min(distances) / _DISTANCE_SCALE_KM)
+    nearest = min(distances)
+    return _DISTANCE_WEIGHT * min(1.0, math.log1p(nearest / _DISTANCE_UNIT_KM)
+                                  / math.log1p(_DISTANCE_SCALE_KM / _DISTANCE_UNIT_KM))
 
 
 def _unresolved(text, language, tokens, resolved, matched, excluded: _Spans, surnames) -> list[Mention]:

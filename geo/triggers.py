@@ -64,6 +64,7 @@ class Grammar:
     determiner_end: re.Pattern
     possessive_word: re.Pattern
     date_preposition_at: re.Pattern
+    date_preposition_word: re.Pattern
     destination_end: re.Pattern
     perfect_aux_word: re.Pattern
     past_aux: re.Pattern
@@ -105,6 +106,10 @@ class Grammar:
     factual_end: re.Pattern
     aims: re.Pattern
     relative_time: re.Pattern
+    relative_span: re.Pattern
+    retaking_word: re.Pattern
+    summary_opening: re.Pattern
+    reference_end: re.Pattern
     until_end: re.Pattern
     participle_word: re.Pattern
     gerund_word: re.Pattern
@@ -176,6 +181,7 @@ def grammar(code: str | None) -> Grammar | None:
         determiner_end=re.compile(r"(?:\b(?:" + w.determiners + r")\s+)\Z", _I),
         possessive_word=_whole(w.possessives),
         date_preposition_at=re.compile(r"(?:" + w.date_prepositions + r")\s+", _I),
+        date_preposition_word=_whole(w.date_prepositions),
         destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
         perfect_aux_word=_whole(w.perfect_aux),
         past_aux=_words(w.past_aux),
@@ -218,6 +224,10 @@ def grammar(code: str | None) -> Grammar | None:
         aims=_words(w.aims),
         until_end=_ending(w.until),
         relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),
+        retaking_word=_whole(w.retaking),
+        summary_opening=re.compile(w.summary_opening, _I),
+        reference_end=re.compile(r"(?<![\w-])(?:" + w.reference_before + r")\s+\Z", _I),
+        relative_span=re.compile(r"(?<![\w-])(?:" + w.relative_span + r")(?![\w])", _I),
         participle_word=_whole(w.participle),
         gerund_word=_whole(w.gerund),
         conditional=_words(w.conditional),

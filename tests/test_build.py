@@ -490,7 +490,7 @@ def test_cli_lists_skipped_files_even_when_quiet_and_takes_the_date_window_and_b
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stderr.splitlines() == [
-        "skipped ar.md: language 'ar' is not supported: the pipeline reads nb, en"]
+        "skipped ar.md: language 'ar' is not supported: the pipeline reads en, nb"]
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert [a["article_id"] for a in report["articles"]] == ["a", "old"]
 

@@ -342,3 +342,197 @@ def test_a_loss_beside_a_retaking_was_a_loss_to_the_one_it_was_retaken_from(gaze
                        gazetteer, language="en")
     assert changes(events) == {("tadmur", "capture", "SYRIAN_GOV", date(2017, 3, 1)),
                                ("tadmur", "capture", "IS", date(2016, 12, 1))}
+
+
+def test_the_quote_of_a_claim_leaves_its_dateline_out(gazetteer):
+    e = one(events_of("MOSUL (NTB-AFP): Iraks statsminister erklærte mandag at Mosul er befridd fra IS.", gazetteer,
+                      published=date(2017, 7, 10)))
+    assert (e.place_id, e.force, e.date) == ("mosul", "IRAQI_GOV", date(2017, 7, 10))
+    assert e.quote == "Iraks statsminister erklærte mandag at Mosul er befridd fra IS."
+
+
+def test_entering_a_town_the_article_says_the_same_force_took_is_the_way_in_not_a_fight(gazetteer):
+    events = events_of("Turkish-backed Syrian rebels captured the town of Dabiq from Islamic State on Sunday. "
+                       "Rebel fighters entered the town in the morning, backed by Turkish tanks.", gazetteer,
+                       language="en", published=date(2016, 10, 16))
+    changes_ = [(e.kind, e.force, e.status, e.date) for e in events if not e.past]
+    assert changes_ == [("capture", "TURKEY", "held", date(2016, 10, 16))]
+
+
+def test_a_day_after_since_and_a_month_is_that_day(gazetteer):
+    e = one(events_of("Mosul itself has been under Islamic State control since June 10.", gazetteer, language="en",
+                      published=date(2014, 8, 18)))
+    assert (e.kind, e.force, e.date, e.date_precision) == ("state", "IS", date(2014, 6, 10), "day")
+
+
+def test_a_relative_clause_set_in_commas_ends_at_its_comma_and_the_date_after_it_is_the_main_clauses(gazetteer):
+    e = one(events_of("Regjeringsstyrkene tok kontroll over byen al-Sukhnah, som ligger ved hovedveien mellom Palmyra "
+                      "og Deir ez-Zor, lørdag etter en uke med harde kamper.", gazetteer, published=date(2017, 8, 13)))
+    assert (e.place_id, e.force, e.date, e.date_precision) == ("as-sukhnah", "SYRIAN_GOV", date(2017, 8, 12), "day")
+
+
+def test_a_date_in_a_participle_aside_dates_the_participle_not_the_claim(gazetteer):
+    e = one(events_of("The Syrian Democratic Forces, formed last month, said their fighters had taken full control of "
+                      "the town of al-Hawl after two weeks of fighting.", gazetteer, language="en",
+                      published=date(2015, 11, 14)))
+    assert (e.place_id, e.force, e.date_precision) == ("al-hawl", "SDF", "unknown")
+
+
+def test_an_alliance_of_kurdish_and_arab_fighters_is_the_sdf(gazetteer):
+    e = one(events_of("A U.S.-backed alliance of Kurdish and Arab fighters captured the town of al-Hawl from Islamic "
+                      "State on Friday, the alliance said.", gazetteer, language="en", published=date(2015, 11, 14)))
+    assert (e.force, e.date) == ("SDF", date(2015, 11, 13))
+
+
+def test_a_gerund_subject_after_that_is_no_report(gazetteer):
+    events = events_of("Peshmerga commanders said they hoped to push on toward Mosul, but U.S. officials cautioned "
+                       "that retaking the city would take far longer.", gazetteer, language="en")
+    assert [e for e in events if e.kind == "capture"] == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Al-Qaim, Anah and Rawa are still under Islamic State control.", "en"),
+    ("Al-Qaim, Ana og Rawa er fortsatt under IS' kontroll.", "nb"),
+])
+def test_a_holding_said_of_a_list_of_towns_is_said_of_each(gazetteer, sentence, language):
+    events = events_of(sentence, gazetteer, language=language)
+    assert {(e.place_id, e.kind, e.force) for e in events} == {
+        ("al-qaim", "state", "IS"), ("anah", "state", "IS"), ("rawa", "state", "IS")}
+
+
+@pytest.mark.parametrize("sentence, kind, force", [
+    ("Kurdiske styrker har igjen full kontroll over Kobani.", "state", "SDF"),
+    ("Hæren sikret lørdag byen Maskana.", "capture", "SYRIAN_GOV"),
+])
+def test_more_norwegian_words_of_holding_and_taking(gazetteer, sentence, kind, force):
+    e = one(events_of(sentence, gazetteer))
+    assert (e.kind, e.force) == (kind, force)
+
+
+def test_the_force_driven_out_may_have_its_noun_after_its_name(gazetteer):
+    e = one(events_of("Iraqi troops drove Islamic State militants out of the northern town of Shirqat on Thursday.",
+                      gazetteer, language="en", published=date(2016, 9, 22)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("ash-sharqat", "capture", "IRAQI_GOV", date(2016, 9, 22))
+
+
+def test_a_date_before_and_and_a_second_predicate_belongs_to_the_first(gazetteer):
+    events = events_of("Iraqi forces retook Ramadi, the capital of Anbar province, in December and drove the militants "
+                       "out of Hit in April.", gazetteer, language="en", published=date(2016, 5, 23))
+    assert [(e.place_id, e.force, e.date, e.date_precision) for e in events] == [
+        ("ramadi", "IRAQI_GOV", date(2015, 12, 1), "month"), ("hit", "IRAQI_GOV", date(2016, 4, 1), "month")]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("IS erobret al-Sukhnah i mai 2015, bare dager før gruppen tok den antikke byen Palmyra.", "nb"),
+    ("Islamic State seized al-Sukhnah in May 2015, only days before it took Palmyra.", "en"),
+])
+def test_days_before_a_month_are_in_that_month(gazetteer, sentence, language):
+    events = events_of(sentence, gazetteer, language=language, published=date(2017, 8, 13))
+    assert [(e.place_id, e.force, e.date, e.date_precision) for e in events] == [
+        ("as-sukhnah", "IS", date(2015, 5, 1), "month"), ("tadmur", "IS", date(2015, 5, 1), "month")]
+
+
+def test_weeks_before_a_day_are_no_date(gazetteer):
+    events = events_of("Iraqi forces retook Mosul on July 10, two weeks after they took Tal Afar.", gazetteer,
+                       language="en", published=date(2017, 8, 13))
+    assert [(e.place_id, e.past) for e in events] == [("mosul", False), ("tall-afar", True)]
+
+
+def test_a_passive_subject_may_follow_its_auxiliary_in_norwegian(gazetteer):
+    events = events_of("Syriske regjeringsstyrker rykket mot byen. Lørdag ble Maskana erobret.", gazetteer,
+                       published=date(2017, 6, 4))
+    assert ("maskanah", "capture", "SYRIAN_GOV", date(2017, 6, 3)) in {
+        (e.place_id, e.kind, e.force, e.date) for e in events}
+
+
+def test_a_town_taken_back_without_a_named_taker_is_never_given_to_the_last_force_that_took_towns(gazetteer):
+    # In a history of IS's losses, IS is the only force seen *taking* towns; "recaptured" takes back.
+    events = events_of("On 17 May 2015, ISIL captured the rest of Ramadi. Iraqi forces entered central Ramadi on "
+                       "22 December 2015. Hīt was recaptured on 14 April 2016.", gazetteer, language="en",
+                       published=date(2017, 11, 17))
+    assert [(e.place_id, e.kind, e.force if e.kind == "capture" else e.contested_by, e.date) for e in events] == [
+        ("ramadi", "capture", "IS", date(2015, 5, 17)), ("ramadi", "contest", "IRAQI_GOV", date(2015, 12, 22)),
+        ("hit", "capture", "IRAQI_GOV", date(2016, 4, 14))]
+
+
+def test_places_sharing_a_passive_verb_each_with_its_date(gazetteer):
+    events = events_of("Iraqi forces entered central Ramadi on 22 December 2015. Anah was retaken on 21 September, "
+                       "al-Qaim on 3 November and Rawa, the last town held by ISIL in Iraq, on 17 November 2017.",
+                       gazetteer, language="en", published=date(2017, 11, 17))
+    assert [(e.place_id, e.force, e.date) for e in events if e.kind == "capture"] == [
+        ("anah", "IRAQI_GOV", date(2017, 9, 21)), ("al-qaim", "IRAQI_GOV", date(2017, 11, 3)),
+        ("rawa", "IRAQI_GOV", date(2017, 11, 17))]
+    assert not [e for e in events if e.kind == "state" and not e.past]
+
+
+def test_completing_the_clearance_of_a_town_takes_it(gazetteer):
+    e = one(events_of("In the Tigris River Valley, Iraqi forces completed the clearance of Qayyarah in August.",
+                      gazetteer, language="en", published=date(2016, 12, 29)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("al-qayyarah", "capture", "IRAQI_GOV", date(2016, 8, 1))
+
+
+def test_rebels_backed_by_turkey_in_one_norwegian_word_are_turkeys_side(gazetteer):
+    e = one(events_of("– Oktober 2016: Tyrkiastøttede opprørere tar Dabiq.", gazetteer, published=date(2017, 11, 3)))
+    assert (e.place_id, e.force) == ("dabiq", "TURKEY")
+
+
+def test_the_town_pointed_back_to_in_the_genitive_before_a_predicate_noun(gazetteer):
+    events = events_of("Mosul was freed. Prime Minister Haider al-Abadi announced the city's liberation on July 10.",
+                       gazetteer, language="en", published=date(2017, 7, 11))
+    assert [(e.place_id, e.force, e.date) for e in events] == [("mosul", "IRAQI_GOV", date(2017, 7, 10))]
+
+
+def test_a_coordinated_clause_without_its_subject_takes_the_one_before(gazetteer):
+    events = events_of("Sunni militants led by the Islamic State of Iraq and the Levant seized the border town of "
+                       "al-Qaim on Saturday, and on Sunday took the towns of Rawa and Anah.", gazetteer,
+                       language="en", published=date(2014, 6, 22))
+    assert [(e.place_id, e.force, e.date) for e in events] == [
+        ("al-qaim", "IS", date(2014, 6, 21)), ("rawa", "IS", date(2014, 6, 22)), ("anah", "IS", date(2014, 6, 22))]
+
+
+def test_a_facility_of_the_town_pointed_back_to_is_not_the_town(gazetteer):
+    events = events_of("Islamic State fighters overran Palmyra on Wednesday. The militants also seized the town's "
+                       "military airport and its notorious prison.", gazetteer, language="en",
+                       published=date(2015, 5, 21))
+    assert [(e.place_id, e.sentence_index) for e in events] == [("tadmur", 0)]
+
+
+def test_an_encyclopedias_undated_summing_up_colours_nothing(gazetteer):
+    events = events_of("The Second Battle of Tikrit was a battle in which Iraqi Security Forces recaptured the city of "
+                       "Tikrit from the Islamic State of Iraq and the Levant.", gazetteer, language="en",
+                       published=date(2015, 4, 12))
+    assert [(e.place_id, e.force, e.past) for e in events] == [("tikrit", "IRAQI_GOV", True)]
+
+
+def test_a_relative_time_after_the_predicate_reaches_into_the_after_clause(gazetteer):
+    events = events_of("Iraqi forces recaptured Tal Afar a month after Mosul.", gazetteer, language="en",
+                       published=date(2019, 7, 10))
+    assert [(e.place_id, e.past) for e in events] == [("tall-afar", True)]
+
+
+def test_cleared_of_a_force_never_gives_it_the_town(gazetteer):
+    events = events_of("The town of Hit is cleared of any Daesh gunmen, Iraqi officials said.", gazetteer,
+                       language="en", published=date(2016, 4, 15))
+    assert [e for e in events if e.force == "IS"] == []
+    e = one(events_of("Iraqi forces cleared Hit of ISIS fighters on Thursday.", gazetteer, language="en",
+                      published=date(2016, 4, 15)))
+    assert (e.place_id, e.force) == ("hit", "IRAQI_GOV")
+
+
+def test_a_relative_clause_after_a_list_of_towns_is_said_of_each(gazetteer):
+    events = events_of("IS-krigerne skal ha trukket seg tilbake mot Rawa og al-Qaim lenger vest, som fortsatt er i "
+                       "ekstremistgruppens hender.", gazetteer, published=date(2017, 9, 22))
+    assert {(e.place_id, e.kind, e.force) for e in events} == {("rawa", "state", "IS"), ("al-qaim", "state", "IS")}
+
+
+def test_under_the_governments_control_is_the_government_of_the_towns_country(gazetteer):
+    events = events_of("Mandag er Amirli under regjeringens kontroll, opplyser irakiske sikkerhetskilder.", gazetteer,
+                       published=date(2014, 9, 1))
+    assert [(e.place_id, e.kind, e.force) for e in events] == [("amirli", "state", "IRAQI_GOV")]
+
+
+def test_a_town_named_as_a_point_of_the_map_is_not_the_town_pointed_back_to(gazetteer):
+    events = events_of("Syriske regjeringsstyrker har tatt tilbake kontrollen over byen al-Qaryatayn sørøst for Homs, "
+                       "tre uker etter at IS inntok byen på nytt. IS tok byen 1. oktober.", gazetteer,
+                       published=date(2017, 10, 21))
+    assert {e.place_id for e in events} == {"al-qaryatayn"}

@@ -77,3 +77,9 @@ def test_no_word_list_escapes_a_backslash_twice(code):
     strings = [getattr(language, f.name) for f in fields(Language) if isinstance(getattr(language, f.name), str)]
     strings += [p.pattern for p in language.predicates] + [r.pattern for r in language.dates.rules]
     assert not [s for s in strings if "\\\\" in s]
+
+
+def test_the_supported_languages_are_the_language_modules():
+    from geo.language import SUPPORTED_LANGUAGES
+
+    assert tuple(SUPPORTED_LANGUAGES) == lang.available() == ("en", "nb")

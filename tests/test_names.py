@@ -78,3 +78,13 @@ def test_search_places_ranks_names_that_start_with_the_query_before_those_contai
     assert [p.place_id for p in search_places("Ar Raqqah", keyed)] == ["raqqa"]  # a spelling, loosely
     assert [p.place_id for p in search_places("qa", keyed, limit=1)] == ["al-qaim"]
     assert search_places("  ", keyed) == [] and search_places("zzz", keyed) == []
+
+
+def test_spellings_one_short_vowel_apart_are_one_name():
+    assert spelling_similarity(spelling_key("Shirqat"), spelling_key("Sharqat")) >= 0.85
+    assert spelling_similarity(spelling_key("Ain Issa"), spelling_key("Ayn Isa")) == 1.0
+    # Not the first letter, not a consonant, not two vowels, not a short name.
+    assert spelling_similarity(spelling_key("Irbil"), spelling_key("Arbil")) < 0.85
+    assert spelling_similarity(spelling_key("Sirkat"), spelling_key("Sirmat")) < 0.85
+    assert spelling_similarity(spelling_key("Sirkit"), spelling_key("Sarkat")) < 0.85
+    assert spelling_similarity(spelling_key("Hama"), spelling_key("Homa")) < 0.85

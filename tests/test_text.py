@@ -57,6 +57,28 @@ def test_sentence_ends_before_capitals_digits_and_dashes_and_at_line_breaks():
     assert texts("Mr. Bali said so. Dr. Ali agreed.") == ["Mr. Bali said so.", "Dr. Ali agreed."]
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    # Capitalised month abbreviations beside a day number are part of a date.
+    ("Troops retook al-Qaim, on the Syrian border, on Nov. 3. Rawa is next.", "en",
+     ["Troops retook al-Qaim, on the Syrian border, on Nov. 3.", "Rawa is next."]),
+    ("The Oct. 20 liberation of Raqqa ended the siege.", "en", ["The Oct. 20 liberation of Raqqa ended the siege."]),
+    ("Manbij fell in Aug. 2016 to the SDF.", "en", ["Manbij fell in Aug. 2016 to the SDF."]),
+    ("Rebels took Dabiq on Sept. 16, officials said.", None, ["Rebels took Dabiq on Sept. 16, officials said."]),
+    # … but end a sentence where no day stands beside them.
+    ("The offensive began in Nov. The town fell later.", "en", ["The offensive began in Nov.", "The town fell later."]),
+    # Ranks and titles never end one.
+    ("Maj. Gen. Rupert Jones said Lt. Col. Smith agreed.", "en", ["Maj. Gen. Rupert Jones said Lt. Col. Smith agreed."]),
+    ("U.S. forces helped. U.S. troops left.", "en", ["U.S. forces helped.", "U.S. troops left."]),
+    ("Angrepet kom 2. nov. al-Qaim falt senere.", "nb", ["Angrepet kom 2. nov. al-Qaim falt senere."]),
+    # Citation marks after a full stop do not hide the end of the sentence.
+    ("It lies in central Syria.[37] The city fell on 27 March.", "en",
+     ["It lies in central Syria.", "The city fell on 27 March."]),
+    ("Byen falt 10. juni.[11][12] Dagen etter kom hæren.", "nb", ["Byen falt 10. juni.", "Dagen etter kom hæren."]),
+])
+def test_abbreviations_of_the_language_and_citation_marks(text, language, expected):
+    assert [s.text for s in split_sentences(text, language)] == expected
+
+
 # --- literal pre-checks -----------------------------------------------------------------------------------
 
 def test_required_literals_of_a_trigger_pattern():

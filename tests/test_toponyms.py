@@ -211,6 +211,51 @@ def test_rawa_is_the_iraqi_town_near_al_qaim(gazetteer):
     assert by_id["rawa"].country == "IQ" and distance_km(by_id["rawa"], by_id["al-qaim"]) < 100
 
 
+def test_a_village_beside_a_town_the_article_names_beats_a_larger_namesake_further_away(gazetteer):
+    # Two Syrian Surans (GeoNames: Sawran): a village 5 km from Dabiq, a town of 30,000 near Hama.
+    text = "Rebels captured the town of Dabiq on Sunday. The nearby village of Sawran also fell to the rebels."
+    sawran = find_mentions(text, "en", gazetteer, NOT_PLACES)[-1]
+    assert (sawran.surface, sawran.place.geonames_id) == ("Sawran", 163913)
+
+
+def test_a_name_that_is_another_names_anchor_is_that_town(gazetteer):
+    # GeoNames lists "Rayhanah" as a name of Anah, which makes Anah clear, so "Anah" is Anah, not the
+    # old town 12 km upstream that GeoNames also calls Anah.
+    text = "Iraqi forces have already secured the towns of Anah, Rayhanah, and Akashat, the statement noted."
+    assert found(text, gazetteer, "en") == [("Anah", "town", "anah"), ("Rayhanah", "town", "anah"),
+                                             ("Akashat", "town", "akashat")]
+
+
+def test_a_town_spelled_like_a_nisba_is_the_town_when_it_is_as_prominent(gazetteer):
+    # "Shaddadi" looks like "of Sadad", but Ash Shaddadah is spelled so and is no smaller than Sadad.
+    assert found("– Februar 2016: SDF tar al-Shaddadi i Hasaka-provinsen.", gazetteer)[0] == (
+        "al-Shaddadi", "town", "ash-shaddadah")
+    assert "baghdad" not in {p for _, _, p in found("IS-leder Abu Bakr al-Baghdadi talte i Mosul.", gazetteer)}
+
+
+def test_a_direction_before_a_town_is_no_first_name(gazetteer):
+    # Read as a first name, "Østlige" made Mosul a surname, and every Mosul of the article vanished.
+    assert found("Østlige Mosul ble erklært befridd i januar. Mosul er befridd.", gazetteer) == [
+        ("Mosul", "town", "mosul"), ("Mosul", "town", "mosul")]
+    assert found("Eastern Aleppo fell in December.", gazetteer, "en") == [("Aleppo", "town", "aleppo")]
+
+
+def test_a_short_vowel_spelled_otherwise_is_the_same_town(gazetteer):
+    assert found("Irakiske styrker har tatt full kontroll over byen Shirqat.", gazetteer) == [
+        ("Shirqat", "town", "ash-sharqat")]
+
+
+def test_a_name_written_as_a_towns_own_name_beats_a_namesake_that_lists_it_among_others(gazetteer):
+    # GeoNames lists "Anah" for the town and, as an alternate, for the old town 12 km upstream beside Rawa.
+    assert found("Byen Ana, lenger øst langs Eufrat fra Rawa, ble gjenerobret i september.", gazetteer)[0] == (
+        "Ana", "town", "anah")
+
+
+def test_a_curated_town_named_like_an_ordinary_word_is_found_mid_sentence_only(gazetteer):
+    assert found("Iraqi forces drove the militants out of Hit in April.", gazetteer, "en") == [("Hit", "town", "hit")]
+    assert found("Hit the road.", gazetteer, "en") == []
+
+
 # --- the seed articles -----------------------------------------------------------------------------
 
 def article_text(name):

@@ -149,6 +149,14 @@ class Language:
     aims: str  # nouns of aim anywhere before the predicate in its clause ("the next objective", "neste mål")
     until: str  # "until", "fram til": a date that ends what the clause says, not when it began
     relative_time: str  # "a month after Mosul": dated only relative to another event the text does not date
+    # A span right before a clause of "before"/"after" ("only days before the group took Palmyra", "ti dager
+    # etter at YPG erobret"): that clause is dated relative to the clause before it.
+    relative_span: str
+    retaking: str  # capture words that take back ("retook", "gjenerobret"): whoever is implied takes back
+    # An encyclopedia's opening that names an event and sums it up ("The Second Battle of Tikrit was a battle
+    # in which …"): what it sums up is dated in the body, so undated it colours nothing.
+    summary_opening: str
+    reference_before: str  # a direction before a town named as a landmark of the map ("southeast of", "sørøst for")
     factual_before: str  # exceptions: "was able to", "managed to", "klarte å"
     conditional: str  # "if", "once", "hvis", "dersom"
     conditional_start: str  # a sentence opening that makes it conditional ("Faller X, …")
@@ -193,6 +201,10 @@ class Language:
     complementizer_always: bool = False  # "at" always starts a clause; English "that" only after saying or a subject
     pronoun_alone: bool = True  # the object pronoun is never a determiner ("it"; Norwegian "den" can be)
     that_followers: str = r"(?!)"  # words after "that" that start a clause ("that the", "that IS")
+    # Words that never end a sentence with their full stop, matched as written (case counts): titles
+    # and ranks ("Gen.", "Maj.", "Lt."), "bl.a.", "e.g.". Month abbreviations (`DateWords`) do not end
+    # one either when a day number stands beside them ("Oct. 20", "2. nov.").
+    abbreviations: str = r"(?!)"
     dates: DateWords | None = None
 
 

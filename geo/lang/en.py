@@ -12,13 +12,16 @@ PREDICATES = (
     P(CAPTURE, _AFTER_DETERMINER + r"(?:capture|recapture|retaking|retake|seizure|takeover)"
                r"|(?:capture|recapture|retaking|seizure|takeover)(?=\s+of\b)|victory|victories", form="noun"),
     P(CAPTURE, r"liberation", form="noun", liberation=True),
+    P(CAPTURE, r"(?:completed|completes|finished|finishes)\s+(?:the\s+|its\s+|their\s+)?(?:clearance|clearing)(?=\s+of\b)",
+      form="noun"),
     P(FALL, _AFTER_DETERMINER + r"fall|fall(?=\s+of\b)", form="noun"),
     P(CAPTURE, r"retook|retaken|retakes|retaking|retake|recaptured|recaptures|recapturing|recapture"
                r"|captured|captures|capturing|capture|seized|seizes|seizing|seize"
                r"|overran|overrun|overruns|overrunning|regained|regains|regaining|regain|won\s+back|wins\s+back"
-               r"|secured|secures|cleared|swept\s+into|wrested|occupied"),
+               r"|secured|secures|swept\s+into|wrested|occupied"),
     P(CAPTURE, r"took\s+over|takes\s+over|taken\s+over|took|takes|taking|taken|take"),
-    P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing", liberation=True),
+    # Cleared, like freed, *of* someone: "the town of Hit is cleared of any Daesh gunmen" (the loser).
+    P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing|cleared", liberation=True),
     P(CAPTURE, r"raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?\s+(?:over|above)"),
     P(CAPTURE, r"drove|driven|drives|driving|drive|pushed|expelled|expels|ousted|ousts|chased|forced", form="drive"),
     # -- losing --------------------------------------------------------------------------------------
@@ -90,7 +93,8 @@ DATES = DateWords(
                            rf"|(?:this|in\s+the)\s+(?P<bare>{_SEASON})\b(?!\s+of\b)"
                            rf"|(?P<bare_ly>{_SEASON})\s+(?P<lastyear>last\s+year)\b)", forward=True),
         DateRule("month", rf"(?:\b(?P<cue>{_MONTH_CUE})(?:\s+|(?<=-))(?:(?P<last>last)\s+)?|\b(?P<lastonly>[Ll]ast)\s+)"
-                          rf"(?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>last\s+year)\b)?"
+                          rf"(?P<mon>{_MONTH})\b(?!\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d))"
+                          rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>last\s+year)\b)?"
                           rf"|\b(?P<mon2>{_MONTH})(?:\s+of)?,?\s+(?P<y2>{YEAR})\b{NUM_RIGHT}", forward=True,
                  ignore_case=False),
         DateRule("year", rf"\b(?:in|since|from|during|throughout|the\s+year|(?:the\s+)?(?:start|beginning|middle|end"
@@ -125,7 +129,8 @@ LANGUAGE = Language(
     complementizer=r"that",
     saying=r"said|says|say|denied|denies|deny|announced|announces|claimed|claims|claim|reported|reports|report"
            r"|confirmed|confirms|stated|states|declared|declares|added|noted|insisted|told|believe|believes"
-           r"|warned|reports|statement|news|rumours|rumors|evidence",
+           r"|warned|reports|statement|news|rumours|rumors|evidence|cautioned|cautions|stressed|argued|acknowledged"
+           r"|conceded|admitted|explained|predicted|estimated|suggested|indicated|feared|fears",
     inheriting=r"and|but|then|so|when|as|which|who|that",
     list_joiners=r"and\s+then|and|then|as\s+well\s+as",
     list_after=r"after|before|following",
@@ -166,6 +171,12 @@ LANGUAGE = Language(
     aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
     until=r"until|till|up\s+to",
     relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
+    relative_span=r"(?:(?:only|just|a\s+few|several|some|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+                  r"(?:days?|weeks?)\s+(?:before|after)",
+    retaking=r"re[a-z]+|won\s+back|wins\s+back|t[a-z]+\s+back|liberat[a-z]+|freed|frees|freeing",
+    summary_opening=r"(?:the\s+)?(?:[A-Z0-9][\w'’()–-]*\s+){0,8}?(?:battle|offensive|operation|siege|campaign|liberation"
+                    r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
+    reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
     conditional_start=r"if|should|unless|once",
@@ -189,7 +200,8 @@ LANGUAGE = Language(
                r"|strategic|important|vital|remaining|last|main|nearby|neighbouring|neighboring|so-called|self-styled"
                r"|self-declared|self-proclaimed|de|facto|mainly|predominantly|mostly|ancient|historic|border|frontier"
                r"|oil|desert|riverside|small|smaller|large|larger|largest|major|big|biggest|second-largest"
-               r"|strategically|mixed|shattered|battered|besieged|embattled|remote|key|“|”|\"|'|’|‘",
+               r"|strategically|mixed|shattered|battered|besieged|embattled|remote|key|central|downtown|rest|remainder"
+               r"|“|”|\"|'|’|‘",
     adjective=r"[a-z][\w-]*(?:ern|ian|ish|ese|ic|ical|ful|ous|ive)",
     place_nouns=r"towns?|city|cities|villages?|townships?|settlements?|capital|hub",
     state_locative=r"in(?:\s+(?:the\s+)?areas?\s+(?:near|around|of))?",
@@ -229,5 +241,7 @@ LANGUAGE = Language(
     share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)",
     share_lost=r"lost",
     share_held=r"controls?|hold|holds|held",
+    abbreviations=r"Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Gens|Col|Lt|Maj|Capt|Cpt|Sgt|Cpl|Pvt|Spc|Adm|Cmdr|Cdr|Brig|Sen|Sens"
+                  r"|Rep|Reps|Gov|Pres|Prof|Rev|Jr|Sr|e\.g|i\.e|approx|vs|cf",
     dates=DATES,
 )

@@ -7,7 +7,7 @@ PREDICATES = (
     # -- taking ------------------------------------------------------------------------------------
     P(CAPTURE, r"gjenerobret|gjenerobrer|gjenerobre|gjenerobra|erobret|erobrer|erobre|erobra"
                r"|inntok|inntar|innta|inntatt|overtok|overtar|overta|overtatt"
-               r"|vant\s+tilbake|gjenvant|sikret\s+seg|okkuperte"),
+               r"|vant\s+tilbake|gjenvant|sikret\s+seg|sikret|sikra|okkuperte"),
     P(CAPTURE, r"tok|tar|ta|tatt"),  # apart: "ta" is in most sentences, the words above are not
     P(CAPTURE, r"frigjorde|frigjort|frigjøre|frigjør|befridde|befridd|befri|befrir|befridt", liberation=True),
     P(CAPTURE, r"heiste\s+(?:\S+\s+){0,3}?flagg(?:et|ene)?\s+over"),
@@ -31,7 +31,8 @@ PREDICATES = (
                 r"|angrep(?:et)?\s+(?:på|mot)|isolert|isolerte"),
     # -- holding -------------------------------------------------------------------------------------
     P(STATE, r"kontrollerer|kontrollerte|kontrollert|kontrollere|okkuperer"
-             r"|(?:har|hadde)\s+(?:hatt\s+)?(?:full\s+)?kontroll(?:en)?\s+over"),
+             r"|(?:har|hadde)\s+(?:hatt\s+)?(?:(?:igjen|nå|fortsatt|fremdeles|full|fullstendig|total)\s+){0,2}"
+             r"kontroll(?:en)?\s+over"),
     P(STATE, r"holder|holdt|holde|holdes"),
     P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender"
              r"|i\s+hendene\s+på", form="holder"),
@@ -153,6 +154,12 @@ LANGUAGE = Language(
     aims=r"mål|målet|målene|plan|planen|planene|hensikt|hensikten|tanken|ideen",
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
     relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]",
+    relative_span=r"(?:(?:bare|kun|noen\s+få|noen|få|\d+|en|to|tre|fire|fem|seks|sju|åtte|ni|ti)\s+)?"
+                  r"(?:dager?|uker?)\s+(?:før|etter)(?:\s+at)?",
+    retaking=r"gjen[a-zæøå]+|vant\s+tilbake|frigj[a-zæøå]+|befri[a-zæøå]*",
+    summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
+                    r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
+    reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for",
     factual_before=r"klarte\s+å|lyktes\s+(?:med\s+)?å|greide\s+å",
     conditional=r"hvis|dersom",
     conditional_start=r"faller|hvis|dersom|om",
@@ -170,7 +177,7 @@ LANGUAGE = Language(
     now=r"nå",
     adverbs=r"og|eller|så|også|igjen|tilbake|snart|raskt|endelig|deretter|nå|allerede|bare|fullstendig|helt|ikke",
     slot_words=r"både|den|det|de|sin|sitt|sine|hele|full|fullstendig|total|kontroll|kontrollen|over|tilbake|igjen|også"
-               r"|nå|selve|raskt|endelig|formelt|offisielt|“|”|\"|«|»|'",
+               r"|nå|selve|raskt|endelig|formelt|offisielt|resten|“|”|\"|«|»|'",
     adjective=r"[a-zæøå][\wæøå-]*(?<!en)e",
     place_nouns=r"[\wæøå]*by(?:en|ene|er)?|[\wæøå]*landsby(?:en|ene|er)?|tettsted(?:et)?",
     state_locative=r"i(?:\s+områdene\s+(?:ved|rundt))?|ved|rundt",
@@ -208,5 +215,7 @@ LANGUAGE = Language(
     share_lost=r"mistet|tapt",
     verb_second=True,
     share_held=r"kontrollerer|under\s+\S*\s*kontroll",
+    abbreviations=r"bl\.a|f\.eks|e\.l|m\.m|m\.fl|jf|jfr|kl|nr|ca|dvs|mht|pga|ift|iflg|vha|St|Dr|Mr|gen|genmaj|oberst"
+                  r"|oberstløytn|kapt|løytn|sersj|prof|e\.g|i\.e",
     dates=DATES,
 )
