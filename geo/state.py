@@ -8,7 +8,7 @@ Pure functions over anything with `place_id`, `valid_from` and `valid_to` attrib
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
@@ -54,7 +54,7 @@ def history(periods: Iterable[P], place_id: str) -> list[P]:
     return sorted(own, key=lambda p: (p.valid_from or date.min, p.valid_to or date.max))
 
 
-def last_change(changes: list[date], day: date) -> date | None:
+def last_change(changes: Sequence[date], day: date) -> date | None:
     """The last change date on or before `day` (`changes` sorted, e.g. one place's `change_dates`)."""
     at = bisect_right(changes, day)
     return changes[at - 1] if at else None

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.io.read import Layer, LayerError, LayerVersion, current_version, layer_exists, read_build
+from geo.io.read import ControlPeriod, Layer, LayerError, LayerVersion, current_version, layer_exists, read_build
 from geo.io.write import (FOLDER_MARKER, LOCK_FILE, LayerFolderError, demo_build_refusal, incoming_folder, layer_lock, publish_built_layer,
                           recover_interrupted_swap)
 from geo.schema import UNKNOWN_FORCE
@@ -236,8 +236,8 @@ class PlaceRecord:
     """A place of `place_names` with what the Places page lists of it besides its state on a date."""
 
     place: PlaceName
-    periods: tuple  # its own control periods, in the layer's order
-    changes: list[date]  # the dates its state changes, sorted
+    periods: tuple[ControlPeriod, ...]  # its own, in the layer's order
+    changes: tuple[date, ...]  # the dates its state changes, sorted
     sources: int  # how many articles its periods cite
 
 
@@ -256,7 +256,7 @@ def place_records(layer: Layer) -> list[PlaceRecord]:
     for place in place_names(layer):
         periods = tuple(by_place.get(place.place_id, ()))
         sources = len({e.article_id for p in periods for e in p.evidence})
-        records.append(PlaceRecord(place, periods, change_dates(periods), sources))
+        records.append(PlaceRecord(place, periods, tuple(change_dates(periods)), sources))
     return records
 
 
