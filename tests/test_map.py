@@ -12,7 +12,7 @@ from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, write_layer
 from ui import map as geo_map
 from ui.sources import annotate
 from ui.text import md_escape, safe_url
-from ui.url import PlaceName, name_key, parse_date, resolve_place
+from ui.url import PlaceName, link_index, name_key, parse_date, resolve_place
 
 FORCES = {
     "IS": geo_map.ForceStyle("IS", "Islamic State", "#000000"),
@@ -121,17 +121,17 @@ PLACES = [PlaceName("albu-kamal", "Albu Kamal", ("Abu Kamal", "Boukamal")),
     ("BOUKAMAL", "albu-kamal"), ("Deir Ezzor", "deir-ez-zor"), ("deir-ez-zor", "deir-ez-zor"),
 ])
 def test_resolve_place_accepts_ids_names_and_spellings(raw, expected):
-    assert resolve_place(raw, PLACES) == (expected, None)
+    assert resolve_place(raw, link_index(PLACES)) == (expected, None)
 
 
 def test_resolve_place_knows_the_gazetteers_other_names_the_build_wrote_then_gives_a_notice():
     places = [*PLACES, PlaceName("mosul", "Mosul", (), ("Al Mawsil", "Mossoul")),
               PlaceName("mawsil-village", "Mawsil", ("Al Mawsil",))]  # an article wrote it so: it wins
-    assert resolve_place("Mossoul", places) == ("mosul", None)
-    assert resolve_place("al-mawsil", places) == ("mawsil-village", None)
-    place, notice = resolve_place("Atlantis", places)
+    assert resolve_place("Mossoul", link_index(places)) == ("mosul", None)
+    assert resolve_place("al-mawsil", link_index(places)) == ("mawsil-village", None)
+    place, notice = resolve_place("Atlantis", link_index(places))
     assert place is None and "Atlantis" in notice
-    assert resolve_place(None, PLACES) == (None, None) and resolve_place("  ", PLACES) == (None, None)
+    assert resolve_place(None, link_index(PLACES)) == (None, None) and resolve_place("  ", link_index(PLACES)) == (None, None)
     assert name_key("Ar-Raqqah") == name_key("raqqah")
 
 

@@ -55,7 +55,7 @@ def _read_link_once(layer: Layer, lo: date, hi: date) -> list[str]:
     st.session_state[_INITIAL_DAY_KEY] = day or hi
     if notice:
         notices.append(notice)
-    place_id, notice = resolve_place(st.query_params.get(PLACE_KEY), data.place_names(layer))
+    place_id, notice = resolve_place(st.query_params.get(PLACE_KEY), data.links(layer))
     if notice:
         notices.append(notice)
     select_place(place_id, layer)

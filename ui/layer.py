@@ -23,7 +23,7 @@ from geo.io.write import (FOLDER_MARKER, LOCK_FILE, LayerFolderError, demo_build
 from geo.schema import UNKNOWN_FORCE
 from ui.map import ForceStyle
 from ui.text import md_escape
-from ui.url import PlaceName, place_keys
+from ui.url import LinkIndex, PlaceName, link_index, place_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DIR_ENV = "GEO_BUILD_DIR"
@@ -229,6 +229,12 @@ def names_by_id(layer: Layer) -> dict[str, str]:
 def searchable_places(layer: Layer) -> list[tuple[PlaceName, tuple[str, ...]]]:
     """`place_names` with their matching keys, for the search box (ui.url.search_places)."""
     return place_keys(place_names(layer))
+
+
+@_per_layer
+def links(layer: Layer) -> LinkIndex:
+    """`place_names` indexed for a link's `?place=` (ui.url.link_index)."""
+    return link_index(place_names(layer))
 
 
 @dataclass(frozen=True)

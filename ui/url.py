@@ -60,30 +60,49 @@ class PlaceName:
         return (self.name, *self.spellings, *self.alternates)
 
 
-def resolve_place(raw: str | None, places: Iterable[PlaceName]) -> tuple[str | None, str | None]:
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
+@dataclass(frozen=True)
+class LinkIndex:
+    """What a link's `?place=` may say, made once per layer (`link_index`): the place ids, and each name's
+    `name_key` (loose, for Latin script) and case-folded text (exact but for case, for names without one)
+    → the place it opens, with its rank (the lowest wins)."""
+
+    ids: frozenset[str]
+    names: dict[str, tuple[int, str]]
+
+
+def link_index(places: Iterable[PlaceName]) -> LinkIndex:
+    """The places' ids and names, ranked: every place's id, name and the articles' spellings (in the order
+    given) before any gazetteer alternate, since an alternate may be shared by two places."""
+    places = list(places)
+    names: dict[str, tuple[int, str]] = {}
+    ranked = [(p, (p.place_id, p.name, *p.spellings)) for p in places] + [(p, p.alternates) for p in places]
+    for rank, (place, texts) in enumerate(ranked):
+        for text in texts:
+            for key in (name_key(text), _folded(text)):
+                if key:
+                    names.setdefault(key, (rank, place.place_id))
+    return LinkIndex(frozenset(p.place_id for p in places), names)
+
+
+def resolve_place(raw: str | None, index: LinkIndex) -> tuple[str | None, str | None]:
     """The place a link names → (place_id, None), or (None, notice) when nothing in the layer matches.
 
-    Tries the place id, then every name of the layer's places (`PlaceName.names`, compared loosely, see
-    `name_key`): the build wrote the gazetteer's alternates of each town, so the server never loads the
-    gazetteer (seconds and hundreds of MB) for a link.
+    Tries the place id, then every name of the layer's places (see `link_index`): the build wrote the
+    gazetteer's alternates of each town, so the server never loads the gazetteer (seconds and hundreds of
+    MB) for a link.
     """
     if raw is None or str(raw).strip() == "":
         return None, None
     text = str(raw).strip()
-    places = list(places)
-    if text in {p.place_id for p in places}:
+    if text in index.ids:
         return text, None
-    key, folded = name_key(text), unicodedata.normalize("NFKC", text).casefold()
-
-    def same(name: str) -> bool:  # loosely for Latin script; exactly (but for case) for names without one
-        return (bool(key) and key == name_key(name)) or folded == unicodedata.normalize("NFKC", name).casefold()
-
-    for p in places:  # the articles' own names first: an alternate may be shared by two places
-        if same(p.place_id) or any(same(n) for n in (p.name, *p.spellings)):
-            return p.place_id, None
-    for p in places:
-        if any(same(n) for n in p.alternates):
-            return p.place_id, None
+    found = [index.names[k] for k in (name_key(text), _folded(text)) if k and k in index.names]
+    if found:
+        return min(found)[1], None
     return None, f"No place in the layer matches the link's place “{_shown(text)}”; showing no town."
 
 
