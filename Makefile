@@ -10,7 +10,7 @@ ADDRESS ?= 127.0.0.1
 # Streamlit's static file serving, so the map renders with no internet (see scripts/vendor.sh).
 VENDOR_STAMP := static/vendor/.complete
 
-.PHONY: run test bench eval install install-dev build vendor chromium clean screenshot
+.PHONY: run test bench eval install install-dev build vendor chromium node clean screenshot
 
 install: $(VENV)/.installed $(VENDOR_STAMP)
 
@@ -51,7 +51,13 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
-test: install install-dev chromium
+# Debian's nodejs runs the map's JavaScript unit tests (tests/js).
+node:
+	@command -v node >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs; }
+
+test: install install-dev chromium node
 	$(PY) -m pytest
 
 # The README's picture of the dashboard (docs/screenshot.png), taken by the browser test that checks it.

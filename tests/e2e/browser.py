@@ -57,13 +57,22 @@ def click_town(page, frame, place_id: str) -> None:
 
 def zone_colour_at(frame, place_id: str) -> list[int]:
     """[r, g, b, a] of the zones' canvas (zones only, not the towns drawn over them) at a town's point."""
+    return _canvas_colour_at(frame, ".leaflet-zones-pane canvas", place_id)
+
+
+def town_colour_at(frame, place_id: str) -> list[int]:
+    """[r, g, b, a] of the towns' canvas at the centre of a town's dot."""
+    return _canvas_colour_at(frame, ".leaflet-overlay-pane canvas", place_id)
+
+
+def _canvas_colour_at(frame, selector: str, place_id: str) -> list[int]:
     return frame.evaluate(
-        """id => {
-            const map = window.controlMap.map, canvas = document.querySelector(".leaflet-zones-pane canvas");
+        """([selector, id]) => {
+            const map = window.controlMap.map, canvas = document.querySelector(selector);
             const at = map.latLngToLayerPoint(window.controlMap.townLatLng(id)).subtract(L.DomUtil.getPosition(canvas));
             const ratio = canvas.width / parseFloat(canvas.style.width);
             return Array.from(canvas.getContext("2d").getImageData(Math.round(at.x * ratio), Math.round(at.y * ratio), 1, 1).data);
-        }""", place_id)
+        }""", [selector, place_id])
 
 
 def alerts(page) -> list[str]:

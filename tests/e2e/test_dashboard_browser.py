@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import expect
 
 from geo.forces import load_forces
-from tests.e2e.browser import alerts, click_town, open_app, wait_for_app, wait_for_town, zone_colour_at
+from tests.e2e.browser import alerts, click_town, open_app, wait_for_app, wait_for_town, town_colour_at, zone_colour_at
 from tests.fixtures.make_layer import PAYLOAD_SOURCE, PAYLOAD_TITLE
 from ui.control_map import PACKED_SUFFIX
 
@@ -58,6 +58,13 @@ def test_map_timeline_step_to_2017_11_10_makes_albu_kamal_contested(page, app_ur
     frame = open_app(page, app_url, "?date=2017-11-09")
     assert _slider_value(page) == "2017-11-09"
     wait_for_town(frame, "albu-kamal", status="held", force="SYRIAN_GOV")
+    # The dot is painted in its holder's colour, faintly as its date is uncertain (the towns' canvas at its
+    # centre, close enough in that no neighbour's dot covers it).
+    frame.evaluate("() => window.controlMap.map.setView(window.controlMap.townLatLng('albu-kamal'), 10, {animate: false})")
+    frame.wait_for_function("() => window.controlMap.map.getZoom() === 10")
+    *rgb, alpha = town_colour_at(frame, "albu-kamal")
+    assert 0.4 < alpha / 255 < 0.5  # the uncertain look's fill
+    assert all(abs(got - want) <= 4 for got, want in zip(rgb, _rgb(load_forces().forces["SYRIAN_GOV"].color))), rgb
     zoom = frame.evaluate("() => window.controlMap.map.getZoom()") + 1
     frame.locator(".leaflet-control-zoom-in").click()  # the reader zooms in...
     frame.wait_for_function(f"() => window.controlMap.map.getZoom() === {zoom} && !window.controlMap.map._animatingZoom")

@@ -4,7 +4,8 @@
 // into every few pixels, so even redrawing only the regions a step changed meant re-stroking ~7,700
 // anti-aliased (often dashed) circles per step; in a software-rastered browser that raster cost ~160 ms a
 // step. Here each distinct look (force, contested by whom, uncertain, selected) is drawn once into a small
-// sprite, and a step redraws the whole canvas as one image copy per town: a blit, not a path.
+// sprite, and a step lays every town's sprite into one buffer of pixels (pixel_sheet.js) that the canvas
+// takes as one image.
 //
 // The layer draws no text. It knows towns only as points with a named look; the control map decides the
 // looks (control_map.js) and hears about clicks through `onClick(index)`.
@@ -27,7 +28,7 @@
         this._sprites = new Map();
         this._projectedZoom = null;
         this._drawn = new Int32Array(towns.length);
-        this._drawnCount = 0;
+        this._drawnFrom = towns.length;
       },
 
       getEvents: function () {
@@ -76,7 +77,7 @@
         ctx.lineWidth = style.weight;
         if (style.dashArray) ctx.setLineDash(style.dashArray);
         ctx.stroke();
-        sprite = { canvas: canvas, half: half };
+        sprite = parts.pixelSheet.stamp(ctx.getImageData(0, 0, canvas.width, canvas.width).data, canvas.width, half);
         this._sprites.set(look, sprite);
         return sprite;
       },
@@ -86,16 +87,18 @@
       _draw: function () {
         if (!this._map || !this._ctx) return;
         this._project();
-        const ctx = this._ctx, ratio = this._ratio, bounds = this._bounds;
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.clearRect(0, 0, this._container.width, this._container.height);
+        const canvas = this._container, ratio = this._ratio, bounds = this._bounds;
+        const sheet = this._sheetFor(canvas.width, canvas.height);
         const origin = this._map.getPixelOrigin();
         const dx = -origin.x - bounds.min.x, dy = -origin.y - bounds.min.y;
         const width = bounds.max.x - bounds.min.x, height = bounds.max.y - bounds.min.y;
         const towns = this._towns, xs = this._xs, ys = this._ys;
-        let drawn = 0;
-        for (let band = 0; band < 3; band++) {
-          for (let i = 0; i < towns.length; i++) {
+        sheet.clear();
+        // Front to back (selected, contested, plain; later towns over earlier ones within a band), so a pixel
+        // is final once opaque; `_drawn` keeps the back-to-front order that hit-testing walks from its end.
+        let drawn = towns.length;
+        for (let band = 2; band >= 0; band--) {
+          for (let i = towns.length - 1; i >= 0; i--) {
             const look = towns[i].look;
             if (look === null) continue;
             const style = this._styles.get(look);
@@ -103,18 +106,26 @@
             const x = Math.round(xs[i] + dx), y = Math.round(ys[i] + dy);
             const sprite = this._sprite(look, style);
             if (x < -sprite.half || y < -sprite.half || x > width + sprite.half || y > height + sprite.half) continue;
-            ctx.drawImage(sprite.canvas, Math.round((x - sprite.half) * ratio), Math.round((y - sprite.half) * ratio));
-            this._drawn[drawn++] = i;
+            sheet.under(sprite, Math.round((x - sprite.half) * ratio), Math.round((y - sprite.half) * ratio));
+            this._drawn[--drawn] = i;
           }
         }
-        this._drawnCount = drawn;
+        this._drawnFrom = drawn;
+        sheet.paint(this._ctx);
+      },
+
+      _sheetFor: function (width, height) {
+        if (!this._sheet || this._sheet.width !== width || this._sheet.height !== height) {
+          this._sheet = new parts.pixelSheet.PixelSheet(width, height);
+        }
+        return this._sheet;
       },
 
       // The index of the topmost drawn town under a container point, or -1.
       townAt: function (containerPoint) {
         if (!this._map || this._projectedZoom !== this._map.getZoom()) return -1;
         const world = this._map.containerPointToLayerPoint(containerPoint).add(this._map.getPixelOrigin());
-        for (let k = this._drawnCount - 1; k >= 0; k--) {
+        for (let k = this._drawn.length - 1; k >= this._drawnFrom; k--) {
           const i = this._drawn[k];
           const style = this._styles.get(this._towns[i].look);
           if (!style) continue;
