@@ -10,16 +10,11 @@
 (function (parts) {
   // When each stage of the first paint finished (ms since the page's navigation): read by bench/browser.py.
   const timing = (window.controlMapTiming = { script: performance.now() });
-  const DAY_MS = 86400000;
-  const TOWN_RADIUS = 7;
-  const LABEL_MIN_ZOOM = 7;
-  const MAX_LABELS = 400; // permanent labels are DOM nodes: only the towns in view, and not too many
   // The map reports its date only once the reader has stopped stepping for this long. Its own steps repaint
   // at once; a report costs a rerun of the page (its server, and the React work of every element in this
   // tab), which readers stepping without pause would otherwise ask for on every step (bench/load.py).
   const SETTLE_MS = 700;
   const ACK_TIMEOUT_MS = 5000; // a report whose rerun never reached the map (the page failed): send the next
-  const ZONE_FILL_OPACITY = 0.3;
   const OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
   // The only places Leaflet is loaded from: this server's copy (static/vendor, scripts/vendor.sh) or
   // jsDelivr, either way one release pinned by its Subresource Integrity hashes (ui/map.py LEAFLET_VERSION;
@@ -38,11 +33,6 @@
 
   const ui = {
     map: document.getElementById("map"),
-    timeline: document.getElementById("timeline"),
-    day: document.getElementById("day"),
-    label: document.getElementById("day-label"),
-    previous: document.getElementById("previous"),
-    next: document.getElementById("next"),
     problem: document.getElementById("problem"),
   };
 
@@ -51,19 +41,9 @@
     layerUrl: null,
     payload: null,
     map: null,
-    towns: [], // per town: {id, name, latlng, periods, shown (period index or -1), selected, look}
-    looks: new Map(), // look (a town's drawn state as a key) → its style, for town_dots.js
-    zones: [], // per zone cell: {spans, rings, box, shown (span index or -1), look}
-    zoneLooks: new Map(), // a zone cell's look → its style, for zone_cells.js
-    townLayer: null,
-    zoneLayer: null,
-    labelGroup: null,
-    day: null,
-    lo: 0,
-    hi: 0,
-    changes: [],
+    layer: null, // the ControlLayer (control_layer.js)
+    timeline: null,
     revision: null,
-    selected: null,
     focusKey: null,
     sent: 0, // events sent so far; each carries its number `n`
     awaiting: null, // the number of the event whose rerun has not reached the map yet
@@ -132,23 +112,6 @@
   });
 
   // --- helpers ------------------------------------------------------------------------------------------
-  function iso(dayNumber) {
-    return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-  }
-
-  function safeColour(value) {
-    return /^#[0-9a-fA-F]{3,8}$/.test(String(value)) ? String(value) : "#999999";
-  }
-
-  function colour(index) {
-    const force = state.payload.forces[index];
-    return force ? safeColour(force.color) : "#999999";
-  }
-
-  function covers(from, to, day) {
-    return (from === null || from <= day) && (to === null || day < to);
-  }
-
   function showProblem(message) {
     ui.problem.textContent = message;
     ui.problem.hidden = false;
@@ -206,206 +169,43 @@
   }
 
   // --- drawing ------------------------------------------------------------------------------------------
-  function townStyle(row, selected) {
-    const contested = row[3] === 1;
-    const uncertain = row[5] === 1;
-    return {
-      front: selected ? 2 : (contested ? 1 : 0), // drawn above the plain towns
-      radius: TOWN_RADIUS + (contested ? 2 : 0) + (selected ? 3 : 0),
-      fillColor: colour(row[2]),
-      fillOpacity: uncertain ? 0.45 : 0.9,
-      color: contested ? (row[4] >= 0 ? colour(row[4]) : "#222222") : "#222222",
-      weight: contested ? 4 : (selected ? 2.5 : 1.2),
-      opacity: uncertain && !contested ? 0.6 : 1.0,
-      dashArray: uncertain ? [3, 3] : null,
-    };
-  }
-
-  // The index of the last row ([from, to, …], in time order) that covers `day`, or -1: a town's period
-  // or a zone cell's span on that date.
-  function rowOn(rows, day) {
-    let found = -1;
-    for (let i = 0; i < rows.length; i++) {
-      if (covers(rows[i][0], rows[i][1], day)) found = i;
-    }
-    return found;
-  }
-
-  // A town's look names everything its dot shows; towns that look alike share one sprite.
-  function restyleTown(town) {
-    if (town.shown < 0) {
-      town.look = null;
-      return;
-    }
-    const row = town.periods[town.shown];
-    const look = row[2] + "," + row[3] + "," + row[4] + "," + row[5] + "," + (town.selected ? 1 : 0);
-    if (!state.looks.has(look)) state.looks.set(look, townStyle(row, town.selected));
-    town.look = look;
-  }
-
-  // Towns start hidden (shown -1): the first date restyles every town it shows, and each later date only
-  // the towns whose period changed.
-  function paintTowns() {
-    let changed = false;
-    for (const town of state.towns) {
-      const shown = rowOn(town.periods, state.day);
-      if (shown !== town.shown) {
-        town.shown = shown;
-        restyleTown(town);
-        changed = true;
-      }
-    }
-    if (changed) state.townLayer.redraw();
-  }
-
-  function paintZones() {
-    let changed = false;
-    state.zones.forEach(function (zone, index) {
-      const shown = rowOn(zone.spans, state.day);
-      if (shown === zone.shown) return;
-      zone.shown = shown;
-      const span = shown < 0 ? null : zone.spans[shown];
-      zone.look = span ? span[2] + "," + span[3] + "," + span[4] : null;
-      if (span && !state.zoneLooks.has(zone.look)) state.zoneLooks.set(zone.look, zoneStyle(span));
-      state.zoneLayer.changed(index);
-      changed = true;
-    });
-    if (changed) state.zoneLayer.redraw();
-  }
-
-  function paintLabels() {
-    const map = state.map;
-    state.labelGroup.clearLayers();
-    if (!map || map.getZoom() < LABEL_MIN_ZOOM || !map.hasLayer(state.townLayer)) return;
-    const view = map.getBounds();
-    let count = 0;
-    for (const town of state.towns) {
-      if (town.shown < 0 || !view.contains(town.latlng)) continue;
-      const text = document.createElement("span");
-      text.textContent = town.name;
-      state.labelGroup.addLayer(L.tooltip({ permanent: true, direction: "right", offset: [8, 0], interactive: false,
-        className: "town-label" }).setLatLng(town.latlng).setContent(text));
-      if (++count >= MAX_LABELS) break;
-    }
-  }
-
-  function markPainted() {
-    const day = iso(state.day);
+  function markPainted(day) {
+    const text = parts.iso(day);
+    document.body.dataset.day = text;
     // Leaflet redraws its canvas in the next animation frame; this one runs after it.
     window.requestAnimationFrame(function () {
-      document.body.dataset.painted = day;
+      document.body.dataset.painted = text;
       timing.painted = timing.painted || performance.now();
     });
   }
 
-  function setDay(day, fromTimeline) {
-    day = Math.min(Math.max(day, state.lo), state.hi);
-    const changed = day !== state.day;
-    state.day = day;
-    syncControls();
-    if (!state.payload) return;
-    if (changed || !fromTimeline) {
-      paintTowns();
-      paintZones();
-      paintLabels();
-    }
-    markPainted();
-    if (fromTimeline) {
+  function onDayChange(event) {
+    markPainted(event.day);
+    if (event.by === "timeline") {
       // With the revision it stepped from: a date set from outside since then wins on the server.
       window.clearTimeout(state.settleTimer);
       state.settleTimer = window.setTimeout(function () {
-        report({ kind: "date", date: iso(state.day), revision: state.revision });
+        report({ kind: "date", date: parts.iso(state.layer.day()), revision: state.revision });
       }, SETTLE_MS);
     }
   }
 
-  function syncControls() {
-    const day = state.day;
-    ui.day.value = String(day);
-    ui.label.textContent = iso(day);
-    document.body.dataset.day = iso(day);
-    ui.previous.disabled = !state.changes.some(function (d) { return d < day; });
-    ui.next.disabled = !state.changes.some(function (d) { return d > day; });
-  }
-
-  function step(direction) {
-    const candidates = state.changes.filter(function (d) { return direction < 0 ? d < state.day : d > state.day; });
-    if (!candidates.length) return;
-    setDay(direction < 0 ? candidates[candidates.length - 1] : candidates[0], true);
-  }
-
-  function addLegend(map, payload) {
-    const used = new Set();
-    for (const periods of payload.towns.periods) for (const p of periods) { used.add(p[2]); if (p[4] >= 0) used.add(p[4]); }
-    const legend = L.control({ position: "bottomleft" });
-    legend.onAdd = function () {
-      const box = L.DomUtil.create("div", "map-legend");
-      function row(swatchStyle, text) {
-        const line = document.createElement("div");
-        const swatch = document.createElement("span");
-        swatch.className = "sw";
-        Object.assign(swatch.style, swatchStyle);
-        line.appendChild(swatch);
-        line.appendChild(document.createTextNode(text));
-        box.appendChild(line);
-      }
-      payload.forces.forEach(function (force, index) {
-        if (used.has(index) || force.code === "UNKNOWN") row({ background: safeColour(force.color) }, force.name);
-      });
-      row({ background: "#fff", border: "3px solid #555" }, "contested (ring: contesting force)");
-      row({ background: "#999", opacity: ".45", borderStyle: "dashed" }, "uncertain start or date");
-      row({ borderRadius: "0", background: "rgba(153,153,153,.3)", border: "2px dashed #555" },
-        "zone (estimate); dashed edge: contested");
-      return box;
-    };
-    legend.addTo(map);
-  }
-
-  function zoneStyle(span) {
-    const fill = colour(span[2]);
-    if (span[3] === 1) {
-      return { front: 1, fillColor: fill, fillOpacity: ZONE_FILL_OPACITY,
-        color: span[4] >= 0 ? colour(span[4]) : "#222222", weight: 2.5, opacity: 0.9, dashArray: [6, 4] };
-    }
-    // The cell's edge in its own fill colour: neighbouring cells of one force read as one zone.
-    return { front: 0, fillColor: fill, fillOpacity: ZONE_FILL_OPACITY, color: fill, weight: 0.8, opacity: 0.5,
-      dashArray: null };
-  }
-
   function buildMap(payload, args) {
+    const kit = parts.controlKit(L);
     const map = L.map(ui.map, { zoomControl: true, preferCanvas: true });
     state.map = map;
-    map.createPane("borders").style.zIndex = 350;
-    map.createPane("zones").style.zIndex = 390;
-    map.getPane("borders").style.pointerEvents = "none";
-    map.getPane("zones").style.pointerEvents = "none";
     if (args.tiles !== "none") {
       L.tileLayer(OSM_TILES, { maxZoom: 18, attribution: OSM_ATTRIBUTION }).addTo(map);
     }
     L.control.scale().addTo(map);
-    if (payload.borders) {
-      L.geoJSON(payload.borders, { pane: "borders", interactive: false, renderer: L.canvas({ pane: "borders" }),
-        style: function () { return { color: "#6b6b6b", weight: 1.2, fillColor: "#f5f3ee", fillOpacity: 0.35 }; } })
-        .addTo(map);
-    }
-    const crs = map.options.crs, scale = payload.coordinate_scale;
-    state.zoneLooks = new Map();
-    state.zones = payload.zones.map(function (cell) {
-      const shape = parts.unpackCell(crs, cell.polygons, scale);
-      return { spans: cell.spans, rings: shape.rings, box: shape.box, shown: -1, look: null };
+    const layer = new kit.ControlLayer(payload, {
+      onTownClick: function (town) { report({ kind: "click", place_id: town.id }); },
     });
-    state.zoneLayer = parts.zoneCells(L, state.zones, state.zoneLooks, { pane: "zones" });
-    state.labelGroup = L.layerGroup().addTo(map);
-    state.looks = new Map();
-    const towns = payload.towns;
-    state.towns = towns.id.map(function (id, i) {
-      return { id: id, name: towns.name[i], latlng: L.latLng(towns.lat[i] / scale, towns.lon[i] / scale),
-        periods: towns.periods[i], shown: -1, selected: false, look: null };
-    });
-    state.townLayer = parts.townDots(L, state.towns, state.looks, function (index) {
-      report({ kind: "click", place_id: state.towns[index].id });
-    }, { pane: "overlayPane" });
-    addLegend(map, payload);
+    state.layer = layer;
+    layer.on("daychange", onDayChange);
+    layer.addTo(map);
+    state.timeline = new kit.Timeline(layer, { lo: args.lo, hi: args.hi, changes: args.changes }).addTo(map);
+    new kit.Legend(layer).addTo(map);
     if (payload.bounds) {
       const pad = 0.3;
       const b = payload.bounds;
@@ -413,52 +213,20 @@
     } else {
       map.setView([35.0, 40.0], 6);
     }
-    map.on("zoomend moveend", paintLabels);
     window.controlMap = {
       map: map,
-      day: function () { return iso(state.day); },
-      town: function (id) {
-        const town = state.towns.find(function (t) { return t.id === id; });
-        if (!town || town.shown < 0) return null;
-        const row = town.periods[town.shown];
-        return { force: payload.forces[row[2]].code, status: row[3] === 1 ? "contested" : "held",
-          contested_by: row[4] >= 0 ? payload.forces[row[4]].code : null, uncertain: row[5] === 1,
-          selected: town.selected };
-      },
-      shownTowns: function () { return state.towns.filter(function (t) { return t.shown >= 0; }).length; },
-      shownZones: function () { return state.zones.filter(function (z) { return z.shown >= 0; }).length; },
-      townLatLng: function (id) {
-        const town = state.towns.find(function (t) { return t.id === id; });
-        return town ? town.latlng : null;
-      },
+      day: function () { return parts.iso(layer.day()); },
+      town: function (id) { return layer.town(id); },
+      shownTowns: function () { return layer.shownTowns(); },
+      shownZones: function () { return layer.shownZones(); },
+      townLatLng: function (id) { return layer.townLatLng(id); },
     };
   }
 
-  function setToggles(args) {
-    const map = state.map;
-    const wantTowns = args.show_towns !== false;
-    const wantZones = args.show_zones !== false;
-    if (wantTowns !== map.hasLayer(state.townLayer)) {
-      if (wantTowns) state.townLayer.addTo(map); else map.removeLayer(state.townLayer);
-      paintLabels();
-    }
-    if (wantZones !== map.hasLayer(state.zoneLayer)) {
-      if (wantZones) state.zoneLayer.addTo(map); else map.removeLayer(state.zoneLayer);
-    }
-  }
-
   function setSelected(id) {
-    if (id === state.selected) return;
-    state.selected = id;
-    for (const town of state.towns) {
-      const selected = town.id === id;
-      if (selected !== town.selected) {
-        town.selected = selected;
-        if (town.shown >= 0) restyleTown(town);
-      }
-    }
-    state.townLayer.redraw();
-    markPainted();
+    if (id === state.layer.selected()) return;
+    state.layer.setSelected(id);
+    markPainted(state.layer.day());
   }
 
   function setFocus(focus) {
@@ -469,23 +237,18 @@
   }
 
   function applyArgs(args) {
-    state.lo = args.lo;
-    state.hi = args.hi;
-    state.changes = (args.changes || []).slice().sort(function (a, b) { return a - b; });
-    ui.day.min = String(args.lo);
-    ui.day.max = String(args.hi);
-    setToggles(args);
+    state.timeline.setSpan(args.lo, args.hi, args.changes);
+    state.layer.showTowns(args.show_towns !== false);
+    state.layer.showZones(args.show_zones !== false);
     setSelected(args.selected || null);
     setFocus(args.focus || null);
-    if (args.revision !== state.revision || state.day === null) {
+    if (args.revision !== state.revision || state.layer.day() === null) {
       // Set from outside the map (sidebar, link, play): jump there. Otherwise the map already shows the
       // date it reported, or a later one the reader has stepped to since.
       state.revision = args.revision;
       state.outbox = state.outbox.filter(function (waiting) { return waiting.kind !== "date"; });
       window.clearTimeout(state.settleTimer);
-      setDay(args.day, false);
-    } else {
-      syncControls();
+      state.layer.setDay(state.timeline.clamp(args.day), "host");
     }
   }
 
@@ -499,7 +262,6 @@
   function onRender(args) {
     acknowledge(args.ack);
     ui.map.style.height = (args.height || 620) + "px";
-    ui.timeline.hidden = false;
     setFrameHeight();
     if (!state.leaflet) {
       state.leaflet = loadLeaflet(args.leaflet);
@@ -516,8 +278,6 @@
         timing.payload = timing.payload || performance.now();
         if (state.map) { state.map.remove(); state.map = null; }
         state.payload = results[1];
-        state.day = null;
-        state.selected = null;
         state.focusKey = null;
         buildMap(state.payload, state.pendingArgs);
         applyArgs(state.pendingArgs);
@@ -534,10 +294,7 @@
     }
   }
 
-  ui.day.addEventListener("input", function () { setDay(Number(ui.day.value), true); });
-  ui.previous.addEventListener("click", function () { step(-1); });
-  ui.next.addEventListener("click", function () { step(1); });
   window.addEventListener("resize", function () { if (state.map) state.map.invalidateSize(); });
 
   send("streamlit:componentReady", { apiVersion: 1 });
-})(window.ControlMapParts); // zone_cells.js, town_dots.js
+})(window.ControlMapParts); // control_layer.js and what it draws with
