@@ -1,4 +1,4 @@
-"""`python -m geo build` and `python -m geo state`."""
+"""`python -m geo build`, `python -m geo state` and `python -m geo export-html`."""
 
 from __future__ import annotations
 
@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     state.add_argument("--date", type=_iso_date, required=True, help="YYYY-MM-DD")
     state.add_argument("--place", help="a place name in any supported spelling, or a place id")
     state.add_argument("--build", type=Path, default=DEFAULT_BUILD, help="build folder (default %(default)s)")
+
+    export = commands.add_parser("export-html", help="write the whole timeline as one HTML file that opens offline")
+    export.add_argument("--build", type=Path, default=DEFAULT_BUILD, help="build folder (default %(default)s)")
+    export.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    export.add_argument("--date", type=_iso_date, default=None, help="the date it opens on (default: the latest)")
+    export.add_argument("--no-tiles", action="store_true", help="no OpenStreetMap background, even when online")
     return parser
 
 
@@ -75,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.earliest > (args.today or date.today()):
             parser.error(f"--earliest {args.earliest} is after today ({args.today or date.today()})")
         return _build(args)
+    if args.command == "export-html":
+        return _export(args)
     return _state(args)
 
 
@@ -157,4 +165,30 @@ def _state(args) -> int:
         {"date": args.date.isoformat(), "place": place_id, "state": [p.model_dump(mode="json") for p in current]},
         ensure_ascii=False, indent=2,
     ))
+    return 0
+
+
+def _export(args) -> int:
+    # The map's renderer lives with the dashboard (ui/folium_control); the pipeline only hands it the layer.
+    from geo.io.read import LayerError, read_layer
+    from ui.export import export_html, write_export
+    from ui.folium_control.assets import AssetError
+    from ui.map import load_force_styles
+    from ui.map_payload import simplified_borders
+
+    if not args.out.parent.is_dir():
+        print(f"error: {args.out.parent}: no such folder to write the HTML file into", file=sys.stderr)
+        return 2
+    try:
+        layer = read_layer(args.build)
+    except (LayerError, OSError) as exc:  # the message says how to rebuild
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        html = export_html(layer, load_force_styles(), simplified_borders(), tiles=not args.no_tiles, day=args.date)
+        size = write_export(html, args.out)
+    except (AssetError, OSError) as exc:
+        print(f"error: {exc}; {args.out} left as it was", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out} ({size / 1e6:.1f} MB, {len({p.place_id for p in layer.periods})} towns)", file=sys.stderr)
     return 0

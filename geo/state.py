@@ -48,10 +48,33 @@ def change_dates(periods: Iterable[_Period]) -> list[date]:
     return sorted(days)
 
 
+def date_span(periods: Iterable) -> tuple[date, date, list[date]] | None:
+    """The dates a timeline over these control periods spans: (first, last, change dates), from every
+    dated start and end and every evidence's event and publication day; None when nothing is dated."""
+    periods = list(periods)
+    changes = change_dates(periods)
+    days = set(changes)
+    for period in periods:
+        for ev in period.evidence:
+            for text in (ev.date, ev.published):
+                if text and len(text) == 10:
+                    try:
+                        days.add(date.fromisoformat(text))
+                    except ValueError:
+                        pass
+    if not days:
+        return None
+    return min(days), max(days), changes
+
+
+def time_order(period: _Period) -> tuple[date, date]:
+    """Sort key of one place's periods in time order: unknown starts first, open ends last."""
+    return period.valid_from or date.min, period.valid_to or date.max
+
+
 def history(periods: Iterable[P], place_id: str) -> list[P]:
     """One place's periods in time order (unknown starts first)."""
-    own = [p for p in periods if p.place_id == place_id]
-    return sorted(own, key=lambda p: (p.valid_from or date.min, p.valid_to or date.max))
+    return sorted((p for p in periods if p.place_id == place_id), key=time_order)
 
 
 def last_change(changes: Sequence[date], day: date) -> date | None:

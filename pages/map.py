@@ -153,3 +153,5 @@ def _area_over_time() -> None:
 
 if layer.areas:
     _area_over_time()
+if drawn:
+    controls.export_download(layer)

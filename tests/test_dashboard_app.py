@@ -376,3 +376,12 @@ def test_places_lists_each_towns_state_last_change_and_sources_on_the_chosen_dat
     albu_kamal = table[table["Place"] == "Albu Kamal"].iloc[0]
     assert "contested" in albu_kamal["State on 2017-11-10"]
     assert albu_kamal["Last change"] == "2017-11-10" and albu_kamal["Sources"] >= 2
+
+
+def test_the_map_page_offers_the_whole_timeline_as_one_html_file(monkeypatch, layer_dir):
+    at = app(monkeypatch, layer_dir)
+    assert not at.exception
+    at.button(key="export_prepare").click().run()
+    assert not at.exception
+    download = at.get("download_button")
+    assert len(download) == 1 and "Download the map" in download[0].proto.label

@@ -209,3 +209,21 @@ def current_day(layer: Layer) -> date:
     lo, hi, _ = slider_bounds(layer)
     day = st.session_state.get(DATE_KEY, st.session_state.get(_INITIAL_DAY_KEY, hi))
     return day if isinstance(day, date) and lo <= day <= hi else hi
+
+
+EXPORT_KEY = "export_asked"
+
+
+def export_download(layer: Layer) -> None:
+    """The map as one HTML file (ui/export.py), made when a reader asks for it: at 10,000 towns it takes
+    seconds and weighs 5 MB, which nobody should pay for by merely opening the page."""
+    if not st.session_state.get(EXPORT_KEY):
+        st.button("Prepare the map as one HTML file", key="export_prepare",
+                  on_click=lambda: st.session_state.__setitem__(EXPORT_KEY, True),
+                  help="The whole timeline with its slider, legend, towns, zones and every town's sources, in one "
+                       "file that opens in a browser with no server and no internet (the background map needs it).")
+        return
+    with st.spinner("Writing the map's file…"):
+        html = data.exported_html(layer)
+    st.download_button("Download the map (HTML)", html, file_name="control-map.html", mime="text/html",
+                       on_click="ignore", icon=":material/download:")

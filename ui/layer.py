@@ -21,7 +21,8 @@ from geo.io.read import ControlPeriod, Layer, LayerError, LayerVersion, current_
 from geo.io.write import (FOLDER_MARKER, LOCK_FILE, LayerFolderError, demo_build_refusal, incoming_folder, layer_lock, publish_built_layer,
                           recover_interrupted_swap)
 from geo.schema import UNKNOWN_FORCE
-from ui.map import ForceStyle
+from ui.map import ForceStyle, load_force_styles
+from ui.map_payload import simplified_borders
 from ui.text import md_escape
 from ui.url import LinkIndex, PlaceName, link_index, place_keys
 
@@ -29,7 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_DIR_ENV = "GEO_BUILD_DIR"
 ARTICLES_DIR = ROOT / "data" / "articles"
 _LOG = logging.getLogger(__name__)
-BORDER_TOLERANCE_DEG = 0.02  # ~2 km: plenty for a regional map, and a small payload
 
 
 def build_dir() -> Path:
@@ -174,13 +174,8 @@ def load_or_stop() -> Layer:
 
 @st.cache_resource(show_spinner=False)
 def forces() -> dict[str, ForceStyle]:
-    """Force code → display name and colour from data/forces.yaml (through geo.forces)."""
-    from geo.forces import load_forces
-
-    catalogue = load_forces()
-    styles = {code: ForceStyle(code, f.display_name("en"), f.color) for code, f in catalogue.forces.items()}
-    styles.setdefault(UNKNOWN_FORCE, ForceStyle(UNKNOWN_FORCE, "Unknown", "#999999"))
-    return styles
+    """Force code → display name and colour from data/forces.yaml (ui.map.load_force_styles)."""
+    return load_force_styles()
 
 
 def force_name(code: str) -> str:
@@ -190,16 +185,8 @@ def force_name(code: str) -> str:
 
 @st.cache_data(show_spinner=False)
 def borders() -> dict | None:
-    """Country borders (Natural Earth, shipped in a package) simplified for the map; None if unavailable."""
-    try:
-        from geo.borders import load_countries
-
-        frame = load_countries()
-    except Exception:  # the map still works without borders
-        return None
-    frame = frame.copy()
-    frame["geometry"] = frame.geometry.simplify(BORDER_TOLERANCE_DEG, preserve_topology=True)
-    return frame[["iso_a2", "name", "geometry"]].__geo_interface__
+    """Country borders for the map (ui.map_payload.simplified_borders); None if unavailable."""
+    return simplified_borders()
 
 
 # Derived from the layer once per layer (a layer is read-only and shared): at 10,000 towns these loops cost
@@ -275,22 +262,15 @@ class DateRange:
 
 @_per_layer
 def date_range(layer: Layer) -> DateRange:
-    """The slider's span: every dated start, end, event and publication in the layer."""
-    from geo.state import change_dates
+    """The slider's span: every dated start, end, event and publication in the layer (geo.state.date_span)."""
+    from geo.state import date_span
 
-    changes = change_dates(layer.periods)
-    days = set(changes)
-    for period in layer.periods:
-        for ev in period.evidence:
-            for text in (ev.date, ev.published):
-                try:
-                    days.add(date.fromisoformat(text)) if text and len(text) == 10 else None
-                except ValueError:
-                    pass
-    if not days:
+    span = date_span(layer.periods)
+    if span is None:
         today = date.today()
         return DateRange(today, today, ())
-    return DateRange(min(days), max(days), tuple(changes))
+    lo, hi, changes = span
+    return DateRange(lo, hi, tuple(changes))
 
 
 @_per_layer
@@ -351,6 +331,15 @@ def published_map(layer: Layer) -> str:
                         "`make build` (`python -m geo build`).") from None
             raise
     return publish(payload)
+
+
+@_per_layer
+def exported_html(layer: Layer) -> bytes:
+    """The standalone HTML file of the whole timeline (ui/export.py): at 10,000 towns about 5 MB, made in
+    seconds, once per layer."""
+    from ui.export import export_html
+
+    return export_html(layer, forces(), borders()).encode("utf-8")
 
 
 @_per_layer

@@ -53,6 +53,16 @@ class ForceStyle:
     color: str
 
 
+def load_force_styles() -> dict[str, ForceStyle]:
+    """Force code → display name and colour from data/forces.yaml (through geo.forces)."""
+    from geo.forces import load_forces
+
+    catalogue = load_forces()
+    styles = {code: ForceStyle(code, f.display_name("en"), f.color) for code, f in catalogue.forces.items()}
+    styles.setdefault(UNKNOWN_FORCE, ForceStyle(UNKNOWN_FORCE, "Unknown", "#999999"))
+    return styles
+
+
 def asset_mode() -> str:
     """'local' serves Leaflet from static/vendor (offline); 'cdn' loads it from jsDelivr (hosted)."""
     mode = os.environ.get(ASSETS_ENV, "").strip().lower()

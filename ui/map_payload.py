@@ -24,6 +24,7 @@ from datetime import date
 import numpy as np
 
 from geo.schema import COORDINATE_DECIMALS, UNKNOWN_FORCE
+from geo.state import time_order
 
 PAYLOAD_VERSION = 2
 #: Coordinates travel as integers: degrees times this (the grid zones.geojson is written on).
@@ -82,7 +83,7 @@ def towns_payload(periods: Iterable, codes: list[str]) -> dict[str, list]:
         by_town[period.place_id].append(period)
     towns: dict[str, list] = {"id": [], "name": [], "lat": [], "lon": [], "periods": []}
     for place_id in sorted(by_town):
-        own = sorted(by_town[place_id], key=lambda p: (p.valid_from or date.min, p.valid_to or date.max))
+        own = sorted(by_town[place_id], key=time_order)
         first = own[0]
         rows = [[
             day_number(p.valid_from), day_number(p.valid_to), _force_index(codes, p.force),
@@ -126,6 +127,23 @@ def bounds(periods: Iterable) -> list[list[float]] | None:
         return None
     lats, lons = [p[0] for p in points], [p[1] for p in points]
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+BORDER_TOLERANCE_DEG = 0.02  # ~2 km: plenty for a regional map, and a small payload
+
+
+def simplified_borders() -> dict | None:
+    """Country borders (Natural Earth, shipped in a package) simplified for the map, as a GeoJSON
+    FeatureCollection; None if unavailable (the map works without them)."""
+    try:
+        from geo.borders import load_countries
+
+        frame = load_countries()
+    except Exception:  # noqa: BLE001 - a missing or unreadable shapefile only costs the borders
+        return None
+    frame = frame.copy()
+    frame["geometry"] = frame.geometry.simplify(BORDER_TOLERANCE_DEG, preserve_topology=True)
+    return frame[["iso_a2", "name", "geometry"]].__geo_interface__
 
 
 def map_payload(periods: list, zones: list, forces: Mapping, borders: dict | None) -> dict:

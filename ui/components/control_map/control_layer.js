@@ -61,7 +61,7 @@
         this._zoneLooks = new Map();
         const scale = payload.coordinate_scale, towns = payload.towns;
         this._towns = towns.id.map(function (id, i) {
-          return { id: id, name: towns.name[i], latlng: L.latLng(towns.lat[i] / scale, towns.lon[i] / scale),
+          return { index: i, id: id, name: towns.name[i], latlng: L.latLng(towns.lat[i] / scale, towns.lon[i] / scale),
             periods: towns.periods[i], shown: -1, selected: false, look: null };
         });
         this._byId = new Map(this._towns.map(function (town) { return [town.id, town]; }));
@@ -89,7 +89,7 @@
         this._zoneLayer = parts.zoneCells(L, this._zones, this._zoneLooks, { pane: "zones" }).addTo(map);
         this._townLayer = parts.townDots(L, this._towns, this._looks, function (index) {
           const town = self._towns[index];
-          self.fire("townclick", { id: town.id, name: town.name });
+          self.fire("townclick", { id: town.id, index: town.index, name: town.name });
           if (self.options.onTownClick) self.options.onTownClick(town);
         }, { pane: "overlayPane" }).addTo(map);
         this._labels = L.layerGroup().addTo(map);

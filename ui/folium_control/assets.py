@@ -1,0 +1,70 @@
+"""Scripts and styles written into the page itself, not linked: what folium's JSCSSMixin does with URLs.
+
+A standalone file must open from `file://` with no network, so Leaflet and the plugin's code go inline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from branca.element import Element, Figure, MacroElement
+
+COMPONENT_DIR = Path(__file__).resolve().parent.parent / "components" / "control_map"
+VENDOR_LEAFLET = Path(__file__).resolve().parent.parent.parent / "static" / "vendor" / "leaflet" / "dist"
+#: The plugin's scripts in load order: what control_layer.js draws with comes first.
+PLUGIN_JS = ("canvas_sheet.js", "zone_cells.js", "pixel_sheet.js", "town_dots.js", "control_layer.js")
+PLUGIN_CSS = ("control_layer.css",)
+
+
+class AssetError(RuntimeError):
+    """An asset file is missing; the message names it and what to do."""
+
+
+def read_asset(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        hint = " (Leaflet is fetched by `make install`: scripts/vendor.sh)" if VENDOR_LEAFLET in path.parents else ""
+        raise AssetError(f"{path}: cannot read the map's asset: {exc.strerror or exc}{hint}") from None
+    if "</script" in text.lower() or "</style" in text.lower():  # would end the element it is written into
+        raise AssetError(f"{path}: cannot be inlined: it contains a closing script or style tag")
+    return text
+
+
+def script_json(value) -> str:
+    """JSON to write inside a <script>: no "<", ">" or "&" (a name like "</script><script>…" stays a string)
+    and no U+2028/U+2029 (line ends to JavaScript)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+class InlineAssets(MacroElement):
+    """Adds `inline_js` and `inline_css` (paths) to the page's header once each, in order."""
+
+    inline_js: tuple[Path, ...] = ()
+    inline_css: tuple[Path, ...] = ()
+
+    def render(self, **kwargs):
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("this element must be in a folium Map that is in a Figure")
+        for path in self.inline_css:
+            figure.header.add_child(Element(f"<style>{read_asset(path)}</style>"), name=f"inline-css-{path.name}")
+        for path in self.inline_js:
+            figure.header.add_child(Element(f"<script>{read_asset(path)}</script>"), name=f"inline-js-{path.name}")
+        super().render(**kwargs)
+
+
+class InlineLeaflet(InlineAssets):
+    """Leaflet itself, from the copy `make install` vendors (the version folium pins, see ui/map.py)."""
+
+    inline_js = (VENDOR_LEAFLET / "leaflet.js",)
+    inline_css = (VENDOR_LEAFLET / "leaflet.css",)
+
+
+class PluginAssets(InlineAssets):
+    inline_js = tuple(COMPONENT_DIR / name for name in PLUGIN_JS)
+    inline_css = tuple(COMPONENT_DIR / name for name in PLUGIN_CSS)
