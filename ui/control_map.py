@@ -6,8 +6,9 @@ README's Scale section). Here the layer is published once as a static file (`sta
 served by Streamlit's static file serving, beside a gzipped copy the browser fetches and unpacks itself:
 Streamlit's server would otherwise gzip the file anew on every load, in its event loop, about 0.2 s for
 the 4 MB of a 10,000-town layer) and the component's arguments are a handful of small values:
-the date, the selected town, the toggles. The component has its own timeline bar under the map whose steps
+the date, the selected town, the toggles. The map has its own timeline bar (control_layer.js) whose steps
 repaint in the browser at once and report the date back; the sidebar slider and a shared link move it too.
+The same browser classes, through folium, make the standalone HTML export (ui/export.py).
 
 The folium map of ui/map.py is what the benchmark compares this with (bench/naive_app.py: the whole map through
 streamlit-folium on every step); no page of the dashboard draws it.
