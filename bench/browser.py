@@ -306,3 +306,25 @@ def percentile(values: list[float], q: float) -> float:
 def summary(run: SliderRun) -> dict:
     return {"p50_ms": statistics.median(run.step_ms), "p95_ms": percentile(run.step_ms, 0.95),
             "bytes_median": statistics.median(run.bytes_per_step), "steps": len(run.step_ms)}
+
+
+_EXPORT_LAYER = "Object.values(window).find(v => window.L && v instanceof L.ControlLayer)"
+
+
+def measure_export_paint(path: Path, loads: int, browser) -> list[float]:
+    """Seconds from navigation to the exported file's first painted frame of towns, opened from file://
+    with every other request (tiles) refused, in fresh tabs."""
+    times = []
+    for _ in range(loads):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                      else route.abort())
+        page = context.new_page()
+        page.goto(Path(path).resolve().as_uri(), wait_until="commit")
+        page.wait_for_function(f"() => {{ const layer = {_EXPORT_LAYER}; return !!layer && layer.shownTowns() > 0; }}",
+                               polling="raf", timeout=120_000)
+        # The frame after the one that drew the towns: they are on screen.
+        times.append(page.evaluate("() => new Promise(done => requestAnimationFrame(() => done(performance.now())))")
+                     / 1000)
+        context.close()
+    return times

@@ -3,6 +3,7 @@
     python -m bench.run            # the full run: 10,000 articles, 1,000 and 10,000 towns (≈ 20–30 min)
     python -m bench.run --smoke    # tiny sizes, for the test suite: checks the benchmarks still work
     python -m bench.run --only load  # 20 tabs stepping one server's 10,000-town map for a 3-minute soak
+    python -m bench.run --only export  # the 10,000-town layer as one HTML file: its size and first paint
 
 Prints a table and writes bench/results.json (bench/results-smoke.json for --smoke). Benchmarks are
 measurements, not tests: a missed target is reported, not raised. Each figure is from this one run; the
@@ -47,6 +48,9 @@ TARGETS: dict[str, tuple[str, float]] = {
     "load_sidebar_p95_ms": ("<=", 2000),
     "load_starved_sessions": ("<=", 0),
     "load_url_lag_max_steps": ("<=", 1),
+    # The whole timeline as one HTML file (python -m geo export-html) of the large layer.
+    "export_mb": ("<=", 5),
+    "export_first_paint_s": ("<=", 3),
 }
 
 
@@ -179,6 +183,27 @@ def bench_load(work: Path, sizes: Sizes) -> dict:
     return summary
 
 
+def bench_export(work: Path, sizes: Sizes) -> dict:
+    """The large layer as one HTML file: its size, the time to write it, and its first paint from file://."""
+    from playwright.sync_api import sync_playwright
+
+    large, out = work / "layer-large", work / "control-map.html"
+    if not (large / "control.geojson").exists():
+        write_layer(large, sizes.large_towns, zones=True)
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "geo", "export-html", "--build", str(large), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        raise RuntimeError(f"python -m geo export-html failed:\n{done.stderr[-3000:]}")
+    with sync_playwright() as playwright:
+        chromium = browser._launch(playwright)
+        paints = browser.measure_export_paint(out, sizes.first_paints, chromium)
+        chromium.close()
+    return {"export_mb": round(out.stat().st_size / 1e6, 2), "export_seconds": round(seconds, 2),
+            "export_first_paint_s": round(statistics.median(paints), 2), "export_paints": len(paints)}
+
+
 def verdicts(results: dict) -> dict[str, bool]:
     checks = {">=": float.__ge__, "<=": float.__le__, "<": float.__lt__}
     return {name: checks[op](float(results[name]), float(target))
@@ -202,7 +227,7 @@ def print_table(results: dict, passed: dict[str, bool]) -> None:
     Console().print(table)
 
 
-PARTS = ("build", "dashboard", "load")
+PARTS = ("build", "dashboard", "load", "export")
 
 
 def run(smoke: bool = False, out: Path | None = None, work: Path | None = None, parts: tuple[str, ...] = PARTS,
@@ -222,6 +247,8 @@ def run(smoke: bool = False, out: Path | None = None, work: Path | None = None, 
                 results.update(bench_build(work, sizes.articles))
             elif part == "dashboard":
                 results.update(bench_dashboard(work, sizes, naive=not keep_naive))
+            elif part == "export":
+                results.update(bench_export(work, sizes))
             else:
                 results.update(bench_load(work, sizes))
         if results.get("naive_p50_ms") and results.get("slider_p50_ms"):
