@@ -18,7 +18,7 @@ SEARCH_BOX_PX = 76  # the search box's height with its label
 layer = data.load_or_stop()
 forces = data.forces()
 day = controls.current_day(layer)
-lo, hi, changes = controls.slider_bounds(layer)
+lo, hi, _ = controls.slider_bounds(layer)
 names = data.names_by_id(layer)
 
 
@@ -108,7 +108,7 @@ def _map_and_panel() -> None:
             st.error(unpublished)  # names the file or folder and what to do; no text from the layer in it
         else:
             control_map.control_map(
-                payload_name, now, lo, hi, changes, revision=controls.map_revision(now), selected=selected,
+                payload_name, now, lo, hi, revision=controls.map_revision(now), selected=selected,
                 focus=st.session_state.get(controls.FOCUS_KEY), show_zones=zones_on and bool(layer.zones),
                 show_towns=towns_on, report_ready=not drawn, key=MAP_KEY,
                 on_change=_on_map_event)

@@ -190,7 +190,6 @@ def control_map(
     day: date,
     lo: date,
     hi: date,
-    changes: tuple[date, ...],
     *,
     revision: int,
     selected: str | None = None,
@@ -207,13 +206,13 @@ def control_map(
     once it has painted (or shown why it cannot) when `report_ready` is set, or None.
 
     `revision` goes up whenever the date was set from outside the map (sidebar, link, play): only then
-    does the map jump to `day`, so its own quick steps are never pulled back by a slower rerun."""
+    does the map jump to `day`, so its own quick steps are never pulled back by a slower rerun. The change
+    dates its ◀ ▶ jump between are the payload's own (control_layer.js), not sent on every rerun."""
     last = st.session_state.get(key)
     return _component(
         layer_url=f"{LAYERS_URL}/{payload_name}",
         ack=last.get("n") if isinstance(last, dict) else None,  # this rerun has seen the map's event `n`
         day=day_number(day), lo=day_number(lo), hi=day_number(hi),
-        changes=[day_number(d) for d in changes if lo <= d <= hi],
         revision=revision,
         selected=selected,
         focus=list(focus) if focus else None,

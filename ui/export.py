@@ -33,7 +33,7 @@ def export_map(layer: Layer, forces: Mapping[str, ForceStyle], borders: dict | N
                day: date | None = None) -> folium.Map:
     """The folium map of the whole layer, opening on `day` (default: its latest date)."""
     span = date_span(layer.periods)
-    lo, hi, changes = span if span else (date.today(), date.today(), [])
+    lo, hi, _ = span if span else (date.today(), date.today(), [])
     day = min(max(day or hi, lo), hi)
     payload = map_payload(layer.periods, layer.zones, forces, borders)
     figure = Figure(title=TITLE)
@@ -46,7 +46,7 @@ def export_map(layer: Layer, forces: Mapping[str, ForceStyle], borders: dict | N
         folium.TileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", attr=OSM_ATTRIBUTION, max_zoom=18,
                          name="OpenStreetMap").add_to(fmap)
     control = ControlLayer(payload, day_number(day)).add_to(fmap)
-    Timeline(control, day_number(lo), day_number(max(hi, lo)), [day_number(d) for d in changes]).add_to(fmap)
+    Timeline(control, day_number(lo), day_number(hi)).add_to(fmap)  # ◀ ▶: the payload's change days
     Legend(control).add_to(fmap)
     TownHistory(control, histories(layer.periods, payload["towns"]["id"])).add_to(fmap)
     if payload["bounds"]:

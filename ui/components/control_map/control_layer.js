@@ -313,11 +313,14 @@
         return button;
       },
 
+      // The span of days it covers (the layer's own first and last change when not given) and the days ◀ ▶
+      // stop at (the layer's change days when not given), those outside the span left out.
       setSpan: function (lo, hi, changes) {
         const own = this._layer.span();
-        this._lo = lo === undefined || lo === null ? own[0] : lo;
-        this._hi = hi === undefined || hi === null ? own[1] : hi;
-        this._changes = (changes || this._layer.changes()).slice().sort(function (a, b) { return a - b; });
+        const low = this._lo = lo === undefined || lo === null ? own[0] : lo;
+        const high = this._hi = hi === undefined || hi === null ? own[1] : hi;
+        this._changes = (changes || this._layer.changes()).filter(function (d) { return low <= d && d <= high; })
+          .sort(function (a, b) { return a - b; });
         if (this._ui) { this._ui.day.min = String(this._lo); this._ui.day.max = String(this._hi); this._sync(); }
         return this;
       },

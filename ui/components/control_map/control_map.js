@@ -204,7 +204,7 @@
     state.layer = layer;
     layer.on("daychange", onDayChange);
     layer.addTo(map);
-    state.timeline = new kit.Timeline(layer, { lo: args.lo, hi: args.hi, changes: args.changes }).addTo(map);
+    state.timeline = new kit.Timeline(layer, { lo: args.lo, hi: args.hi }).addTo(map);
     new kit.Legend(layer).addTo(map);
     if (payload.bounds) {
       const pad = 0.3;
@@ -237,7 +237,7 @@
   }
 
   function applyArgs(args) {
-    state.timeline.setSpan(args.lo, args.hi, args.changes);
+    state.timeline.setSpan(args.lo, args.hi);
     state.layer.showTowns(args.show_towns !== false);
     state.layer.showZones(args.show_zones !== false);
     setSelected(args.selected || null);
