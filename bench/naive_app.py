@@ -11,7 +11,7 @@ from streamlit_folium import st_folium
 from geo.state import state_on
 from ui import controls
 from ui import layer as data
-from ui import map as geo_map
+from bench import naive_map as geo_map
 from ui.url import parse_date
 
 

@@ -173,7 +173,7 @@ def _export(args) -> int:
     from geo.io.read import LayerError, read_layer
     from ui.export import export_html, write_export
     from ui.folium_control.assets import AssetError
-    from ui.map import load_force_styles
+    from ui.style import load_force_styles
     from ui.map_payload import simplified_borders
 
     if not args.out.parent.is_dir():

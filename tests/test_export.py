@@ -14,7 +14,7 @@ from geo.io.read import read_layer
 from ui.export import export_html, write_export
 from ui.folium_control.assets import script_json
 from ui.folium_control.town_history import QUOTE_CHARS, histories
-from ui.map import LEAFLET_VERSION, load_force_styles
+from ui.style import LEAFLET_VERSION, load_force_styles
 from ui.map_payload import map_payload
 from tests.fixtures.make_layer import PAYLOAD_QUOTE, write_layer
 

@@ -1,4 +1,4 @@
-"""ui/map.py (no Streamlit) and ui/url.py, ui/text.py, ui/sources.py: the map's JS and what goes into it."""
+"""bench/naive_map.py (the folium baseline; no Streamlit), ui/style.py and ui/url.py, ui/text.py, ui/sources.py: the map's JS and what goes into it."""
 
 import json
 from datetime import date, timedelta
@@ -9,17 +9,18 @@ from streamlit_folium import _get_feature_group_string, _get_map_string, generat
 from geo.io.read import read_layer
 from geo.state import state_on
 from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, write_layer
-from ui import map as geo_map
+from bench import naive_map as geo_map
+from ui import style
 from ui.sources import annotate
 from ui.text import md_escape, safe_url
 from ui.url import PlaceName, link_index, name_key, parse_date, resolve_place
 
 FORCES = {
-    "IS": geo_map.ForceStyle("IS", "Islamic State", "#000000"),
-    "SYRIAN_GOV": geo_map.ForceStyle("SYRIAN_GOV", "Syrian government", "#D55E00"),
-    "IRAQI_GOV": geo_map.ForceStyle("IRAQI_GOV", "Iraqi government", "#CC79A7"),
-    "SDF": geo_map.ForceStyle("SDF", "SDF", "#F0E442"),
-    "UNKNOWN": geo_map.ForceStyle("UNKNOWN", "Unknown", "#999999"),
+    "IS": style.ForceStyle("IS", "Islamic State", "#000000"),
+    "SYRIAN_GOV": style.ForceStyle("SYRIAN_GOV", "Syrian government", "#D55E00"),
+    "IRAQI_GOV": style.ForceStyle("IRAQI_GOV", "Iraqi government", "#CC79A7"),
+    "SDF": style.ForceStyle("SDF", "SDF", "#F0E442"),
+    "UNKNOWN": style.ForceStyle("UNKNOWN", "Unknown", "#999999"),
 }
 BOUNDS = ((34.0, 39.0), (36.5, 43.0))
 
@@ -44,10 +45,10 @@ def test_local_assets_are_leaflet_only_and_served_by_streamlit():
 
 
 def test_the_vendored_leaflet_exists_when_vendor_ran():
-    if not (geo_map.VENDOR_DIR / ".complete").exists():
+    if not (style.VENDOR_DIR / ".complete").exists():
         pytest.skip("static/vendor not fetched (make vendor)")
     for link in geo_map.asset_links(_base(assets="local")):
-        assert (geo_map.VENDOR_DIR.parent.parent / link.removeprefix("/app/")).is_file(), link
+        assert (style.VENDOR_DIR.parent.parent / link.removeprefix("/app/")).is_file(), link
 
 
 def test_base_map_is_the_same_for_every_date_so_streamlit_folium_keeps_it_mounted(layer):
@@ -106,7 +107,7 @@ def test_uncertain_means_unknown_start_or_coarser_than_a_day(layer):
 
 
 def test_legend_lists_forces_with_unknown_last_and_escapes_names():
-    styles = geo_map.force_styles({**FORCES, "X": geo_map.ForceStyle("X", "<b>X</b>", "#123456")}, ["X", "IS"])
+    styles = geo_map.force_styles({**FORCES, "X": style.ForceStyle("X", "<b>X</b>", "#123456")}, ["X", "IS"])
     assert [s.code for s in styles] == ["IS", "X", "UNKNOWN"]
     legend = geo_map._Legend(styles)
     assert "&lt;b&gt;X&lt;/b&gt;" in legend.html and "<b>X" not in legend.html
@@ -240,10 +241,10 @@ def test_the_map_frame_loads_only_the_vendored_leaflet_release():
     import base64
     import hashlib
 
-    script = (geo_map.VENDOR_DIR.parent.parent / "ui" / "components" / "control_map" / "control_map.js").read_text()
-    assert f"https://cdn.jsdelivr.net/npm/leaflet@{geo_map.LEAFLET_VERSION}/dist/" in script
+    script = (style.VENDOR_DIR.parent.parent / "ui" / "components" / "control_map" / "control_map.js").read_text()
+    assert f"https://cdn.jsdelivr.net/npm/leaflet@{style.LEAFLET_VERSION}/dist/" in script
     for kind in ("js", "css"):
-        vendored = geo_map.VENDOR_DIR / "leaflet" / "dist" / f"leaflet.{kind}"
+        vendored = style.VENDOR_DIR / "leaflet" / "dist" / f"leaflet.{kind}"
         assert vendored.exists(), f"{vendored} is missing: run `make vendor`"
         digest = "sha384-" + base64.b64encode(hashlib.sha384(vendored.read_bytes()).digest()).decode()
         assert f'{kind}: "{digest}"' in script, f"control_map.js does not pin leaflet.{kind} to {digest}"

@@ -13,16 +13,16 @@ import pytest
 
 from geo.io.read import ZoneFeature, read_layer
 from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, write_layer
-from ui import map as geo_map
+from ui.style import ForceStyle
 from ui.control_map import (KEEP_PUBLISHED, LAYERS_DIR_ENV, LEASES_DIR, PACKED_SUFFIX, PublishError, layers_dir,
                             publish)
 from ui.map_payload import COORDINATE_SCALE, day_number, map_payload, packed_ring, unpacked_ring
 
 ROOT = Path(__file__).resolve().parents[1]
 FORCES = {
-    "IS": geo_map.ForceStyle("IS", "Islamic State", "#000000"),
-    "SYRIAN_GOV": geo_map.ForceStyle("SYRIAN_GOV", "Syrian government", "#D55E00"),
-    "UNKNOWN": geo_map.ForceStyle("UNKNOWN", "Unknown", "#999999"),
+    "IS": ForceStyle("IS", "Islamic State", "#000000"),
+    "SYRIAN_GOV": ForceStyle("SYRIAN_GOV", "Syrian government", "#D55E00"),
+    "UNKNOWN": ForceStyle("UNKNOWN", "Unknown", "#999999"),
 }
 RING = [[40.0, 34.0], [40.51234, 34.0], [40.51234, 34.49999], [39.99999, 34.5], [40.0, 34.0]]
 HOLE = [[40.1, 34.1], [40.1, 34.2], [40.2, 34.2], [40.1, 34.1]]
@@ -55,6 +55,20 @@ def test_towns_are_columns_of_one_length_and_carry_no_article_text(layer):
     assert towns["lon"][at] / COORDINATE_SCALE == pytest.approx(period.lon, abs=1e-5)
     text = json.dumps(payload, ensure_ascii=False)
     assert PAYLOAD_QUOTE not in text and PAYLOAD_SOURCE not in text
+
+
+def test_the_browser_is_sent_the_one_style_table_the_folium_baseline_uses_too(layer):
+    from bench.naive_map import town_style
+    from ui.style import TOWN, style_table
+
+    payload = map_payload(layer.periods, layer.zones, FORCES, None)
+    assert payload["style"] == style_table() and payload["style"]["town"] == TOWN
+    contested = town_style({"force": "IS", "status": "contested", "contested_by": ["SYRIAN_GOV"], "uncertain": True},
+                           FORCES)
+    assert contested["radius"] == TOWN["radius_contested"] and contested["color"] == "#D55E00"
+    # The browser's renderers keep no numbers of their own for these looks.
+    script = (Path(__file__).parent.parent / "ui" / "components" / "control_map" / "control_layer.js").read_text()
+    assert "style.town" in script and "style.zone" in script and "0.45" not in script
 
 
 def test_a_zone_cell_is_sent_once_with_its_spans_in_time_order():

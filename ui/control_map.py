@@ -10,7 +10,7 @@ the date, the selected town, the toggles. The map has its own timeline bar (cont
 repaint in the browser at once and report the date back; the sidebar slider and a shared link move it too.
 The same browser classes, through folium, make the standalone HTML export (ui/export.py).
 
-The folium map of ui/map.py is what the benchmark compares this with (bench/naive_app.py: the whole map through
+The folium map of bench/naive_map.py is what the benchmark compares this with (bench/naive_app.py: the whole map through
 streamlit-folium on every step); no page of the dashboard draws it.
 """
 
@@ -28,7 +28,7 @@ from pathlib import Path
 import streamlit as st
 import streamlit.components.v1 as components
 
-from ui.map import TILES_ENV, asset_mode  # one switch for both renderers
+from ui.style import TILES_ENV, asset_mode
 from ui.map_payload import day_number, encode
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ from geo.state import date_span
 from ui.folium_control import ControlLayer, Legend, Timeline, TownHistory
 from ui.folium_control.assets import InlineLeaflet
 from ui.folium_control.town_history import histories
-from ui.map import ForceStyle
+from ui.style import ForceStyle
 from ui.map_payload import day_number, map_payload
 
 TITLE = "Control map"

@@ -21,7 +21,7 @@ from geo.io.read import ControlPeriod, Layer, LayerError, LayerVersion, current_
 from geo.io.write import (FOLDER_MARKER, LOCK_FILE, LayerFolderError, demo_build_refusal, incoming_folder, layer_lock, publish_built_layer,
                           recover_interrupted_swap)
 from geo.schema import UNKNOWN_FORCE
-from ui.map import ForceStyle, load_force_styles
+from ui.style import ForceStyle, load_force_styles
 from ui.map_payload import simplified_borders
 from ui.text import md_escape
 from ui.url import LinkIndex, PlaceName, link_index, place_keys
@@ -174,7 +174,7 @@ def load_or_stop() -> Layer:
 
 @st.cache_resource(show_spinner=False)
 def forces() -> dict[str, ForceStyle]:
-    """Force code → display name and colour from data/forces.yaml (ui.map.load_force_styles)."""
+    """Force code → display name and colour from data/forces.yaml (ui.style.load_force_styles)."""
     return load_force_styles()
 
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from geo.schema import COORDINATE_DECIMALS, UNKNOWN_FORCE
 from geo.state import time_order
+from ui.style import style_table
 
 PAYLOAD_VERSION = 2
 #: Coordinates travel as integers: degrees times this (the grid zones.geojson is written on).
@@ -162,6 +163,7 @@ def map_payload(periods: list, zones: list, forces: Mapping, borders: dict | Non
         "zones": zone_rows,
         "borders": borders,
         "bounds": bounds(periods),
+        "style": style_table(),  # what every dot, zone and legend row looks like (ui/style.py)
     }
 
 

@@ -11,7 +11,8 @@ import streamlit as st
 
 from geo.io.read import ControlPeriod, Layer
 from geo.state import history, state_on
-from ui.map import ForceStyle, is_uncertain
+from ui.map_payload import is_uncertain
+from ui.style import ForceStyle
 from ui.text import md_escape, safe_url
 
 

@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 
 from geo.schema import UNKNOWN_FORCE
-from ui.map import ForceStyle
+from ui.style import ForceStyle
 
 AREA = "Area (km²)"
 TOWNS = "Towns"

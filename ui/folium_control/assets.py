@@ -59,7 +59,7 @@ class InlineAssets(MacroElement):
 
 
 class InlineLeaflet(InlineAssets):
-    """Leaflet itself, from the copy `make install` vendors (the version folium pins, see ui/map.py)."""
+    """Leaflet itself, from the copy `make install` vendors (the version folium pins, see ui/style.py)."""
 
     inline_js = (VENDOR_LEAFLET / "leaflet.js",)
     inline_css = (VENDOR_LEAFLET / "leaflet.css",)

@@ -8,10 +8,7 @@
 
 (function (parts) {
   const DAY_MS = 86400000;
-  const TOWN_RADIUS = 7;
-  const LABEL_MIN_ZOOM = 7;
   const MAX_LABELS = 400; // permanent labels are DOM nodes: only the towns in view, and not too many
-  const ZONE_FILL_OPACITY = 0.3;
   let kit = null;
 
   function iso(dayNumber) {
@@ -78,7 +75,7 @@
         if (payload.borders) {
           this._borders = L.geoJSON(payload.borders, { pane: "borders", interactive: false,
             renderer: L.canvas({ pane: "borders" }),
-            style: function () { return { color: "#6b6b6b", weight: 1.2, fillColor: "#f5f3ee", fillOpacity: 0.35 }; } })
+            style: function () { return Object.assign({}, payload.style.borders); } })
             .addTo(map);
         }
         const crs = map.options.crs, scale = payload.coordinate_scale;
@@ -210,18 +207,18 @@
         town.look = look;
       },
 
+      // Leaflet path options of a town's dot, from the payload's style table (ui/style.py town_look).
       _townStyle: function (row, selected) {
-        const contested = row[3] === 1;
-        const uncertain = row[5] === 1;
+        const town = this._payload.style.town, contested = row[3] === 1, uncertain = row[5] === 1;
         return {
           front: selected ? 2 : (contested ? 1 : 0), // drawn above the plain towns
-          radius: TOWN_RADIUS + (contested ? 2 : 0) + (selected ? 3 : 0),
+          radius: (contested ? town.radius_contested : town.radius) + (selected ? town.radius_selected_extra : 0),
           fillColor: this.colour(row[2]),
-          fillOpacity: uncertain ? 0.45 : 0.9,
-          color: contested ? (row[4] >= 0 ? this.colour(row[4]) : "#222222") : "#222222",
-          weight: contested ? 4 : (selected ? 2.5 : 1.2),
-          opacity: uncertain && !contested ? 0.6 : 1.0,
-          dashArray: uncertain ? [3, 3] : null,
+          fillOpacity: uncertain ? town.fill_opacity_uncertain : town.fill_opacity,
+          color: contested && row[4] >= 0 ? this.colour(row[4]) : town.edge,
+          weight: contested ? town.weight_contested : (selected ? town.weight_selected : town.weight),
+          opacity: uncertain && !contested ? town.opacity_uncertain : town.opacity,
+          dashArray: uncertain ? town.dash_uncertain : null,
         };
       },
 
@@ -241,22 +238,23 @@
         if (changed) this._zoneLayer.redraw();
       },
 
+      // Leaflet path options of a zone cell (ui/style.py zone_look).
       _zoneStyle: function (span) {
-        const fill = this.colour(span[2]);
+        const zone = this._payload.style.zone, fill = this.colour(span[2]);
         if (span[3] === 1) {
-          return { front: 1, fillColor: fill, fillOpacity: ZONE_FILL_OPACITY,
-            color: span[4] >= 0 ? this.colour(span[4]) : "#222222", weight: 2.5, opacity: 0.9, dashArray: [6, 4] };
+          return { front: 1, fillColor: fill, fillOpacity: zone.fill_opacity,
+            color: span[4] >= 0 ? this.colour(span[4]) : zone.edge_contested, weight: zone.weight_contested,
+            opacity: zone.opacity_contested, dashArray: zone.dash_contested };
         }
-        // The cell's edge in its own fill colour: neighbouring cells of one force read as one zone.
-        return { front: 0, fillColor: fill, fillOpacity: ZONE_FILL_OPACITY, color: fill, weight: 0.8, opacity: 0.5,
-          dashArray: null };
+        return { front: 0, fillColor: fill, fillOpacity: zone.fill_opacity, color: fill, weight: zone.weight,
+          opacity: zone.opacity, dashArray: null };
       },
 
       _paintLabels: function () {
         const map = this._map;
         if (!map || !this._labels) return;
         this._labels.clearLayers();
-        if (map.getZoom() < LABEL_MIN_ZOOM || !map.hasLayer(this._townLayer)) return;
+        if (map.getZoom() < this._payload.style.label_min_zoom || !map.hasLayer(this._townLayer)) return;
         const view = map.getBounds();
         let count = 0;
         for (const town of this._towns) {
@@ -362,7 +360,7 @@
           const line = document.createElement("div");
           const swatch = document.createElement("span");
           swatch.className = "sw";
-          Object.assign(swatch.style, swatchStyle);
+          for (const name of Object.keys(swatchStyle)) swatch.style.setProperty(name, String(swatchStyle[name]));
           line.appendChild(swatch);
           line.appendChild(document.createTextNode(text));
           box.appendChild(line);
@@ -370,10 +368,7 @@
         payload.forces.forEach(function (force, index) {
           if (used.has(index) || force.code === "UNKNOWN") row({ background: layer.colour(index) }, force.name);
         });
-        row({ background: "#fff", border: "3px solid #555" }, "contested (ring: contesting force)");
-        row({ background: "#999", opacity: ".45", borderStyle: "dashed" }, "uncertain start or date");
-        row({ borderRadius: "0", background: "rgba(153,153,153,.3)", border: "2px dashed #555" },
-          "zone (estimate); dashed edge: contested");
+        for (const [swatch, text] of payload.style.legend) row(swatch, text);
         return box;
       },
     });

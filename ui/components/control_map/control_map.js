@@ -17,7 +17,7 @@
   const ACK_TIMEOUT_MS = 5000; // a report whose rerun never reached the map (the page failed): send the next
   const OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
   // The only places Leaflet is loaded from: this server's copy (static/vendor, scripts/vendor.sh) or
-  // jsDelivr, either way one release pinned by its Subresource Integrity hashes (ui/map.py LEAFLET_VERSION;
+  // jsDelivr, either way one release pinned by its Subresource Integrity hashes (ui/style.py LEAFLET_VERSION;
   // tests/test_map.py checks them against the vendored files). The render arguments only choose which.
   const LEAFLET_SOURCES = {
     local: "/app/static/vendor/leaflet/dist/",

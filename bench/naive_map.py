@@ -1,14 +1,10 @@
-"""The folium map: a base map that never changes, and the zones and control layers for one date; and the
-map's shared pieces (force styles, the Leaflet assets and where they are served from).
+"""The folium map of the benchmark's naive baseline (bench/naive_app.py sends it through streamlit-folium on
+every step): a base map that never changes, and the zones and control layers for one date, built the way
+an app would. No page of the dashboard draws it; its looks are ui/style.py's, as the dashboard's are.
 
-No Streamlit here. The dashboard's live map is the component of ui/control_map.py; this folium map is the
-benchmark's naive baseline (bench/naive_app.py sends it through streamlit-folium on every step), built the
-way an app would: a base map (tiles, country borders, legend, label behaviour) the same on every run, and
-the FeatureGroups of `control_layer` and `zones_layer` for the date.
-
-No article text goes into the map: a town's feature carries its place id, name, holder and status,
-and the dashboard looks quotes up by place id outside the map. The name is shown through `textContent`
-(never as HTML), and the properties are embedded with folium's `tojson`, which escapes < > & '.
+No article text goes into the map: a town's feature carries its place id, name, holder and status. The
+name is shown through `textContent` (never as HTML), and the properties are embedded with folium's
+`tojson`, which escapes < > & '.
 """
 
 from __future__ import annotations
@@ -16,8 +12,6 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 
 import folium
 from branca.element import MacroElement
@@ -25,50 +19,14 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from geo.schema import UNKNOWN_FORCE
-from ui.map_payload import is_uncertain  # one rule for both maps and the panel
+from ui.map_payload import is_uncertain
+from ui.style import (BORDERS, FALLBACK_COLOUR, LABEL_MIN_ZOOM, LEAFLET_CDN, LEGEND_NOTES, LOCAL_VENDOR_URL, TILES_ENV,
+                      TOWN, ForceStyle, asset_mode, town_look, zone_look)
 
-#: Leaflet as folium 0.20 pins it; scripts/vendor.sh fetches the same version from the npm registry.
-LEAFLET_VERSION = "1.9.3"
-LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
-#: Where Streamlit's static file serving (server.enableStaticServing) publishes ./static/vendor.
-LOCAL_VENDOR_URL = "/app/static/vendor"
-VENDOR_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
-ASSETS_ENV = "GEO_MAP_ASSETS"  # "local" | "cdn"; default: local when static/vendor is complete
-TILES_ENV = "GEO_MAP_TILES"  # "osm" (default) | "none"
-
-LABEL_MIN_ZOOM = 7
-TOWN_RADIUS = 7
 #: Leaflet panes, bottom to top: tiles (200), country borders, zones, then the towns in Leaflet's
-#: overlayPane (400). Own panes keep the zones over the borders' fill and under the towns whatever order
-#: the layers arrive in.
+#: overlayPane (400), as the dashboard's map has them (control_layer.js).
 BORDERS_PANE, BORDERS_PANE_Z = "borders", 350
 ZONES_PANE, ZONES_PANE_Z = "zones", 390
-ZONE_FILL_OPACITY = 0.3
-
-
-@dataclass(frozen=True)
-class ForceStyle:
-    code: str
-    name: str
-    color: str
-
-
-def load_force_styles() -> dict[str, ForceStyle]:
-    """Force code → display name and colour from data/forces.yaml (through geo.forces)."""
-    from geo.forces import load_forces
-
-    catalogue = load_forces()
-    styles = {code: ForceStyle(code, f.display_name("en"), f.color) for code, f in catalogue.forces.items()}
-    styles.setdefault(UNKNOWN_FORCE, ForceStyle(UNKNOWN_FORCE, "Unknown", "#999999"))
-    return styles
-
-
-def asset_mode() -> str:
-    """'local' serves Leaflet from static/vendor (offline); 'cdn' loads it from jsDelivr (hosted)."""
-    mode = os.environ.get(ASSETS_ENV, "").strip().lower()
-    if mode in ("local", "cdn"):
-        return mode
-    return "local" if (VENDOR_DIR / ".complete").exists() else "cdn"
 
 
 def leaflet_assets(mode: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -139,12 +97,9 @@ class _Legend(MacroElement):
             f'<div><span class="sw" style="background:{html.escape(f.color)}"></span>{html.escape(f.name)}</div>'
             for f in forces
         ]
-        rows.append('<div><span class="sw" style="background:#fff;border:3px solid #555"></span>'
-                    "contested (ring: contesting force)</div>")
-        rows.append('<div><span class="sw" style="background:#999;opacity:.45;border-style:dashed"></span>'
-                    "uncertain start or date</div>")
-        rows.append('<div><span class="sw" style="border-radius:0;background:rgba(153,153,153,.3);'
-                    'border:2px dashed #555"></span>zone (estimate); dashed edge: contested</div>')
+        for swatch, text in LEGEND_NOTES:
+            css = ";".join(f"{name}:{value}" for name, value in swatch.items())
+            rows.append(f'<div><span class="sw" style="{html.escape(css)}"></span>{html.escape(text)}</div>')
         self.html = "".join(rows)
 
 
@@ -179,8 +134,7 @@ def base_map(
         folium.GeoJson(
             borders,
             name="Country borders",
-            style_function=lambda _: {"color": "#6b6b6b", "weight": 1.2, "fillColor": "#f5f3ee",
-                                      "fillOpacity": 0.35},
+            style_function=lambda _: dict(BORDERS),
             interactive=False,
             control=False,
             pane=BORDERS_PANE,
@@ -223,26 +177,17 @@ def town_style(properties: Mapping, forces: Mapping[str, ForceStyle]) -> dict:
     """Fill in the holder's colour; a thick ring in the contesting force's colour when contested;
     faded and dashed when uncertain; bigger when selected."""
     unknown = forces.get(UNKNOWN_FORCE)
-    fallback = unknown.color if unknown else "#999999"
+    fallback = unknown.color if unknown else FALLBACK_COLOUR
 
     def colour(code: str) -> str:
         return forces[code].color if code in forces else fallback
 
     contested = properties.get("status") == "contested"
-    uncertain = bool(properties.get("uncertain"))
-    radius = TOWN_RADIUS + (2 if contested else 0) + (3 if properties.get("selected") else 0)
-    ring = colour(properties["contested_by"][0]) if contested and properties.get("contested_by") else "#222222"
-    return {
-        "stroke": True,
-        "fill": True,
-        "radius": radius,
-        "fillColor": colour(properties.get("force", UNKNOWN_FORCE)),
-        "fillOpacity": 0.45 if uncertain else 0.9,
-        "color": ring,
-        "weight": 4 if contested else (2.5 if properties.get("selected") else 1.2),
-        "opacity": 0.6 if uncertain and not contested else 1.0,
-        "dashArray": "3 3" if uncertain else None,
-    }
+    by = properties.get("contested_by") or []
+    look = town_look(colour(properties.get("force", UNKNOWN_FORCE)), colour(by[0]) if by else None, contested,
+                     bool(properties.get("uncertain")), bool(properties.get("selected")))
+    dash = look.pop("dashArray")
+    return {"stroke": True, "fill": True, **look, "dashArray": " ".join(map(str, dash)) if dash else None}
 
 
 # Runs in the browser for every town: a CSS class per town and state (for styling and tests) and the
@@ -269,7 +214,7 @@ def control_layer(periods: Iterable, forces: Mapping[str, ForceStyle], selected:
     folium.GeoJson(
         town_features(periods, selected),
         name="Towns",
-        marker=folium.CircleMarker(radius=TOWN_RADIUS),
+        marker=folium.CircleMarker(radius=TOWN["radius"]),
         style_function=lambda feature: town_style(feature["properties"], forces),
         on_each_feature=_ON_EACH_TOWN,
     ).add_to(group)
@@ -300,18 +245,16 @@ def zone_style(properties: Mapping, forces: Mapping[str, ForceStyle]) -> dict:
     """A light fill in the holder's colour; a contested zone gets a dashed, heavier edge in the contesting
     force's colour (the nearest Leaflet has to hatching without SVG patterns)."""
     unknown = forces.get(UNKNOWN_FORCE)
-    fallback = unknown.color if unknown else "#999999"
+    fallback = unknown.color if unknown else FALLBACK_COLOUR
 
     def colour(code: str) -> str:
         return forces[code].color if code in forces else fallback
 
-    fill = colour(properties.get("force", UNKNOWN_FORCE))
-    if properties.get("status") == "contested":
-        by = properties.get("contested_by") or []
-        return {"fillColor": fill, "fillOpacity": ZONE_FILL_OPACITY, "color": colour(by[0]) if by else "#222222",
-                "weight": 2.5, "opacity": 0.9, "dashArray": "6 4"}
-    return {"fillColor": fill, "fillOpacity": ZONE_FILL_OPACITY, "color": fill, "weight": 0.8, "opacity": 0.5,
-            "dashArray": None}
+    by = properties.get("contested_by") or []
+    look = zone_look(colour(properties.get("force", UNKNOWN_FORCE)), colour(by[0]) if by else None,
+                     properties.get("status") == "contested")
+    dash = look.pop("dashArray")
+    return {**look, "dashArray": " ".join(map(str, dash)) if dash else None}
 
 
 # A CSS class per zone (for styling and tests): force and status, reduced to safe characters.
