@@ -112,9 +112,11 @@ def ensure_built() -> None:
         refusal = demo_build_refusal(directory, ARTICLES_DIR)
     except OSError as exc:  # e.g. a folder the app may not read
         return _stop(shown_path(f"There is no layer to show, and {shown} cannot be checked for one: {exc}", directory))
-    if refusal and not ((directory / FOLDER_MARKER).is_file() or _being_built(directory)):
-        # A folder may look foreign only because another session is building into it right now (the check
-        # under the lock below decides for those). Any other is refused before anything is created in it.
+    # A folder may look foreign only because another session is building into it right now (the check under
+    # the lock below decides for those). The lock is looked at before the marker: a build that finishes in
+    # between has written its marker before letting go of the lock, so one of the two is seen.
+    if refusal and not (_being_built(directory) or (directory / FOLDER_MARKER).is_file() or layer_exists(directory)):
+        # Any other is refused before anything is created in it.
         return _stop(shown_path(f"There is no layer to show, and the dashboard does not build one here. {refusal}. Point "
                      f"{BUILD_DIR_ENV} at a layer folder, or at a new or empty one for the demo layer.", directory))
     with st.status(f"No layer in {shown} yet: building it from {ARTICLES_DIR.name}/ …", expanded=True) as status:
