@@ -90,3 +90,14 @@ def test_the_command_names_a_missing_output_folder(tmp_path):
     build = write_layer(tmp_path / "build")
     done = _export("--build", str(build), "--out", str(tmp_path / "no" / "map.html"))
     assert done.returncode == 2 and "no such folder" in done.stderr
+
+
+def test_a_missing_leaflet_copy_is_named_with_what_to_run(tmp_path, monkeypatch):
+    from ui.folium_control.assets import AssetError, InlineLeaflet
+
+    layer = read_layer(write_layer(tmp_path / "build"))
+    missing = tmp_path / "static" / "vendor" / "leaflet" / "dist" / "leaflet.js"
+    monkeypatch.setattr(InlineLeaflet, "inline_js", (missing,))
+    monkeypatch.setattr("ui.folium_control.assets.VENDOR_LEAFLET", missing.parent)
+    with pytest.raises(AssetError, match=r"leaflet\.js.*make install"):
+        export_html(layer, load_force_styles(), None)
