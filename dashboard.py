@@ -14,7 +14,8 @@ if __name__ == "__main__":
     from ui import controls
     from ui import layer as data
 
-    st.set_page_config(page_title="Control map", layout="wide")
+    # An emoji icon is drawn from a data: address; the default favicon.png was fetched anew on every rerun.
+    st.set_page_config(page_title="Control map", page_icon="🗺️", layout="wide")
 
     layer = data.load_or_stop()
 

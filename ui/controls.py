@@ -218,10 +218,10 @@ def export_download(layer: Layer) -> None:
     """The map as one HTML file (ui/export.py), made when a reader asks for it: at 10,000 towns it takes
     seconds and weighs 5 MB, which nobody should pay for by merely opening the page."""
     if not st.session_state.get(EXPORT_KEY):
+        # Short help: this button is re-sent with every rerun of the page, slider steps included.
         st.button("Prepare the map as one HTML file", key="export_prepare",
                   on_click=lambda: st.session_state.__setitem__(EXPORT_KEY, True),
-                  help="The whole timeline with its slider, legend, towns, zones and every town's sources, in one "
-                       "file that opens in a browser with no server and no internet (the background map needs it).")
+                  help="The whole timeline and every town's sources, to open offline in any browser.")
         return
     with st.spinner("Writing the map's file…"):
         html = data.exported_html(layer)
