@@ -113,7 +113,7 @@ def _map_and_panel() -> None:
                 show_towns=towns_on, report_ready=not drawn, key=MAP_KEY,
                 on_change=_on_map_event)
         st.caption(f"Control on {now.isoformat()}. Dots are towns, coloured by who held them; click one for its "
-                   "sources. The bar under the map steps through the dates (arrow keys too).")
+                   "sources. The bar at the foot of the map steps through the dates (arrow keys too).")
 
     with right:
         with st.container(height=SEARCH_BOX_PX, border=False):  # the same room before the box comes: nothing jumps
