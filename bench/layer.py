@@ -128,6 +128,9 @@ def write_layer(out_dir: Path, towns: int = 10_000, seed: int = 7, zones: bool =
         derived = derive_zones(town_periods_from_feature_collection(feature_collection(control)))
         files["zones.geojson"] = zones_geojson_text(derived)
         files["areas.csv"] = render_csv(AREA_COLUMNS, area_rows(derived))
+        from geo.borders import simplified_borders
+
+        files["borders.geojson"] = dump_json(simplified_borders())  # as a build writes them
     for name, text in files.items():
         (out_dir / name).write_text(text, encoding="utf-8")
     return {"towns": len(places), "periods": len(control), "bytes": {n: len(t.encode()) for n, t in files.items()}}

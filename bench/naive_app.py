@@ -36,7 +36,7 @@ start = parse_date(st.query_params.get("date"), lo, hi)[0] or hi
 day = st.slider("Date", min_value=lo, max_value=hi, value=start, format="YYYY-MM-DD", key="date")
 points = [(p.lat, p.lon) for p in layer.periods]
 bounds = ((min(p[0] for p in points), min(p[1] for p in points)), (max(p[0] for p in points), max(p[1] for p in points)))
-m = geo_map.base_map(bounds, geo_map.force_styles(forces, forces), data.borders())
+m = geo_map.base_map(bounds, geo_map.force_styles(forces, forces), data.borders(layer))
 geo_map.control_layer(state_on(layer.periods, day), forces).add_to(m)
 _PaintedMarker(day.isoformat()).add_to(m)
 st_folium(m, key="map", height=620, use_container_width=True, returned_objects=[])

@@ -38,3 +38,23 @@ def _countries(countries: tuple[str, ...]) -> gpd.GeoDataFrame:
 def load_countries(countries: tuple[str, ...] = DEFAULT_COUNTRIES) -> gpd.GeoDataFrame:
     """Country polygons (EPSG:4326) with columns `iso_a2`, `name`, `geometry`, sorted by code."""
     return _countries(tuple(sorted(set(countries)))).copy()
+
+
+#: ~2 km: plenty for a regional map, and a small file.
+BORDER_TOLERANCE_DEG = 0.02
+
+
+def simplified_borders(countries: tuple[str, ...] = DEFAULT_COUNTRIES) -> dict:
+    """The countries as the map draws them (simplified), a GeoJSON FeatureCollection with `iso_a2` and
+    `name`, sorted by code: what the build writes as borders.geojson."""
+    frame = load_countries(countries)
+    frame["geometry"] = frame.geometry.simplify(BORDER_TOLERANCE_DEG, preserve_topology=True)
+    return frame[["iso_a2", "name", "geometry"]].__geo_interface__
+
+
+def available_borders() -> dict | None:
+    """`simplified_borders()`, or None when the shapefile cannot be read: a map works without borders."""
+    try:
+        return simplified_borders()
+    except Exception:  # noqa: BLE001 - whatever the reader raised, the borders are only missing
+        return None

@@ -112,6 +112,9 @@ def test_layer_files_follow_the_contract(demo_build):
     # The published build's folder holds the layer files and build.json (see geo/io/write.py).
     assert sorted(p.name for p in current_version(demo_build).folder.iterdir()) == sorted(LAYER_FILES + ("build.json",))
     assert json.loads((demo_build / "current" / "build.json").read_text())["articles"] == str(ARTICLES.resolve())
+    # The map's country borders travel with the layer, so the dashboard needs no shapefile reader.
+    borders = json.loads((demo_build / "borders.geojson").read_text(encoding="utf-8"))
+    assert {"SY", "IQ"} <= {f["properties"]["iso_a2"] for f in borders["features"]}
     control = json.loads((demo_build / "control.geojson").read_text(encoding="utf-8"))
     assert control["type"] == "FeatureCollection"
     for feature in control["features"]:

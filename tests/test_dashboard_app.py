@@ -385,3 +385,21 @@ def test_the_map_page_offers_the_whole_timeline_as_one_html_file(monkeypatch, la
     assert not at.exception
     download = at.get("download_button")
     assert len(download) == 1 and "Download the map" in download[0].proto.label
+
+
+def test_a_layer_that_carries_its_borders_is_drawn_with_them_and_no_shapefile_is_read(monkeypatch, tmp_path):
+    import json
+
+    import ui.layer as data
+    from geo.io.read import BORDERS_FILE, read_layer
+
+    out = write_layer(tmp_path / "build")
+    square = {"type": "Polygon", "coordinates": [[[38, 35], [39, 35], [39, 36], [38, 35]]]}
+    (out / BORDERS_FILE).write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"iso_a2": "SY", "name": "Syria"}, "geometry": square}]}))
+
+    def refuse():
+        raise AssertionError("the dashboard read the shapefile although the layer carries its borders")
+
+    monkeypatch.setattr(data, "_shapefile_borders", refuse)
+    assert data.borders(read_layer(out))["features"][0]["geometry"] == square

@@ -212,3 +212,20 @@ def test_a_running_dashboard_reads_a_rebuilt_layer_on_its_next_run(tmp_path, bui
     assert second.articles[0]["title"] == "Second" and second.version != first.version
     # The caches derived from a layer are per build too.
     assert data.place_names(second) is not data.place_names(first)
+
+
+def test_the_borders_a_build_writes_are_read_with_the_layer_and_a_bad_file_is_named(tmp_path):
+    import json as _json
+
+    from geo.io.read import BORDERS_FILE, LayerError, read_layer
+    from tests.fixtures.make_layer import write_layer as _write_layer
+
+    out = _write_layer(tmp_path / "build")
+    assert read_layer(out).borders is None  # an older build: the dashboard reads the countries itself
+    square = {"type": "Polygon", "coordinates": [[[38, 35], [39, 35], [39, 36], [38, 35]]]}
+    (out / BORDERS_FILE).write_text(_json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"iso_a2": "SY", "name": "Syria"}, "geometry": square}]}))
+    assert read_layer(out).borders["features"][0]["properties"]["iso_a2"] == "SY"
+    (out / BORDERS_FILE).write_text(_json.dumps({"type": "FeatureCollection", "features": [{"geometry": None}]}))
+    with pytest.raises(LayerError, match=BORDERS_FILE):
+        read_layer(out)

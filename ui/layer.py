@@ -22,7 +22,6 @@ from geo.io.write import (FOLDER_MARKER, LOCK_FILE, LayerFolderError, demo_build
                           recover_interrupted_swap)
 from geo.schema import UNKNOWN_FORCE
 from ui.style import ForceStyle, load_force_styles
-from ui.map_payload import simplified_borders
 from ui.text import md_escape
 from ui.url import LinkIndex, PlaceName, link_index, place_keys
 
@@ -185,10 +184,17 @@ def force_name(code: str) -> str:
     return style.name if style else code
 
 
-@st.cache_data(show_spinner=False)
-def borders() -> dict | None:
-    """Country borders for the map (ui.map_payload.simplified_borders); None if unavailable."""
-    return simplified_borders()
+def borders(layer: Layer) -> dict | None:
+    """The country borders the map draws: the layer's own (borders.geojson), or for a build from before
+    the layer carried them, read from the shapefile here; None if unavailable."""
+    return layer.borders if layer.borders is not None else _shapefile_borders()
+
+
+@st.cache_resource(show_spinner=False)
+def _shapefile_borders() -> dict | None:
+    from geo.borders import available_borders
+
+    return available_borders()
 
 
 # Derived from the layer once per layer (a layer is read-only and shared): at 10,000 towns these loops cost
@@ -321,7 +327,7 @@ def published_map(layer: Layer) -> str:
     # numpy warn and send garbage integers, so errors are raised for those too.
     with np.errstate(invalid="raise", over="raise"):
         try:
-            payload = map_payload(layer.periods, layer.zones, forces(), borders())
+            payload = map_payload(layer.periods, layer.zones, forces(), borders(layer))
         except problems:
             for index, zone in enumerate(layer.zones):  # read in file order: the index is the feature's
                 try:
@@ -341,7 +347,7 @@ def exported_html(layer: Layer) -> bytes:
     seconds, once per layer."""
     from ui.export import export_html
 
-    return export_html(layer, forces(), borders()).encode("utf-8")
+    return export_html(layer, forces(), borders(layer)).encode("utf-8")
 
 
 @_per_layer

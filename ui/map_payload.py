@@ -130,23 +130,6 @@ def bounds(periods: Iterable) -> list[list[float]] | None:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-BORDER_TOLERANCE_DEG = 0.02  # ~2 km: plenty for a regional map, and a small payload
-
-
-def simplified_borders() -> dict | None:
-    """Country borders (Natural Earth, shipped in a package) simplified for the map, as a GeoJSON
-    FeatureCollection; None if unavailable (the map works without them)."""
-    try:
-        from geo.borders import load_countries
-
-        frame = load_countries()
-    except Exception:  # noqa: BLE001 - a missing or unreadable shapefile only costs the borders
-        return None
-    frame = frame.copy()
-    frame["geometry"] = frame.geometry.simplify(BORDER_TOLERANCE_DEG, preserve_topology=True)
-    return frame[["iso_a2", "name", "geometry"]].__geo_interface__
-
-
 def map_payload(periods: list, zones: list, forces: Mapping, borders: dict | None) -> dict:
     """The whole payload. `forces` maps code → ForceStyle; unknown codes are drawn in UNKNOWN's colour."""
     codes: list[str] = [code for code in forces if code != UNKNOWN_FORCE] + [UNKNOWN_FORCE]

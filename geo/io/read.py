@@ -31,9 +31,11 @@ EVENTS_FILE = "events.csv"
 REPORT_FILE = "report.json"
 ZONES_FILE = "zones.geojson"
 AREAS_FILE = "areas.csv"
+BORDERS_FILE = "borders.geojson"
 LAYER_FILES = (CONTROL_FILE, PLACES_FILE, EVENTS_FILE, REPORT_FILE)
-#: Written by builds since issue 4; a build without them still loads (no zones, no area chart).
-OPTIONAL_FILES = (ZONES_FILE, AREAS_FILE)
+#: Written by newer builds; a build without them still loads (no zones, no area chart, no borders file:
+#: the dashboard then reads the countries itself).
+OPTIONAL_FILES = (ZONES_FILE, AREAS_FILE, BORDERS_FILE)
 #: The layout of a layer folder (geo/io/write.py writes it): the published build is `current`, a
 #: relative symlink to `versions/<build>`; the layer files at the top are symlinks through `current`.
 CURRENT_LINK = "current"
@@ -126,6 +128,8 @@ class Layer:
     report: dict = field(default_factory=dict)
     zones: list[ZoneFeature] = field(default_factory=list)
     areas: list[AreaRow] = field(default_factory=list)
+    #: The country borders the map draws (borders.geojson), None for a build that has none.
+    borders: dict | None = None
     #: Which build the files came from (`LayerVersion.key`): differs for every build of a folder.
     version: str = ""
 
@@ -350,6 +354,19 @@ def check_report(data: object, path: Path) -> dict:
 _POLYGONS = ("Polygon", "MultiPolygon")
 
 
+def read_borders(path: Path) -> dict:
+    """borders.geojson: a FeatureCollection of (Multi)Polygons, kept as it is for the map."""
+    path = Path(path)
+    data = _load_json(path)
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+        raise LayerError(f"{path}: not a GeoJSON FeatureCollection with a 'features' list; {_REBUILD_HINT}")
+    for index, feature in enumerate(data["features"]):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        if not isinstance(geometry, dict) or geometry.get("type") not in _POLYGONS:
+            raise LayerError(f"{path}: feature {index}: not a Polygon or MultiPolygon feature; {_REBUILD_HINT}")
+    return data
+
+
 def read_zones(path: Path) -> list[ZoneFeature]:
     """zones.geojson → one `ZoneFeature` per Polygon/MultiPolygon feature, properties validated."""
     path = Path(path)
@@ -464,7 +481,7 @@ def read_build(version: LayerVersion) -> Layer:
     folder = version.folder
     if not folder.is_dir():
         raise LayerError(f"{folder}: build folder not found; {_REBUILD_HINT}")
-    zones_path, areas_path = folder / ZONES_FILE, folder / AREAS_FILE
+    zones_path, areas_path, borders_path = folder / ZONES_FILE, folder / AREAS_FILE, folder / BORDERS_FILE
     layer = Layer(
         build_dir=folder,
         periods=read_control(folder / CONTROL_FILE),
@@ -473,6 +490,7 @@ def read_build(version: LayerVersion) -> Layer:
         report=read_report(folder / REPORT_FILE),
         zones=read_zones(zones_path) if zones_path.exists() else [],
         areas=read_areas(areas_path) if areas_path.exists() else [],
+        borders=read_borders(borders_path) if borders_path.exists() else None,
         version=version.key,
     )
     if not version.published and current_version(folder) != version:
