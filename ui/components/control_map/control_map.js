@@ -1,7 +1,8 @@
-// The control map in the browser: fetches the layer once (a static JSON file, gzipped, see
-// ui/map_payload.py), then repaints on each date by restyling only the towns and zone cells whose state
-// changed. It speaks Streamlit's component protocol (postMessage) directly, so it needs no build step
-// and no npm package at run time.
+// The control map's Streamlit component: fetches the layer once (a static JSON file, gzipped, see
+// ui/map_payload.py), builds the map of control_layer.js's pieces (which repaint on each date only the
+// towns and zone cells whose state changed), and reports the reader's date and clicks. It speaks
+// Streamlit's component protocol (postMessage) directly, so it needs no build step and no npm package at
+// run time.
 //
 // Nothing from an article is rendered as HTML: names reach the page through textContent, colours are
 // checked to be hex colours, and the payload carries no quotes at all.
