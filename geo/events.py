@@ -565,6 +565,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
     if _not_a_fact(hit, r, clause, before, g):
         _remember_intent(hit, r, clause, ctx)
         return []
+    if _held_somewhere(hit, r, clause, g):
+        return []
 
     kind = trigger.kind
     passive = trigger.passive or _passive(hit, r, clause, g)
@@ -661,7 +663,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if taker is not None:
             kind, agent_code, agent_cost = CAPTURE, taker, 0.2
 
-    background = _background(hit, r, clause, before, g, kind)
+    background = _background(hit, r, clause, before, g, kind) or _undated_tally(hit, r, clause, g, patients)
     claims = []
     for patient in patients:
         claim_kind, evidence_only = _kind_for(kind, trigger, patient, r, clause, hit, g)
@@ -687,7 +689,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             if claim_kind == CAPTURE and not evidence_only:
                 ctx.last_taker, ctx.last_taker_sentence = agent_code, r.index
                 ctx.takers.add(agent_code)
-    if claims and trigger.kind == CAPTURE and g.declaration.search(r.text[:hit.start]):
+    if claims and trigger.kind == CAPTURE and (g.declaration.search(r.text[:hit.start]) or _reported(hit, r, g)):
         ctx.declared.append((sentence.index, claims[0].patient.spot.mention.place.place_id))
     return claims
 
@@ -710,9 +712,53 @@ def _dismissed(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     if hit.trigger.kind != STATE:
         return False
     clause = _clause_at(r, hit.start)
-    if _within_source(hit, r, clause, g):
+    if _within_source(hit, r, clause, g) or _describes_loser(hit, r, clause, g):
         return True
     return hit.trigger.form == "verb" and _control_noun(hit, r, r.text[clause.start:hit.start])
+
+
+def _describes_loser(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """A holding told as a description after a taking in the same sentence: "had retaken the town of Hawija,
+    one of the last two areas held by Islamic State", "captured the IS-held town": it names who lost it, not
+    who holds it now. Only a participle with its agent ("held by …") or an attribute ("IS-held") without an
+    auxiliary of its own: "while Rawa is still held by IS" is a report of its own."""
+    takings = [h for h in r.hits if h.trigger.kind in (CAPTURE, FALL, LOSS) and h.trigger.form != "epithet"
+               and r.body <= h.start < hit.start]
+    if not takings:
+        return False
+    if hit.trigger.form != "attribute":
+        following = next((f for f in r.forces if hit.end <= f.start < clause.end), None)
+        if following is None or not g.agent_end.search(r.text[hit.end:following.start]) \
+                or len(r.text[hit.end:following.start].split()) > 2:
+            return False
+    for token in reversed(r.words(clause.start, hit.start)):
+        if g.passive_aux_word.match(token.lower) or g.perfect_aux_word.match(token.lower):
+            return False
+        if not g.adverb_word.match(token.lower):
+            break
+    # "began an offensive to retake Hawija, one of the last areas held by IS": nothing was taken, so the
+    # description is who holds it now.
+    return any(not _not_a_fact(h, r, _clause_at(r, h.start), r.text[_clause_at(r, h.start).start:h.start], g)
+               for h in takings)
+
+
+def _held_somewhere(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """A participle of holding that says where something is kept, not who rules a town: "hostages held in
+    Mosul", "talks held in Baghdad", "the referendum, held in Kirkuk". A bare participle (no auxiliary, no
+    force or pronoun as its subject) followed by a locative names no holder."""
+    if hit.trigger.kind != STATE or hit.trigger.form != "verb" or not g.participle_word.match(hit.text.lower()):
+        return False
+    if not g.state_locative_at.match(r.text, hit.end + _space(r.text, hit.end)):
+        return False
+    words = r.words(clause.start, hit.start)
+    if not words:
+        return False
+    last = words[-1]
+    if g.passive_aux_word.match(last.lower) or g.perfect_aux_word.match(last.lower) \
+            or g.subject_pronoun_word.match(last.lower) or g.relative_word.match(last.lower) \
+            or any(0 <= hit.start - f.end <= 1 for f in r.forces) or _in_force(last.start, r):
+        return False
+    return True
 
 
 def _control_noun(hit: _Hit, r: _Reading, before: str) -> bool:
@@ -794,8 +840,9 @@ def _cue_before(words: list[_Token], cue: re.Pattern, g: T.Grammar, reach: int =
         if cue.search(window):
             return True
         last = words[end - 1]
-        if not (g.adverb_word.match(last.lower) or g.base_form_word.match(last.lower)):
-            return False
+        if not (g.adverb_word.match(last.lower) or g.base_form_word.match(last.lower)
+                or cue is g.modal_end and (g.passive_aux_word.match(last.lower) or g.perfect_aux_word.match(last.lower))):
+            return False  # "would be retaken", "expected to have been captured": a modal before an auxiliary
     return False
 
 
@@ -858,6 +905,9 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     words = [t.lower for t in r.words(clause.start, hit.start)][-4:]
     if any(g.pluperfect_word.match(w) for w in words) and not _reported(hit, r, g):
         return True  # "had seized" tells of before, unless it is what someone said ("said it had taken")
+    if kind == STATE and g.duration.search(r.text, hit.end, clause.end) and not g.still.search(r.text, clause.start, clause.end) \
+            and not any(g.perfect_aux_word.match(t.lower) for t in r.words(clause.start, hit.start)[-3:]):
+        return True  # "ISIS held Mosul for three years": a span that is over ("has held … for" goes on)
     if kind == STATE:
         recent = [t.lower for t in r.words(clause.start, hit.start)][-8:]
         if g.past_aux.search(" ".join(recent)):
@@ -866,6 +916,19 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
 
 
 # -- who ---------------------------------------------------------------------------------------------
+
+def _undated_tally(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, patients: list[_Patient]) -> bool:
+    """A perfect with a list of towns and no date: a tally of the campaign so far ("said Iraqi forces had
+    liberated Tikrit, Ramadi and Hit", "have retaken Ramadi, Hit and Fallujah"), not news of the day; each
+    was taken at its own, unsaid time. Two towns after "had", three after "have"/"has"."""
+    if hit.trigger.kind not in (CAPTURE, FALL, LOSS) or _own_dates(r, clause):
+        return False
+    towns = {p.spot.mention.place.place_id for p in patients if p.spot.mention.place is not None}
+    words = [t.lower for t in r.words(clause.start, hit.start)][-3:]
+    if any(g.pluperfect_word.match(w) for w in words):
+        return len(towns) >= 2
+    return any(g.perfect_aux_word.match(w) for w in words) and len(towns) >= 3
+
 
 def _reported(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     """Whether the predicate is what someone said: a verb of saying before it in the sentence."""
@@ -1839,7 +1902,10 @@ def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentenc
     for index, place_id in ctx.declared:
         text = sentences[index].text
         following = sentences[index + 1].text if index + 1 < len(sentences) else ""
-        same = g.contradiction_clause.search(text) and g.combat.search(text[g.contradiction_clause.search(text).end():])
+        # "Militants said they had seized Haditha, but officials said the town remained in government
+        # hands": the rest of the sentence says it is still held or still fought over.
+        but = g.contradiction_clause.search(text)
+        same = but and (g.combat.search(text[but.end():]) or g.still.search(text[but.end():]))
         nxt = g.contradiction_at.match(following) and (g.combat.search(following) or any(
             t.trigger.kind in (CONTEST, CAPTURE) for t in _trigger_hits(following, g)))
         if same or nxt:

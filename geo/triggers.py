@@ -125,6 +125,7 @@ class Grammar:
     base_form_word: re.Pattern
     still: re.Pattern
     adverb_word: re.Pattern
+    duration: re.Pattern
     state_locative_at: re.Pattern
     subarea_after_at: re.Pattern
     slot_word: re.Pattern
@@ -241,6 +242,7 @@ def grammar(code: str | None) -> Grammar | None:
         pluperfect_word=_whole(w.pluperfect),
         base_form_word=_whole(w.base_forms),
         still=_words(w.still),
+        duration=_words(w.duration),
         adverb_word=_whole(w.adverbs),
         state_locative_at=_at(w.state_locative),
         subarea_after_at=re.compile(r"['’]?s?\s+(?:" + w.subarea_after + r")(?![\w])", _I),
