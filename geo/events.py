@@ -826,7 +826,24 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     after = r.words(hit.end, hit.end + 40)[:2]
     if after and g.negation_after_word.match(after[0].lower):
         return True
+    if hit.trigger.kind == CAPTURE and _gerund(hit, g) and any(0 <= hit.start - f.end <= 1 for f in r.forces):
+        return True  # "in support of Iraqi forces retaking Fallujah": a description of what they are doing
+    if hit.trigger.kind in (CONTEST, PRESSURE) and _repelled(hit, r, clause, g):
+        return True
     return _denied(hit, r, clause, g)
+
+
+def _repelled(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """An attack that failed: "repelled an ISIS counterattack on Ramadi" (the attack is the object of a word
+    of repelling in its clause), "attacked Haditha but were beaten back" (a passive of it later in the
+    sentence). Nobody got in, so nothing changes."""
+    if g.repelled.search(r.text, clause.start, hit.start):
+        return True
+    for m in g.repelled.finditer(r.text, hit.end):
+        words = r.words(max(r.body, m.start() - 20), m.start())[-2:]
+        if any(g.passive_aux_word.match(t.lower) for t in words):
+            return True
+    return False
 
 
 def _cue_before(words: list[_Token], cue: re.Pattern, g: T.Grammar, reach: int = 4) -> bool:
@@ -1210,7 +1227,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                 break
             flags.half = flags.half or bool(g.half_adjective_end.search(text[position:pos]))
             after = text[spot.end:spot.end + 40]
-            if spot.mention.surface.endswith(("s", "'s", "’s")) and g.subarea_after_at.match(after):
+            if (spot.mention.surface.endswith(("s", "'s", "’s")) or after[:2] in ("'s", "’s")) \
+                    and g.subarea_after_at.match(after):
                 flags.partial = True
             patients.append(_Patient.of(spot, flags))
             flags = _Part()

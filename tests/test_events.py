@@ -606,3 +606,32 @@ def test_a_holding_over_a_span_that_ended_is_background(gazetteer):
     # "has held … for": it goes on.
     e = one(events_of("ISIS has held Raqqa for three years.", gazetteer, language="en"))
     assert (e.place_id, e.kind, e.force, e.past) == ("raqqa", "state", "IS", False)
+
+
+def test_not_yet_entered_is_a_negation(gazetteer):
+    assert events_of("Iraqi troops have not yet entered Mosul.", gazetteer, language="en") == []
+
+
+def test_a_repelled_attack_contests_nothing(gazetteer):
+    assert events_of("Iraqi forces repelled an ISIS counterattack on Ramadi.", gazetteer, language="en") == []
+    assert events_of("ISIS fighters launched a counterattack in Ramadi on Tuesday but were repelled.", gazetteer,
+                     language="en") == []
+    # Repelling attacks after getting in: the entry stands.
+    e = one(events_of("Iraqi forces entered Mosul on Tuesday and repelled several counterattacks.", gazetteer,
+                      language="en"))
+    assert (e.place_id, e.status, e.contested_by) == ("mosul", "contested", "IRAQI_GOV")
+
+
+def test_forces_retaking_a_town_describes_an_operation_not_a_capture(gazetteer):
+    assert events_of("The coalition conducted strikes in support of Iraqi forces retaking Fallujah.", gazetteer,
+                     language="en") == []
+    assert {(e.place_id, e.force) for e in events_of("In 2014, ISIS swept across northern Iraq, capturing Mosul and "
+                                                     "Tikrit.", gazetteer, language="en")} == {
+        ("mosul", "IS"), ("tikrit", "IS")}
+
+
+def test_an_english_genitive_before_a_part_facility_or_countryside(gazetteer):
+    e = one(events_of("Iraqi forces took control of Mosul's eastern districts on Tuesday.", gazetteer, language="en"))
+    assert (e.place_id, e.status) == ("mosul", "contested")
+    assert events_of("Iraqi forces seized Mosul's airport on Thursday.", gazetteer, language="en") == []
+    assert events_of("The SDF seized Manbij's countryside.", gazetteer, language="en") == []
