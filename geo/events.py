@@ -1428,7 +1428,9 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
         antecedent = _antecedent(clause, r, g, ctx)
         if antecedent:
             return antecedent
-    spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start]
+    # A town named as a point of the map ("The town, 60 kilometers south of Mosul, fell") is not the subject.
+    spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start
+             and not g.reference_end.search(r.text[max(0, s.start - 30):s.start])]
     words = r.words(clause.start, hit.start)
     has_aux = any(g.passive_aux_word.match(t.lower) and not _in_force(t.start, r) for t in words[-4:])
     chosen: _Spot | None = None
@@ -1451,7 +1453,8 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     half = bool(g.half_any.search(np)) \
         or bool(g.half_adjective_end.search(np))
     most = bool(g.most_any.search(np))
-    if chosen.mention.surface.endswith(("s", "'s", "’s")) and g.subarea_after_at.match(r.text[chosen.end:chosen.end + 40]):
+    if (chosen.mention.surface.endswith(("s", "'s", "’s")) or r.text[chosen.end:chosen.end + 2] in ("'s", "’s")) \
+            and g.subarea_after_at.match(r.text[chosen.end:chosen.end + 40]):
         partial = True
     if _landmark_noun_before(np, g):
         return []

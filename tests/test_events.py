@@ -635,3 +635,19 @@ def test_an_english_genitive_before_a_part_facility_or_countryside(gazetteer):
     assert (e.place_id, e.status) == ("mosul", "contested")
     assert events_of("Iraqi forces seized Mosul's airport on Thursday.", gazetteer, language="en") == []
     assert events_of("The SDF seized Manbij's countryside.", gazetteer, language="en") == []
+
+
+def test_a_town_named_as_a_point_of_the_map_is_not_the_subject_of_fell(gazetteer):
+    events = events_of("BAGHDAD — Iraqi forces said Thursday they had recaptured Qayyarah. The town, 60 kilometers "
+                       "south of Mosul, fell to ISIS in June 2014.", gazetteer, language="en",
+                       published=date(2016, 8, 25))
+    assert {(e.place_id, e.force, e.date) for e in events} == {
+        ("al-qayyarah", "IRAQI_GOV", date(2016, 8, 25)), ("al-qayyarah", "IS", date(2014, 6, 1))}
+
+
+def test_a_victory_declared_though_resistance_remains_is_evidence_only(gazetteer):
+    events = events_of("Iraqi forces have entered the center of Fallujah, commanders said Friday. Abadi declared "
+                       "victory in Fallujah, though pockets of resistance remain.", gazetteer, language="en",
+                       published=date(2016, 6, 17))
+    declared = [e for e in events if e.sentence_index == 1]
+    assert [(e.place_id, e.kind, e.past) for e in declared] == [("al-fallujah", "capture", True)]

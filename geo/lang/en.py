@@ -242,7 +242,7 @@ LANGUAGE = Language(
              r"(?:\s*\([^)]{1,40}\))?\s*(?:(?:[—–:]+|--?)(?=\s)|(?=\s+[A-Z]))",
     caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b",
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
-    contradiction=r"but|however|yet|nevertheless",
+    contradiction=r"but|however|yet|nevertheless|though|although|even\s+though",
     combat=r"fighting|clashes|battle|battles|combat|resistance",
     share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)",
     share_lost=r"lost",
