@@ -651,3 +651,14 @@ def test_a_victory_declared_though_resistance_remains_is_evidence_only(gazetteer
                        published=date(2016, 6, 17))
     declared = [e for e in events if e.sentence_index == 1]
     assert [(e.place_id, e.kind, e.past) for e in declared] == [("al-fallujah", "capture", True)]
+
+
+def test_by_a_day_before_publication_dates_the_event_not_a_deadline(gazetteer):
+    events = events_of("On 31 March, Iraqi forces entered Tikrit. By 4 April, the city was fully secured.", gazetteer,
+                       language="en", published=date(2015, 4, 12))
+    secured = [e for e in events if e.sentence_index == 1]
+    assert [(e.place_id, e.force, e.date, e.date_precision) for e in secured] == [
+        ("tikrit", "IRAQI_GOV", date(2015, 4, 4), "day")]
+    # A deadline after publication stays no date.
+    assert events_of("Iraqi officials said Mosul would be liberated by 30 June.", gazetteer, language="en",
+                     published=date(2017, 6, 1)) == []
