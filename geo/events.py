@@ -1756,6 +1756,8 @@ def _make_event(ctx: _ArticleContext, sentence: Sentence, claim: _Claim, claiman
         new_force, status = force_code, "held"
     if previous_code == new_force or kind in (CONTEST, PRESSURE, STATE):
         previous_code = None
+    if ctx.forces.foreign_government(new_force if kind in (CAPTURE, STATE) else contested_by, country):
+        return None  # "Iraqi forces retook Garma" read as Garmeh in Iran: a misread place colours nothing
 
     resolved = claim.date
     late = False

@@ -662,3 +662,16 @@ def test_by_a_day_before_publication_dates_the_event_not_a_deadline(gazetteer):
     # A deadline after publication stays no date.
     assert events_of("Iraqi officials said Mosul would be liberated by 30 June.", gazetteer, language="en",
                      published=date(2017, 6, 1)) == []
+
+
+def test_a_government_force_taking_a_town_of_another_country_is_a_misread_place(gazetteer):
+    # "Garma" read as Garmeh in Iran, "Hamam" (of Hamam al-Alil) as Hamah in Syria: Iraqi forces do not take
+    # those, so nothing is coloured.
+    assert events_of("Iraqi forces retook Garma on Tuesday.", gazetteer, language="en") == []
+    e = one(events_of("Iraqi forces entered al-Qaim on Tuesday.", gazetteer, language="en"))
+    assert (e.place_id, e.contested_by) == ("al-qaim", "IRAQI_GOV")
+
+
+def test_a_name_that_goes_on_after_an_arabic_article_is_not_the_shorter_town(gazetteer):
+    assert events_of("Militants of the extremist group seized the small town of Hamam al-Alil on the river south "
+                     "of here on Tuesday.", gazetteer, language="en") == []
