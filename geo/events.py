@@ -516,9 +516,16 @@ def _inside_force(hit: _Hit, forces: list[PhraseHit]) -> bool:
 def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
     start, end = mention.start - offset, mention.end - offset
     after = text[end:end + 40]
+    compound = _COMPOUND_PARTNER.match(after)
+    if compound:
+        after = after[compound.end():]  # "the Mosul-Baghdad highway", "the Tikrit–Baiji road": a road's ends
     landmark = bool(g.landmark_after_at.match(after)) or bool(g.landmark_before_end.search(text[max(0, start - 40):start]))
     region = bool(g.region_after_at.match(after))
     return _Spot(mention, start, end, landmark=landmark, region=region)
+
+
+# A second name joined by a hyphen or dash right after a town's: "Mosul-Baghdad", "Deir ez-Zor–Palmyra".
+_COMPOUND_PARTNER = re.compile(r"[-–‑](?:(?:al|el|ad|an|ar|as|ash|at|az)[-‑])?[A-Z][\w'’]*(?:[-‑ ](?:[a-z]{1,3}[-‑])?[A-Z][\w'’]*)*")
 
 
 def _remember(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention], index: int, force: str | None,

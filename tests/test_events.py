@@ -675,3 +675,10 @@ def test_a_government_force_taking_a_town_of_another_country_is_a_misread_place(
 def test_a_name_that_goes_on_after_an_arabic_article_is_not_the_shorter_town(gazetteer):
     assert events_of("Militants of the extremist group seized the small town of Hamam al-Alil on the river south "
                      "of here on Tuesday.", gazetteer, language="en") == []
+
+
+def test_a_road_named_after_two_towns_is_a_facility(gazetteer):
+    assert events_of("Iraqi forces took control of the Mosul-Baghdad highway on Tuesday.", gazetteer,
+                     language="en") == []
+    assert events_of("Government troops took the Deir ez-Zor–Palmyra highway on Tuesday.", gazetteer,
+                     language="en") == []
