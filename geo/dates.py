@@ -390,9 +390,12 @@ def find_dates(
             continue
         taken_until = -neg_end
         future_cue = forward and _FUTURE_BEFORE[language].search(sentence[max(0, start - 30):start])
-        if future_cue and not _past_year(m.group(0), published):
-            continue  # "innen utgangen av april", "by the end of April": a deadline, not a date things happened
         resolved = handler(m, ctx)
+        if future_cue and not _past_year(m.group(0), published) and (
+                resolved is None or resolved[0] >= published or m.group(0)[:1].islower()):
+            # "innen utgangen av april", "by the end of April": a deadline, not a date things happened. A day
+            # before publication is no deadline: "By 4 April, the city was fully secured" (by then).
+            continue
         if resolved is None:
             continue
         day, precision = resolved

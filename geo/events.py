@@ -516,9 +516,16 @@ def _inside_force(hit: _Hit, forces: list[PhraseHit]) -> bool:
 def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
     start, end = mention.start - offset, mention.end - offset
     after = text[end:end + 40]
+    compound = _COMPOUND_PARTNER.match(after)
+    if compound:
+        after = after[compound.end():]  # "the Mosul-Baghdad highway", "the Tikrit–Baiji road": a road's ends
     landmark = bool(g.landmark_after_at.match(after)) or bool(g.landmark_before_end.search(text[max(0, start - 40):start]))
     region = bool(g.region_after_at.match(after))
     return _Spot(mention, start, end, landmark=landmark, region=region)
+
+
+# A second name joined by a hyphen or dash right after a town's: "Mosul-Baghdad", "Deir ez-Zor–Palmyra".
+_COMPOUND_PARTNER = re.compile(r"[-–‑](?:(?:al|el|ad|an|ar|as|ash|at|az)[-‑])?[A-Z][\w'’]*(?:[-‑ ](?:[a-z]{1,3}[-‑])?[A-Z][\w'’]*)*")
 
 
 def _remember(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention], index: int, force: str | None,
@@ -564,6 +571,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         return []
     if _not_a_fact(hit, r, clause, before, g):
         _remember_intent(hit, r, clause, ctx)
+        return []
+    if _held_somewhere(hit, r, clause, g):
         return []
 
     kind = trigger.kind
@@ -661,7 +670,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if taker is not None:
             kind, agent_code, agent_cost = CAPTURE, taker, 0.2
 
-    background = _background(hit, r, clause, before, g, kind)
+    background = _background(hit, r, clause, before, g, kind) or _undated_tally(hit, r, clause, g, patients)
     claims = []
     for patient in patients:
         claim_kind, evidence_only = _kind_for(kind, trigger, patient, r, clause, hit, g)
@@ -687,7 +696,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             if claim_kind == CAPTURE and not evidence_only:
                 ctx.last_taker, ctx.last_taker_sentence = agent_code, r.index
                 ctx.takers.add(agent_code)
-    if claims and trigger.kind == CAPTURE and g.declaration.search(r.text[:hit.start]):
+    if claims and trigger.kind == CAPTURE and (g.declaration.search(r.text[:hit.start]) or _reported(hit, r, g)):
         ctx.declared.append((sentence.index, claims[0].patient.spot.mention.place.place_id))
     return claims
 
@@ -710,9 +719,53 @@ def _dismissed(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     if hit.trigger.kind != STATE:
         return False
     clause = _clause_at(r, hit.start)
-    if _within_source(hit, r, clause, g):
+    if _within_source(hit, r, clause, g) or _describes_loser(hit, r, clause, g):
         return True
     return hit.trigger.form == "verb" and _control_noun(hit, r, r.text[clause.start:hit.start])
+
+
+def _describes_loser(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """A holding told as a description after a taking in the same sentence: "had retaken the town of Hawija,
+    one of the last two areas held by Islamic State", "captured the IS-held town": it names who lost it, not
+    who holds it now. Only a participle with its agent ("held by …") or an attribute ("IS-held") without an
+    auxiliary of its own: "while Rawa is still held by IS" is a report of its own."""
+    takings = [h for h in r.hits if h.trigger.kind in (CAPTURE, FALL, LOSS) and h.trigger.form != "epithet"
+               and r.body <= h.start < hit.start]
+    if not takings:
+        return False
+    if hit.trigger.form != "attribute":
+        following = next((f for f in r.forces if hit.end <= f.start < clause.end), None)
+        if following is None or not g.agent_end.search(r.text[hit.end:following.start]) \
+                or len(r.text[hit.end:following.start].split()) > 2:
+            return False
+    for token in reversed(r.words(clause.start, hit.start)):
+        if g.passive_aux_word.match(token.lower) or g.perfect_aux_word.match(token.lower):
+            return False
+        if not g.adverb_word.match(token.lower):
+            break
+    # "began an offensive to retake Hawija, one of the last areas held by IS": nothing was taken, so the
+    # description is who holds it now.
+    return any(not _not_a_fact(h, r, _clause_at(r, h.start), r.text[_clause_at(r, h.start).start:h.start], g)
+               for h in takings)
+
+
+def _held_somewhere(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """A participle of holding that says where something is kept, not who rules a town: "hostages held in
+    Mosul", "talks held in Baghdad", "the referendum, held in Kirkuk". A bare participle (no auxiliary, no
+    force or pronoun as its subject) followed by a locative names no holder."""
+    if hit.trigger.kind != STATE or hit.trigger.form != "verb" or not g.participle_word.match(hit.text.lower()):
+        return False
+    if not g.state_locative_at.match(r.text, hit.end + _space(r.text, hit.end)):
+        return False
+    words = r.words(clause.start, hit.start)
+    if not words:
+        return False
+    last = words[-1]
+    if g.passive_aux_word.match(last.lower) or g.perfect_aux_word.match(last.lower) \
+            or g.subject_pronoun_word.match(last.lower) or g.relative_word.match(last.lower) \
+            or any(0 <= hit.start - f.end <= 1 for f in r.forces) or _in_force(last.start, r):
+        return False
+    return True
 
 
 def _control_noun(hit: _Hit, r: _Reading, before: str) -> bool:
@@ -780,7 +833,24 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     after = r.words(hit.end, hit.end + 40)[:2]
     if after and g.negation_after_word.match(after[0].lower):
         return True
+    if hit.trigger.kind == CAPTURE and _gerund(hit, g) and any(0 <= hit.start - f.end <= 1 for f in r.forces):
+        return True  # "in support of Iraqi forces retaking Fallujah": a description of what they are doing
+    if hit.trigger.kind in (CONTEST, PRESSURE) and _repelled(hit, r, clause, g):
+        return True
     return _denied(hit, r, clause, g)
+
+
+def _repelled(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """An attack that failed: "repelled an ISIS counterattack on Ramadi" (the attack is the object of a word
+    of repelling in its clause), "attacked Haditha but were beaten back" (a passive of it later in the
+    sentence). Nobody got in, so nothing changes."""
+    if g.repelled.search(r.text, clause.start, hit.start):
+        return True
+    for m in g.repelled.finditer(r.text, hit.end):
+        words = r.words(max(r.body, m.start() - 20), m.start())[-2:]
+        if any(g.passive_aux_word.match(t.lower) for t in words):
+            return True
+    return False
 
 
 def _cue_before(words: list[_Token], cue: re.Pattern, g: T.Grammar, reach: int = 4) -> bool:
@@ -794,8 +864,9 @@ def _cue_before(words: list[_Token], cue: re.Pattern, g: T.Grammar, reach: int =
         if cue.search(window):
             return True
         last = words[end - 1]
-        if not (g.adverb_word.match(last.lower) or g.base_form_word.match(last.lower)):
-            return False
+        if not (g.adverb_word.match(last.lower) or g.base_form_word.match(last.lower)
+                or cue is g.modal_end and (g.passive_aux_word.match(last.lower) or g.perfect_aux_word.match(last.lower))):
+            return False  # "would be retaken", "expected to have been captured": a modal before an auxiliary
     return False
 
 
@@ -858,6 +929,9 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     words = [t.lower for t in r.words(clause.start, hit.start)][-4:]
     if any(g.pluperfect_word.match(w) for w in words) and not _reported(hit, r, g):
         return True  # "had seized" tells of before, unless it is what someone said ("said it had taken")
+    if kind == STATE and g.duration.search(r.text, hit.end, clause.end) and not g.still.search(r.text, clause.start, clause.end) \
+            and not any(g.perfect_aux_word.match(t.lower) for t in r.words(clause.start, hit.start)[-3:]):
+        return True  # "ISIS held Mosul for three years": a span that is over ("has held … for" goes on)
     if kind == STATE:
         recent = [t.lower for t in r.words(clause.start, hit.start)][-8:]
         if g.past_aux.search(" ".join(recent)):
@@ -866,6 +940,19 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
 
 
 # -- who ---------------------------------------------------------------------------------------------
+
+def _undated_tally(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, patients: list[_Patient]) -> bool:
+    """A perfect with a list of towns and no date: a tally of the campaign so far ("said Iraqi forces had
+    liberated Tikrit, Ramadi and Hit", "have retaken Ramadi, Hit and Fallujah"), not news of the day; each
+    was taken at its own, unsaid time. Two towns after "had", three after "have"/"has"."""
+    if hit.trigger.kind not in (CAPTURE, FALL, LOSS) or _own_dates(r, clause):
+        return False
+    towns = {p.spot.mention.place.place_id for p in patients if p.spot.mention.place is not None}
+    words = [t.lower for t in r.words(clause.start, hit.start)][-3:]
+    if any(g.pluperfect_word.match(w) for w in words):
+        return len(towns) >= 2
+    return any(g.perfect_aux_word.match(w) for w in words) and len(towns) >= 3
+
 
 def _reported(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     """Whether the predicate is what someone said: a verb of saying before it in the sentence."""
@@ -1147,7 +1234,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                 break
             flags.half = flags.half or bool(g.half_adjective_end.search(text[position:pos]))
             after = text[spot.end:spot.end + 40]
-            if spot.mention.surface.endswith(("s", "'s", "’s")) and g.subarea_after_at.match(after):
+            if (spot.mention.surface.endswith(("s", "'s", "’s")) or after[:2] in ("'s", "’s")) \
+                    and g.subarea_after_at.match(after):
                 flags.partial = True
             patients.append(_Patient.of(spot, flags))
             flags = _Part()
@@ -1347,7 +1435,9 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
         antecedent = _antecedent(clause, r, g, ctx)
         if antecedent:
             return antecedent
-    spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start]
+    # A town named as a point of the map ("The town, 60 kilometers south of Mosul, fell") is not the subject.
+    spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start
+             and not g.reference_end.search(r.text[max(0, s.start - 30):s.start])]
     words = r.words(clause.start, hit.start)
     has_aux = any(g.passive_aux_word.match(t.lower) and not _in_force(t.start, r) for t in words[-4:])
     chosen: _Spot | None = None
@@ -1370,7 +1460,8 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     half = bool(g.half_any.search(np)) \
         or bool(g.half_adjective_end.search(np))
     most = bool(g.most_any.search(np))
-    if chosen.mention.surface.endswith(("s", "'s", "’s")) and g.subarea_after_at.match(r.text[chosen.end:chosen.end + 40]):
+    if (chosen.mention.surface.endswith(("s", "'s", "’s")) or r.text[chosen.end:chosen.end + 2] in ("'s", "’s")) \
+            and g.subarea_after_at.match(r.text[chosen.end:chosen.end + 40]):
         partial = True
     if _landmark_noun_before(np, g):
         return []
@@ -1672,6 +1763,8 @@ def _make_event(ctx: _ArticleContext, sentence: Sentence, claim: _Claim, claiman
         new_force, status = force_code, "held"
     if previous_code == new_force or kind in (CONTEST, PRESSURE, STATE):
         previous_code = None
+    if ctx.forces.foreign_government(new_force if kind in (CAPTURE, STATE) else contested_by, country):
+        return None  # "Iraqi forces retook Garma" read as Garmeh in Iran: a misread place colours nothing
 
     resolved = claim.date
     late = False
@@ -1839,7 +1932,10 @@ def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentenc
     for index, place_id in ctx.declared:
         text = sentences[index].text
         following = sentences[index + 1].text if index + 1 < len(sentences) else ""
-        same = g.contradiction_clause.search(text) and g.combat.search(text[g.contradiction_clause.search(text).end():])
+        # "Militants said they had seized Haditha, but officials said the town remained in government
+        # hands": the rest of the sentence says it is still held or still fought over.
+        but = g.contradiction_clause.search(text)
+        same = but and (g.combat.search(text[but.end():]) or g.still.search(text[but.end():]))
         nxt = g.contradiction_at.match(following) and (g.combat.search(following) or any(
             t.trigger.kind in (CONTEST, CAPTURE) for t in _trigger_hits(following, g)))
         if same or nxt:

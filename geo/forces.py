@@ -191,6 +191,12 @@ class ForceCatalogue:
                 return force.code
         return None
 
+    def foreign_government(self, code: str | None, country: str | None) -> bool:
+        """Whether `code` is the government force of another country than `country` ("Iraqi forces" taking a
+        town the gazetteer puts in Syria or Iran): more likely a misread place than a cross-border capture."""
+        force = self.forces.get(code or "")
+        return bool(force is not None and force.government_of and country and force.government_of != country)
+
     def resolve(self, code: str | None, country: str | None) -> str | None:
         """A force code with the placeholders (GOVERNMENT, by-country phrases) made concrete for a place in
         `country`; None when the place's country does not say who they are."""

@@ -484,7 +484,12 @@ def _before_capitalised_word(text: str, tokens, last_token: int) -> bool:
     if index >= len(tokens) or text[tokens[last_token][1]:tokens[index][0]] != " ":
         return False
     word = text[tokens[index][0]:tokens[index][1]]
+    if _ARABIC_ARTICLE_NEXT.match(text, tokens[index][0]):
+        return True  # "Hamam al-Alil", "Jurf al-Sakhar": the name goes on after an Arabic article
     return _capitalised_word(text, tokens, index) and word.lower() not in _REGION_WORDS
+
+
+_ARABIC_ARTICLE_NEXT = re.compile(r"(?:al|el|ad|adh|an|ar|as|ash|at|az)[-‑‐][A-Z]")
 
 
 def _inside_longer_name(text: str, tokens, candidate: _Candidate, title_case=None) -> bool:

@@ -125,6 +125,8 @@ class Grammar:
     base_form_word: re.Pattern
     still: re.Pattern
     adverb_word: re.Pattern
+    duration: re.Pattern
+    repelled: re.Pattern
     state_locative_at: re.Pattern
     subarea_after_at: re.Pattern
     slot_word: re.Pattern
@@ -241,6 +243,8 @@ def grammar(code: str | None) -> Grammar | None:
         pluperfect_word=_whole(w.pluperfect),
         base_form_word=_whole(w.base_forms),
         still=_words(w.still),
+        duration=_words(w.duration),
+        repelled=_words(w.repelled),
         adverb_word=_whole(w.adverbs),
         state_locative_at=_at(w.state_locative),
         subarea_after_at=re.compile(r"['’]?s?\s+(?:" + w.subarea_after + r")(?![\w])", _I),
@@ -256,9 +260,10 @@ def grammar(code: str | None) -> Grammar | None:
         half_adjective_end=_ending(w.half_adjective),
         most_at=_at(w.most),
         outskirts_at=_at(w.outskirts),
-        landmark_after_at=re.compile(r"\s*(?:" + w.landmark_after + r")(?![\w])", _I),
+        # A genitive before the noun too: "Mosul's airport", "Manbij's countryside".
+        landmark_after_at=re.compile(r"(?:['’]s)?\s*(?:" + w.landmark_after + r")(?![\w])", _I),
         landmark_before_end=_ending(w.landmark_before),
-        region_after_at=re.compile(r"\s*(?:" + w.region_after + r")(?![\w])", _I),
+        region_after_at=re.compile(r"(?:['’]s)?\s*(?:" + w.region_after + r")(?![\w])", _I),
         dateline_at=re.compile(r"\s*(?:" + w.dateline + r")"),
         caption=re.compile(w.caption, _I),
         declaration=_words(w.declaration),

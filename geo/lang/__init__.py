@@ -200,6 +200,10 @@ class Language:
     verb_second: bool = False  # the subject may follow the verb ("I går erobret IS byen")
     complementizer_always: bool = False  # "at" always starts a clause; English "that" only after saying or a subject
     pronoun_alone: bool = True  # the object pronoun is never a determiner ("it"; Norwegian "den" can be)
+    # A span of time a holding lasted: "held Mosul for three years", "holdt byen i tre år" (over by now).
+    duration: str = r"(?!)"
+    # Words that say an attack failed: "repelled an ISIS counterattack", "were beaten back", "slått tilbake".
+    repelled: str = r"(?!)"
     that_followers: str = r"(?!)"  # words after "that" that start a clause ("that the", "that IS")
     # Words that never end a sentence with their full stop, matched as written (case counts): titles
     # and ranks ("Gen.", "Maj.", "Lt."), "bl.a.", "e.g.". Month abbreviations (`DateWords`) do not end

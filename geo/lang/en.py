@@ -186,15 +186,21 @@ LANGUAGE = Language(
            r"|contradicted|no\s+(?:evidence|sign|truth|mention)",
     denied_after=r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:denied|dismissed|rejected|disputed|refuted)"
                  r"|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"
-                 r"|(?:were|was)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)",
-    background=r"after|since|following|formerly|previously|used\s+to|ever\s+since"
+                 r"|(?:were|was)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)"
+                 r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){1,4}?"
+                 r"(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)",
+    background=r"after|since|following|formerly|previously|used\s+to|ever\s+since|(?:long\s+|shortly\s+|just\s+)?before"
                r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
     pluperfect=r"had|'d",
     base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
     now=r"now",
-    adverbs=r"[a-z]+ly|and|or|then|also|again|back|soon|eventually|subsequently|even|now|already|just|not",
+    repelled=r"repel(?:led|s)?|repulsed|repulses|repulse|fended\s+off|fought\s+off|beat\s+back|beaten\s+back"
+             r"|thwarted|thwarts|thwart|foiled|foils|foil|blunted|halted",
+    duration=r"for\s+(?:(?:more\s+than|nearly|almost|about|over|some|at\s+least)\s+)?(?:a|an|\d+|one|two|three|four|five"
+             r"|six|seven|eight|nine|ten|eleven|twelve|several|many)(?:\s+and\s+a\s+half)?\s+(?:years?|months?|weeks?)",
+    adverbs=r"[a-z]+ly|and|or|then|also|again|back|soon|eventually|subsequently|even|now|already|just|not|yet",
     slot_words=r"the|both|either|a|an|its|their|his|her|this|these|those|full|complete|total|entire|whole|all|of|over|control"
                r"|back|again|also|swiftly|quickly|fully|finally|officially|formally|effectively|largely|nearly|key"
                r"|strategic|important|vital|remaining|last|main|nearby|neighbouring|neighboring|so-called|self-styled"
@@ -236,7 +242,7 @@ LANGUAGE = Language(
              r"(?:\s*\([^)]{1,40}\))?\s*(?:(?:[—–:]+|--?)(?=\s)|(?=\s+[A-Z]))",
     caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b",
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
-    contradiction=r"but|however|yet|nevertheless",
+    contradiction=r"but|however|yet|nevertheless|though|although|even\s+though",
     combat=r"fighting|clashes|battle|battles|combat|resistance",
     share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)",
     share_lost=r"lost",

@@ -174,6 +174,9 @@ LANGUAGE = Language(
     base_forms=r"erobre|gjenerobre|innta|ta|overta|frigjøre|befri|miste|tape|falle|storme|beleire|omringe"
                r"|kontrollere|holde|drive|kaste",
     still=r"fortsatt|fremdeles|fortsetter|ennå",
+    repelled=r"slått\s+tilbake|slo\s+tilbake|slår\s+tilbake|avverget|avverge|avvist|avviste|drevet\s+tilbake",
+    duration=r"i\s+(?:(?:mer\s+enn|nesten|omkring|over|minst)\s+)?(?:\d+|ett|en|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti"
+             r"|elleve|tolv|flere|mange)(?:\s+og\s+et\s+halvt)?\s+(?:år|måneder|uker)",
     now=r"nå",
     adverbs=r"og|eller|så|også|igjen|tilbake|snart|raskt|endelig|deretter|nå|allerede|bare|fullstendig|helt|ikke",
     slot_words=r"både|den|det|de|sin|sitt|sine|hele|full|fullstendig|total|kontroll|kontrollen|over|tilbake|igjen|også"
