@@ -15,14 +15,15 @@
 
   function dayText(day) { return day === null ? null : parts.iso(day); }
 
-  L.Control.TownHistory = L.Control.extend({
+  const LayerControl = parts.controlKit(L).LayerControl;
+
+  L.Control.TownHistory = LayerControl.extend({
     options: { position: "topright" },
 
     // histories: {sources: [name…], towns: per payload town, per period [precision, evidence…]},
     // evidence [source index, published (day number or YYYY-MM), event day or null, its precision, quote, url?].
     initialize: function (layer, histories, options) {
-      L.setOptions(this, options);
-      this._layer = layer;
+      LayerControl.prototype.initialize.call(this, layer, options);
       this._histories = histories;
       this._shown = null;
     },
@@ -102,4 +103,4 @@
   L.control.townHistory = function (layer, histories, options) {
     return new L.Control.TownHistory(layer, histories, options);
   };
-})(window.ControlMapParts); // control_layer.js: iso, covers
+})(window.ControlMapParts); // control_layer.js: iso, covers, LayerControl

@@ -268,16 +268,19 @@
       },
     });
 
-    // The ◀ slider ▶ bar: steps the layer in the browser. Its parts keep the ids the dashboard's tests and
-    // benchmark address (#timeline, #previous, #day, #next, #day-label): one timeline per document.
-    const Timeline = L.Control.extend({
-      options: { position: "bottomleft" },
-
-      // layer: a ControlLayer; options.lo/hi/changes (day numbers) default to the layer's own.
+    // A Leaflet control that shows something of one ControlLayer (the timeline, the legend, a town's history).
+    const LayerControl = L.Control.extend({
       initialize: function (layer, options) {
         L.setOptions(this, options);
         this._layer = layer;
       },
+    });
+
+    // The ◀ slider ▶ bar: steps the layer in the browser. Its parts keep the ids the dashboard's tests and
+    // benchmark address (#timeline, #previous, #day, #next, #day-label): one timeline per document.
+    // options.lo/hi/changes (day numbers) default to the layer's own.
+    const Timeline = LayerControl.extend({
+      options: { position: "bottomleft" },
 
       onAdd: function () {
         const bar = L.DomUtil.create("div", "control-timeline");
@@ -343,13 +346,8 @@
     });
 
     // Top right: the timeline has the bottom, and a narrow map must not lay one over the other.
-    const Legend = L.Control.extend({
+    const Legend = LayerControl.extend({
       options: { position: "topright" },
-
-      initialize: function (layer, options) {
-        L.setOptions(this, options);
-        this._layer = layer;
-      },
 
       onAdd: function () {
         const payload = this._layer.payload(), layer = this._layer;
@@ -373,7 +371,7 @@
       },
     });
 
-    return { ControlLayer: ControlLayer, Timeline: Timeline, Legend: Legend };
+    return { ControlLayer: ControlLayer, LayerControl: LayerControl, Timeline: Timeline, Legend: Legend };
   }
 
   // The classes for this Leaflet (defined once); also as L.controlLayer, L.control.controlTimeline and
