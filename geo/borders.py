@@ -52,9 +52,17 @@ def simplified_borders(countries: tuple[str, ...] = DEFAULT_COUNTRIES) -> dict:
     return frame[["iso_a2", "name", "geometry"]].__geo_interface__
 
 
+@lru_cache(maxsize=1)
 def available_borders() -> dict | None:
-    """`simplified_borders()`, or None when the shapefile cannot be read: a map works without borders."""
+    """`simplified_borders()` (read once per process, shared read-only), or None when the shapefile cannot be
+    read: a map works without borders."""
     try:
         return simplified_borders()
     except Exception:  # noqa: BLE001 - whatever the reader raised, the borders are only missing
         return None
+
+
+def map_borders(layer) -> dict | None:
+    """The country borders to draw with a layer: its own borders.geojson, or for a build from before the
+    layer carried them, the shapefile's (`available_borders`)."""
+    return layer.borders if layer.borders is not None else available_borders()

@@ -174,7 +174,7 @@ def _export(args) -> int:
     from ui.export import export_html, write_export
     from ui.folium_control.assets import AssetError
     from ui.style import load_force_styles
-    from geo.borders import available_borders
+    from geo.borders import map_borders
 
     if not args.out.parent.is_dir():
         print(f"error: {args.out.parent}: no such folder to write the HTML file into", file=sys.stderr)
@@ -185,8 +185,7 @@ def _export(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
-        shapes = layer.borders if layer.borders is not None else available_borders()  # a build from before borders.geojson
-        html = export_html(layer, load_force_styles(), shapes, tiles=not args.no_tiles, day=args.date)
+        html = export_html(layer, load_force_styles(), map_borders(layer), tiles=not args.no_tiles, day=args.date)
         size = write_export(html, args.out)
     except (AssetError, OSError) as exc:
         print(f"error: {exc}; {args.out} left as it was", file=sys.stderr)

@@ -401,5 +401,5 @@ def test_a_layer_that_carries_its_borders_is_drawn_with_them_and_no_shapefile_is
     def refuse():
         raise AssertionError("the dashboard read the shapefile although the layer carries its borders")
 
-    monkeypatch.setattr(data, "_shapefile_borders", refuse)
+    monkeypatch.setattr("geo.borders.available_borders", refuse)
     assert data.borders(read_layer(out))["features"][0]["geometry"] == square

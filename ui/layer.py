@@ -185,16 +185,10 @@ def force_name(code: str) -> str:
 
 
 def borders(layer: Layer) -> dict | None:
-    """The country borders the map draws: the layer's own (borders.geojson), or for a build from before
-    the layer carried them, read from the shapefile here; None if unavailable."""
-    return layer.borders if layer.borders is not None else _shapefile_borders()
+    """The country borders the map draws (geo.borders.map_borders); None if unavailable."""
+    from geo.borders import map_borders
 
-
-@st.cache_resource(show_spinner=False)
-def _shapefile_borders() -> dict | None:
-    from geo.borders import available_borders
-
-    return available_borders()
+    return map_borders(layer)
 
 
 # Derived from the layer once per layer (a layer is read-only and shared): at 10,000 towns these loops cost
