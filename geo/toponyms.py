@@ -70,6 +70,9 @@ _REGION_BEFORE = re.compile(
 )
 # Capitalised words that follow a place name without making it part of a longer proper name.
 _REGION_WORDS = frozenset({"province", "governorate", "desert", "river", "valley", "region", "city"})
+# A landform word right before a name makes it the mountain, not the town at its foot ("Mount Sinjar",
+# "Jabal Sinjar"): neither a mention of the town nor a person's surname that hides the town elsewhere.
+_LANDFORM_BEFORE = frozenset({"mount", "mt", "jabal", "jebel", "djebel", "jbel", "fjellet"})
 
 # Words before an unknown Arabic-article name that say it is a place ("en flyktningleir i Al-Sukkariyah",
 # "angrepene mot Al-Sukkariyah", "the village of al-X").
@@ -140,7 +143,7 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
     matched = _match(text, tokens, parts, named, gazetteer)
     candidates = [c for c in matched
                   if not excluded_spans.overlaps(c.start, c.end) and _plausible(text, c, language)]
-    chosen = _longest_first(text, candidates)
+    chosen = [c for c in _longest_first(text, candidates) if not _after_landform_word(text, tokens, c.first_token)]
     title_case = _TitleCaseLines(text, tokens)
     # A name after a first name is a surname ("Mustafa Bali"), and stays one when it recurs alone; so
     # does the last word of an excluded person's name ("Mustafa Bali" passed in `exclude`).
@@ -441,6 +444,14 @@ def _capitalised_word(text: str, tokens, token: int) -> bool:
     """Whether word `token` is capitalised and not an Arabic article (so it may belong to a person's name)."""
     word = text[tokens[token][0]:tokens[token][1]]
     return word[0].isupper() and _fold_word(word) not in ARTICLES
+
+
+def _after_landform_word(text: str, tokens, first_token: int) -> bool:
+    """Whether the name follows a landform word ("Mount Sinjar", "Mt. Sinjar", "Jabal Sinjar")."""
+    index = first_token - 1
+    if index < 0 or not re.fullmatch(r"\.?\s", text[tokens[index][1]:tokens[first_token][0]]):
+        return False
+    return text[tokens[index][0]:tokens[index][1]].lower() in _LANDFORM_BEFORE
 
 
 def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:

@@ -364,3 +364,10 @@ def test_distances_are_to_distinct_places_not_to_every_mention(gazetteer, monkey
         assert {m.place.place_id for m in mentions} == {"raqqa", "hajin", "al-qaim"}
         counts.append(len(calls))
     assert counts[0] == counts[1] > 0
+
+
+def test_a_mountain_named_after_a_town_is_neither_the_town_nor_a_surname_hiding_it(gazetteer):
+    # "Mount Sinjar" is the mountain; the town named alone in the same text is still the town.
+    text = "Refugees who reached Mount Sinjar were flown out. Kurdish troops entered Sinjar on Friday."
+    assert [(s, p) for s, _, p in found(text, gazetteer, "en")] == [("Sinjar", "sinjar")]
+    assert found("De flyktet opp på fjellet Sinjar i august.", gazetteer) == []
