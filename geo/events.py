@@ -820,11 +820,11 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     words = r.words(clause.start, hit.start)
     if _gerund(hit, g) and len(words) == 1 and g.complementizer_word.match(words[0].lower):
         return True  # "cautioned that retaking the city would take far longer": the same, after "that"
-    if _cue_before(words, g.modal_end, g) and not g.factual_end.search(before):
+    if _cue_before(words, g.modal_end, g) and not (g.factual_end.search(before) or g.ordinal_end.search(before)):
         return True
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
         return True  # "the next objective …, retaking Raqqa"
-    if hit.trigger.form == "verb" and g.base_form_word.match(word) and not g.factual_end.search(before):
+    if hit.trigger.form == "verb" and g.base_form_word.match(word) and not (g.factual_end.search(before) or g.ordinal_end.search(before)):
         return True
     if g.conditional.search(before) or clause.opener and g.conditional.match(clause.opener):
         return True
@@ -917,6 +917,8 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     """An earlier event the clause mentions in passing: "after IS took…", "had seized", "once ruled"."""
     if clause.opener and g.background.match(clause.opener):
         return True
+    if g.ordinal_end.search(before):
+        return True  # "Fallujah, the first Iraqi city to fall to IS": a description, dated only by its own date
     for cue in g.background.finditer(r.text, clause.start, hit.start):
         if _in_dates(cue.start(), r) or hit.start - cue.end() <= 1 and cue.group(0).lower() in ("since", "siden"):
             continue  # "the following day"; "have since pushed back"
@@ -934,9 +936,24 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True  # "ISIS held Mosul for three years": a span that is over ("has held … for" goes on)
     if kind == STATE:
         recent = [t.lower for t in r.words(clause.start, hit.start)][-8:]
-        if g.past_aux.search(" ".join(recent)):
+        if g.past_aux.search(" ".join(recent)) and not _backshifted(r, clause, recent, g):
             return True  # "was the last town to have been under IS control", "som var under IS' kontroll"
     return False
+
+
+def _backshifted(r: _Reading, clause: _Clause, recent: list[str], g: T.Grammar) -> bool:
+    """A simple past of holding that says how things stand now: the past of reported speech ("the army said
+    it was in control of Baiji", "residents said the town was now under rebel control") or a past with
+    "now". Not a pluperfect ("said it had been held by"), not a relative or background clause."""
+    if any(g.pluperfect_word.match(w) for w in recent):
+        return False
+    if clause.opener and (g.relative_word.match(clause.opener) or g.background.match(clause.opener)):
+        return False
+    if g.now.search(r.text, clause.start, clause.end):
+        return True
+    # The verb of saying governs this clause: it stands before the clause, or at its start ("said it was").
+    clause_words = r.words(clause.start, clause.end)
+    return any(g.saying_word.match(t.lower) for t in r.words(r.body, clause.start)[-6:] + clause_words[:4])
 
 
 # -- who ---------------------------------------------------------------------------------------------
@@ -1643,6 +1660,12 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
     """The date phrase of the predicate's clause (the nearest, a date before it counting triple); else that
     of the clause it hangs on ("seized the town, but ISIL was able to recapture it within hours"); else the
     date heading its paragraph."""
+    aside = _aside_around(hit, r)
+    if aside is not None:
+        # "to retake Fallujah, the first Iraqi city to fall to IS, on Sunday": a predicate inside an
+        # apposition set in commas is dated only inside it.
+        inside = [d for d in r.dates if aside[0] <= d.start and d.end <= aside[1]]
+        return min(inside, key=lambda d: _distance(hit, d)) if inside else None
     current = clause
     while True:
         own = _own_dates(r, current)
@@ -1670,6 +1693,20 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         current = r.clauses[index - 1]
     return ctx.header_date
+
+
+def _aside_around(hit: _Hit, r: _Reading) -> tuple[int, int] | None:
+    """The apposition set in commas the predicate stands in (", the last town held by ISIL in Iraq,"), if any."""
+    start = max(r.body, hit.start - 70)
+    comma = r.text.rfind(",", start, hit.start)
+    if comma < 0:
+        return None
+    if not any(s.end <= comma and not r.text[s.end:comma].strip() for s in r.spots):
+        return None  # an apposition describes the name right before it
+    m = _APPOSITIVE.match(r.text, comma)
+    if m is None or hit.end > m.end() or any(comma < f.start < hit.start for f in r.forces):
+        return None  # ", the Syrian opposition took over the town,": a clause with its own subject
+    return m.start(), m.end()
 
 
 def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar):

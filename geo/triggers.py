@@ -104,6 +104,7 @@ class Grammar:
     subject_pronoun_word: re.Pattern
     modal_end: re.Pattern
     factual_end: re.Pattern
+    ordinal_end: re.Pattern
     aims: re.Pattern
     relative_time: re.Pattern
     relative_span: re.Pattern
@@ -223,6 +224,7 @@ def grammar(code: str | None) -> Grammar | None:
         subject_pronoun_word=_whole(w.subject_pronouns),
         modal_end=_ending(w.modal_before),
         factual_end=_ending(w.factual_before),
+        ordinal_end=_ending(w.ordinal_before),
         aims=_words(w.aims),
         until_end=_ending(w.until),
         relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),

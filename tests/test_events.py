@@ -682,3 +682,28 @@ def test_a_road_named_after_two_towns_is_a_facility(gazetteer):
                      language="en") == []
     assert events_of("Government troops took the Deir ez-Zor–Palmyra highway on Tuesday.", gazetteer,
                      language="en") == []
+
+
+# -- reported speech, ordinals ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, force", [
+    ("A spokesman said on Friday the army was in full control of Baiji.", "IRAQI_GOV"),
+    ("Local people said Mayadin was now under the control of rebels.", "REBELS"),
+])
+def test_a_past_of_holding_in_reported_speech_says_how_things_stand(gazetteer, text, force):
+    e = one(events_of(text, gazetteer, language="en"))
+    assert (e.kind, e.force, e.past) == ("state", force, False)
+
+
+def test_a_past_of_holding_in_a_relative_clause_is_still_background(gazetteer):
+    events = events_of("Officials said Baiji, which was under IS control, had been shelled.", gazetteer, language="en")
+    assert not [e for e in events if e.kind == "state" and not e.past]
+
+
+def test_an_ordinal_before_an_infinitive_is_a_fact_dated_by_its_own_date(gazetteer):
+    e = one(events_of("Baiji was the second Iraqi town to fall to IS, in June 2014.", gazetteer, language="en"))
+    assert (e.kind, e.force, e.date, e.date_precision) == ("capture", "IS", date(2014, 6, 1), "month")
+    # Undated, the same description is background: evidence, no colour at the story's date.
+    events = events_of("Troops began to push into Baiji, the second Iraqi town to fall to IS, on Monday.",
+                       gazetteer, language="en")
+    assert not [e for e in events if e.force == "IS" and not e.past]

@@ -209,6 +209,9 @@ class Language:
     # and ranks ("Gen.", "Maj.", "Lt."), "bl.a.", "e.g.". Month abbreviations (`DateWords`) do not end
     # one either when a day number stands beside them ("Oct. 20", "2. nov.").
     abbreviations: str = r"(?!)"
+    # An ordinal or superlative before an infinitive ("the first Iraqi city to fall", "the last town to be
+    # retaken"): what happened, not what someone means to do; a description, dated only by its own date.
+    ordinal_before: str = r"(?!)"
     dates: DateWords | None = None
 
 
