@@ -328,6 +328,7 @@ class _ArticleContext:
     pressing: dict[str, str] = field(default_factory=dict)  # place id → the force attacking or aiming at it
     sides: dict[str, str] = field(default_factory=dict)  # "the rebels" are Turkey's side in this article
     declared: list[tuple[int, str]] = field(default_factory=list)  # (sentence, place id) of victory claims
+    narrative: ResolvedDate | None = None  # the last date the article gave before this sentence
 
 
 def focus_town(mentions: list[Mention], claimed_place_ids: set[str] = frozenset()) -> Mention | None:
@@ -403,6 +404,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     text = sentence.text
     g = ctx.grammar
     dates = find_dates(text, ctx.language, ctx.article.published, ctx.article.published_precision, anchor=ctx.anchor)
+    ctx.narrative = ctx.anchor
     if dates:
         ctx.anchor = dates[-1]
     paragraph = _paragraph_of(ctx.article.text, sentence.start)
@@ -685,7 +687,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             # day-exact date shifted by days or weeks the text does not count is no date.
             when = relative
             background = background or relative is None
-        claims.append(_Claim(claim_kind, hit, patient, agent_code, previous, when, background, evidence_only,
+        told_before = when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and _told_in_the_past(hit, r, clause, ctx, g)
+        claims.append(_Claim(claim_kind, hit, patient, agent_code, previous, when, background or told_before, evidence_only,
                              -agent_cost, agent is not None and bool(g.generic_force.match(agent.text.lower()))))
         if claim_kind in (CAPTURE, CONTEST, LOSS, STATE):
             ctx.last_patient, ctx.last_patient_sentence = patient.spot.mention, r.index
@@ -969,6 +972,38 @@ def _undated_tally(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, patien
     if any(g.pluperfect_word.match(w) for w in words):
         return len(towns) >= 2
     return any(g.perfect_aux_word.match(w) for w in words) and len(towns) >= 3
+
+
+#: A narrative whose last date ended this long before the article was published is a story of the past.
+_PAST_NARRATIVE = timedelta(days=60)
+
+
+def _told_in_the_past(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar) -> bool:
+    """An undated taking told in a story of the past: the article's last date before this sentence ended
+    months before it was published ("In June 2014 … . Kurdish forces later retook the town."), and the
+    clause says nothing of now (no perfect, no "now"). It happened some time in that story, not on the day
+    of publication: evidence only."""
+    told = ctx.narrative
+    if told is None or _window_end(told) > ctx.article.published - _PAST_NARRATIVE:
+        return False
+    if g.now.search(r.text, clause.start, clause.end):
+        return False
+    return not any(g.perfect_aux_word.match(t.lower) and not g.pluperfect_word.match(t.lower)
+                   for t in r.words(clause.start, hit.start)[-4:])
+
+
+def _window_end(resolved: ResolvedDate) -> date:
+    """The last day a resolved date may mean (the end of its month, season or year)."""
+    day = resolved.date
+    if resolved.precision == "year":
+        return date(day.year, 12, 31)
+    if resolved.precision == "season":
+        return day + timedelta(days=91)
+    if resolved.precision == "month":
+        return day + timedelta(days=30)
+    if resolved.precision == "week":
+        return day + timedelta(days=6)
+    return day
 
 
 def _reported(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:

@@ -707,3 +707,14 @@ def test_an_ordinal_before_an_infinitive_is_a_fact_dated_by_its_own_date(gazette
     events = events_of("Troops began to push into Baiji, the second Iraqi town to fall to IS, on Monday.",
                        gazetteer, language="en")
     assert not [e for e in events if e.force == "IS" and not e.past]
+
+
+def test_an_undated_taking_in_a_story_of_the_past_is_evidence_only(gazetteer):
+    text = "In August 2014 IS overran Sinjar. Kurdish forces later retook the town after heavy fighting."
+    events = events_of(text, gazetteer, language="en", published=date(2017, 11, 10))
+    retaken = [e for e in events if e.force == "PESHMERGA"]
+    assert retaken and all(e.past and e.date is None for e in retaken)
+    # A perfect says it holds now: the news of the day, whatever the story told before.
+    text = "In August 2014 IS overran Sinjar. Kurdish forces have retaken the town, officials said."
+    (e,) = [e for e in events_of(text, gazetteer, language="en", published=date(2017, 11, 10)) if e.force == "PESHMERGA"]
+    assert (e.past, e.date) == (False, date(2017, 11, 10))

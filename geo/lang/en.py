@@ -224,7 +224,7 @@ LANGUAGE = Language(
             r"|quarters?|sectors?)\s+of|the\s+(?:north|south|east|west|centre|center|heart|middle)\s+of"
             r"|(?:the\s+)?(?:government\s+)?(?:cent(?:er|re)|compound|complex|headquarters)\s+(?:of|in)"
             r"|(?:several|some|few|many)\s+(?:\w+\s+)?(?:buildings|pockets|streets)\s+(?:of|in)|pockets?\s+(?:of|in)"
-            r"|any\s+(?:part|neighbou?rhood|district)\s+of",
+            r"|any\s+(?:part|neighbou?rhood|district)\s+of|(?:the\s+)?old\s+city\s+of",
     half=r"the\s+(?:eastern|western|northern|southern)\s+(?:half|part|side|bank)\s+of",
     half_adjective=r"eastern|western|northern|southern|east|west",
     most=r"most\s+of|much\s+of|the\s+bulk\s+of|nearly\s+all\s+of",
