@@ -1072,6 +1072,13 @@ def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) ->
 def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext) -> PhraseHit | None:
     """The force that is the clause's subject: the nearest before the predicate that is not an object,
     back to the first of its coordinated group ("Kurdish fighters and allied Syrian rebels")."""
+    resumed = _resumed_clause(hit, r, clause, g)
+    if resumed is not None:
+        # "Kurdish Peshmerga, who seized Kirkuk when the Iraqi army fled, withdrew from the city": the verb
+        # after the asides goes on with the subject before them, not with the asides' own subjects.
+        subjects = [f for f in r.forces if resumed.start <= f.start and f.end <= resumed.end
+                    and not _complement(f, r, resumed, g) and f.start not in r.objects]
+        return subjects[0] if subjects else None
     candidates = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start
                   and not _complement(f, r, clause, g) and f.start not in r.objects]
     if candidates:
@@ -1114,6 +1121,25 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         later = [f for f in r.forces if f.start >= clause.end and not _complement(f, r, _clause_at(r, f.start), g)]
         if later and r.text[clause.end:later[0].start].count(",") <= 1:
             return later[0]
+    return None
+
+
+def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _Clause | None:
+    """The clause a predicate goes on with when it follows a comma that closes a relative or subordinate
+    aside ("X, who …, when …, withdrew"): the first clause before the asides, or None when the predicate
+    does not stand so."""
+    if not clause.opener or g.coordinator_word.match(clause.opener) or not clause.opener[0].isalpha():
+        return None
+    comma = r.text.rfind(",", clause.start, hit.start)
+    if comma < 0 or any(not (g.adverb_word.match(t.lower) or _in_dates(t.start, r))
+                        for t in r.words(comma + 1, hit.start)):
+        return None
+    index = r.clauses.index(clause)
+    while index > 0:
+        index -= 1
+        before = r.clauses[index]
+        if not before.opener or g.coordinator_word.match(before.opener):
+            return before if r.text[before.start:before.end].rstrip().endswith(",") else None
     return None
 
 
@@ -1640,6 +1666,10 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
                 break
         if expelled is None:
             subject = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start]
+            if not subject and clause.opener and g.relative_word.match(clause.opener):
+                # "IS fighters who were driven from Kobani": the antecedent was driven out
+                subject = [f for f in r.forces if f.end <= clause.start and len(r.text[f.end:clause.start].split()) <= 1]
+                subject = subject[-1:]
             expelled = subject[0] if subject else None
     return slot.patients, expelled, agent
 

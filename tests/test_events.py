@@ -718,3 +718,16 @@ def test_an_undated_taking_in_a_story_of_the_past_is_evidence_only(gazetteer):
     text = "In August 2014 IS overran Sinjar. Kurdish forces have retaken the town, officials said."
     (e,) = [e for e in events_of(text, gazetteer, language="en", published=date(2017, 11, 10)) if e.force == "PESHMERGA"]
     assert (e.past, e.date) == (False, date(2017, 11, 10))
+
+
+def test_a_verb_after_asides_goes_on_with_the_subject_before_them(gazetteer):
+    # The loser of "withdrew from" is the force before the relative and "when" asides, not the one inside.
+    text = "Kurdish Peshmerga, who took Kirkuk in 2014 when the Iraqi army fled, withdrew from the city on Monday."
+    (loss,) = [e for e in events_of(text, gazetteer, language="en") if e.kind == "loss"]
+    assert loss.previous_force == "PESHMERGA"
+
+
+def test_those_driven_out_in_a_relative_clause_are_never_the_takers(gazetteer):
+    events = events_of("IS fighters who were driven from Kobani on Monday regrouped near Tal Abyad.", gazetteer,
+                       language="en")
+    assert not [e for e in events if e.force == "IS"]
