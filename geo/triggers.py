@@ -121,6 +121,7 @@ class Grammar:
     negation_after_word: re.Pattern
     denial: re.Pattern
     denied_after: re.Pattern
+    denial_back: re.Pattern
     background: re.Pattern
     pluperfect_word: re.Pattern
     base_form_word: re.Pattern
@@ -241,6 +242,7 @@ def grammar(code: str | None) -> Grammar | None:
         negation_after_word=_whole(w.negation_after),
         denial=_words(w.denial),
         denied_after=_words(w.denied_after),
+        denial_back=re.compile(r"(?<![\w-])(?:" + w.denial + r")\s+(?:" + w.denied_object + r")(?![\w])", _I),
         background=_words(w.background),
         pluperfect_word=_whole(w.pluperfect),
         base_form_word=_whole(w.base_forms),

@@ -731,3 +731,11 @@ def test_those_driven_out_in_a_relative_clause_are_never_the_takers(gazetteer):
     events = events_of("IS fighters who were driven from Kobani on Monday regrouped near Tal Abyad.", gazetteer,
                        language="en")
     assert not [e for e in events if e.force == "IS"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Syrian rebels said they had taken Mayadin on Friday, but the army denied it.", "en"),
+    ("Opprørerne sier de har tatt Mayadin, men hæren avviser dette.", "nb"),
+])
+def test_a_denial_later_in_the_sentence_that_points_back_denies_the_claim(gazetteer, text, language):
+    assert not [e for e in events_of(text, gazetteer, language=language) if e.kind == "capture"]

@@ -212,6 +212,9 @@ class Language:
     # An ordinal or superlative before an infinitive ("the first Iraqi city to fall", "the last town to be
     # retaken"): what happened, not what someone means to do; a description, dated only by its own date.
     ordinal_before: str = r"(?!)"
+    # What a denial later in the sentence points back to ("but IS denied it", "men IS avviste dette"): the
+    # claim before it is denied.
+    denied_object: str = r"(?!)"
     dates: DateWords | None = None
 
 
