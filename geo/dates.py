@@ -118,6 +118,20 @@ class _Context:
     precision: str
     latest: datetime.date
     anchor: tuple[datetime.date, str] | None
+    #: The last date with a written year found earlier in the same sentence: a day or month without a
+    #: year after it follows it ("recaptured on 14 April 2016, followed by Rutba on 19 May": May 2016).
+    explicit: datetime.date | None = None
+
+    def after_explicit(self, month: int, day: int = 1) -> datetime.date | None:
+        """The first `day` of `month` on or after the sentence's explicitly dated day, within a year and not
+        after publication; None when the sentence has no such date."""
+        if self.explicit is None:
+            return None
+        for year in (self.explicit.year, self.explicit.year + 1):
+            candidate = _safe_date(year, month, day)
+            if candidate is not None and candidate >= self.explicit.replace(day=1):
+                return candidate if candidate <= self.latest else None
+        return None
 
     def relative(self, day: datetime.date, precision: str) -> tuple[datetime.date, str]:
         """A date counted from publication; never finer than the publication date itself."""
@@ -164,7 +178,7 @@ def _explicit_day(ctx: _Context, day: int, month: int, year: str | None, last_ye
     elif last_year:
         resolved = _safe_date(ctx.published.year - 1, month, day)
     else:
-        resolved = ctx.recent(month, day)
+        resolved = ctx.after_explicit(month, day) or ctx.recent(month, day)
     return (resolved, "day") if resolved else None
 
 
@@ -193,7 +207,7 @@ def _month(m: re.Match, ctx: _Context) -> _Result:
     if m.groupdict().get("lastyear"):
         return datetime.date(ctx.published.year - 1, month, 1), "month"
     strict = bool(m.group("last") or m.groupdict().get("lastonly"))
-    resolved = ctx.recent(month, 1, strict=strict)
+    resolved = (None if strict else ctx.after_explicit(month)) or ctx.recent(month, 1, strict=strict)
     return (resolved, "month") if resolved else None
 
 
@@ -403,4 +417,6 @@ def find_dates(
             continue
         results.append(ResolvedDate(day, precision, m.group(0), start, -neg_end))
         ctx.anchor = (day, precision)
+        if any(m.groupdict().get(name) for name in ("y", "y2")):
+            ctx.explicit = day
     return results

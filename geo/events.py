@@ -142,6 +142,7 @@ class _Patient:
     most: bool = False
     outskirts: bool = False
     date: ResolvedDate | None = None
+    closed: bool = False  # a place listed before "followed by": later dates are not its own
 
     @classmethod
     def of(cls, spot: _Spot, part: _Part) -> "_Patient":
@@ -687,7 +688,9 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             # day-exact date shifted by days or weeks the text does not count is no date.
             when = relative
             background = background or relative is None
-        told_before = when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and _told_in_the_past(hit, r, clause, ctx, g)
+        if patient.closed and patient.date is None:
+            when = None  # "liberated Mosul and Raqqa, followed by Hajin last December": before that date
+        told_before = (patient.closed and patient.date is None) or when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and _told_in_the_past(hit, r, clause, ctx, g)
         claims.append(_Claim(claim_kind, hit, patient, agent_code, previous, when, background or told_before, evidence_only,
                              -agent_cost, agent is not None and bool(g.generic_force.match(agent.text.lower()))))
         if claim_kind in (CAPTURE, CONTEST, LOSS, STATE):
@@ -1330,7 +1333,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
         if date is not None:
             if patients:
                 for patient in patients:
-                    patient.date = patient.date or date
+                    if not patient.closed:
+                        patient.date = patient.date or date
             pos = date.end
             continue
         m = g.source_at.match(text, pos)
@@ -1454,6 +1458,10 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     where its clause ends, or (position, -1) when the list ends."""
     text = r.text
     pos = position
+    aside = _APPOSITIVE.match(text, pos)
+    if aside is not None and not any(aside.start() <= h.start < aside.end() and h.trigger.form != "epithet"
+                                     for h in r.hits):
+        pos = aside.end() - 1  # "Ramadi, the capital of Anbar province, in December and Hit in April"
     while True:
         stripped = pos
         while stripped < len(text) and text[stripped].isspace():
@@ -1461,18 +1469,23 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
         date = r.date_at.get(stripped)
         if date is None:
             m = re.match(r",?\s*", text[stripped:stripped + 3])
+            date = r.date_at.get(stripped + m.end())
             m = g.date_preposition_at.match(text, stripped + m.end())
-            if m:
+            if m and date is None:
                 date = r.date_at.get(m.end())
         if date is None:
             break
         for patient in patients:
-            patient.date = patient.date or date
+            if not patient.closed:
+                patient.date = patient.date or date
         pos = date.end
     interposed = g.interposed_at.match(text, pos)
     join = g.list_join_at.match(text, interposed.end() if interposed else pos)
     if join is None:
         return pos, -1
+    if g.sequel_at.match(text, interposed.end() if interposed else pos):
+        for patient in patients:
+            patient.closed = True
     nxt, skipped = join.end(), 0
     while skipped <= 4:
         spot = r.spot_at.get(nxt)

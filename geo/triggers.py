@@ -60,6 +60,7 @@ class Grammar:
     coordinator_word: re.Pattern
     inheriting_word: re.Pattern
     list_join_at: re.Pattern
+    sequel_at: re.Pattern
     interposed_at: re.Pattern
     determiner_end: re.Pattern
     possessive_word: re.Pattern
@@ -178,7 +179,9 @@ def grammar(code: str | None) -> Grammar | None:
                                      + "|".join((w.subordinators, w.coordinators, w.complementizer)) + r")(?![\w])", _I),
         coordinator_word=_whole(w.coordinators),
         inheriting_word=re.compile(r"(?:" + w.inheriting + r"|:|–|—|-)\Z", _I),
-        list_join_at=re.compile(r"\s*(?:,\s*(?:" + w.list_joiners + r")?|\s+(?:" + w.list_joiners + r"))\s+", _I),
+        list_join_at=re.compile(r"\s*(?:,\s*(?:" + w.list_joiners + "|" + w.sequel_joiners + r")?|\s+(?:"
+                                + w.list_joiners + "|" + w.sequel_joiners + r"))\s+", _I),
+        sequel_at=re.compile(r"\s*,?\s*(?:" + w.sequel_joiners + r")\s", _I),
         interposed_at=re.compile(
             r",\s*(?:" + w.relatives + r")\s[^,;.:()]{1,60}(?=,\s*(?:" + w.coordinators + r")\s)"  # ", som er …, og"
             r"|\s+(?:" + w.list_after + r")\s[^,;.:()]{1,40}(?=,\s*(?:" + w.list_joiners + r")\s)", _I),  # "after …, then"

@@ -278,3 +278,17 @@ def test_a_deadline_in_the_publication_year_is_still_no_date():
 def test_the_start_of_the_year_is_its_first_month(sentence, language):
     (found,) = find_dates(sentence, language, date(2014, 6, 10))
     assert (found.date, found.precision) == (date(2014, 1, 1), "month")
+
+
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("Baiji fell on 20 June 2014 and Tikrit on 3 July.", "en", [(date(2014, 6, 20), "day"), (date(2014, 7, 3), "day")]),
+    ("The army took Ramadi in December 2015 and Hit in April.", "en",
+     [(date(2015, 12, 1), "month"), (date(2016, 4, 1), "month")]),
+    ("Baiji falt 20. juni 2014, og Tikrit 3. juli.", "nb", [(date(2014, 6, 20), "day"), (date(2014, 7, 3), "day")]),
+])
+def test_a_date_without_a_year_follows_a_date_with_one_in_the_same_sentence(sentence, language, expected):
+    assert resolved(sentence, language, FRI) == expected
+
+
+def test_a_date_without_a_year_alone_is_still_its_last_occurrence_before_publication():
+    assert resolved("Tikrit fell on 3 July.", "en", FRI) == [(date(2017, 7, 3), "day")]

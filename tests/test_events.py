@@ -739,3 +739,21 @@ def test_those_driven_out_in_a_relative_clause_are_never_the_takers(gazetteer):
 ])
 def test_a_denial_later_in_the_sentence_that_points_back_denies_the_claim(gazetteer, text, language):
     assert not [e for e in events_of(text, gazetteer, language=language) if e.kind == "capture"]
+
+
+def test_followed_by_adds_a_place_with_its_own_date(gazetteer):
+    events = events_of("Iraqi forces advanced on Baiji and Tikrit in October 2015. Baiji was recaptured on 20 October "
+                       "2015, followed by Tikrit on 3 November.", gazetteer, language="en")
+    assert {(e.place_id, e.force, e.date) for e in events if e.kind == "capture"} == {
+        ("bayji", "IRAQI_GOV", date(2015, 10, 20)), ("tikrit", "IRAQI_GOV", date(2015, 11, 3))}
+    # The places before "followed by" happened before its date: they do not take it.
+    events = events_of("Iraqi forces have since retaken Baiji, Tikrit and Ramadi, followed by Hit last week.",
+                       gazetteer, language="en")
+    dated = {e.place_id for e in events if e.kind == "capture" and not e.past}
+    assert dated == {"hit"}
+
+
+def test_a_list_goes_on_after_an_apposition_and_a_date(gazetteer):
+    events = events_of("Iraqi forces retook Ramadi, the capital of Anbar province, in December 2015 and the town of "
+                       "Hit in April.", gazetteer, language="en")
+    assert {(e.place_id, e.date) for e in events} == {("ramadi", date(2015, 12, 1)), ("hit", date(2016, 4, 1))}

@@ -215,6 +215,9 @@ class Language:
     # What a denial later in the sentence points back to ("but IS denied it", "men IS avviste dette"): the
     # claim before it is denied.
     denied_object: str = r"(?!)"
+    # Joins a place taken after the ones before it, each at its own time ("Hit was retaken on 14 April,
+    # followed by Rutba on 19 May"): a date after it is its own, not the earlier places'.
+    sequel_joiners: str = r"(?!)"
     dates: DateWords | None = None
 
 

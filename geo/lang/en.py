@@ -178,6 +178,7 @@ LANGUAGE = Language(
                     r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
+    sequel_joiners=r"followed\s+by",
     denied_object=r"it|this|the\s+(?:claims?|reports?|account)|(?:these|those|such)\s+(?:claims|reports)",
     ordinal_before=r"(?:first|second|third|last|latest|only)\s+(?:[\w-]+\s+){0,3}?to(?:\s+(?:be|have\s+been|have))?",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",

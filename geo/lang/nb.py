@@ -160,6 +160,7 @@ LANGUAGE = Language(
     summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
                     r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
     reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for",
+    sequel_joiners=r"etterfulgt\s+av|fulgt\s+av",
     denied_object=r"det|dette|påstanden|påstandene|meldingen|meldingene|opplysningene",
     factual_before=r"klarte\s+å|lyktes\s+(?:med\s+)?å|greide\s+å",
     conditional=r"hvis|dersom",
