@@ -417,6 +417,6 @@ def find_dates(
             continue
         results.append(ResolvedDate(day, precision, m.group(0), start, -neg_end))
         ctx.anchor = (day, precision)
-        if any(m.groupdict().get(name) for name in ("y", "y2")):
-            ctx.explicit = day
+        if precision in ("day", "month") and any(m.groupdict().get(name) for name in ("y", "y2")):
+            ctx.explicit = day  # (a bare year says too little: "seized in 2014, … declared liberated in July")
     return results

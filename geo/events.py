@@ -1034,6 +1034,8 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     spot = next((s for s in r.spots if words and s.end == words[-1].end), None)
     if spot is not None and g.declaration.search(r.text[max(clause.start, spot.start - 30):spot.start]):
         return True  # "declared Mosul liberated", "erklærte Rawa befridd"
+    if words and g.declaration.match(words[-1].lower) and clause.opener and g.relative_word.match(clause.opener):
+        return True  # "Mosul, which the prime minister declared liberated": the relative pronoun is the object
     for token in reversed(words[-4:]):
         if g.passive_aux_word.match(token.lower) and not _in_force(token.start, r):
             return True  # (the Islamic State, "IS", is no auxiliary)
@@ -2020,7 +2022,9 @@ def _merge_same_claims(events: list[Event]) -> list[Event]:
     kept = [replace(e, kind=CAPTURE, force=taken_from[e.place_id], status="held")
             if e.kind == LOSS and taken_from.get(e.place_id) not in (None, e.previous_force, UNKNOWN_FORCE) else e
             for e in kept]
-    taken = {(e.place_id, e.force) for e in kept if e.kind == CAPTURE and not e.past}
+    # "rykket inn i Amirli søndag, og mandag er byen under regjeringens kontroll": the way in to a taking or
+    # a holding the same sentence reports, not a fight of its own.
+    taken = {(e.place_id, e.force) for e in kept if e.kind in (CAPTURE, STATE) and not e.past}
     kept = [e for e in kept if not (e.kind == CONTEST and (e.place_id, e.contested_by) in taken)]
     # Who held a place before, said in passing ("Hawija, en av de siste byene som var under IS' kontroll"),
     # is the previous holder of the change the sentence reports, and no claim of its own.

@@ -292,3 +292,8 @@ def test_a_date_without_a_year_follows_a_date_with_one_in_the_same_sentence(sent
 
 def test_a_date_without_a_year_alone_is_still_its_last_occurrence_before_publication():
     assert resolved("Tikrit fell on 3 July.", "en", FRI) == [(date(2017, 7, 3), "day")]
+
+
+def test_a_bare_year_earlier_in_the_sentence_does_not_date_a_month_without_one():
+    assert resolved("IS took the city in 2014 and lost it in July.", "en", FRI) == [
+        (date(2014, 1, 1), "year"), (date(2017, 7, 1), "month")]

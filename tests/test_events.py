@@ -757,3 +757,15 @@ def test_a_list_goes_on_after_an_apposition_and_a_date(gazetteer):
     events = events_of("Iraqi forces retook Ramadi, the capital of Anbar province, in December 2015 and the town of "
                        "Hit in April.", gazetteer, language="en")
     assert {(e.place_id, e.date) for e in events} == {("ramadi", date(2015, 12, 1)), ("hit", date(2016, 4, 1))}
+
+
+def test_a_relative_pronoun_is_the_object_of_declared_liberated(gazetteer):
+    e = one(events_of("Iraqi troops are clearing Tikrit, which Haider al-Abadi declared liberated on Wednesday.",
+                      gazetteer, language="en", published=date(2015, 4, 3)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("tikrit", "capture", "IRAQI_GOV", date(2015, 4, 1))
+
+
+def test_entering_a_town_the_same_sentence_says_the_force_then_holds_is_the_way_in(gazetteer):
+    events = events_of("Regjeringsstyrker rykket inn i Tikrit tirsdag, og onsdag er byen under hærens kontroll.",
+                       gazetteer, published=date(2015, 4, 2))
+    assert [(e.kind, e.force, e.date) for e in events] == [("state", "IRAQI_GOV", date(2015, 4, 1))]
