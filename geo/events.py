@@ -1249,6 +1249,9 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
               if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous and f.start not in r.objects
               and (_clause_at(r, f.start) is own or not _clause_at(r, f.start).opener
                    or g.coordinator_word.match(_clause_at(r, f.start).opener))]
+    candidates = {code for f in others if acceptable(code := ctx.sides.get(f.code, f.code))}
+    if len({ctx.forces.resolve(c, _country_of(patients)) for c in candidates}) > 1:
+        return None, 0.0  # two sides the sentence names and none its grammatical agent: we cannot tell who
     for force in sorted(others, key=lambda f: abs(f.start - hit.start)):
         code = ctx.sides.get(force.code, force.code)
         if acceptable(code):
@@ -1268,6 +1271,10 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
     if code is not None and acceptable(code):
         return code, 0.2
     return None, 0.0
+
+
+def _country_of(patients: list[_Patient]) -> str | None:
+    return next((p.spot.mention.place.country for p in patients if p.spot.mention.place is not None), None)
 
 
 def _discourse_taker(patients: list[_Patient], ctx: _ArticleContext, previous: str | None, index: int,

@@ -769,3 +769,10 @@ def test_entering_a_town_the_same_sentence_says_the_force_then_holds_is_the_way_
     events = events_of("Regjeringsstyrker rykket inn i Tikrit tirsdag, og onsdag er byen under hærens kontroll.",
                        gazetteer, published=date(2015, 4, 2))
     assert [(e.kind, e.force, e.date) for e in events] == [("state", "IRAQI_GOV", date(2015, 4, 1))]
+
+
+def test_a_taker_left_unsaid_is_not_guessed_between_two_sides_the_sentence_names(gazetteer):
+    assert events_of("Iraqi troops and Kurdish fighters were both near Tal Afar, which was captured on Sunday.",
+                     gazetteer, language="en") == []
+    e = one(events_of("Iraqi troops were near Tal Afar, which was captured on Sunday.", gazetteer, language="en"))
+    assert (e.kind, e.force) == ("capture", "IRAQI_GOV")
