@@ -638,7 +638,9 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         else:
             kind = LOSS
     elif kind == LOSS and not passive:
-        loser = _subject_force(hit, r, clause, g, ctx)
+        # "IS's loss of Mosul": the noun's possessor lost it; a verb's subject did.
+        loser = agent if trigger.form == "noun" and agent is not None and agent.code else _subject_force(hit, r, clause, g, ctx)
+        agent = None
         previous = (loser.code if loser else None) or previous
         taker = _beneficiary(hit, r, clause, g)
         if taker is not None:

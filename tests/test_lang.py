@@ -83,3 +83,19 @@ def test_the_supported_languages_are_the_language_modules():
     from geo.language import SUPPORTED_LANGUAGES
 
     assert tuple(SUPPORTED_LANGUAGES) == lang.available() == ("en", "nb")
+
+
+def test_more_english_words_of_taking_and_losing(gazetteer):
+    from tests.test_events import events_of
+
+    for text, expected in [
+        ("ISIL conquered Mosul in June 2014.", ("capture", "IS", None)),
+        ("Iraqi forces reclaimed Tikrit on Tuesday.", ("capture", "IRAQI_GOV", None)),
+        ("The SDF gained full control of Tabqa on Wednesday.", ("capture", "SDF", None)),
+        ("Iraqi troops routed IS from Hit on Monday.", ("capture", "IRAQI_GOV", "IS")),
+        ("IS's loss of Mosul in July was a heavy blow.", ("loss", "UNKNOWN", "IS")),
+    ]:
+        (e,) = events_of(text, gazetteer, language="en")
+        assert (e.kind, e.force, e.previous_force if expected[2] else None) == expected, text
+    # A loss of people is no loss of a town.
+    assert events_of("We mourn the loss of 20 soldiers near Mosul.", gazetteer, language="en") == []

@@ -15,15 +15,18 @@ PREDICATES = (
     P(CAPTURE, r"(?:completed|completes|finished|finishes)\s+(?:the\s+|its\s+|their\s+)?(?:clearance|clearing)(?=\s+of\b)",
       form="noun"),
     P(FALL, _AFTER_DETERMINER + r"fall|fall(?=\s+of\b)", form="noun"),
+    P(LOSS, _AFTER_DETERMINER + r"loss|loss(?=\s+of\b)", form="noun"),
     P(CAPTURE, r"retook|retaken|retakes|retaking|retake|recaptured|recaptures|recapturing|recapture"
                r"|captured|captures|capturing|capture|seized|seizes|seizing|seize"
                r"|overran|overrun|overruns|overrunning|regained|regains|regaining|regain|won\s+back|wins\s+back"
-               r"|secured|secures|swept\s+into|wrested|occupied"),
+               r"|secured|secures|swept\s+into|wrested|occupied|conquered|conquers|conquering|conquer"
+               r"|reclaimed|reclaims|reclaiming|reclaim|(?:gained|gains|gaining)\s+(?:full\s+|complete\s+|total\s+)?control"),
     P(CAPTURE, r"took\s+over|takes\s+over|taken\s+over|took|takes|taking|taken|take"),
     # Cleared, like freed, *of* someone: "the town of Hit is cleared of any Daesh gunmen" (the loser).
     P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing|cleared", liberation=True),
     P(CAPTURE, r"raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?\s+(?:over|above)"),
-    P(CAPTURE, r"drove|driven|drives|driving|drive|pushed|expelled|expels|ousted|ousts|chased|forced", form="drive"),
+    P(CAPTURE, r"drove|driven|drives|driving|drive|pushed|expelled|expels|ousted|ousts|chased|forced|routed|flushed",
+      form="drive"),
     # -- losing --------------------------------------------------------------------------------------
     P(LOSS, r"lost|loses|losing|lose"),
     P(LOSS, r"withdrew\s+from|withdrawn\s+from|withdraws\s+from|pulled\s+out\s+of|retreated\s+from"),
@@ -195,7 +198,7 @@ LANGUAGE = Language(
     background=r"after|since|following|formerly|previously|used\s+to|ever\s+since|(?:long\s+|shortly\s+|just\s+)?before"
                r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
     pluperfect=r"had|'d",
-    base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter"
+    base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter|conquer|reclaim"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
     now=r"now",

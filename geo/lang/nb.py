@@ -19,6 +19,7 @@ PREDICATES = (
     P(LOSS, r"(?:trakk|trukket|trekker)\s+seg\s+ut\s+av"),
     P(FALL, r"falt|faller|falle"),
     P(FALL, r"fallet", form="noun"),
+    P(LOSS, r"tapet(?=\s+av\b)", form="noun"),
     # -- fighting inside -------------------------------------------------------------------------------
     P(CONTEST, r"stormet|stormer|storme|(?:gikk|går|gått|rykket|rykker|trengte|trenger|brøt)\s+(?:\S+\s+){0,3}?inn\s+i"
                r"|tok\s+seg\s+inn\s+i|kjempet\s+seg\s+inn\s+i", entry=True),
