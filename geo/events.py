@@ -1098,7 +1098,7 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
                 chosen = earlier
             else:
                 break
-        return chosen
+        return _elided_partner(chosen, r, ctx) or chosen
     words = r.words(clause.start, hit.start)
     if clause.opener and g.coordinator_word.match(clause.opener) and all(
             _in_dates(t.start, r) or g.adverb_word.match(t.lower) or g.date_preposition_word.match(t.lower)
@@ -1131,6 +1131,21 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         if later and r.text[clause.end:later[0].start].count(",") <= 1:
             return later[0]
     return None
+
+
+def _elided_partner(force: PhraseHit, r: _Reading, ctx: _ArticleContext) -> PhraseHit | None:
+    """The first of two forces sharing one noun ("Iraqi and Kurdish forces", "irakiske og kurdiske styrker"):
+    the subject's group starts with the force the adjective before "and" names with that noun."""
+    m = re.search(r"([^\W\d_][\w-]*)\s+(?:and|og|&)\s+\Z", r.text[max(r.body, force.start - 30):force.start])
+    words = force.text.split()
+    if m is None or len(words) < 2:
+        return None
+    partner = f"{m.group(1)} {words[-1]}"
+    found = ctx.forces.find(partner, ctx.language)
+    if len(found) != 1 or found[0].end - found[0].start != len(partner) or found[0].code == force.code:
+        return None
+    start = force.start - len(r.text[max(r.body, force.start - 30):force.start]) + m.start()
+    return PhraseHit(found[0].code, start, force.end, r.text[start:force.end])
 
 
 def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _Clause | None:

@@ -776,3 +776,12 @@ def test_a_taker_left_unsaid_is_not_guessed_between_two_sides_the_sentence_names
                      gazetteer, language="en") == []
     e = one(events_of("Iraqi troops were near Tal Afar, which was captured on Sunday.", gazetteer, language="en"))
     assert (e.kind, e.force) == ("capture", "IRAQI_GOV")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Officials said Iraqi and Kurdish forces are in control of Tikrit.", "en"),
+    ("Irakiske og kurdiske styrker har tatt Tikrit.", "nb"),
+])
+def test_two_forces_sharing_one_noun_are_led_by_the_first(gazetteer, text, language):
+    e = one(events_of(text, gazetteer, language=language))
+    assert e.force == "IRAQI_GOV"
