@@ -1115,6 +1115,9 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         earlier = [f for f in r.forces if f.end <= clause.start and not _complement(f, r, clause, g)]
         if earlier:
             return earlier[-1]
+        pronoun = next(t for t in words if g.subject_pronoun_word.match(t.lower))
+        if _named_sayer(r, clause, pronoun.start, g):
+            return None  # "The 4th Brigade said it had retaken the town": "it" is the sayer, not a force named before
         if _last_force(ctx):
             return PhraseHit(_last_force(ctx), hit.start, hit.start, "")
     if clause.opener and g.relative_word.match(clause.opener):
@@ -1131,6 +1134,24 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         if later and r.text[clause.end:later[0].start].count(",") <= 1:
             return later[0]
     return None
+
+
+def _named_sayer(r: _Reading, clause: _Clause, pronoun: int, g: T.Grammar) -> bool:
+    """Whether the pronoun at `pronoun` opens what someone named before a verb of saying said, and that
+    someone is neither a force nor a pronoun ("The 4th Brigade said it had …", "Talsmannen sier at de har
+    …"): the pronoun then stands for the sayer."""
+    before = r.words(r.body, pronoun)
+    saying = [i for i, t in enumerate(before) if g.saying_word.match(t.lower)]
+    if not saying:
+        return False
+    index = r.clauses.index(clause)
+    start = clause.start if before[saying[-1]].start >= clause.start else (r.clauses[index - 1].start if index else r.body)
+    subject = [t for t in before[:saying[-1]] if t.start >= start and t.text[0].isalpha()
+               and not _in_dates(t.start, r) and not g.adverb_word.match(t.lower)
+               and not g.date_preposition_word.match(t.lower)]
+    if not subject or any(g.subject_pronoun_word.match(t.lower) or g.pronoun_word.match(t.lower) for t in subject):
+        return False
+    return True
 
 
 def _elided_partner(force: PhraseHit, r: _Reading, ctx: _ArticleContext) -> PhraseHit | None:

@@ -785,3 +785,18 @@ def test_a_taker_left_unsaid_is_not_guessed_between_two_sides_the_sentence_names
 def test_two_forces_sharing_one_noun_are_led_by_the_first(gazetteer, text, language):
     e = one(events_of(text, gazetteer, language=language))
     assert e.force == "IRAQI_GOV"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("IS took Baiji in June. The 4th Brigade said on Monday it had retaken the town.", "en"),
+    ("IS tok Baiji i juni. Talsmannen for brigaden sier at de har gjenerobret byen.", "nb"),
+])
+def test_a_pronoun_after_a_named_sayer_is_the_sayer_not_the_last_force(gazetteer, text, language):
+    events = events_of(text, gazetteer, language=language)
+    assert [(e.kind, e.force) for e in events] == [("capture", "IS")]
+
+
+def test_a_pronoun_after_a_sayer_that_is_a_force_is_that_force(gazetteer):
+    events = events_of("IS took Baiji in June. Iraqi forces said on Monday they had retaken the town.", gazetteer,
+                       language="en")
+    assert ("capture", "IRAQI_GOV") in [(e.kind, e.force) for e in events]
