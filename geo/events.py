@@ -737,8 +737,10 @@ def _describes_loser(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> b
     one of the last two areas held by Islamic State", "captured the IS-held town": it names who lost it, not
     who holds it now. Only a participle with its agent ("held by …") or an attribute ("IS-held") without an
     auxiliary of its own: "while Rawa is still held by IS" is a report of its own."""
+    # An attribute names the holder before whatever the sentence says happened to the place, before it or
+    # after it ("The IS-held town of Albu Kamal was captured on Sunday").
     takings = [h for h in r.hits if h.trigger.kind in (CAPTURE, FALL, LOSS) and h.trigger.form != "epithet"
-               and r.body <= h.start < hit.start]
+               and r.body <= h.start and (h.start < hit.start or hit.trigger.form == "attribute" and h.start >= hit.end)]
     if not takings:
         return False
     if hit.trigger.form != "attribute":
@@ -1285,6 +1287,7 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
     own = _clause_at(r, hit.start)
     others = [f for f in r.forces
               if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous and f.start not in r.objects
+              and not _holder_attribute(f, r)
               and (_clause_at(r, f.start) is own or not _clause_at(r, f.start).opener
                    or g.coordinator_word.match(_clause_at(r, f.start).opener))]
     candidates = {code for f in others if acceptable(code := ctx.sides.get(f.code, f.code))}
@@ -1309,6 +1312,12 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
     if code is not None and acceptable(code):
         return code, 0.2
     return None, 0.0
+
+
+def _holder_attribute(force: PhraseHit, r: _Reading) -> bool:
+    """Whether the force is written into a holding attribute ("IS-held", "government-held"): the holder of a
+    place, never the subject of another predicate of the sentence."""
+    return any(h.trigger.form == "attribute" and h.start <= force.start < h.end for h in r.hits)
 
 
 def _country_of(patients: list[_Patient]) -> str | None:

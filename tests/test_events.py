@@ -800,3 +800,18 @@ def test_a_pronoun_after_a_sayer_that_is_a_force_is_that_force(gazetteer):
     events = events_of("IS took Baiji in June. Iraqi forces said on Monday they had retaken the town.", gazetteer,
                        language="en")
     assert ("capture", "IRAQI_GOV") in [(e.kind, e.force) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The IS-held town of Albu Kamal was captured on Sunday.",
+    "The rebel-held town of Dabiq was captured on Sunday.",
+])
+def test_the_holder_in_an_attribute_is_neither_the_taker_nor_the_holder_after_the_change(gazetteer, text):
+    # Who took it the sentence does not say; the attribute says who lost it: no colour either way.
+    assert [e for e in events_of(text, gazetteer, language="en") if not e.past] == []
+
+
+def test_the_holder_in_an_attribute_is_not_the_attacker_of_a_passive(gazetteer):
+    events = events_of("The government-held city of Deir ez-Zor has been besieged for three years.", gazetteer,
+                       language="en")
+    assert all(e.contested_by != "SYRIAN_GOV" for e in events)
