@@ -886,8 +886,8 @@ def _denied(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     after = g.denied_after.search(r.text, hit.end)
     if after is not None and not g.contradiction_clause.search(r.text, hit.end, after.start()):
         return True  # "Reports that IS had captured Palmyra were denied by the army"
-    if g.denial_back.search(r.text, hit.end):
-        return True  # "Kurdish forces said they had taken Tabqa, but IS denied it"
+    if g.denial_back.search(r.text, hit.end) or g.denied_back_after.search(r.text, hit.end):
+        return True  # "Kurdish forces said they had taken Tabqa, but IS denied it", "men dette er ikke bekreftet"
     for match in g.denial.finditer(r.text, r.body, hit.start):
         between = r.text[match.end():hit.start]
         if g.contradiction_clause.search(between) or g.said_after_and.search(between):

@@ -123,6 +123,7 @@ class Grammar:
     denial: re.Pattern
     denied_after: re.Pattern
     denial_back: re.Pattern
+    denied_back_after: re.Pattern
     background: re.Pattern
     pluperfect_word: re.Pattern
     base_form_word: re.Pattern
@@ -245,6 +246,7 @@ def grammar(code: str | None) -> Grammar | None:
         negation_after_word=_whole(w.negation_after),
         denial=_words(w.denial),
         denied_after=_words(w.denied_after),
+        denied_back_after=re.compile(r"(?<![\w-])(?:" + w.denied_object + r")\s+(?:" + w.denied_after + r")(?![\w])", _I),
         denial_back=re.compile(r"(?<![\w-])(?:" + w.denial + r")\s+(?:" + w.denied_object + r")(?![\w])", _I),
         background=_words(w.background),
         pluperfect_word=_whole(w.pluperfect),

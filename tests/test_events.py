@@ -815,3 +815,17 @@ def test_the_holder_in_an_attribute_is_not_the_attacker_of_a_passive(gazetteer):
     events = events_of("The government-held city of Deir ez-Zor has been besieged for three years.", gazetteer,
                        language="en")
     assert all(e.contested_by != "SYRIAN_GOV" for e in events)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Opprørerne hevder at de har inntatt Mayadin, men dette er ikke bekreftet.", "nb"),
+    ("Syrian rebels said they had taken Mayadin, a claim that has not been independently verified.", "en"),
+    ("Syrian rebels said they had taken Mayadin, but this has not been confirmed.", "en"),
+])
+def test_a_claim_the_sentence_says_is_unconfirmed_changes_nothing(gazetteer, text, language):
+    assert [e for e in events_of(text, gazetteer, language=language) if e.kind == "capture"] == []
+
+
+def test_withdrawing_from_a_town_in_norwegian_loses_it(gazetteer):
+    e = one(events_of("IS-krigerne trakk seg tilbake fra Baiji mandag.", gazetteer))
+    assert (e.kind, e.previous_force, e.date) == ("loss", "IS", date(2017, 11, 6))

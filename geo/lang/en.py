@@ -192,6 +192,7 @@ LANGUAGE = Language(
            r"|contradicted|no\s+(?:evidence|sign|truth|mention)",
     denied_after=r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:denied|dismissed|rejected|disputed|refuted)"
                  r"|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"
+                 r"|(?:has|have|had|was|were|is|are)\s*(?:not|n't)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:were|was)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)"
                  r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){1,4}?"
                  r"(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)",

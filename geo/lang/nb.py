@@ -16,7 +16,7 @@ PREDICATES = (
     P(CAPTURE, r"frigjøringen|befrielsen", form="noun", liberation=True),
     # -- losing --------------------------------------------------------------------------------------
     P(LOSS, r"mistet|mister|miste|mista|tapte|taper|tape|tapt|oppga|har\s+måttet\s+oppgi"),
-    P(LOSS, r"(?:trakk|trukket|trekker)\s+seg\s+ut\s+av"),
+    P(LOSS, r"(?:trakk|trukket|trekker)\s+seg\s+(?:ut\s+av|tilbake\s+fra)"),
     P(FALL, r"falt|faller|falle"),
     P(FALL, r"fallet", form="noun"),
     P(LOSS, r"tapet(?=\s+av\b)", form="noun"),
@@ -171,7 +171,8 @@ LANGUAGE = Language(
     denial=r"avviste|avviser|benektet|benekter|tilbakeviste|tilbakeviser|dementerte|dementerer|avkreftet"
            r"|avkrefter|bestrider|bestred",
     denied_after=r"(?:ble|er|har\s+blitt|blir)\s+(?:\w+\s+)?(?:avvist|dementert|benektet|tilbakevist|avkreftet)"
-                 r"|(?:kan|kunne)\s+ikke\s+(?:uavhengig\s+)?bekreftes|(?:er|var)\s+(?:ikke\s+)?(?:ubekreftet|feil|usann)",
+                 r"|(?:kan|kunne)\s+ikke\s+(?:uavhengig\s+)?bekreftes|(?:er|var)\s+(?:ikke\s+)?(?:ubekreftet|feil|usann)"
+                 r"|(?:er|var|har|hadde)\s+ikke\s+(?:blitt\s+)?(?:uavhengig\s+)?bekreftet",
     background=r"etter\s+at|siden|tidligere|en\s+gang|inntil|dengang",
     pluperfect=r"hadde",
     base_forms=r"erobre|gjenerobre|innta|ta|overta|frigjøre|befri|miste|tape|falle|storme|beleire|omringe"
