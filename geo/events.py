@@ -832,6 +832,8 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True  # "cautioned that retaking the city would take far longer": the same, after "that"
     if _cue_before(words, g.modal_end, g) and not (g.factual_end.search(before) or g.ordinal_end.search(before)):
         return True
+    if hit.trigger.form == "noun" and _modal_subject(hit, r, clause, words, g):
+        return True  # "the liberation of Mosul will take months", "erobringen av Raqqa vil være …"
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
         return True  # "the next objective …, retaking Raqqa"
     if hit.trigger.form == "verb" and g.base_form_word.match(word) and not (g.factual_end.search(before) or g.ordinal_end.search(before)):
@@ -848,6 +850,18 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if hit.trigger.kind in (CONTEST, PRESSURE) and _repelled(hit, r, clause, g):
         return True
     return _denied(hit, r, clause, g)
+
+
+def _modal_subject(hit: _Hit, r: _Reading, clause: _Clause, words: list[_Token], g: T.Grammar) -> bool:
+    """A predicate noun that opens its clause as the subject of a modal or future verb: what it names has
+    not happened (yet)."""
+    if len(words) > 3 or any(f.start >= clause.start and f.end <= hit.start and hit.start - f.end > 3 for f in r.forces):
+        return False
+    modal = g.modal_after.search(r.text, hit.end, clause.end)
+    if modal is None:
+        return False
+    # The first verb after the noun phrase: no other predicate before the modal.
+    return not any(hit.end <= h.start < modal.start() and h.trigger.form != "epithet" for h in r.hits)
 
 
 def _repelled(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:

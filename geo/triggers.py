@@ -61,6 +61,7 @@ class Grammar:
     inheriting_word: re.Pattern
     list_join_at: re.Pattern
     sequel_at: re.Pattern
+    modal_after: re.Pattern
     interposed_at: re.Pattern
     determiner_end: re.Pattern
     possessive_word: re.Pattern
@@ -182,6 +183,7 @@ def grammar(code: str | None) -> Grammar | None:
         inheriting_word=re.compile(r"(?:" + w.inheriting + r"|:|–|—|-)\Z", _I),
         list_join_at=re.compile(r"\s*(?:,\s*(?:" + w.list_joiners + "|" + w.sequel_joiners + r")?|\s+(?:"
                                 + w.list_joiners + "|" + w.sequel_joiners + r"))\s+", _I),
+        modal_after=_words(w.modal_after),
         sequel_at=re.compile(r"\s*,?\s*(?:" + w.sequel_joiners + r")\s", _I),
         interposed_at=re.compile(
             r",\s*(?:" + w.relatives + r")\s[^,;.:()]{1,60}(?=,\s*(?:" + w.coordinators + r")\s)"  # ", som er …, og"

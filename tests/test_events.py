@@ -829,3 +829,18 @@ def test_a_claim_the_sentence_says_is_unconfirmed_changes_nothing(gazetteer, tex
 def test_withdrawing_from_a_town_in_norwegian_loses_it(gazetteer):
     e = one(events_of("IS-krigerne trakk seg tilbake fra Baiji mandag.", gazetteer))
     assert (e.kind, e.previous_force, e.date) == ("loss", "IS", date(2017, 11, 6))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The liberation of Tikrit will take months, Iraqi forces said.", "en"),
+    ("A swift capture of Tikrit could open the road north for Iraqi forces.", "en"),
+    ("Gjenerobringen av Tikrit kan ta måneder, sier irakiske styrker.", "nb"),
+    ("Erobringen av Raqqa vil være et hardt slag for IS.", "nb"),
+])
+def test_a_predicate_noun_as_the_subject_of_a_modal_is_no_fact(gazetteer, text, language):
+    assert [e for e in events_of(text, gazetteer, language=language) if not e.past] == []
+
+
+def test_a_predicate_noun_as_the_subject_of_a_past_verb_is_a_fact(gazetteer):
+    e = one(events_of("The seizure of Tikrit by IS in June 2014 shocked the government.", gazetteer, language="en"))
+    assert (e.kind, e.force, e.date) == ("capture", "IS", date(2014, 6, 1))

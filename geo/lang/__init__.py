@@ -218,6 +218,9 @@ class Language:
     # Joins a place taken after the ones before it, each at its own time ("Hit was retaken on 14 April,
     # followed by Rutba on 19 May"): a date after it is its own, not the earlier places'.
     sequel_joiners: str = r"(?!)"
+    # A modal or future after a predicate noun that is its clause's subject: "the liberation of Mosul will
+    # take months", "erobringen av Raqqa vil være et slag": not a fact (yet).
+    modal_after: str = r"(?!)"
     dates: DateWords | None = None
 
 

@@ -159,7 +159,7 @@ LANGUAGE = Language(
     beneficiary=r"to|into\s+the\s+hands\s+of",
     backed_by=r"backed\s+by|supported\s+by|assisted\s+by|aided\s+by|helped\s+by|along\s+with|alongside"
               r"|with\s+(?:the\s+)?(?:support|backing|help)\s+(?:of|from)",
-    not_agent_before=r"from|against|with|on|over|toward|towards|into|to|under|between|among|including|near",
+    not_agent_before=r"from|against|with|on|over|toward|towards|into|to|under|between|among|including|near|for",
     pronouns=r"it",
     subject_pronouns=r"they|it",
     modal_before=r"to|will|would|could|can|may|might|shall|should|must|cannot|going\s+to|about\s+to|set\s+to"
@@ -181,6 +181,7 @@ LANGUAGE = Language(
                     r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
+    modal_after=r"will|would|could|can|may|might|should|must|shall|won't|wouldn't|(?:is|are|was|were)\s+(?:expected|likely|set|due)\s+to",
     sequel_joiners=r"followed\s+by",
     denied_object=r"it|this|the\s+(?:claims?|reports?|account)|(?:these|those|such)\s+(?:claims|reports)",
     ordinal_before=r"(?:first|second|third|last|latest|only)\s+(?:[\w-]+\s+){0,3}?to(?:\s+(?:be|have\s+been|have))?",

@@ -145,7 +145,7 @@ LANGUAGE = Language(
     source=r"fra",
     beneficiary=r"til|i\s+hendene\s+på",
     backed_by=r"støttet\s+av|med\s+støtte\s+fra|backet\s+av|sammen\s+med|assistert\s+av|hjulpet\s+av",
-    not_agent_before=r"fra|mot|med|til|på|over|mellom|blant",
+    not_agent_before=r"fra|mot|med|til|på|over|mellom|blant|for",
     pronouns=r"den|det",
     subject_pronouns=r"de|den",
     modal_before=r"å|vil|skal|kan|kunne|skulle|ville|må|burde|bør|i\s+ferd\s+med\s+å|planlegger\s+å|planla\s+å"
@@ -161,6 +161,7 @@ LANGUAGE = Language(
     summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
                     r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
     reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for",
+    modal_after=r"vil|kan|skal|kunne|ville|må|bør|skulle|ventes\s+å",
     sequel_joiners=r"etterfulgt\s+av|fulgt\s+av",
     denied_object=r"det|dette|påstanden|påstandene|meldingen|meldingene|opplysningene",
     factual_before=r"klarte\s+å|lyktes\s+(?:med\s+)?å|greide\s+å",
