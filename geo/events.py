@@ -832,6 +832,9 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True  # "cautioned that retaking the city would take far longer": the same, after "that"
     if _cue_before(words, g.modal_end, g) and not (g.factual_end.search(before) or g.ordinal_end.search(before)):
         return True
+    factual = g.factual_end.search(before)
+    if factual is not None and _cue_before(r.words(clause.start, clause.start + factual.start()), g.negation_end, g):
+        return True  # "IS never managed to capture Kobani", "klarte ikke å"
     if hit.trigger.form == "noun" and _modal_subject(hit, r, clause, words, g):
         return True  # "the liberation of Mosul will take months", "erobringen av Raqqa vil være …"
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):

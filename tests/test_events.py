@@ -844,3 +844,9 @@ def test_a_predicate_noun_as_the_subject_of_a_modal_is_no_fact(gazetteer, text, 
 def test_a_predicate_noun_as_the_subject_of_a_past_verb_is_a_fact(gazetteer):
     e = one(events_of("The seizure of Tikrit by IS in June 2014 shocked the government.", gazetteer, language="en"))
     assert (e.kind, e.force, e.date) == ("capture", "IS", date(2014, 6, 1))
+
+
+def test_a_negated_success_is_no_fact(gazetteer):
+    assert events_of("IS never managed to capture Kobani.", gazetteer, language="en") == []
+    e = one(events_of("IS managed to capture Kobani on Monday.", gazetteer, language="en"))
+    assert (e.kind, e.force) == ("capture", "IS")
