@@ -1836,7 +1836,8 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
         if current is clause:
             own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]
         own = [d for d in own if not (background and _said_on(d, hit, r, g))
-               and not g.until_end.search(r.text[max(0, d.start - 12):d.start])]
+               and not g.until_end.search(r.text[max(0, d.start - 12):d.start])
+               and not g.reference_date_end.search(r.text[max(0, d.start - 30):d.start])]
         if own:
             return min(own, key=lambda d: _distance(hit, d))
         if not g.inheriting_word.match(current.opener):

@@ -850,3 +850,12 @@ def test_a_negated_success_is_no_fact(gazetteer):
     assert events_of("IS never managed to capture Kobani.", gazetteer, language="en") == []
     e = one(events_of("IS managed to capture Kobani on Monday.", gazetteer, language="en"))
     assert (e.kind, e.force) == ("capture", "IS")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Hæren har kontroll over hele Aleppo for første gang siden 2012.", "nb"),
+    ("The army controls all of Aleppo for the first time since 2012.", "en"),
+])
+def test_a_date_of_reference_is_not_when_the_clause_happened(gazetteer, text, language):
+    e = one(events_of(text, gazetteer, language=language))
+    assert (e.kind, e.date, e.date_precision) == ("state", date(2017, 11, 10), "unknown")

@@ -221,6 +221,9 @@ class Language:
     # A modal or future after a predicate noun that is its clause's subject: "the liberation of Mosul will
     # take months", "erobringen av Raqqa vil være et slag": not a fact (yet).
     modal_after: str = r"(?!)"
+    # Words before a date that make it a point of reference, not when the clause happened ("in control of
+    # Aleppo for the first time since 2012", "for første gang siden 2012").
+    reference_date_before: str = r"(?!)"
     dates: DateWords | None = None
 
 
