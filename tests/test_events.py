@@ -859,3 +859,9 @@ def test_a_negated_success_is_no_fact(gazetteer):
 def test_a_date_of_reference_is_not_when_the_clause_happened(gazetteer, text, language):
     e = one(events_of(text, gazetteer, language=language))
     assert (e.kind, e.date, e.date_precision) == ("state", date(2017, 11, 10), "unknown")
+
+
+def test_an_army_with_a_modifier_is_still_the_army(gazetteer):
+    e = one(events_of("The Russian-backed army recaptured the town of Mayadin on Saturday.", gazetteer, language="en",
+                      published=date(2017, 10, 17)))
+    assert (e.kind, e.force, e.date) == ("capture", "SYRIAN_GOV", date(2017, 10, 14))
