@@ -865,3 +865,13 @@ def test_an_army_with_a_modifier_is_still_the_army(gazetteer):
     e = one(events_of("The Russian-backed army recaptured the town of Mayadin on Saturday.", gazetteer, language="en",
                       published=date(2017, 10, 17)))
     assert (e.kind, e.force, e.date) == ("capture", "SYRIAN_GOV", date(2017, 10, 14))
+
+
+@pytest.mark.parametrize("text, force", [
+    ("Iraqi soldiers recaptured Baiji on Saturday.", "IRAQI_GOV"),
+    ("Turkish soldiers and allied rebels took Jarabulus on Saturday.", "TURKEY"),
+    ("U.S.-backed militias took full control of Tabqa on Saturday.", "SDF"),
+])
+def test_more_names_of_forces(gazetteer, text, force):
+    e = one(events_of(text, gazetteer, language="en", published=date(2017, 10, 17)))
+    assert (e.kind, e.force) == ("capture", force)
