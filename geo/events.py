@@ -729,6 +729,8 @@ def _dismissed(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     clause = _clause_at(r, hit.start)
     if _within_source(hit, r, clause, g) or _describes_loser(hit, r, clause, g):
         return True
+    if g.struggle_end.search(r.text[max(clause.start, hit.start - 20):hit.start]):
+        return True  # "IS and the SDF are fighting for control of Raqqa": fought over, held by neither
     return hit.trigger.form == "verb" and _control_noun(hit, r, r.text[clause.start:hit.start])
 
 

@@ -875,3 +875,12 @@ def test_an_army_with_a_modifier_is_still_the_army(gazetteer):
 def test_more_names_of_forces(gazetteer, text, force):
     e = one(events_of(text, gazetteer, language="en", published=date(2017, 10, 17)))
     assert (e.kind, e.force) == ("capture", force)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("IS and the SDF are fighting for control of Raqqa.", "en"),
+    ("Government forces are battling for full control of Aleppo.", "en"),
+    ("IS og SDF kjemper om kontrollen over Raqqa.", "nb"),
+])
+def test_control_fought_for_is_held_by_nobody(gazetteer, text, language):
+    assert [e for e in events_of(text, gazetteer, language=language) if e.kind == "state"] == []
