@@ -980,6 +980,8 @@ def _backshifted(r: _Reading, clause: _Clause, recent: list[str], g: T.Grammar) 
         return False
     if clause.opener and (g.relative_word.match(clause.opener) or g.background.match(clause.opener)):
         return False
+    if g.background.search(r.text, clause.start):
+        return False  # "said the town was under IS control before the offensive": then, not now
     if g.now.search(r.text, clause.start, clause.end):
         return True
     # The verb of saying governs this clause: it stands before the clause, or at its start ("said it was").

@@ -884,3 +884,9 @@ def test_more_names_of_forces(gazetteer, text, force):
 ])
 def test_control_fought_for_is_held_by_nobody(gazetteer, text, language):
     assert [e for e in events_of(text, gazetteer, language=language) if e.kind == "state"] == []
+
+
+def test_a_reported_past_of_holding_with_a_cue_of_before_stays_background(gazetteer):
+    events = events_of("Officials said the town of Baiji was under IS control before the offensive.", gazetteer,
+                       language="en")
+    assert [e for e in events if not e.past] == []
