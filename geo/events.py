@@ -969,6 +969,11 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         recent = [t.lower for t in r.words(clause.start, hit.start)][-8:]
         if g.past_aux.search(" ".join(recent)) and not _backshifted(r, clause, recent, g):
             return True  # "was the last town to have been under IS control", "som var under IS' kontroll"
+        if hit.trigger.form == "verb" and g.past_holding_word.match(hit.text.lower()) \
+                and not any((g.passive_aux_word.match(t.lower) or g.perfect_aux_word.match(t.lower)) and not _in_force(t.start, r)
+                            for t in r.words(clause.start, hit.start)[-3:]) \
+                and not _passive(hit, r, clause, g) and not _backshifted(r, clause, recent, g):
+            return True  # "IS controlled the city and its oil fields": how it was, not how it is ("held by" is no past)
     return False
 
 

@@ -64,6 +64,7 @@ class Grammar:
     modal_after: re.Pattern
     reference_date_end: re.Pattern
     struggle_end: re.Pattern
+    past_holding_word: re.Pattern
     interposed_at: re.Pattern
     determiner_end: re.Pattern
     possessive_word: re.Pattern
@@ -187,6 +188,7 @@ def grammar(code: str | None) -> Grammar | None:
                                 + w.list_joiners + "|" + w.sequel_joiners + r"))\s+", _I),
         modal_after=_words(w.modal_after),
         reference_date_end=_ending(w.reference_date_before),
+        past_holding_word=_whole(w.past_holding),
         struggle_end=_ending(w.struggle_before + r"(?:\s+(?:the|full|complete|total|den|full|hele))?"),
         sequel_at=re.compile(r"\s*,?\s*(?:" + w.sequel_joiners + r")\s", _I),
         interposed_at=re.compile(

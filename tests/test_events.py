@@ -890,3 +890,19 @@ def test_a_reported_past_of_holding_with_a_cue_of_before_stays_background(gazett
     events = events_of("Officials said the town of Baiji was under IS control before the offensive.", gazetteer,
                        language="en")
     assert [e for e in events if not e.past] == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("IS controlled the city of Mosul and its oil fields.", "en"),
+    ("IS kontrollerte Mosul og oljefeltene rundt byen.", "nb"),
+])
+def test_a_simple_past_of_holding_tells_how_it_was(gazetteer, text, language):
+    assert [e for e in events_of(text, gazetteer, language=language) if not e.past] == []
+
+
+@pytest.mark.parametrize("text", [
+    "IS controls Mosul.", "Officials said IS controlled Mosul.", "Mosul, one of the last towns held by IS, was shelled.",
+])
+def test_a_present_a_reported_past_or_a_participle_of_holding_is_how_it_is(gazetteer, text):
+    e = one([e for e in events_of(text, gazetteer, language="en") if e.kind == "state"])
+    assert (e.force, e.past) == ("IS", False)

@@ -227,6 +227,9 @@ class Language:
     # A word before a holding noun that makes it what is fought over, not held: "fighting for control of
     # Raqqa", "kjemper om kontrollen over".
     struggle_before: str = r"(?!)"
+    # The simple past of a verb of holding ("controlled", "held", "kontrollerte", "holdt"): how things were,
+    # not how they are (unless said in reported speech or with "now").
+    past_holding: str = r"(?!)"
     dates: DateWords | None = None
 
 

@@ -181,6 +181,7 @@ LANGUAGE = Language(
                     r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
+    past_holding=r"controlled|held|occupied",
     struggle_before=r"for",
     reference_date_before=r"first\s+time|first\s+time\s+since|(?:highest|lowest|largest|biggest|worst)\s+(?:\w+\s+)?since",
     modal_after=r"will|would|could|can|may|might|should|must|shall|won't|wouldn't|(?:is|are|was|were)\s+(?:expected|likely|set|due)\s+to",

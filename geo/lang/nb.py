@@ -161,6 +161,7 @@ LANGUAGE = Language(
     summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
                     r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
     reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for",
+    past_holding=r"kontrollerte|holdt|okkuperte",
     struggle_before=r"om",
     reference_date_before=r"første\s+gang|første\s+gang\s+siden",
     modal_after=r"vil|kan|skal|kunne|ville|må|bør|skulle|ventes\s+å",
