@@ -143,15 +143,20 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
     chosen = _longest_first(text, candidates)
     title_case = _TitleCaseLines(text, tokens)
     # A name after a first name is a surname ("Mustafa Bali"), and stays one when it recurs alone; so
-    # does the last word of an excluded person's name ("Mustafa Bali" passed in `exclude`).
+    # does the last word of an excluded person's name ("Mustafa Bali" passed in `exclude`). A feature's
+    # name ("Mount Sinjar", "Flybasen Qayyarah") or a headline's verb ("Retaking Ramadi") is no first name.
     surnames = {c.spelling for c in chosen
-                if _after_capitalised_word(text, tokens, c.first_token) and not title_case(c.start)}
+                if _after_first_name(text, tokens, c.first_token) and not title_case(c.start)}
     excluded_by_end: dict[int, list[int]] = {}
     for start, end in excluded:
         excluded_by_end.setdefault(end, []).append(start)
     surnames |= {c.spelling for c in matched if _ends_excluded_name(text, c, excluded_by_end)}
+    # A recurrence with a place cue before it ("in Ramadi", "i Qayyarah", "the town of Sinjar") is the
+    # place, whatever the spelling looked like elsewhere.
+    cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     kept = [c for c in chosen
-            if c.spelling not in surnames and not _inside_longer_name(text, tokens, c, title_case)]
+            if (c.spelling not in surnames or _cue_before(text, tokens, c, cues))
+            and not _inside_longer_name(text, tokens, c, title_case)]
     mentions = _resolve(text, kept, gazetteer)
     mentions += _unresolved(text, language, tokens, mentions, chosen, excluded_spans, surnames)
     return sorted(mentions, key=lambda m: m.start)
@@ -463,6 +468,40 @@ def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:
                                                       or _zipf(word.lower(), "nb") >= COMMON_WORD_ZIPF):
         return False
     return not word.isupper()  # "BEIRUT: ..." headings and acronyms ("VG", "AP") are not first names
+
+
+# Capitalised words that open the name of a mountain, a camp or a facility named after a town: the
+# town's name after them is not a person's surname ("Mount Sinjar", "Camp Speicher", "Flybasen Qayyarah").
+_FEATURE_WORDS = frozenset({
+    "mount", "mt", "mountain", "mountains", "jebel", "jabal", "jabel", "lake", "camp", "fort", "wadi", "river",
+    "dam", "airport", "airbase", "base", "university", "fjellet", "flybasen", "basen", "leiren", "demningen",
+    "dammen", "flyplassen", "universitetet", "oljefeltet", "raffineriet", "fengselet", "grenseovergangen",
+})
+
+
+def _after_first_name(text: str, tokens, first_token: int) -> bool:
+    """Whether the name follows what may be a person's first name: a capitalised word (see
+    `_after_capitalised_word`) that is not a feature's word ("Mount") nor a verb opening a line or a
+    sentence ("Retaking Ramadi", "Liberating Mosul")."""
+    if not _after_capitalised_word(text, tokens, first_token):
+        return False
+    index = first_token - 1
+    while index > 0 and _fold_word(text[tokens[index][0]:tokens[index][1]]) in ARTICLES:
+        index -= 1
+    word = text[tokens[index][0]:tokens[index][1]]
+    folded = word.lower()
+    if folded in _FEATURE_WORDS:
+        return False
+    return not (_sentence_initial(text, tokens[index][0]) and len(folded) > 5 and folded.endswith("ing"))
+
+
+def _cue_before(text: str, tokens, candidate: _Candidate, cues: frozenset[str]) -> bool:
+    """Whether a place cue ("in", "near", "the town of", "i") stands right before the candidate's name
+    (before its Arabic article, if it has one)."""
+    first = bisect_left(tokens, (candidate.start, -1))
+    if first <= 0 or first >= len(tokens) or tokens[first][0] != candidate.start:
+        return False
+    return _place_cue(text, tokens, first, cues)
 
 
 @lru_cache(maxsize=10_000)

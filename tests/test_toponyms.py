@@ -315,6 +315,26 @@ def test_a_title_case_headline_does_not_make_a_place_a_surname(gazetteer):
     assert found(text, gazetteer, "en") == [("Albu Kamal", "town", "albu-kamal")] * 2
 
 
+@pytest.mark.parametrize("text, language, town", [
+    # A mountain, a camp or an air base named after the town: no first name before a surname.
+    ("Yazidis fled to Mount Sinjar in 2014. Peshmerga forces retook Sinjar on Friday.", "en", "Sinjar"),
+    ("Flybasen Qayyarah West ble tatt i juli. Nå har hæren tatt Qayyarah.", "nb", "Qayyarah"),
+    # A headline's verb opening the line, then the town alone in the story.
+    ("Liberating Tikrit\n\nIraqi forces say Tikrit has been cleared.", "en", "Tikrit"),
+])
+def test_a_feature_word_or_a_headline_verb_does_not_make_a_town_a_surname(gazetteer, text, language, town):
+    assert any(surface == town and place_id for surface, _, place_id in found(text, gazetteer, language))
+
+
+def test_a_place_cue_keeps_a_town_that_also_followed_a_capitalised_word(noisy):
+    # "Mustafa Bali" is a person, but "i Bali" and "the town of Bali" are the place.
+    person = "Mustafa Bali kom hit etter flere lange dager. "
+    assert found(person + "Kampene fortsatte likevel i Bali.", noisy, exclude=()) == [("Bali", "town", "bali")]
+    assert found("Mustafa Bali came here after several long days. Fighting went on in the town of Bali.", noisy,
+                 "en", exclude=()) == [("Bali", "town", "bali")]
+    assert found(person + "Bali skriver dette til avisen.", noisy, exclude=()) == []
+
+
 def test_the_surname_of_an_excluded_person_is_not_a_place_when_it_recurs(noisy):
     text = "Pressetalsmann Mustafa Bali sier det. Bali skriver til VG."
     assert found(text, noisy, exclude=["Mustafa Bali"]) == []
