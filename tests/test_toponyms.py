@@ -384,3 +384,22 @@ def test_distances_are_to_distinct_places_not_to_every_mention(gazetteer, monkey
         assert {m.place.place_id for m in mentions} == {"raqqa", "hajin", "al-qaim"}
         counts.append(len(calls))
     assert counts[0] == counts[1] > 0
+
+
+@pytest.mark.parametrize("text", [
+    "It was also claimed by Kurds to be the result of a deal between the government and the rebels.",
+    "Det hevdes av kurdere og arabere i området at avtalen ble inngått i fjor.",
+])
+def test_peoples_are_not_the_villages_geonames_names_after_them(gazetteer, text):
+    language = "nb" if "hevdes" in text else "en"
+    assert found(text, gazetteer, language) == []
+
+
+def test_a_name_with_an_arabic_article_is_no_turkish_persian_or_israeli_village(gazetteer):
+    # GeoNames lists Omer (Israel) as "Omar" and a Persian village under a transliteration like "Sakhar".
+    text = "The Syrian Democratic Forces said they had taken control of the al-Omar oil field east of Mayadin."
+    assert found(text, gazetteer, "en") == [("Mayadin", "town", "mayadin")]
+    # Without the article, a neighbour's town spelled as it is written there still resolves to itself.
+    refugees = found("Thousands of refugees crossed into Akcakale on Sunday, officials there said.", gazetteer, "en")
+    assert [(surface, kind) for surface, kind, _ in refugees] == [("Akcakale", "town")]
+    assert gazetteer.get(refugees[0][2]).country == "TR"
