@@ -148,8 +148,14 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
     excluded = _excluded_spans(text, _exclude_key(exclude))
     excluded_spans = _Spans(excluded)
     matched = _match(text, tokens, parts, named, gazetteer)
-    candidates = [c for c in matched
-                  if not excluded_spans.overlaps(c.start, c.end) and _plausible(text, c, language)]
+    matched_here = [c for c in matched if not excluded_spans.overlaps(c.start, c.end)]
+    candidates = [c for c in matched_here if _plausible(text, c, language)]
+    # A well-known town named like a common word ("Hit", "Bab") that the article names mid-sentence is
+    # that town at the start of a sentence too ("Hit was retaken on Thursday").
+    named_places = {c.spelling for c in candidates}
+    if named_places and len(candidates) < len(matched_here):
+        candidates = [c for c in matched_here
+                      if _plausible(text, c, language, named_places if c.spelling in named_places else frozenset())]
     chosen = _longest_first(text, candidates)
     title_case = _TitleCaseLines(text, tokens)
     # A name after a first name is a surname ("Mustafa Bali"), and stays one when it recurs alone; so
@@ -425,7 +431,9 @@ def _zipf(phrase: str, language: str) -> float:
         return zipf_frequency(phrase, "en")
 
 
-def _plausible(text: str, candidate: _Candidate, language: str) -> bool:
+def _plausible(text: str, candidate: _Candidate, language: str, named: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether a matched name may be a place mention; `named`: spellings the article names as places
+    elsewhere (mid-sentence), which a sentence-initial capital then does not make an ordinary word."""
     surface = text[candidate.start:candidate.end]
     letters = [ch for ch in surface if ch.isalpha()]
     if len(letters) <= 4 and all(ch.isupper() for ch in letters):
@@ -438,7 +446,7 @@ def _plausible(text: str, candidate: _Candidate, language: str) -> bool:
         # An ordinary word ("Over", "Men", sentence-initial "Det") unless it names a big city mid-sentence.
         best = max((p for s, p in candidate.scored.values() if s > 0), key=prior)
         well_known = best.curated or (best.population or 0) >= WELL_KNOWN_POPULATION
-        if not well_known or _sentence_initial(text, candidate.start):
+        if not well_known or (_sentence_initial(text, candidate.start) and candidate.spelling not in named):
             return False
     return True
 

@@ -403,3 +403,19 @@ def test_a_name_with_an_arabic_article_is_no_turkish_persian_or_israeli_village(
     refugees = found("Thousands of refugees crossed into Akcakale on Sunday, officials there said.", gazetteer, "en")
     assert [(surface, kind) for surface, kind, _ in refugees] == [("Akcakale", "town")]
     assert gazetteer.get(refugees[0][2]).country == "TR"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Iraqi forces said they had retaken Hit after a month of fighting. Hit was the last town held by IS in "
+     "the area.", "en"),
+    ("Irakiske styrker har gjenerobret byen Hit etter en måned med kamper. Hit var den siste byen IS holdt.",
+     "nb"),
+])
+def test_a_town_named_like_a_common_word_is_the_town_at_a_sentence_start_when_named_so_elsewhere(
+        gazetteer, text, language):
+    assert [surface for surface, _, place_id in found(text, gazetteer, language) if place_id] == ["Hit", "Hit"]
+
+
+def test_a_common_word_opening_a_sentence_stays_a_word_when_the_article_never_names_the_town(gazetteer):
+    text = "Hit by airstrikes, the militants withdrew from Rawa on Friday, the army said in a statement."
+    assert [surface for surface, _, _ in found(text, gazetteer, "en")] == ["Rawa"]
