@@ -131,6 +131,7 @@ class _Candidate:
     spelling: str
     scored: dict[str, tuple[float, Place]]  # place_id → (similarity, place)
     region_context: bool = False
+    country_hint: str | None = None  # the country the text names right after the name ("Sinjar, Syria")
 
 
 def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Iterable[str] = ()) -> list[Mention]:
@@ -294,7 +295,8 @@ def _candidate(text, tokens, parts, i: int, j: int, gazetteer: Gazetteer) -> _Ca
         return None
     return _Candidate(start=start, end=last.end, first_token=first.token, last_token=last.token,
                       spelling=spelling, scored=scored,
-                      region_context=_region_context(text, start, last.end))
+                      region_context=_region_context(text, start, last.end),
+                      country_hint=_country_after(text, last.end))
 
 
 @lru_cache(maxsize=100_000)
@@ -590,6 +592,25 @@ class _TitleCaseLines:
         return title_case
 
 
+# A country named right after a town ("Sinjar, Syria", "Sinjar in northern Syria", "Sinjar nord i Syria"):
+# of same-named towns, the one in that country.
+_COUNTRY_AFTER = re.compile(
+    r"\A(?:,\s*|\s+(?:in|i)\s+(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western)\s+|det\s+(?:nordlige|sørlige|østlige|vestlige)\s+)?"
+    r"|\s+(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest|sentralt)\s+i\s+)"
+    r"(?P<country>Syria|Iraq|Irak|Turkey|Tyrkia|Jordan|Lebanon|Libanon|Iran)\b"
+)
+_COUNTRY_CODES = {"syria": "SY", "iraq": "IQ", "irak": "IQ", "turkey": "TR", "tyrkia": "TR", "jordan": "JO",
+                  "lebanon": "LB", "libanon": "LB", "iran": "IR"}
+#: Score for a place in the country the text names right after it.
+_COUNTRY_HINT_BONUS = 2.0
+
+
+def _country_after(text: str, end: int) -> str | None:
+    match = _COUNTRY_AFTER.match(text[end:end + 40])
+    return _COUNTRY_CODES[match.group("country").lower()] if match else None
+
+
 def _region_context(text: str, start: int, end: int) -> bool:
     return bool(_REGION_AFTER.match(text[end:end + 30]) or _REGION_BEFORE.search(text[max(0, start - 30):start]))
 
@@ -633,6 +654,8 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
                 score += _MAIN_NAME_BONUS
             if candidate.region_context and place.kind == "region":
                 score += 1.0
+            if candidate.country_hint is not None and place.country == candidate.country_hint:
+                score += _COUNTRY_HINT_BONUS
             scored.append((score, place))
         return sorted(scored, key=lambda sp: (-sp[0], sp[1].place_id))
 

@@ -419,3 +419,16 @@ def test_a_town_named_like_a_common_word_is_the_town_at_a_sentence_start_when_na
 def test_a_common_word_opening_a_sentence_stays_a_word_when_the_article_never_names_the_town(gazetteer):
     text = "Hit by airstrikes, the militants withdrew from Rawa on Friday, the army said in a statement."
     assert [surface for surface, _, _ in found(text, gazetteer, "en")] == ["Rawa"]
+
+
+@pytest.mark.parametrize("text, language, country", [
+    ("Government aircraft struck the town of Sinjar, Syria, on Tuesday, activists said.", "en", "SY"),
+    ("Rebels said they had pushed into Sinjar in northern Syria on Tuesday, activists said.", "en", "SY"),
+    ("Opprørerne sier de har tatt Sinjar nord i Syria tirsdag, ifølge aktivister.", "nb", "SY"),
+    ("The coalition struck targets near Sinjar, Iraq, on Tuesday, officials said.", "en", "IQ"),
+    ("Peshmerga forces retook Sinjar on Friday after a two-day offensive, officials said.", "en", "IQ"),
+])
+def test_a_country_named_after_a_town_picks_that_country_s_namesake(gazetteer, text, language, country):
+    places = [gazetteer.get(place_id) for surface, _, place_id in found(text, gazetteer, language)
+              if surface == "Sinjar"]
+    assert [p.country for p in places] == [country]
