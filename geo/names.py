@@ -40,8 +40,10 @@ _WORD_FORMS = {
 }
 # An article glued to a sun letter ("Ezzor", "Arraqqa", "Addawlah"): the article's consonant assimilates.
 _GLUED_ARTICLE = re.compile(r"\A(?:a|e)([dnrstz])\1(?=[a-z]{2})")
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ch", "s"), ("ck", "k"),
-             ("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"))
+# "dj" is jīm as French and Norwegian writers spell it ("Hawidja", "Sindjar", "Djarablus"); Norwegian
+# transliteration writes shīn "sj" and jīm "dsj" ("Sjaddadi", "Manbidsj").
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dsj", "j"), ("sh", "s"), ("sj", "s"), ("th", "t"), ("dh", "d"),
+             ("dj", "j"), ("ch", "s"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"))
 # Diphthongs before a consonant: "Zawr"/"Zor", "Shaykh"/"Sheikh" (a w or y before a vowel is a consonant: "Rawa").
 _DIPHTHONGS = ((re.compile(r"[ae]y(?![aeiou])"), "ei"), (re.compile(r"aw(?![aeiou])"), "o"))
 _DOUBLED = re.compile(r"(.)\1+")

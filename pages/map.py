@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ui import control_map, controls, panel, territory
+from ui import controls, live_map, panel, territory
 from ui import layer as data
 from ui.text import md_escape
+from ui.publish import PublishError
 from ui.url import search_places
 
 ZONES_NOTE = "Zones are an estimate derived from town control, not reported front lines."
@@ -23,16 +24,16 @@ names = data.names_by_id(layer)
 
 
 def _on_map_event() -> None:
-    event = st.session_state.get(MAP_KEY)
-    reported = control_map.event_date(event)
-    if isinstance(event, dict):
-        # Any event means the map has painted: a quick step can replace the "ready" one before a rerun.
-        controls.mark_map_drawn()
-    if reported is not None:
-        if control_map.event_revision(event) >= controls.date_revision():
-            controls.take_map_date(reported, layer)  # else a step from before the sidebar or a link moved it
-    elif isinstance(event, dict) and event.get("kind") == "click" and event.get("place_id") in names:
-        controls.select_place(event["place_id"], layer, focus=False)
+    event = live_map.map_event(st.session_state.get(MAP_KEY))
+    if event is None:
+        return
+    # Any report means the map has painted: a quick step can replace the "ready" one before a rerun.
+    controls.mark_map_drawn()
+    if event.kind == "date":
+        if event.revision >= controls.date_revision():
+            controls.take_map_date(event.day, layer)  # else a step from before the sidebar or a link moved it
+    elif event.kind == "town" and event.place_id in names:
+        controls.select_place(event.place_id, layer, focus=False)
 
 
 def _on_pick() -> None:
@@ -61,7 +62,7 @@ def _search_matches(query: str) -> None:
 
 try:
     payload_name, unpublished = data.published_map(layer), None
-except control_map.PublishError as exc:
+except PublishError as exc:
     payload_name, unpublished = None, str(exc)
     if not controls.map_drawn():
         # No map will paint and bring the page's controls (see controls.sidebar): bring them now.
@@ -107,11 +108,11 @@ def _map_and_panel() -> None:
         if unpublished:
             st.error(unpublished)  # names the file or folder and what to do; no text from the layer in it
         else:
-            control_map.control_map(
-                payload_name, now, lo, hi, revision=controls.map_revision(now), selected=selected,
-                focus=st.session_state.get(controls.FOCUS_KEY), show_zones=zones_on and bool(layer.zones),
-                show_towns=towns_on, report_ready=not drawn, key=MAP_KEY,
-                on_change=_on_map_event)
+            live_map.live_map(
+                payload_name, now, lo, hi, bounds=data.map_bounds(layer), revision=controls.map_revision(now),
+                selected=selected, focus=st.session_state.get(controls.FOCUS_KEY),
+                show_zones=zones_on and bool(layer.zones), show_towns=towns_on, report_ready=not drawn,
+                key=MAP_KEY, on_change=_on_map_event)
         st.caption(f"Control on {now.isoformat()}. Dots are towns, coloured by who held them; click one for its "
                    "sources. The bar at the foot of the map steps through the dates (arrow keys too).")
 

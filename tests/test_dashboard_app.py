@@ -12,7 +12,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, SOHR_QUOTE, write_layer
-from ui.control_map import LAYERS_DIR_ENV
+from ui.publish import LAYERS_DIR_ENV
 from ui.controls import MAP_DRAWN_KEY
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""ui/map_payload.py and ui/control_map.publish: what the browser map is sent, and how it is published."""
+"""ui/map_payload.py and ui/publish.py: what the browser map is sent, and how it is published."""
 
 import contextlib
 import gzip
@@ -14,7 +14,7 @@ import pytest
 from geo.io.read import ZoneFeature, read_layer
 from tests.fixtures.make_layer import PAYLOAD_QUOTE, PAYLOAD_SOURCE, write_layer
 from ui.style import ForceStyle
-from ui.control_map import (KEEP_PUBLISHED, LAYERS_DIR_ENV, LEASES_DIR, PACKED_SUFFIX, PublishError, layers_dir,
+from ui.publish import (KEEP_PUBLISHED, LAYERS_DIR_ENV, LEASES_DIR, PACKED_SUFFIX, PublishError, layers_dir,
                             publish)
 from ui.map_payload import COORDINATE_SCALE, day_number, map_payload, packed_ring, unpacked_ring
 
@@ -67,7 +67,7 @@ def test_the_browser_is_sent_the_one_style_table_the_folium_baseline_uses_too(la
                            FORCES)
     assert contested["radius"] == TOWN["radius_contested"] and contested["color"] == "#D55E00"
     # The browser's renderers keep no numbers of their own for these looks.
-    script = (Path(__file__).parent.parent / "ui" / "components" / "control_map" / "control_layer.js").read_text()
+    script = (Path(__file__).parent.parent / "static" / "folium_control" / "control_layer.js").read_text()
     assert "style.town" in script and "style.zone" in script and "0.45" not in script
 
 
@@ -111,7 +111,7 @@ def test_publish_writes_the_layer_and_its_gzipped_copy_once_and_keeps_a_few(tmp_
 PUBLISHER = """
 import sys
 from pathlib import Path
-from ui.control_map import publish
+from ui.publish import publish
 print(" ".join(publish({"layer": layer}, Path(sys.argv[1])) for layer in sys.argv[2:]), flush=True)
 sys.stdin.read()
 """
@@ -182,14 +182,3 @@ def test_the_publish_folder_is_the_project_static_layers_unless_the_environment_
     assert layers_dir() == ROOT / "static" / "layers"
     monkeypatch.setenv(LAYERS_DIR_ENV, "elsewhere/layers")
     assert layers_dir() == ROOT / "elsewhere" / "layers"
-
-
-def test_a_map_event_says_which_date_revision_it_stepped_from():
-    from ui.control_map import event_date, event_revision
-
-    step = {"kind": "date", "date": "2017-11-10", "revision": 3, "n": 7}
-    assert event_date(step).isoformat() == "2017-11-10" and event_revision(step) == 3
-    assert event_date({**step, "kind": "click"}) is None and event_date({**step, "date": "10.11.2017"}) is None
-    # Anything else counts as older than every date set from outside: it never moves the app's date.
-    for odd in (None, {}, {"revision": "3"}, {"revision": True}, {"revision": 2.5}):
-        assert event_revision(odd) == 0

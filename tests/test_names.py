@@ -88,3 +88,14 @@ def test_spellings_one_short_vowel_apart_are_one_name():
     assert spelling_similarity(spelling_key("Sirkat"), spelling_key("Sirmat")) < 0.85
     assert spelling_similarity(spelling_key("Sirkit"), spelling_key("Sarkat")) < 0.85
     assert spelling_similarity(spelling_key("Hama"), spelling_key("Homa")) < 0.85
+
+
+@pytest.mark.parametrize("french_or_norwegian, english", [
+    ("Hawidja", "Hawija"), ("Sindjar", "Sinjar"), ("Djarablus", "Jarablus"), ("Faludja", "Falluja"),
+    # Norwegian transliteration: "sj" for shīn, "dsj" for jīm.
+    ("Sjaddadi", "Shaddadi"), ("Sjirqat", "Shirqat"), ("Manbidsj", "Manbij"), ("Dsjarablus", "Jarablus"),
+])
+def test_dj_for_jim_keys_as_j(french_or_norwegian, english):
+    assert name_key(french_or_norwegian) == name_key(english)
+    assert spelling_key(french_or_norwegian) == spelling_key(english)
+

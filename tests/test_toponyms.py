@@ -315,6 +315,26 @@ def test_a_title_case_headline_does_not_make_a_place_a_surname(gazetteer):
     assert found(text, gazetteer, "en") == [("Albu Kamal", "town", "albu-kamal")] * 2
 
 
+@pytest.mark.parametrize("text, language, town", [
+    # A mountain, a camp or an air base named after the town: no first name before a surname.
+    ("Yazidis fled to Mount Sinjar in 2014. Peshmerga forces retook Sinjar on Friday.", "en", "Sinjar"),
+    ("Flybasen Qayyarah West ble tatt i juli. Nå har hæren tatt Qayyarah.", "nb", "Qayyarah"),
+    # A headline's verb opening the line, then the town alone in the story.
+    ("Liberating Tikrit\n\nIraqi forces say Tikrit has been cleared.", "en", "Tikrit"),
+])
+def test_a_feature_word_or_a_headline_verb_does_not_make_a_town_a_surname(gazetteer, text, language, town):
+    assert any(surface == town and place_id for surface, _, place_id in found(text, gazetteer, language))
+
+
+def test_a_place_cue_keeps_a_town_that_also_followed_a_capitalised_word(noisy):
+    # "Mustafa Bali" is a person, but "i Bali" and "the town of Bali" are the place.
+    person = "Mustafa Bali kom hit etter flere lange dager. "
+    assert found(person + "Kampene fortsatte likevel i Bali.", noisy, exclude=()) == [("Bali", "town", "bali")]
+    assert found("Mustafa Bali came here after several long days. Fighting went on in the town of Bali.", noisy,
+                 "en", exclude=()) == [("Bali", "town", "bali")]
+    assert found(person + "Bali skriver dette til avisen.", noisy, exclude=()) == []
+
+
 def test_the_surname_of_an_excluded_person_is_not_a_place_when_it_recurs(noisy):
     text = "Pressetalsmann Mustafa Bali sier det. Bali skriver til VG."
     assert found(text, noisy, exclude=["Mustafa Bali"]) == []
@@ -364,6 +384,54 @@ def test_distances_are_to_distinct_places_not_to_every_mention(gazetteer, monkey
         assert {m.place.place_id for m in mentions} == {"raqqa", "hajin", "al-qaim"}
         counts.append(len(calls))
     assert counts[0] == counts[1] > 0
+
+
+@pytest.mark.parametrize("text", [
+    "It was also claimed by Kurds to be the result of a deal between the government and the rebels.",
+    "Det hevdes av kurdere og arabere i området at avtalen ble inngått i fjor.",
+])
+def test_peoples_are_not_the_villages_geonames_names_after_them(gazetteer, text):
+    language = "nb" if "hevdes" in text else "en"
+    assert found(text, gazetteer, language) == []
+
+
+def test_a_name_with_an_arabic_article_is_no_turkish_persian_or_israeli_village(gazetteer):
+    # GeoNames lists Omer (Israel) as "Omar" and a Persian village under a transliteration like "Sakhar".
+    text = "The Syrian Democratic Forces said they had taken control of the al-Omar oil field east of Mayadin."
+    assert found(text, gazetteer, "en") == [("Mayadin", "town", "mayadin")]
+    # Without the article, a neighbour's town spelled as it is written there still resolves to itself.
+    refugees = found("Thousands of refugees crossed into Akcakale on Sunday, officials there said.", gazetteer, "en")
+    assert [(surface, kind) for surface, kind, _ in refugees] == [("Akcakale", "town")]
+    assert gazetteer.get(refugees[0][2]).country == "TR"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Iraqi forces said they had retaken Hit after a month of fighting. Hit was the last town held by IS in "
+     "the area.", "en"),
+    ("Irakiske styrker har gjenerobret byen Hit etter en måned med kamper. Hit var den siste byen IS holdt.",
+     "nb"),
+])
+def test_a_town_named_like_a_common_word_is_the_town_at_a_sentence_start_when_named_so_elsewhere(
+        gazetteer, text, language):
+    assert [surface for surface, _, place_id in found(text, gazetteer, language) if place_id] == ["Hit", "Hit"]
+
+
+def test_a_common_word_opening_a_sentence_stays_a_word_when_the_article_never_names_the_town(gazetteer):
+    text = "Hit by airstrikes, the militants withdrew from Rawa on Friday, the army said in a statement."
+    assert [surface for surface, _, _ in found(text, gazetteer, "en")] == ["Rawa"]
+
+
+@pytest.mark.parametrize("text, language, country", [
+    ("Government aircraft struck the town of Sinjar, Syria, on Tuesday, activists said.", "en", "SY"),
+    ("Rebels said they had pushed into Sinjar in northern Syria on Tuesday, activists said.", "en", "SY"),
+    ("Opprørerne sier de har tatt Sinjar nord i Syria tirsdag, ifølge aktivister.", "nb", "SY"),
+    ("The coalition struck targets near Sinjar, Iraq, on Tuesday, officials said.", "en", "IQ"),
+    ("Peshmerga forces retook Sinjar on Friday after a two-day offensive, officials said.", "en", "IQ"),
+])
+def test_a_country_named_after_a_town_picks_that_country_s_namesake(gazetteer, text, language, country):
+    places = [gazetteer.get(place_id) for surface, _, place_id in found(text, gazetteer, language)
+              if surface == "Sinjar"]
+    assert [p.country for p in places] == [country]
 
 
 def test_a_mountain_named_after_a_town_is_neither_the_town_nor_a_surname_hiding_it(gazetteer):

@@ -308,12 +308,12 @@ def layer_share_claims(layer: Layer):
 
 @_per_layer
 def published_map(layer: Layer) -> str:
-    """The name of the map payload file for this layer (written once; see ui/control_map.py). Raises
+    """The name of the map payload file for this layer (written once; see ui/publish.py). Raises
     PublishError, naming the file and what to do, when a zone cannot be drawn or the folder not written."""
     import numpy as np
 
     from geo.io.read import ZONES_FILE
-    from ui.control_map import PublishError, publish
+    from ui.publish import PublishError, publish
     from ui.map_payload import map_payload, packed_polygons
 
     problems = (TypeError, ValueError, ArithmeticError)
@@ -342,6 +342,17 @@ def exported_html(layer: Layer) -> bytes:
     from ui.export import export_html
 
     return export_html(layer, forces(), borders(layer)).encode("utf-8")
+
+
+@_per_layer
+def map_bounds(layer: Layer) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """((south, west), (north, east)) of the layer's towns, or None when it has none: the live map's first
+    view."""
+    points = town_points(layer).values()
+    if not points:
+        return None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return (min(lats), min(lons)), (max(lats), max(lons))
 
 
 @_per_layer

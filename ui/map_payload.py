@@ -1,11 +1,11 @@
 """What the browser map is sent once per layer: every town with its whole timeline, the zones, the borders.
 
-No Streamlit here. The dashboard publishes this payload as one static JSON file (see ui/control_map.py);
-the map component fetches it once and from then on is told only the date, so a slider step costs the same
+No Streamlit here. The dashboard publishes this payload as one static JSON file (see ui/publish.py); the
+live map's plugin fetches it once and from then on is told only the date, so a slider step costs the same
 few bytes at 1,000 towns as at 10,000, and the browser restyles the towns itself.
 
 Only ids, names, coordinates and states leave Python, never an article's text: quotes stay in the side
-panel. Names reach the page through `textContent` in the component, never as HTML.
+panel. Names reach the page through `textContent` in the plugin, never as HTML.
 
 The payload is compact because the browser parses it before the first paint: towns go as columns, and
 coordinates as integers on the layer's grid (1e-5 degrees, geo/zones.py), each ring's after its first as

@@ -47,7 +47,7 @@ LABEL_MIN_ZOOM = 7
 
 
 def style_table() -> dict:
-    """What the browser's renderers apply (ui/components/control_map/control_layer.js), in the payload."""
+    """What the browser's renderers apply (static/folium_control/control_layer.js), in the payload."""
     return {"town": TOWN, "zone": ZONE, "borders": BORDERS, "legend": LEGEND_NOTES, "label_min_zoom": LABEL_MIN_ZOOM}
 
 

@@ -11,11 +11,11 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
 
 
-MAP_FRAME = "control_map"  # the map component's iframe URL contains its name
+MAP_FRAME = "st_folium"  # streamlit-folium's iframe: its URL contains the component's name
 
 
 def map_frame(page, timeout_s: float = 30):
-    """The map component's frame, once its layer is fetched and drawn."""
+    """streamlit-folium's frame, once the map's layer is fetched and drawn."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         for frame in page.frames:
@@ -23,13 +23,18 @@ def map_frame(page, timeout_s: float = 30):
                 frame.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout_s * 1000)
                 return frame
         page.wait_for_timeout(100)
-    raise AssertionError("the map component never appeared")
+    raise AssertionError("the map never appeared")
 
 
 def open_app(page, url: str, query: str = ""):
+    """The Map page, once its map has painted and the page has taken the map's first report (the sidebar's
+    date slider comes with it): a click before that could be overtaken by that report's rerun."""
     page.goto(url + "/" + query)
     wait_for_app(page)
-    return map_frame(page)
+    frame = map_frame(page)
+    page.wait_for_selector("[data-testid='stSidebar'] [data-testid='stSlider']", timeout=30_000)
+    wait_for_app(page)
+    return frame
 
 
 def wait_for_town(frame, place_id: str, timeout: float = 20_000, **expected) -> dict:

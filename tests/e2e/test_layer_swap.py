@@ -75,7 +75,7 @@ def test_first_visitors_of_an_empty_folder_build_the_demo_once(browser, tmp_path
             for page in pages:  # all four arrive while the first build runs
                 page.goto(url)
             for page in pages:  # each goes on to the map once the layer is there
-                expect(page.locator("iframe[src*='control_map']")).to_be_visible(timeout=DEMO_BUILD_S * 1000)
+                expect(page.locator("iframe[src*='st_folium']")).to_be_visible(timeout=DEMO_BUILD_S * 1000)
                 expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
         finally:
             for context in contexts:

@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 from bench.browser import copy_app, streamlit_server
 from tests.e2e.browser import open_app, wait_for_app
 from tests.fixtures.make_layer import write_layer
-from ui.control_map import KEEP_PUBLISHED, LAYERS_DIR_ENV, PACKED_SUFFIX, publish
+from ui.publish import KEEP_PUBLISHED, LAYERS_DIR_ENV, PACKED_SUFFIX, publish
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,7 +55,7 @@ def _fetched_payload(frame) -> str:
 
 def _publish_from_a_process_that_ends(folder: Path, count: int) -> None:
     """What `make test` or a benchmark does to the folder: publish layers of its own, then exit."""
-    script = ("import sys; from pathlib import Path; from ui.control_map import publish\n"
+    script = ("import sys; from pathlib import Path; from ui.publish import publish\n"
               "for n in range(int(sys.argv[2])): publish({'another layer': n}, Path(sys.argv[1]))")
     subprocess.run([sys.executable, "-c", script, str(folder), str(count)], cwd=ROOT, check=True, timeout=300)
 

@@ -9,7 +9,7 @@ const assert = require("node:assert/strict");
 const path = require("node:path");
 
 global.window = {};
-const dir = path.join(__dirname, "../../ui/components/control_map");
+const dir = path.join(__dirname, "../../static/folium_control");
 require(path.join(dir, "canvas_sheet.js"));
 require(path.join(dir, "zone_cells.js"));
 require(path.join(dir, "control_layer.js"));

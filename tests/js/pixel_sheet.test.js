@@ -1,11 +1,11 @@
-// The map's town compositor (ui/components/control_map/pixel_sheet.js) against plain source-over
+// The map's town compositor (static/folium_control/pixel_sheet.js) against plain source-over
 // compositing in floating point: what a reader sees must be what the canvas itself would have drawn.
 "use strict";
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const { stamp, PixelSheet } = require(path.join(__dirname, "../../ui/components/control_map/pixel_sheet.js"));
+const { stamp, PixelSheet } = require(path.join(__dirname, "../../static/folium_control/pixel_sheet.js"));
 
 // A disc of one straight colour and alpha, with a soft edge (as anti-aliasing leaves it).
 function disc(size, [r, g, b], alpha) {

@@ -1,17 +1,25 @@
-"""Scripts and styles written into the page itself, not linked: what folium's JSCSSMixin does with URLs.
+"""The plugin's scripts and styles: linked from the dashboard's server, or written into a standalone page.
 
-A standalone file must open from `file://` with no network, so Leaflet and the plugin's code go inline.
+They live in `static/folium_control/`, which Streamlit's static file serving publishes at
+`/app/static/folium_control/`: the live map links them there (folium's JSCSSMixin, whose URLs
+streamlit-folium loads into its frame). A standalone file must open from `file://` with no network, so the
+export writes Leaflet and the same files into the page itself (`InlineAssets`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from functools import cache
 from pathlib import Path
 
 from branca.element import Element, Figure, MacroElement
 
-COMPONENT_DIR = Path(__file__).resolve().parent.parent / "components" / "control_map"
-VENDOR_LEAFLET = Path(__file__).resolve().parent.parent.parent / "static" / "vendor" / "leaflet" / "dist"
+STATIC_DIR = Path(__file__).resolve().parent.parent.parent / "static"
+ASSET_DIR = STATIC_DIR / "folium_control"
+#: Where Streamlit's static file serving publishes ASSET_DIR.
+ASSET_URL = "/app/static/folium_control"
+VENDOR_LEAFLET = STATIC_DIR / "vendor" / "leaflet" / "dist"
 #: The plugin's scripts in load order: what control_layer.js draws with comes first.
 PLUGIN_JS = ("canvas_sheet.js", "zone_cells.js", "pixel_sheet.js", "town_dots.js", "control_layer.js")
 PLUGIN_CSS = ("control_layer.css",)
@@ -41,6 +49,14 @@ def script_json(value) -> str:
     return text
 
 
+@cache
+def asset_url(name: str) -> str:
+    """The served URL of a plugin file, with its content's digest: a browser never runs a stale copy after
+    an upgrade, and keeps a current one cached."""
+    digest = hashlib.sha256(read_asset(ASSET_DIR / name).encode("utf-8")).hexdigest()[:12]
+    return f"{ASSET_URL}/{name}?v={digest}"
+
+
 class InlineAssets(MacroElement):
     """Adds `inline_js` and `inline_css` (paths) to the page's header once each, in order."""
 
@@ -66,5 +82,5 @@ class InlineLeaflet(InlineAssets):
 
 
 class PluginAssets(InlineAssets):
-    inline_js = tuple(COMPONENT_DIR / name for name in PLUGIN_JS)
-    inline_css = tuple(COMPONENT_DIR / name for name in PLUGIN_CSS)
+    inline_js = tuple(ASSET_DIR / name for name in PLUGIN_JS)
+    inline_css = tuple(ASSET_DIR / name for name in PLUGIN_CSS)

@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
-from pathlib import Path
 
 from folium.template import Template
 
 from geo.state import time_order
-from ui.folium_control.assets import InlineAssets, script_json
+from ui.folium_control.assets import ASSET_DIR, InlineAssets, script_json
 from ui.folium_control.control_layer import ControlLayer
 from ui.map_payload import day_number
 
-HERE = Path(__file__).resolve().parent
 #: Quotes carried per period and their length: the file stays small at 10,000 towns (README, Scale).
 QUOTES_PER_PERIOD = 2
 QUOTE_CHARS = 280
@@ -59,8 +57,8 @@ def _cut(quote: str) -> str:
 
 
 class TownHistory(InlineAssets):
-    inline_js = (HERE / "town_history.js",)
-    inline_css = (HERE / "town_history.css",)
+    inline_js = (ASSET_DIR / "town_history.js",)
+    inline_css = (ASSET_DIR / "town_history.css",)
 
     _template = Template("""
         {% macro script(this, kwargs) %}

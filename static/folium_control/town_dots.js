@@ -8,7 +8,7 @@
 // takes as one image.
 //
 // The layer draws no text. It knows towns only as points with a named look; the control map decides the
-// looks (control_map.js) and hears about clicks through `onClick(index)`.
+// looks (control_layer.js) and hears about clicks through `onClick(index)`.
 "use strict";
 
 (function (parts) {

@@ -1,17 +1,10 @@
-"""The map component: Leaflet in the browser, sent the layer once and then only the date.
+"""The map's layer published as a static file: `static/layers/<digest>.json`, beside a gzipped copy.
 
-Why not streamlit-folium for the live map: it sends the whole map (every town) on each slider step, and
-measured at 2,000 towns in headless Chromium a step took 420–860 ms, growing with the towns (see the
-README's Scale section). Here the layer is published once as a static file (`static/layers/<digest>.json`,
-served by Streamlit's static file serving, beside a gzipped copy the browser fetches and unpacks itself:
-Streamlit's server would otherwise gzip the file anew on every load, in its event loop, about 0.2 s for
-the 4 MB of a 10,000-town layer) and the component's arguments are a handful of small values:
-the date, the selected town, the toggles. The map has its own timeline bar (control_layer.js) whose steps
-repaint in the browser at once and report the date back; the sidebar slider and a shared link move it too.
-The same browser classes, through folium, make the standalone HTML export (ui/export.py).
-
-The folium map of bench/naive_map.py is what the benchmark compares this with (bench/naive_app.py: the whole map through
-streamlit-folium on every step); no page of the dashboard draws it.
+The live map (ui/live_map.py) is sent the layer once this way, then only the date and the selection: a step
+costs the same few bytes at 1,000 towns as at 10,000. Streamlit's static file serving serves the folder
+(server.enableStaticServing); the browser fetches the gzipped copy and unpacks it itself, since Streamlit's
+server would otherwise gzip the file anew on every load, in its event loop (about 0.2 s for the 4 MB of a
+10,000-town layer).
 """
 
 from __future__ import annotations
@@ -22,17 +15,11 @@ import gzip
 import os
 import secrets
 import threading
-from datetime import date
 from pathlib import Path
 
-import streamlit as st
-import streamlit.components.v1 as components
-
-from ui.style import TILES_ENV, asset_mode
-from ui.map_payload import day_number, encode
+from ui.map_payload import encode
 
 ROOT = Path(__file__).resolve().parent.parent
-FRONTEND_DIR = Path(__file__).resolve().parent / "components" / "control_map"
 #: Published payloads; Streamlit serves ./static at /app/static (server.enableStaticServing), and only files
 #: whose real path is inside it (a symlink out of static/ answers 404).
 LAYERS_DIR = ROOT / "static" / "layers"
@@ -46,8 +33,6 @@ PACKED_SUFFIX = ".gz"  # served as application/gzip, which Streamlit's server pa
 #: In the publish folder: one lease per running publisher, and the lock publishers take turns with.
 LEASES_DIR = ".leases"
 _LOCK_FILE = ".lock"
-
-_component = components.declare_component("control_map", path=str(FRONTEND_DIR))
 
 
 class PublishError(RuntimeError):
@@ -183,59 +168,3 @@ def publish(payload: dict, directory: Path | None = None) -> str:
             "Make that folder writable for the user running the dashboard, then reload the page."
         ) from None
     return name
-
-
-def control_map(
-    payload_name: str,
-    day: date,
-    lo: date,
-    hi: date,
-    *,
-    revision: int,
-    selected: str | None = None,
-    focus: tuple[float, float] | None = None,
-    show_zones: bool = True,
-    show_towns: bool = True,
-    report_ready: bool = False,
-    height: int = 620,
-    key: str = "control_map",
-    on_change=None,
-):
-    """Draw the map; return its last event: {"kind": "date", "date": "YYYY-MM-DD", "revision": …, "n": …}
-    once the reader has stopped stepping its timeline (its steps repaint in the browser alone), {"kind": "click", "place_id": …, "n": …} after a click on a town, {"kind": "ready", "n": …}
-    once it has painted (or shown why it cannot) when `report_ready` is set, or None.
-
-    `revision` goes up whenever the date was set from outside the map (sidebar, link, play): only then
-    does the map jump to `day`, so its own quick steps are never pulled back by a slower rerun. The change
-    dates its ◀ ▶ jump between are the payload's own (control_layer.js), not sent on every rerun."""
-    last = st.session_state.get(key)
-    return _component(
-        layer_url=f"{LAYERS_URL}/{payload_name}",
-        ack=last.get("n") if isinstance(last, dict) else None,  # this rerun has seen the map's event `n`
-        day=day_number(day), lo=day_number(lo), hi=day_number(hi),
-        revision=revision,
-        selected=selected,
-        focus=list(focus) if focus else None,
-        show_zones=show_zones, show_towns=show_towns, report_ready=report_ready,
-        tiles=(os.environ.get(TILES_ENV, "osm") or "osm").lower(),
-        leaflet=asset_mode(),  # the frame knows the two places and the hashes; this only picks one
-        height=height,
-        key=key, default=None, on_change=on_change,
-    )
-
-
-def event_date(event: dict | None) -> date | None:
-    """The date a map event reported (where the reader stopped stepping), or None when it is not a
-    well-formed date event."""
-    if not isinstance(event, dict) or event.get("kind") != "date":
-        return None
-    try:
-        return date.fromisoformat(str(event.get("date")))
-    except ValueError:
-        return None
-
-
-def event_revision(event: dict | None) -> int:
-    """The date revision the map stepped from (see `control_map`'s `revision`); 0 when it does not say."""
-    revision = event.get("revision") if isinstance(event, dict) else None
-    return revision if isinstance(revision, int) and not isinstance(revision, bool) else 0

@@ -1,0 +1,255 @@
+// The live dashboard's map, as streamlit-folium shows it: `ControlLink` is a Leaflet layer that fetches the
+// published layer (ui/publish.py) once, builds control_layer.js's pieces on the map (ControlLayer, Timeline,
+// Legend), follows what the Streamlit page asks on each rerun (`follow`, sent through streamlit-folium's
+// `feature_group_to_add`), and reports what the reader did as the GeoJSON of a clicked layer: streamlit-folium
+// listens to the `click` events of the map's layers and returns `e.layer.toGeoJSON()` to Python as
+// `last_active_drawing`. Each report is a Feature whose properties say what happened:
+//   {kind: "town", id, n}            a click on a drawn town (its point as the geometry);
+//   {kind: "date", date, revision, n} where the reader stopped stepping the in-map timeline;
+//   {kind: "ready", n}                the first paint, when the page asked for it (see follow's report_ready).
+// `n` numbers the reports, so two clicks on the same town are two reports.
+//
+// Nothing from the layer becomes HTML: a problem is shown through textContent.
+"use strict";
+
+(function (parts) {
+  // Layers are fetched only from this origin's published folder (ui/publish.py LAYERS_URL).
+  const LAYERS_PATH = "/app/static/layers/";
+  // The map reports its date only once the reader has stopped stepping for this long. Its own steps repaint
+  // at once; a report costs a rerun of the page (its server, and the React work of every element in this
+  // tab), which readers stepping without pause would otherwise ask for on every step (bench/load.py).
+  const SETTLE_MS = 700;
+  const ACK_TIMEOUT_MS = 5000; // a report whose rerun never reached the map (the page failed): send the next
+  // When each stage of the first paint finished (ms since the page's navigation): read by bench/browser.py.
+  const timing = (window.controlMapTiming = window.controlMapTiming || { script: performance.now() });
+
+  // The layer's gzipped copy, unpacked here (Streamlit's server would gzip the plain file anew for every
+  // reader); the plain file where the browser cannot unpack gzip, or the packed copy fails.
+  function layerUrl(url) {
+    let parsed;
+    try {
+      parsed = new URL(String(url), window.location.href);
+    } catch (error) {
+      return null;
+    }
+    const allowed = parsed.origin === window.location.origin && parsed.pathname.startsWith(LAYERS_PATH) &&
+      parsed.pathname.endsWith(".json") && !parsed.search && !parsed.hash;
+    return allowed ? parsed.href : null;
+  }
+
+  function fetchLayer(requested) {
+    const url = layerUrl(requested);
+    if (url === null) return Promise.reject(new Error("the map's layer address is not one this dashboard publishes"));
+    function plain() {
+      return fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error("the map's layer could not be fetched (HTTP " + response.status + ")");
+        return response.json();
+      });
+    }
+    if (typeof DecompressionStream !== "function") return plain();
+    return fetch(url + ".gz", { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
+    }).catch(plain);
+  }
+
+  function define(L) {
+    const kit = parts.controlKit(L);
+
+    const Problem = L.Control.extend({
+      options: { position: "topleft" },
+      onAdd: function () {
+        const box = L.DomUtil.create("div", "map-problem");
+        box.setAttribute("role", "alert");
+        box.textContent = this.options.message;
+        return box;
+      },
+    });
+
+    const ControlLink = L.Layer.extend({
+      // url: the published layer's .json; options.lo/hi: the timeline's span (day numbers).
+      initialize: function (url, options) {
+        L.setOptions(this, options);
+        this._url = url;
+        this._layer = null;
+        this._timeline = null;
+        this._state = null; // the page's last `follow`
+        this._revision = null;
+        this._sent = 0; // reports so far; each carries its number `n`
+        this._awaiting = null; // the number of the report whose rerun has not reached the map yet
+        this._awaitingSince = 0;
+        this._outbox = []; // reports waiting for it; a newer date replaces a waiting one
+        this._retryTimer = null;
+        this._settleTimer = null;
+        this._readyAsked = false; // the page asked for a "ready" report
+        this._settled = false; // the map has painted, or shown why it cannot
+        this._readyReported = false;
+      },
+
+      onAdd: function (map) {
+        ControlLink.current = this;
+        const self = this;
+        fetchLayer(this._url).then(function (payload) {
+          timing.payload = timing.payload || performance.now();
+          if (self._map === map) self._build(map, payload);
+        }).catch(function (error) {
+          new Problem({ message: String(error && error.message ? error.message : error) }).addTo(map);
+          self._settled = true;
+          self._announceReady(); // the rest of the page must not wait for a map that cannot come
+        });
+      },
+
+      onRemove: function () {
+        if (ControlLink.current === this) ControlLink.current = null;
+        window.clearTimeout(this._settleTimer);
+        window.clearTimeout(this._retryTimer);
+        for (const part of [this._layer, this._timeline, this._legend]) if (part) part.remove();
+      },
+
+      layer: function () { return this._layer; },
+
+      // What the page asks on this rerun: {day, lo, hi, revision, selected, show_zones, show_towns, ack,
+      // report_ready}. `revision` goes up whenever the date was set from outside the map (sidebar, link):
+      // only then does the map jump to `day`, so its own quick steps are never pulled back by a slower rerun.
+      // `ack` is the number of the last report the page has seen.
+      follow: function (state) {
+        this._acknowledge(state.ack);
+        this._state = state;
+        if (this._layer) this._apply(state);
+        if (state.report_ready) {
+          this._readyAsked = true;
+          this._announceReady();
+        }
+        return this;
+      },
+
+      _build: function (map, payload) {
+        const self = this;
+        const layer = (this._layer = new kit.ControlLayer(payload));
+        layer.on("townclick", function (event) {
+          const town = layer.townRecord(event.id);
+          self._report({ kind: "town", id: event.id }, town ? town.latlng : null);
+        });
+        layer.on("daychange", this._onDayChange, this);
+        layer.addTo(map);
+        this._timeline = new kit.Timeline(layer, { lo: this.options.lo, hi: this.options.hi }).addTo(map);
+        this._legend = new kit.Legend(layer).addTo(map);
+        this._apply(this._state || { day: this.options.hi });
+        window.controlMap = { // what the browser tests and the benchmark read
+          map: map,
+          day: function () { return parts.iso(layer.day()); },
+          town: function (id) { return layer.town(id); },
+          shownTowns: function () { return layer.shownTowns(); },
+          shownZones: function () { return layer.shownZones(); },
+          townLatLng: function (id) { return layer.townLatLng(id); },
+        };
+        document.body.dataset.ready = "1";
+        timing.built = timing.built || performance.now();
+        this._settled = true;
+        this._announceReady();
+      },
+
+      _apply: function (state) {
+        const layer = this._layer;
+        if (state.lo !== undefined) this._timeline.setSpan(state.lo, state.hi);
+        layer.showTowns(state.show_towns !== false);
+        layer.showZones(state.show_zones !== false);
+        if ((state.selected || null) !== layer.selected()) {
+          layer.setSelected(state.selected || null);
+          this._markPainted(layer.day());
+        }
+        if (state.revision !== this._revision || layer.day() === null) {
+          // Set from outside the map (sidebar, link): jump there. Otherwise the map already shows the date it
+          // reported, or a later one the reader has stepped to since.
+          this._revision = state.revision;
+          this._outbox = this._outbox.filter(function (waiting) { return waiting.kind !== "date"; });
+          window.clearTimeout(this._settleTimer);
+          layer.setDay(this._timeline.clamp(state.day), "page");
+        }
+      },
+
+      _onDayChange: function (event) {
+        this._markPainted(event.day);
+        if (event.by !== "timeline") return;
+        // With the revision it stepped from: a date set from outside since then wins on the server.
+        const self = this;
+        window.clearTimeout(this._settleTimer);
+        this._settleTimer = window.setTimeout(function () {
+          self._report({ kind: "date", date: parts.iso(self._layer.day()), revision: self._revision });
+        }, SETTLE_MS);
+      },
+
+      _markPainted: function (day) {
+        const text = parts.iso(day);
+        document.body.dataset.day = text;
+        // Leaflet redraws its canvas in the next animation frame; this one runs after it.
+        window.requestAnimationFrame(function () {
+          document.body.dataset.painted = text;
+          timing.painted = timing.painted || performance.now();
+        });
+      },
+
+      // The page holds back its below-the-fold parts (the area chart) until the map has painted: they load
+      // a large chart library on the same main thread, and the map is what the reader came for.
+      _announceReady: function () {
+        if (!this._readyAsked || !this._settled || this._readyReported) return;
+        this._readyReported = true;
+        const self = this;
+        window.requestAnimationFrame(function () { window.setTimeout(function () { self._report({ kind: "ready" }); }, 0); });
+      },
+
+      // Reports reach the server one at a time: the next is sent only once the page has followed with the
+      // previous one's number (`ack`), i.e. that report's rerun has come this far. A tab then asks the server
+      // for one rerun at a time, never a queue of them; a newer date replaces one still waiting.
+      _report: function (properties, latlng) {
+        if (properties.kind === "date") this._outbox = this._outbox.filter(function (w) { return w.properties.kind !== "date"; });
+        this._outbox.push({ properties: properties, latlng: latlng || null });
+        this._flush();
+      },
+
+      _flush: function () {
+        window.clearTimeout(this._retryTimer);
+        if (!this._outbox.length) return;
+        const waited = performance.now() - this._awaitingSince;
+        if (this._awaiting !== null && waited < ACK_TIMEOUT_MS) {
+          this._retryTimer = window.setTimeout(this._flush.bind(this), ACK_TIMEOUT_MS - waited);
+          return;
+        }
+        this._sent += 1;
+        this._awaiting = this._sent;
+        this._awaitingSince = performance.now();
+        const next = this._outbox.shift();
+        const feature = {
+          type: "Feature",
+          geometry: next.latlng ? { type: "Point", coordinates: [next.latlng.lng, next.latlng.lat] } : null,
+          properties: Object.assign({ n: this._sent }, next.properties),
+        };
+        this.fire("click", { latlng: next.latlng, layer: { toGeoJSON: function () { return feature; } } });
+      },
+
+      _acknowledge: function (ack) {
+        if (this._awaiting !== null && typeof ack === "number" && ack >= this._awaiting) {
+          this._awaiting = null;
+          this._flush();
+        }
+      },
+    });
+    ControlLink.current = null;
+    // What the page's per-rerun script calls: there is one live map per frame.
+    ControlLink.follow = function (state) {
+      if (!ControlLink.current) throw new Error("the control map's layer is not on the map");
+      return ControlLink.current.follow(state);
+    };
+    return ControlLink;
+  }
+
+  parts.controlLink = function (L) {
+    if (!L.ControlLink) {
+      L.ControlLink = define(L);
+      L.controlLink = function (url, options) { return new L.ControlLink(url, options); };
+    }
+    return L.ControlLink;
+  };
+
+  if (window.L) parts.controlLink(window.L);
+})((window.ControlMapParts = window.ControlMapParts || {}));

@@ -1,0 +1,150 @@
+"""The live map: a folium map shown by streamlit-folium, its towns drawn by the control-map plugin.
+
+The base map never changes while the layer stays the same (tiles, the scale, `ControlLink` pointing at the
+published layer, ui/publish.py), so streamlit-folium keeps it mounted across reruns: its component key is a
+digest of the base map's script. What changes per rerun (the date, the selected town, the toggles) travels as
+a `PageState` through `feature_group_to_add`, a few hundred bytes whatever the number of towns; a search's
+focus through `center`/`zoom`. The map's own timeline steps repaint in the browser and report where the reader
+stopped; those reports and town clicks come back as streamlit-folium's `last_active_drawing` (see
+static/folium_control/control_link.js), read here by `map_event`.
+
+Why the layer is not in the folium map itself: streamlit-folium sends the whole map on every rerun, and at
+2,000 towns a step so made took 420–860 ms, growing with the towns (bench/naive_map.py, the README's Scale).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import folium
+from folium.template import Template
+from streamlit_folium import st_folium
+
+from ui.folium_control import ControlLink, PageState
+from ui.map_payload import day_number
+from ui.publish import LAYERS_URL
+from ui.style import LEAFLET_CDN, LOCAL_VENDOR_URL, TILES_ENV, asset_mode
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+FOCUS_ZOOM = 8
+BOUNDS_PAD = 0.3  # degrees around the towns
+HEIGHT = 620
+#: What streamlit-folium returns: only the plugin's reports, so a pan or a zoom never reruns the page.
+RETURNED = ["last_active_drawing"]
+
+
+@dataclass(frozen=True)
+class MapEvent:
+    """A report of the map: `kind` "town" (a click on `place_id`), "date" (the reader stopped stepping at
+    `day`, from the date revision `revision`) or "ready" (first painted); `n` numbers the reports."""
+
+    kind: str
+    n: int
+    place_id: str | None = None
+    day: date | None = None
+    revision: int = 0
+
+
+class BaseMap(folium.Map):
+    """folium's Map without the page around it: its header (a viewport tag, full-page styles, a 1rem font for
+    the map) is for a standalone page, and streamlit-folium's frame sizes the map itself. streamlit-folium
+    resends the base map's header and script on every rerun, so they are kept short (a third of a step's
+    bytes were folium's page header and the whitespace of its template)."""
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}<div class="folium-map" id={{ this.get_name()|tojson }}></div>{% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }}, ...{{ this.options|tojavascript }}});
+        {%- if this.control_scale %}
+        L.control.scale().addTo({{ this.get_name() }});
+        {%- endif %}
+        {% endmacro %}
+    """)
+
+
+def _leaflet_assets() -> tuple[list, list]:
+    base = f"{LOCAL_VENDOR_URL}/leaflet/dist" if asset_mode() == "local" else LEAFLET_CDN
+    return [("leaflet", f"{base}/leaflet.js")], [("leaflet_css", f"{base}/leaflet.css")]
+
+
+def base_map(payload_name: str, lo: date, hi: date,
+             bounds: tuple[tuple[float, float], tuple[float, float]] | None) -> BaseMap:
+    """The part of the live map that stays the same for a layer: streamlit-folium remounts it only when its
+    script changes."""
+    fmap = BaseMap(location=None, tiles=None, control_scale=True, prefer_canvas=True)
+    # Only Leaflet of folium's default links (jQuery, Bootstrap, icon fonts… serve nothing here), from the
+    # server's own copy unless it has none (ui/style.py asset_mode).
+    fmap.default_js, fmap.default_css = _leaflet_assets()
+    if (os.environ.get(TILES_ENV, "osm") or "osm").lower() != "none":
+        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, max_zoom=18, name="OpenStreetMap").add_to(fmap)
+    ControlLink(f"{LAYERS_URL}/{payload_name}", day_number(lo), day_number(hi)).add_to(fmap)
+    if bounds:
+        (south, west), (north, east) = bounds
+        fmap.fit_bounds([[south - BOUNDS_PAD, west - BOUNDS_PAD], [north + BOUNDS_PAD, east + BOUNDS_PAD]])
+    else:
+        fmap.location, fmap.zoom_start = [35.0, 40.0], 6
+    return fmap
+
+
+def page_state(day: date, lo: date, hi: date, *, revision: int, ack: int | None, selected: str | None,
+               show_zones: bool, show_towns: bool, report_ready: bool) -> folium.FeatureGroup:
+    """This rerun's state for the map, as the feature group streamlit-folium adds on each rerun."""
+    group = folium.FeatureGroup(name="page state", control=False)
+    PageState({
+        "day": day_number(day), "lo": day_number(lo), "hi": day_number(hi), "revision": revision, "ack": ack,
+        "selected": selected, "show_zones": show_zones, "show_towns": show_towns, "report_ready": report_ready,
+    }).add_to(group)
+    return group
+
+
+def live_map(payload_name: str, day: date, lo: date, hi: date, *,
+             bounds: tuple[tuple[float, float], tuple[float, float]] | None, revision: int,
+             selected: str | None = None, focus: tuple[float, float] | None = None, show_zones: bool = True,
+             show_towns: bool = True, report_ready: bool = False, key: str = "control_map",
+             on_change: Callable[[], None] | None = None) -> None:
+    """Show the map of the layer published as `payload_name` on `day`. Its reports reach
+    `st.session_state[key]` (read them with `map_event`) and call `on_change`.
+
+    `revision` goes up whenever the date was set from outside the map (sidebar, link): only then does the map
+    jump to `day`, so its own quick steps are never pulled back by a slower rerun."""
+    import streamlit as st
+
+    last = map_event(st.session_state.get(key))
+    st_folium(
+        base_map(payload_name, lo, hi, bounds), key=key, height=HEIGHT, use_container_width=True,
+        returned_objects=RETURNED,
+        feature_group_to_add=page_state(day, lo, hi, revision=revision, ack=last.n if last else None,
+                                        selected=selected, show_zones=show_zones, show_towns=show_towns,
+                                        report_ready=report_ready),
+        center=list(focus) if focus else None, zoom=FOCUS_ZOOM if focus else None,
+        on_change=on_change)
+
+
+def map_event(value) -> MapEvent | None:
+    """The map's last report in streamlit-folium's returned value, or None when there is none or it is not
+    well formed (the value comes from the browser: nothing in it is trusted)."""
+    feature = value.get("last_active_drawing") if isinstance(value, dict) else None
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    if not isinstance(properties, dict):
+        return None
+    kind, n = properties.get("kind"), properties.get("n")
+    if not isinstance(n, int) or isinstance(n, bool):
+        return None
+    if kind == "town":
+        place_id = properties.get("id")
+        return MapEvent("town", n, place_id=place_id) if isinstance(place_id, str) else None
+    if kind == "date":
+        revision = properties.get("revision")
+        try:
+            day = date.fromisoformat(str(properties.get("date")))
+        except ValueError:
+            return None
+        return MapEvent("date", n, day=day,
+                        revision=revision if isinstance(revision, int) and not isinstance(revision, bool) else 0)
+    if kind == "ready":
+        return MapEvent("ready", n)
+    return None
