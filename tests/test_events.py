@@ -906,3 +906,11 @@ def test_a_simple_past_of_holding_tells_how_it_was(gazetteer, text, language):
 def test_a_present_a_reported_past_or_a_participle_of_holding_is_how_it_is(gazetteer, text):
     e = one([e for e in events_of(text, gazetteer, language="en") if e.kind == "state"])
     assert (e.force, e.past) == ("IS", False)
+
+
+def test_pushing_a_force_out_of_a_town_takes_it(gazetteer):
+    e = one(events_of("On 25 October, IS managed to push government troops out of the town of Mayadin.", gazetteer,
+                      language="en"))
+    assert (e.kind, e.force, e.previous_force, e.date) == ("capture", "IS", "SYRIAN_GOV", date(2017, 10, 25))
+    e = one(events_of("Turkish-led forces captured al-Bab on Thursday.", gazetteer, language="en"))
+    assert (e.kind, e.force) == ("capture", "TURKEY")

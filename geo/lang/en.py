@@ -25,7 +25,7 @@ PREDICATES = (
     # Cleared, like freed, *of* someone: "the town of Hit is cleared of any Daesh gunmen" (the loser).
     P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing|cleared", liberation=True),
     P(CAPTURE, r"raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?\s+(?:over|above)"),
-    P(CAPTURE, r"drove|driven|drives|driving|drive|pushed|expelled|expels|ousted|ousts|chased|forced|routed|flushed",
+    P(CAPTURE, r"drove|driven|drives|driving|drive|pushed|pushing|pushes|push|expelled|expels|ousted|ousts|chased|forced|routed|flushed",
       form="drive"),
     # -- losing --------------------------------------------------------------------------------------
     P(LOSS, r"lost|loses|losing|lose"),
@@ -203,7 +203,7 @@ LANGUAGE = Language(
     background=r"after|since|following|formerly|previously|used\s+to|ever\s+since|(?:long\s+|shortly\s+|just\s+)?before"
                r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
     pluperfect=r"had|'d",
-    base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter|conquer|reclaim"
+    base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter|conquer|reclaim|push"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
     now=r"now",
