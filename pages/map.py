@@ -61,9 +61,9 @@ def _search_matches(query: str) -> None:
 
 
 try:
-    payload_name, unpublished = data.published_map(layer), None
+    payload_name, script_name, unpublished = data.published_map(layer), data.published_map_script(), None
 except PublishError as exc:
-    payload_name, unpublished = None, str(exc)
+    payload_name, script_name, unpublished = None, None, str(exc)
     if not controls.map_drawn():
         # No map will paint and bring the page's controls (see controls.sidebar): bring them now.
         controls.mark_map_drawn()
@@ -109,7 +109,7 @@ def _map_and_panel() -> None:
             st.error(unpublished)  # names the file or folder and what to do; no text from the layer in it
         else:
             live_map.live_map(
-                payload_name, now, lo, hi, bounds=data.map_bounds(layer), revision=controls.map_revision(now),
+                payload_name, script_name, now, lo, hi, bounds=data.map_bounds(layer), revision=controls.map_revision(now),
                 selected=selected, focus=st.session_state.get(controls.FOCUS_KEY),
                 show_zones=zones_on and bool(layer.zones), show_towns=towns_on, report_ready=not drawn,
                 key=MAP_KEY, on_change=_on_map_event)

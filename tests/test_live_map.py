@@ -6,8 +6,9 @@ import pytest
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
 from ui import live_map, style
-from ui.folium_control.assets import ASSET_DIR, ASSET_URL
+from ui.folium_control.assets import ASSET_DIR, ASSET_URL, LIVE_JS, live_bundle, read_asset
 from ui.live_map import MapEvent, base_map, map_event, page_state
+from ui.publish import publish, publish_script
 
 LO, HI = date(2017, 10, 1), date(2019, 2, 10)
 BOUNDS = ((34.0, 39.0), (36.5, 43.0))
@@ -15,7 +16,7 @@ BOUNDS = ((34.0, 39.0), (36.5, 43.0))
 
 def _rendered(payload="abc123.json", day=date(2017, 11, 9), selected=None, revision=1):
     """What st_folium sends the browser for one rerun: the base map's script, its key, the per-rerun part."""
-    m = base_map(payload, LO, HI, BOUNDS)
+    m = base_map(payload, "feed.js", LO, HI, BOUNDS)
     m.get_root().render()
     script = _get_map_string(m)
     group = page_state(day, LO, HI, revision=revision, ack=None, selected=selected, show_zones=True,
@@ -47,16 +48,28 @@ def test_the_page_state_is_data_for_the_script_never_markup():
 
 def test_the_map_loads_leaflet_and_the_plugin_only_from_this_server_or_the_pinned_release(monkeypatch):
     monkeypatch.setenv(style.ASSETS_ENV, "local")
-    m = base_map("abc123.json", LO, HI, BOUNDS)
+    m = base_map("abc123.json", "feed.js", LO, HI, BOUNDS)
     links = [url for element in (m, *m._children.values()) for _, url in getattr(element, "default_js", [])]
-    assert links[0] == "/app/static/vendor/leaflet/dist/leaflet.js"
-    plugin = links[1:]
-    assert plugin and all(url.startswith(ASSET_URL + "/") and "?v=" in url for url in plugin)
-    for url in plugin:  # each a file of the plugin, as served by Streamlit's static file serving
+    assert links == ["/app/static/vendor/leaflet/dist/leaflet.js", "/app/static/layers/feed.js"]
+    styles = [url for element in m._children.values() for _, url in getattr(element, "default_css", [])]
+    assert styles and all(url.startswith(ASSET_URL + "/") and "?v=" in url for url in styles)
+    for url in styles:  # each a file of the plugin, as served by Streamlit's static file serving
         assert (ASSET_DIR / url.removeprefix(ASSET_URL + "/").split("?")[0]).is_file()
     monkeypatch.setenv(style.ASSETS_ENV, "cdn")
-    assert base_map("abc123.json", LO, HI, BOUNDS).default_js == [
+    assert base_map("abc123.json", "feed.js", LO, HI, BOUNDS).default_js == [
         ("leaflet", f"https://cdn.jsdelivr.net/npm/leaflet@{style.LEAFLET_VERSION}/dist/leaflet.js")]
+
+
+def test_the_plugin_is_published_as_one_script_with_every_part_once(tmp_path):
+    name = publish_script(live_bundle(), tmp_path)
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    for part in LIVE_JS:
+        assert text.count(f"// {part}\n") == 1
+        assert read_asset(ASSET_DIR / part) in text
+    assert publish_script(live_bundle(), tmp_path) == name  # once per content
+    # A publish of a new layer sweeps unheld payloads, never a script a tab may still be loading.
+    publish({"towns": []}, tmp_path)
+    assert (tmp_path / name).is_file()
 
 
 def test_tiles_are_left_out_when_the_environment_says_none(monkeypatch):
@@ -92,6 +105,6 @@ def test_a_date_report_without_a_well_formed_revision_counts_as_older_than_any()
 
 
 def test_a_layer_without_towns_opens_on_the_region():
-    m = base_map("abc123.json", LO, HI, None)
+    m = base_map("abc123.json", "feed.js", LO, HI, None)
     assert m.location == [35.0, 40.0]
     assert live_map.FOCUS_ZOOM > m.zoom_start

@@ -71,17 +71,19 @@ def _leaflet_assets() -> tuple[list, list]:
     return [("leaflet", f"{base}/leaflet.js")], [("leaflet_css", f"{base}/leaflet.css")]
 
 
-def base_map(payload_name: str, lo: date, hi: date,
+def base_map(payload_name: str, script_name: str, lo: date, hi: date,
              bounds: tuple[tuple[float, float], tuple[float, float]] | None) -> BaseMap:
     """The part of the live map that stays the same for a layer: streamlit-folium remounts it only when its
-    script changes."""
+    script changes. `payload_name` and `script_name`: the layer and the plugin's scripts as published
+    (ui/publish.py)."""
     fmap = BaseMap(location=None, tiles=None, control_scale=True, prefer_canvas=True)
     # Only Leaflet of folium's default links (jQuery, Bootstrap, icon fonts… serve nothing here), from the
     # server's own copy unless it has none (ui/style.py asset_mode).
     fmap.default_js, fmap.default_css = _leaflet_assets()
     if (os.environ.get(TILES_ENV, "osm") or "osm").lower() != "none":
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, max_zoom=18, name="OpenStreetMap").add_to(fmap)
-    ControlLink(f"{LAYERS_URL}/{payload_name}", day_number(lo), day_number(hi)).add_to(fmap)
+    ControlLink(f"{LAYERS_URL}/{payload_name}", day_number(lo), day_number(hi),
+                script_url=f"{LAYERS_URL}/{script_name}").add_to(fmap)
     if bounds:
         (south, west), (north, east) = bounds
         fmap.fit_bounds([[south - BOUNDS_PAD, west - BOUNDS_PAD], [north + BOUNDS_PAD, east + BOUNDS_PAD]])
@@ -101,12 +103,13 @@ def page_state(day: date, lo: date, hi: date, *, revision: int, ack: int | None,
     return group
 
 
-def live_map(payload_name: str, day: date, lo: date, hi: date, *,
+def live_map(payload_name: str, script_name: str, day: date, lo: date, hi: date, *,
              bounds: tuple[tuple[float, float], tuple[float, float]] | None, revision: int,
              selected: str | None = None, focus: tuple[float, float] | None = None, show_zones: bool = True,
              show_towns: bool = True, report_ready: bool = False, key: str = "control_map",
              on_change: Callable[[], None] | None = None) -> None:
-    """Show the map of the layer published as `payload_name` on `day`. Its reports reach
+    """Show the map of the layer published as `payload_name` on `day`, drawn by the plugin's scripts published
+    as `script_name`. Its reports reach
     `st.session_state[key]` (read them with `map_event`) and call `on_change`.
 
     `revision` goes up whenever the date was set from outside the map (sidebar, link): only then does the map
@@ -115,7 +118,7 @@ def live_map(payload_name: str, day: date, lo: date, hi: date, *,
 
     last = map_event(st.session_state.get(key))
     st_folium(
-        base_map(payload_name, lo, hi, bounds), key=key, height=HEIGHT, use_container_width=True,
+        base_map(payload_name, script_name, lo, hi, bounds), key=key, height=HEIGHT, use_container_width=True,
         returned_objects=RETURNED,
         feature_group_to_add=page_state(day, lo, hi, revision=revision, ack=last.n if last else None,
                                         selected=selected, show_zones=show_zones, show_towns=show_towns,

@@ -1,4 +1,5 @@
-"""The map's layer published as a static file: `static/layers/<digest>.json`, beside a gzipped copy.
+"""The map's layer published as a static file: `static/layers/<digest>.json`, beside a gzipped copy; and the
+map plugin's scripts as one file, `static/layers/<digest>.js`.
 
 The live map (ui/live_map.py) is sent the layer once this way, then only the date and the selection: a step
 costs the same few bytes at 1,000 towns as at 10,000. Streamlit's static file serving serves the folder
@@ -162,6 +163,30 @@ def publish(payload: dict, directory: Path | None = None) -> str:
             _write_once(directory / (name + PACKED_SUFFIX), gzip.compress(data, compresslevel=9, mtime=0))
             _write_once(directory / name, data)
             _sweep(directory, _held_names(leases, lease))
+    except OSError as exc:
+        raise PublishError(
+            f"The map cannot be published: {_shown(directory)} cannot be written ({exc.strerror or exc}). "
+            "Make that folder writable for the user running the dashboard, then reload the page."
+        ) from None
+    return name
+
+
+def publish_script(text: str, directory: Path | None = None) -> str:
+    """Write a script as `<digest>.js` in `directory` (default `layers_dir()`), atomically and once per
+    content; return its name. Scripts are never swept: one per version of the map's code, a few KB each, and a
+    tab opened before an upgrade keeps working. Raises PublishError when the folder cannot be written."""
+    import hashlib
+
+    data = text.encode("utf-8")
+    name = f"{hashlib.sha256(data).hexdigest()[:16]}.js"
+    directory = layers_dir() if directory is None else Path(directory)
+    if (directory / name).is_file():  # every rerun asks: the common answer takes no lock
+        return name
+    leases = directory / LEASES_DIR
+    try:
+        leases.mkdir(parents=True, exist_ok=True)
+        with _turn(leases):  # a sweep removes partial files: never one of this write
+            _write_once(directory / name, data)
     except OSError as exc:
         raise PublishError(
             f"The map cannot be published: {_shown(directory)} cannot be written ({exc.strerror or exc}). "

@@ -49,6 +49,18 @@ def script_json(value) -> str:
     return text
 
 
+#: The live map's scripts (ui/live_map.py), in load order: the plugin's and its link to the page.
+LIVE_JS = (*PLUGIN_JS, "control_link.js")
+
+
+@cache
+def live_bundle() -> str:
+    """The live map's scripts as one text, published as one file (ui/publish.py publish_script): loaded one
+    by one, each cost a request of ≈ 50 ms while the server runs the page's first script, ≈ 0.3 s of
+    the first paint at 10,000 towns."""
+    return "\n".join(f"// {name}\n{read_asset(ASSET_DIR / name)}" for name in LIVE_JS)
+
+
 @cache
 def asset_url(name: str) -> str:
     """The served URL of a plugin file, with its content's digest: a browser never runs a stale copy after

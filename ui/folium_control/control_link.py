@@ -11,14 +11,12 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from ui.folium_control.assets import PLUGIN_CSS, PLUGIN_JS, asset_url, script_json
-
-LINK_JS = "control_link.js"
+from ui.folium_control.assets import PLUGIN_CSS, asset_url, script_json
 
 
 class ControlLink(JSCSSMixin, MacroElement):
     """The towns, zones, timeline and legend of the layer published at `url`; the timeline spans `lo`..`hi`
-    (day numbers)."""
+    (day numbers). `script_url`: the plugin's scripts as one published file (assets.live_bundle)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -26,12 +24,12 @@ class ControlLink(JSCSSMixin, MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, url: str, lo: int, hi: int):
+    def __init__(self, url: str, lo: int, hi: int, script_url: str):
         super().__init__()
         self._name = "ControlLink"
         self.url_json = script_json(url)
         self.options_json = script_json({"lo": lo, "hi": hi})
-        self.default_js = [(name, asset_url(name)) for name in (*PLUGIN_JS, LINK_JS)]
+        self.default_js = [("control_map", script_url)]
         self.default_css = [(name, asset_url(name)) for name in PLUGIN_CSS]
 
 
