@@ -61,7 +61,7 @@ def _search_matches(query: str) -> None:
 
 
 try:
-    payload_name, script_name, unpublished = data.published_map(layer), data.published_map_script(), None
+    payload_name, script_name, unpublished = data.published_map(layer), live_map.published_script(), None
 except PublishError as exc:
     payload_name, script_name, unpublished = None, None, str(exc)
     if not controls.map_drawn():
@@ -111,8 +111,8 @@ def _map_and_panel() -> None:
             live_map.live_map(
                 payload_name, script_name, now, lo, hi, bounds=data.map_bounds(layer), revision=controls.map_revision(now),
                 selected=selected, focus=st.session_state.get(controls.FOCUS_KEY),
-                show_zones=zones_on and bool(layer.zones), show_towns=towns_on, report_ready=not drawn,
-                key=MAP_KEY, on_change=_on_map_event)
+                show_zones=zones_on and bool(layer.zones), show_towns=towns_on, key=MAP_KEY,
+                on_change=_on_map_event)
         st.caption(f"Control on {now.isoformat()}. Dots are towns, coloured by who held them; click one for its "
                    "sources. The bar at the foot of the map steps through the dates (arrow keys too).")
 

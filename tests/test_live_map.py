@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
-from ui import live_map, style
+from ui import style
 from ui.folium_control.assets import ASSET_DIR, ASSET_URL, LIVE_JS, live_bundle, read_asset
 from ui.live_map import MapEvent, base_map, map_event, page_state
 from ui.publish import publish, publish_script
@@ -19,8 +19,8 @@ def _rendered(payload="abc123.json", day=date(2017, 11, 9), selected=None, revis
     m = base_map(payload, "feed.js", LO, HI, BOUNDS)
     m.get_root().render()
     script = _get_map_string(m)
-    group = page_state(day, LO, HI, revision=revision, ack=None, selected=selected, show_zones=True,
-                       show_towns=True, report_ready=False)
+    group = page_state(day, LO, HI, revision=revision, ack=None, selected=selected, focus=None, show_zones=True,
+                       show_towns=True)
     return script, generate_js_hash(script, "control_map"), _get_feature_group_string(group, m), m
 
 
@@ -50,13 +50,16 @@ def test_the_map_loads_leaflet_and_the_plugin_only_from_this_server_or_the_pinne
     monkeypatch.setenv(style.ASSETS_ENV, "local")
     m = base_map("abc123.json", "feed.js", LO, HI, BOUNDS)
     links = [url for element in (m, *m._children.values()) for _, url in getattr(element, "default_js", [])]
-    assert links == ["/app/static/vendor/leaflet/dist/leaflet.js", "/app/static/layers/feed.js"]
+    assert links[1:] == ["/app/static/vendor/leaflet/dist/leaflet.js", "/app/static/layers/feed.js"]
+    # First, before Leaflet: the script that starts the layer's download, told the layer's address.
+    assert links[0].startswith(ASSET_URL + "/layer_fetch.js?v=")
+    assert links[0].endswith("&layer=%2Fapp%2Fstatic%2Flayers%2Fabc123.json")
     styles = [url for element in m._children.values() for _, url in getattr(element, "default_css", [])]
     assert styles and all(url.startswith(ASSET_URL + "/") and "?v=" in url for url in styles)
     for url in styles:  # each a file of the plugin, as served by Streamlit's static file serving
         assert (ASSET_DIR / url.removeprefix(ASSET_URL + "/").split("?")[0]).is_file()
     monkeypatch.setenv(style.ASSETS_ENV, "cdn")
-    assert base_map("abc123.json", "feed.js", LO, HI, BOUNDS).default_js == [
+    assert base_map("abc123.json", "feed.js", LO, HI, BOUNDS).default_js[1:] == [
         ("leaflet", f"https://cdn.jsdelivr.net/npm/leaflet@{style.LEAFLET_VERSION}/dist/leaflet.js")]
 
 
@@ -106,5 +109,15 @@ def test_a_date_report_without_a_well_formed_revision_counts_as_older_than_any()
 
 def test_a_layer_without_towns_opens_on_the_region():
     m = base_map("abc123.json", "feed.js", LO, HI, None)
-    assert m.location == [35.0, 40.0]
-    assert live_map.FOCUS_ZOOM > m.zoom_start
+    m.get_root().render()
+    script = _get_map_string(m)
+    assert "center: [35.0, 40.0]" in script and '"zoom": 6' in script and "fitBounds" not in script
+
+
+def test_a_new_version_of_the_plugin_mounts_the_map_anew():
+    keys = set()
+    for plugin in ("one.js", "two.js"):
+        m = base_map("abc123.json", plugin, LO, HI, BOUNDS)
+        m.get_root().render()
+        keys.add(generate_js_hash(_get_map_string(m), "control_map"))
+    assert len(keys) == 2

@@ -6,7 +6,6 @@ when rendered); the cached values are the validated layer and plain GeoJSON dict
 
 from __future__ import annotations
 
-
 import fcntl
 import logging
 import os
@@ -334,15 +333,6 @@ def published_map(layer: Layer) -> str:
                         "`make build` (`python -m geo build`).") from None
             raise
     return publish(payload)
-
-
-def published_map_script() -> str:
-    """The name of the map plugin's scripts as one published file (ui/publish.py publish_script), written
-    again should the folder have lost it. Raises PublishError like `published_map`."""
-    from ui.folium_control.assets import live_bundle
-    from ui.publish import publish_script
-
-    return publish_script(live_bundle())
 
 
 @_per_layer

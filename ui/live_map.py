@@ -3,8 +3,10 @@
 The base map never changes while the layer stays the same (tiles, the scale, `ControlLink` pointing at the
 published layer, ui/publish.py), so streamlit-folium keeps it mounted across reruns: its component key is a
 digest of the base map's script. What changes per rerun (the date, the selected town, the toggles) travels as
-a `PageState` through `feature_group_to_add`, a few hundred bytes whatever the number of towns; a search's
-focus through `center`/`zoom`. The map's own timeline steps repaint in the browser and report where the reader
+a `PageState` through `feature_group_to_add`, a few hundred bytes whatever the number of towns. A search's
+focus goes there too, not through st_folium's `center`/`zoom`: streamlit-folium applies a zoom only when it
+differs from the last one sent, so a second search would keep a far-out view and a first one zoom a close
+reader out. The map's own timeline steps repaint in the browser and report where the reader
 stopped; those reports and town clicks come back as streamlit-folium's `last_active_drawing` (see
 static/folium_control/control_link.js), read here by `map_event`.
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from urllib.parse import urlencode
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,13 +27,13 @@ from folium.template import Template
 from streamlit_folium import st_folium
 
 from ui.folium_control import ControlLink, PageState
+from ui.folium_control.assets import LAYER_FETCH_JS, asset_url, live_bundle
 from ui.map_payload import day_number
-from ui.publish import LAYERS_URL
+from ui.publish import LAYERS_URL, publish_script
 from ui.style import LEAFLET_CDN, LOCAL_VENDOR_URL, TILES_ENV, asset_mode
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-FOCUS_ZOOM = 8
 BOUNDS_PAD = 0.3  # degrees around the towns
 HEIGHT = 620
 #: What streamlit-folium returns: only the plugin's reports, so a pan or a zoom never reruns the page.
@@ -55,8 +58,8 @@ class BaseMap(folium.Map):
     resends the base map's header and script on every rerun, so they are kept short (a third of a step's
     bytes were folium's page header and the whitespace of its template)."""
 
+    # No html: the frame has the map's div (streamlit-folium's `map_div`).
     _template = Template("""
-        {% macro html(this, kwargs) %}<div class="folium-map" id={{ this.get_name()|tojson }}></div>{% endmacro %}
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }}, ...{{ this.options|tojavascript }}});
         {%- if this.control_scale %}
@@ -66,9 +69,12 @@ class BaseMap(folium.Map):
     """)
 
 
-def _leaflet_assets() -> tuple[list, list]:
+def _first_links(layer_url: str) -> tuple[list, list]:
+    """The base map's own links, in the order streamlit-folium loads them (one at a time): layer_fetch.js,
+    which starts the layer's download while the rest loads, then Leaflet."""
     base = f"{LOCAL_VENDOR_URL}/leaflet/dist" if asset_mode() == "local" else LEAFLET_CDN
-    return [("leaflet", f"{base}/leaflet.js")], [("leaflet_css", f"{base}/leaflet.css")]
+    early = f"{asset_url(LAYER_FETCH_JS)}&{urlencode({'layer': layer_url})}"
+    return [("layer_fetch", early), ("leaflet", f"{base}/leaflet.js")], [("leaflet_css", f"{base}/leaflet.css")]
 
 
 def base_map(payload_name: str, script_name: str, lo: date, hi: date,
@@ -76,29 +82,31 @@ def base_map(payload_name: str, script_name: str, lo: date, hi: date,
     """The part of the live map that stays the same for a layer: streamlit-folium remounts it only when its
     script changes. `payload_name` and `script_name`: the layer and the plugin's scripts as published
     (ui/publish.py)."""
-    fmap = BaseMap(location=None, tiles=None, control_scale=True, prefer_canvas=True)
+    layer_url = f"{LAYERS_URL}/{payload_name}"
+    # Without towns, the region (folium writes the zoom into the map's options when it is made).
+    fmap = BaseMap(location=None if bounds else [35.0, 40.0], zoom_start=6, tiles=None, control_scale=True,
+                   prefer_canvas=True)
     # Only Leaflet of folium's default links (jQuery, Bootstrap, icon fonts… serve nothing here), from the
     # server's own copy unless it has none (ui/style.py asset_mode).
-    fmap.default_js, fmap.default_css = _leaflet_assets()
+    fmap.default_js, fmap.default_css = _first_links(layer_url)
     if (os.environ.get(TILES_ENV, "osm") or "osm").lower() != "none":
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, max_zoom=18, name="OpenStreetMap").add_to(fmap)
-    ControlLink(f"{LAYERS_URL}/{payload_name}", day_number(lo), day_number(hi),
+    ControlLink(layer_url, day_number(lo), day_number(hi),
                 script_url=f"{LAYERS_URL}/{script_name}").add_to(fmap)
     if bounds:
         (south, west), (north, east) = bounds
         fmap.fit_bounds([[south - BOUNDS_PAD, west - BOUNDS_PAD], [north + BOUNDS_PAD, east + BOUNDS_PAD]])
-    else:
-        fmap.location, fmap.zoom_start = [35.0, 40.0], 6
     return fmap
 
 
 def page_state(day: date, lo: date, hi: date, *, revision: int, ack: int | None, selected: str | None,
-               show_zones: bool, show_towns: bool, report_ready: bool) -> folium.FeatureGroup:
+               focus: tuple[float, float] | None, show_zones: bool, show_towns: bool) -> folium.FeatureGroup:
     """This rerun's state for the map, as the feature group streamlit-folium adds on each rerun."""
     group = folium.FeatureGroup(name="page state", control=False)
     PageState({
         "day": day_number(day), "lo": day_number(lo), "hi": day_number(hi), "revision": revision, "ack": ack,
-        "selected": selected, "show_zones": show_zones, "show_towns": show_towns, "report_ready": report_ready,
+        "selected": selected, "focus": list(focus) if focus else None, "show_zones": show_zones,
+        "show_towns": show_towns,
     }).add_to(group)
     return group
 
@@ -106,7 +114,7 @@ def page_state(day: date, lo: date, hi: date, *, revision: int, ack: int | None,
 def live_map(payload_name: str, script_name: str, day: date, lo: date, hi: date, *,
              bounds: tuple[tuple[float, float], tuple[float, float]] | None, revision: int,
              selected: str | None = None, focus: tuple[float, float] | None = None, show_zones: bool = True,
-             show_towns: bool = True, report_ready: bool = False, key: str = "control_map",
+             show_towns: bool = True, key: str = "control_map",
              on_change: Callable[[], None] | None = None) -> None:
     """Show the map of the layer published as `payload_name` on `day`, drawn by the plugin's scripts published
     as `script_name`. Its reports reach
@@ -121,10 +129,15 @@ def live_map(payload_name: str, script_name: str, day: date, lo: date, hi: date,
         base_map(payload_name, script_name, lo, hi, bounds), key=key, height=HEIGHT, use_container_width=True,
         returned_objects=RETURNED,
         feature_group_to_add=page_state(day, lo, hi, revision=revision, ack=last.n if last else None,
-                                        selected=selected, show_zones=show_zones, show_towns=show_towns,
-                                        report_ready=report_ready),
-        center=list(focus) if focus else None, zoom=FOCUS_ZOOM if focus else None,
+                                        selected=selected, focus=focus, show_zones=show_zones,
+                                        show_towns=show_towns),
         on_change=on_change)
+
+
+def published_script() -> str:
+    """The name of the plugin's scripts as one published file (ui/publish.py publish_script), written again
+    should the folder have lost it. Raises PublishError, naming the folder and what to do."""
+    return publish_script(live_bundle())
 
 
 def map_event(value) -> MapEvent | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gzip
+import hashlib
 import os
 import secrets
 import threading
@@ -21,7 +22,7 @@ from pathlib import Path
 from ui.map_payload import encode
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Published payloads; Streamlit serves ./static at /app/static (server.enableStaticServing), and only files
+#: Published payloads and the map plugin's scripts; Streamlit serves ./static at /app/static (server.enableStaticServing), and only files
 #: whose real path is inside it (a symlink out of static/ answers 404).
 LAYERS_DIR = ROOT / "static" / "layers"
 #: Publish somewhere else: AppTest runs (which serve nothing), or a copy of the app run from a folder of its
@@ -141,6 +142,12 @@ def _shown(directory: Path) -> str:
         return f"the folder {LAYERS_DIR_ENV} names"
 
 
+def _unwritable(directory: Path, exc: OSError) -> PublishError:
+    return PublishError(
+        f"The map cannot be published: {_shown(directory)} cannot be written ({exc.strerror or exc}). "
+        "Make that folder writable for the user running the dashboard, then reload the page.")
+
+
 def publish(payload: dict, directory: Path | None = None) -> str:
     """Write the payload as `<digest>.json` and `<digest>.json.gz` in `directory` (default `layers_dir()`),
     atomically, once per content, the packed copy first so that a `.json` is never without it; return the
@@ -164,10 +171,7 @@ def publish(payload: dict, directory: Path | None = None) -> str:
             _write_once(directory / name, data)
             _sweep(directory, _held_names(leases, lease))
     except OSError as exc:
-        raise PublishError(
-            f"The map cannot be published: {_shown(directory)} cannot be written ({exc.strerror or exc}). "
-            "Make that folder writable for the user running the dashboard, then reload the page."
-        ) from None
+        raise _unwritable(directory, exc) from None
     return name
 
 
@@ -175,8 +179,6 @@ def publish_script(text: str, directory: Path | None = None) -> str:
     """Write a script as `<digest>.js` in `directory` (default `layers_dir()`), atomically and once per
     content; return its name. Scripts are never swept: one per version of the map's code, a few KB each, and a
     tab opened before an upgrade keeps working. Raises PublishError when the folder cannot be written."""
-    import hashlib
-
     data = text.encode("utf-8")
     name = f"{hashlib.sha256(data).hexdigest()[:16]}.js"
     directory = layers_dir() if directory is None else Path(directory)
@@ -188,8 +190,5 @@ def publish_script(text: str, directory: Path | None = None) -> str:
         with _turn(leases):  # a sweep removes partial files: never one of this write
             _write_once(directory / name, data)
     except OSError as exc:
-        raise PublishError(
-            f"The map cannot be published: {_shown(directory)} cannot be written ({exc.strerror or exc}). "
-            "Make that folder writable for the user running the dashboard, then reload the page."
-        ) from None
+        raise _unwritable(directory, exc) from None
     return name

@@ -1,7 +1,8 @@
 """The response headers that keep other sites from scripting the dashboard, as ASGI middleware.
 
-Streamlit's component frames (ours, and streamlit-component-lib's in every v1 component such as
-streamlit-folium) take `streamlit:render` messages and act on what they carry. A page on another site that
+Streamlit's component frames (streamlit-component-lib's handler, in every v1 component such as
+streamlit-folium, which shows the map) take `streamlit:render` messages from any sender and act on what they
+carry: streamlit-folium runs the map script a message brings. A page on another site that
 frames the dashboard, or opens it with `window.open`, holds a handle to those frames and can post to them.
 These headers take that handle away in the browser, whatever renders the map:
 

@@ -1,57 +1,26 @@
 // The live dashboard's map, as streamlit-folium shows it: `ControlLink` is a Leaflet layer that fetches the
-// published layer (ui/publish.py) once, builds control_layer.js's pieces on the map (ControlLayer, Timeline,
-// Legend), follows what the Streamlit page asks on each rerun (`follow`, sent through streamlit-folium's
+// published layer (ui/publish.py) once (layer_fetch.js), builds control_layer.js's pieces on the map
+// (ControlLayer, Timeline, Legend), follows what the Streamlit page asks on each rerun (`follow`, sent through streamlit-folium's
 // `feature_group_to_add`), and reports what the reader did as the GeoJSON of a clicked layer: streamlit-folium
 // listens to the `click` events of the map's layers and returns `e.layer.toGeoJSON()` to Python as
 // `last_active_drawing`. Each report is a Feature whose properties say what happened:
 //   {kind: "town", id, n}            a click on a drawn town (its point as the geometry);
 //   {kind: "date", date, revision, n} where the reader stopped stepping the in-map timeline;
-//   {kind: "ready", n}                the first paint, when the page asked for it (see follow's report_ready).
+//   {kind: "ready", n}                painted (or failed) once mounted.
 // `n` numbers the reports, so two clicks on the same town are two reports.
 //
 // Nothing from the layer becomes HTML: a problem is shown through textContent.
 "use strict";
 
 (function (parts) {
-  // Layers are fetched only from this origin's published folder (ui/publish.py LAYERS_URL).
-  const LAYERS_PATH = "/app/static/layers/";
   // The map reports its date only once the reader has stopped stepping for this long. Its own steps repaint
   // at once; a report costs a rerun of the page (its server, and the React work of every element in this
   // tab), which readers stepping without pause would otherwise ask for on every step (bench/load.py).
   const SETTLE_MS = 700;
   const ACK_TIMEOUT_MS = 5000; // a report whose rerun never reached the map (the page failed): send the next
+  const FOCUS_ZOOM = 8;
   // When each stage of the first paint finished (ms since the page's navigation): read by bench/browser.py.
   const timing = (window.controlMapTiming = window.controlMapTiming || { script: performance.now() });
-
-  // The layer's gzipped copy, unpacked here (Streamlit's server would gzip the plain file anew for every
-  // reader); the plain file where the browser cannot unpack gzip, or the packed copy fails.
-  function layerUrl(url) {
-    let parsed;
-    try {
-      parsed = new URL(String(url), window.location.href);
-    } catch (error) {
-      return null;
-    }
-    const allowed = parsed.origin === window.location.origin && parsed.pathname.startsWith(LAYERS_PATH) &&
-      parsed.pathname.endsWith(".json") && !parsed.search && !parsed.hash;
-    return allowed ? parsed.href : null;
-  }
-
-  function fetchLayer(requested) {
-    const url = layerUrl(requested);
-    if (url === null) return Promise.reject(new Error("the map's layer address is not one this dashboard publishes"));
-    function plain() {
-      return fetch(url, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) throw new Error("the map's layer could not be fetched (HTTP " + response.status + ")");
-        return response.json();
-      });
-    }
-    if (typeof DecompressionStream !== "function") return plain();
-    return fetch(url + ".gz", { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
-    }).catch(plain);
-  }
 
   function define(L) {
     const kit = parts.controlKit(L);
@@ -81,19 +50,29 @@
         this._outbox = []; // reports waiting for it; a newer date replaces a waiting one
         this._retryTimer = null;
         this._settleTimer = null;
-        this._readyAsked = false; // the page asked for a "ready" report
         this._settled = false; // the map has painted, or shown why it cannot
         this._readyReported = false;
       },
 
       onAdd: function (map) {
         ControlLink.current = this;
+        this._load(map);
+      },
+
+      // A failed download is tried again on the page's next rerun (a restarted server, a lost connection).
+      _load: function (map) {
         const self = this;
-        fetchLayer(this._url).then(function (payload) {
+        this._loading = true;
+        parts.fetchLayer(this._url).then(function (payload) { // layer_fetch.js
           timing.payload = timing.payload || performance.now();
+          self._loading = false;
+          if (self._problem) { self._problem.remove(); self._problem = null; }
           if (self._map === map) self._build(map, payload);
         }).catch(function (error) {
-          new Problem({ message: String(error && error.message ? error.message : error) }).addTo(map);
+          self._loading = false;
+          if (self._problem) self._problem.remove();
+          const why = String(error && error.message ? error.message : error);
+          self._problem = new Problem({ message: why + ". Reload the page to try again." }).addTo(map);
           self._settled = true;
           self._announceReady(); // the rest of the page must not wait for a map that cannot come
         });
@@ -108,18 +87,18 @@
 
       layer: function () { return this._layer; },
 
-      // What the page asks on this rerun: {day, lo, hi, revision, selected, show_zones, show_towns, ack,
-      // report_ready}. `revision` goes up whenever the date was set from outside the map (sidebar, link):
+      // What the page asks on this rerun: {day, lo, hi, revision, selected, focus, show_zones, show_towns,
+      // ack}. `revision` goes up whenever the date was set from outside the map (sidebar, link):
       // only then does the map jump to `day`, so its own quick steps are never pulled back by a slower rerun.
       // `ack` is the number of the last report the page has seen.
       follow: function (state) {
+        // A map mounted anew (a new build, the page visited again) numbers on from what the page has seen,
+        // so that an old acknowledgement never passes for one of its reports.
+        if (typeof state.ack === "number" && this._awaiting === null && state.ack > this._sent) this._sent = state.ack;
         this._acknowledge(state.ack);
         this._state = state;
         if (this._layer) this._apply(state);
-        if (state.report_ready) {
-          this._readyAsked = true;
-          this._announceReady();
-        }
+        else if (this._map && !this._loading && this._problem) this._load(this._map);
         return this;
       },
 
@@ -154,6 +133,12 @@
         if (state.lo !== undefined) this._timeline.setSpan(state.lo, state.hi);
         layer.showTowns(state.show_towns !== false);
         layer.showZones(state.show_zones !== false);
+        const focus = state.focus ? state.focus.join(",") : null;
+        if (focus !== this._focus) {
+          // A search's town: centred, zoomed in to at least FOCUS_ZOOM but never out.
+          this._focus = focus;
+          if (state.focus) this._map.setView(state.focus, Math.max(this._map.getZoom(), FOCUS_ZOOM));
+        }
         if ((state.selected || null) !== layer.selected()) {
           layer.setSelected(state.selected || null);
           this._markPainted(layer.day());
@@ -162,7 +147,7 @@
           // Set from outside the map (sidebar, link): jump there. Otherwise the map already shows the date it
           // reported, or a later one the reader has stepped to since.
           this._revision = state.revision;
-          this._outbox = this._outbox.filter(function (waiting) { return waiting.kind !== "date"; });
+          this._outbox = this._outbox.filter(function (waiting) { return waiting.properties.kind !== "date"; });
           window.clearTimeout(this._settleTimer);
           layer.setDay(this._timeline.clamp(state.day), "page");
         }
@@ -189,10 +174,12 @@
         });
       },
 
-      // The page holds back its below-the-fold parts (the area chart) until the map has painted: they load
-      // a large chart library on the same main thread, and the map is what the reader came for.
+      // Once per mount, when the map has painted (or shown why it cannot). The page holds back its
+      // below-the-fold parts (the area chart) until then: they load a large chart library on the same main
+      // thread, and the map is what the reader came for. Its rerun also sends the page's state again, which
+      // streamlit-folium drops while the frame is still loading its scripts.
       _announceReady: function () {
-        if (!this._readyAsked || !this._settled || this._readyReported) return;
+        if (!this._settled || this._readyReported) return;
         this._readyReported = true;
         const self = this;
         window.requestAnimationFrame(function () { window.setTimeout(function () { self._report({ kind: "ready" }); }, 0); });

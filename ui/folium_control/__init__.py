@@ -7,7 +7,7 @@
 - `ControlLink` and `PageState`: the live dashboard's map (ui/live_map.py), which fetches the published
   layer and follows the Streamlit page through streamlit-folium.
 
-The JavaScript lives in static/folium_control/: linked from the dashboard's server by the live map, and
+The JavaScript lives in static/folium_control/: served by the dashboard for the live map (ui/live_map.py), and
 written into the page by `assets.InlineAssets` for the export, so a saved map needs no server and no
 network but for tiles.
 """

@@ -1,9 +1,10 @@
 """The plugin's scripts and styles: linked from the dashboard's server, or written into a standalone page.
 
 They live in `static/folium_control/`, which Streamlit's static file serving publishes at
-`/app/static/folium_control/`: the live map links them there (folium's JSCSSMixin, whose URLs
-streamlit-folium loads into its frame). A standalone file must open from `file://` with no network, so the
-export writes Leaflet and the same files into the page itself (`InlineAssets`).
+`/app/static/folium_control/`. The live map (folium's JSCSSMixin links, which streamlit-folium loads into
+its frame one at a time) links its stylesheet and `layer_fetch.js` there, and its other scripts as one
+published file (`live_bundle`, ui/publish.py). A standalone file must open from `file://` with no network,
+so the export writes Leaflet and the same files into the page itself (`InlineAssets`).
 """
 
 from __future__ import annotations
@@ -49,8 +50,10 @@ def script_json(value) -> str:
     return text
 
 
-#: The live map's scripts (ui/live_map.py), in load order: the plugin's and its link to the page.
+#: The live map's scripts (ui/live_map.py), in load order: the plugin's and its link to the page; and the
+#: script loaded before them, which starts the layer's download (it defines what control_link.js fetches with).
 LIVE_JS = (*PLUGIN_JS, "control_link.js")
+LAYER_FETCH_JS = "layer_fetch.js"
 
 
 @cache
@@ -63,8 +66,8 @@ def live_bundle() -> str:
 
 @cache
 def asset_url(name: str) -> str:
-    """The served URL of a plugin file, with its content's digest: a browser never runs a stale copy after
-    an upgrade, and keeps a current one cached."""
+    """The served URL of a file in static/folium_control, with its content's digest: a browser never uses a
+    stale copy after an upgrade, and keeps a current one cached."""
     digest = hashlib.sha256(read_asset(ASSET_DIR / name).encode("utf-8")).hexdigest()[:12]
     return f"{ASSET_URL}/{name}?v={digest}"
 

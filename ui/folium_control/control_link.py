@@ -28,8 +28,10 @@ class ControlLink(JSCSSMixin, MacroElement):
         super().__init__()
         self._name = "ControlLink"
         self.url_json = script_json(url)
-        self.options_json = script_json({"lo": lo, "hi": hi})
-        self.default_js = [("control_map", script_url)]
+        # The plugin's script is named in the map's own script too: streamlit-folium keys a map by its script
+        # alone, so a new version of the plugin then mounts the map anew in an open tab.
+        self.options_json = script_json({"lo": lo, "hi": hi, "plugin": script_url})
+        self.default_js = [("control_map_plugin", script_url)]
         self.default_css = [(name, asset_url(name)) for name in PLUGIN_CSS]
 
 
