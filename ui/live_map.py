@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from urllib.parse import urlencode
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 import folium
+import streamlit as st
 from folium.template import Template
 from streamlit_folium import st_folium
 
@@ -43,7 +44,8 @@ RETURNED = ["last_active_drawing"]
 @dataclass(frozen=True)
 class MapEvent:
     """A report of the map: `kind` "town" (a click on `place_id`), "date" (the reader stopped stepping at
-    `day`, from the date revision `revision`) or "ready" (first painted); `n` numbers the reports."""
+    `day`, from the date revision `revision`) or "ready" (painted, or failed, once mounted); `n` numbers the
+    reports."""
 
     kind: str
     n: int
@@ -55,8 +57,8 @@ class MapEvent:
 class BaseMap(folium.Map):
     """folium's Map without the page around it: its header (a viewport tag, full-page styles, a 1rem font for
     the map) is for a standalone page, and streamlit-folium's frame sizes the map itself. streamlit-folium
-    resends the base map's header and script on every rerun, so they are kept short (a third of a step's
-    bytes were folium's page header and the whitespace of its template)."""
+    resends the base map's header and script on every rerun, so they are kept short (folium's page header
+    and the whitespace of its template were ≈ 1.9 KB of the map's 3.5 KB a rerun)."""
 
     # No html: the frame has the map's div (streamlit-folium's `map_div`).
     _template = Template("""
@@ -117,13 +119,11 @@ def live_map(payload_name: str, script_name: str, day: date, lo: date, hi: date,
              show_towns: bool = True, key: str = "control_map",
              on_change: Callable[[], None] | None = None) -> None:
     """Show the map of the layer published as `payload_name` on `day`, drawn by the plugin's scripts published
-    as `script_name`. Its reports reach
-    `st.session_state[key]` (read them with `map_event`) and call `on_change`.
+    as `script_name`. Its reports reach `st.session_state[key]` (read them with `map_event`) and call
+    `on_change`.
 
     `revision` goes up whenever the date was set from outside the map (sidebar, link): only then does the map
     jump to `day`, so its own quick steps are never pulled back by a slower rerun."""
-    import streamlit as st
-
     last = map_event(st.session_state.get(key))
     st_folium(
         base_map(payload_name, script_name, lo, hi, bounds), key=key, height=HEIGHT, use_container_width=True,
