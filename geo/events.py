@@ -731,6 +731,8 @@ def _dismissed(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
         return True
     if g.struggle_end.search(r.text[max(clause.start, hit.start - 20):hit.start]):
         return True  # "IS and the SDF are fighting for control of Raqqa": fought over, held by neither
+    if g.handover_end.search(r.text[max(clause.start, hit.start - 40):hit.start]):
+        return True  # "continue to transition control of the city to the hold force": handed over, not held
     return hit.trigger.form == "verb" and _control_noun(hit, r, r.text[clause.start:hit.start])
 
 
@@ -1006,7 +1008,9 @@ def _undated_tally(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, patien
     words = [t.lower for t in r.words(clause.start, hit.start)][-3:]
     if any(g.pluperfect_word.match(w) for w in words):
         return len(towns) >= 2
-    return any(g.perfect_aux_word.match(w) for w in words) and len(towns) >= 3
+    # Three towns or more in one simple past with no date ("the terrorists also lost control of Tikrit,
+    # Ramadi and Fallujah"): towns rarely change hands on one day, so a tally as well.
+    return len(towns) >= 3
 
 
 #: A narrative whose last date ended this long before the article was published is a story of the past.

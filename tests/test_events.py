@@ -914,3 +914,35 @@ def test_pushing_a_force_out_of_a_town_takes_it(gazetteer):
     assert (e.kind, e.force, e.previous_force, e.date) == ("capture", "IS", "SYRIAN_GOV", date(2017, 10, 25))
     e = one(events_of("Turkish-led forces captured al-Bab on Thursday.", gazetteer, language="en"))
     assert (e.kind, e.force) == ("capture", "TURKEY")
+
+
+def test_a_gerund_after_toward_is_a_goal_not_a_taking(gazetteer):
+    # "progressing toward liberating X": where the operation is heading, nothing taken yet.
+    assert events_of("Government troops are moving toward retaking the town of Hit, a commander said on Monday.",
+                     gazetteer, language="en") == []
+    assert events_of("The offensive made steady progress towards capturing Tikrit, officials said.",
+                     gazetteer, language="en") == []
+    e = one(events_of("Government troops retook the town of Hit on Monday.", gazetteer, language="en"))
+    assert (e.place_id, e.force) == ("hit", "IRAQI_GOV")
+
+
+def test_control_handed_over_is_no_holding_of_the_subject(gazetteer):
+    # A hand-over named as the object of another verb: not a report that the subject holds the place.
+    assert [e for e in events_of("The army will transfer control of Ramadi to the local police next month.",
+                                 gazetteer, language="en") if e.kind == "state"] == []
+    assert [e for e in events_of("Officials said the militia handed over control of Tikrit to the provincial "
+                                 "council.", gazetteer, language="en") if e.kind == "state"] == []
+    e = one(events_of("The army is in full control of Ramadi, officials said.", gazetteer, language="en"))
+    assert (e.kind, e.force) == ("state", "IRAQI_GOV")
+
+
+def test_three_towns_in_one_undated_simple_past_are_a_tally(gazetteer):
+    # Towns rarely change hands on one day: an undated list of three is the campaign so far, not today.
+    events = events_of("The spokesman said the militants lost Baiji, Tikrit and Ramadi as the army grew stronger.",
+                       gazetteer, language="en")
+    assert events and all(e.past and e.date is None for e in events)
+    # With a date, or with fewer towns, news of its day as before.
+    events = events_of("Iraqi forces retook Ramadi, Hit and Rutba on Tuesday.", gazetteer, language="en")
+    assert events and all(not e.past and e.date == date(2017, 11, 7) for e in events)
+    e = one(events_of("Iraqi forces retook Ramadi, officials said.", gazetteer, language="en"))
+    assert not e.past

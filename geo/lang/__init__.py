@@ -227,6 +227,10 @@ class Language:
     # A word before a holding noun that makes it what is fought over, not held: "fighting for control of
     # Raqqa", "kjemper om kontrollen over".
     struggle_before: str = r"(?!)"
+    # A verb of handing over before a holding noun: "continue to transition control of the city to the hold
+    # force", "handed over control of Manbij", "overlot kontrollen over": a hand-over named as the object of
+    # another verb, not a report that the subject holds the place.
+    handover_before: str = r"(?!)"
     # The simple past of a verb of holding ("controlled", "held", "kontrollerte", "holdt"): how things were,
     # not how they are (unless said in reported speech or with "now").
     past_holding: str = r"(?!)"

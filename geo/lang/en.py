@@ -170,7 +170,7 @@ LANGUAGE = Language(
                  r"|wants?\s+to|wanted\s+to|intends?\s+to|ready\s+to|prepar(?:e|es|ed|ing)\s+to|in\s+order\s+to"
                  r"|close\s+to|closer\s+to|on\s+the\s+verge\s+of|objective|goal|target|future|next|push\s+to"
                  r"|drive\s+to|bid\s+for|fight\s+to|battle\s+to|offensive\s+to|operations?\s+to|campaign\s+to"
-                 r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop",
+                 r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop|toward|towards",
     aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
     until=r"until|till|up\s+to",
     relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
@@ -183,6 +183,8 @@ LANGUAGE = Language(
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
     past_holding=r"controlled|held|occupied",
     struggle_before=r"for",
+    handover_before=r"transition(?:s|ed|ing)?|transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|handover\s+of"
+                    r"|turn(?:s|ed|ing)?\s+over|cede[sd]?|ceding|relinquish(?:es|ed|ing)?|share[sd]?|sharing",
     reference_date_before=r"first\s+time|first\s+time\s+since|(?:highest|lowest|largest|biggest|worst)\s+(?:\w+\s+)?since",
     modal_after=r"will|would|could|can|may|might|should|must|shall|won't|wouldn't|(?:is|are|was|were)\s+(?:expected|likely|set|due)\s+to",
     sequel_joiners=r"followed\s+by",
