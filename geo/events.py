@@ -1070,6 +1070,9 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         return True  # "declared Mosul liberated", "erklærte Rawa befridd"
     if words and g.declaration.match(words[-1].lower) and clause.opener and g.relative_word.match(clause.opener):
         return True  # "Mosul, which the prime minister declared liberated": the relative pronoun is the object
+    # "lørdag kveld var Maskana ifølge hæren sikret": the source of the claim is no part of the verb phrase.
+    sources = _attributions(r, clause.start, hit.start, g)
+    words = [t for t in words if not any(a <= t.start < b for a, b in sources)]
     for token in reversed(words[-4:]):
         if g.passive_aux_word.match(token.lower) and not _in_force(token.start, r):
             return True  # (the Islamic State, "IS", is no auxiliary)
@@ -1084,6 +1087,19 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
                 f.end <= hit.start and f.start >= clause.start for f in r.forces):
             return True
     return False
+
+
+def _attributions(r: _Reading, start: int, end: int, g: T.Grammar) -> list[tuple[int, int]]:
+    """The spans of the sources named between `start` and `end` ("according to the army", "ifølge hæren"):
+    from the word of attribution to the end of the force it names."""
+    spans = []
+    for f in r.forces:
+        if start <= f.start and f.end <= end:
+            low = max(start, f.start - 30)
+            m = g.attribution_end.search(g.determiner_end.sub("", r.text[low:f.start]))
+            if m is not None:
+                spans.append((low + m.start(), f.end))
+    return spans
 
 
 def _in_force(position: int, r: _Reading) -> bool:
@@ -1120,8 +1136,10 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         subjects = [f for f in r.forces if resumed.start <= f.start and f.end <= resumed.end
                     and not _complement(f, r, resumed, g) and f.start not in r.objects]
         return subjects[0] if subjects else None
+    sources = _attributions(r, clause.start, hit.start, g)
     candidates = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start
-                  and not _complement(f, r, clause, g) and f.start not in r.objects]
+                  and not _complement(f, r, clause, g) and f.start not in r.objects
+                  and not any(a <= f.start < b for a, b in sources)]  # "ifølge hæren": who says it
     if candidates:
         chosen = candidates[-1]
         for earlier in reversed(candidates[:-1]):

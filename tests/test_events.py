@@ -946,3 +946,11 @@ def test_three_towns_in_one_undated_simple_past_are_a_tally(gazetteer):
     assert events and all(not e.past and e.date == date(2017, 11, 7) for e in events)
     e = one(events_of("Iraqi forces retook Ramadi, officials said.", gazetteer, language="en"))
     assert not e.past
+
+
+def test_the_source_of_a_claim_is_no_part_of_its_verb_phrase(gazetteer):
+    # "ifølge hæren" between the subject and the participle: still a passive, the army as the taker.
+    e = one(events_of("Søndag morgen var Tabqa ifølge opprørerne sikret.", gazetteer, published=date(2017, 5, 11)))
+    assert (e.place_id, e.kind, e.date) == ("tabqa", "capture", date(2017, 5, 7))
+    e = one(events_of("I går ble Hit ifølge hæren gjenerobret.", gazetteer, published=date(2016, 4, 15)))
+    assert (e.place_id, e.force, e.date) == ("hit", "IRAQI_GOV", date(2016, 4, 14))

@@ -183,6 +183,7 @@ LANGUAGE = Language(
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
     past_holding=r"controlled|held|occupied",
     struggle_before=r"for",
+    attribution=r"according\s+to|citing|quoting",
     handover_before=r"transition(?:s|ed|ing)?|transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|handover\s+of"
                     r"|turn(?:s|ed|ing)?\s+over|cede[sd]?|ceding|relinquish(?:es|ed|ing)?|share[sd]?|sharing",
     reference_date_before=r"first\s+time|first\s+time\s+since|(?:highest|lowest|largest|biggest|worst)\s+(?:\w+\s+)?since",
