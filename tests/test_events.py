@@ -954,3 +954,16 @@ def test_the_source_of_a_claim_is_no_part_of_its_verb_phrase(gazetteer):
     assert (e.place_id, e.kind, e.date) == ("tabqa", "capture", date(2017, 5, 7))
     e = one(events_of("I går ble Hit ifølge hæren gjenerobret.", gazetteer, published=date(2016, 4, 15)))
     assert (e.place_id, e.force, e.date) == ("hit", "IRAQI_GOV", date(2016, 4, 14))
+
+
+def test_a_perfect_infinitive_after_a_verb_of_claiming_is_a_claim_not_an_aim(gazetteer):
+    # "claim to have recaptured", "appears to have retaken": something that happened, as someone tells it.
+    e = one(events_of("Kurdish fighters claim to have recaptured Kobani.", gazetteer, language="en",
+                      published=date(2015, 1, 28)))
+    assert (e.place_id, e.kind, e.force) == ("ayn-al-arab", "capture", "SDF")
+    e = one(events_of("The army appears to have retaken Palmyra.", gazetteer, language="en"))
+    assert (e.place_id, e.force) == ("tadmur", "SYRIAN_GOV")
+    # A hope or an expectation stays an aim.
+    assert events_of("The army hopes to have retaken Palmyra by Friday.", gazetteer, language="en") == []
+    assert events_of("Iraqi forces are expected to have retaken Mosul by the end of the year.", gazetteer,
+                     language="en") == []
