@@ -967,3 +967,22 @@ def test_a_perfect_infinitive_after_a_verb_of_claiming_is_a_claim_not_an_aim(gaz
     assert events_of("The army hopes to have retaken Palmyra by Friday.", gazetteer, language="en") == []
     assert events_of("Iraqi forces are expected to have retaken Mosul by the end of the year.", gazetteer,
                      language="en") == []
+
+
+def test_all_but_a_few_pockets_is_nearly_all_and_no_clause_boundary(gazetteer):
+    # "control all but a few small pockets of X": the holder is still fighting for the rest (a contest).
+    e = one(events_of("Kurdish forces now control all but a few small pockets of Tal Abyad.", gazetteer,
+                      language="en", published=date(2015, 6, 15)))
+    assert (e.place_id, e.kind, e.status, e.contested_by) == ("tall-abyad", "contest", "contested", "SDF")
+    # "all but X" leaves X out.
+    assert events_of("Kurdish forces took all but Tal Abyad.", gazetteer, language="en") == []
+
+
+def test_a_number_of_neighbourhoods_on_one_side_of_a_town_is_part_of_it(gazetteer):
+    # "now hold a number of neighborhoods on the east side of Mosul": part of the town, so a contest.
+    e = one(events_of("Iraqi forces now hold a number of neighborhoods on the east side of Mosul.", gazetteer,
+                      language="en", published=date(2016, 12, 29)))
+    assert (e.place_id, e.kind, e.contested_by) == ("mosul", "contest", "IRAQI_GOV")
+    # "the west side of" is half of the town, like "the western half of": evidence, no change.
+    e = one(events_of("Iraqi forces retook the west side of Mosul on Sunday.", gazetteer, language="en"))
+    assert (e.place_id, e.kind, e.past, e.date) == ("mosul", "capture", True, None)

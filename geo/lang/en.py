@@ -125,8 +125,9 @@ DATES = DateWords(
 LANGUAGE = Language(
     code="en",
     predicates=PREDICATES,
-    coordinators=r"and|but|or|then|yet|so",
-    subordinators=r"but|while|whereas|when|after|before|since|because|although|though|until|unless|once|if"
+    # "all but" is "nearly all" ("control all but a few pockets of"), no clause boundary.
+    coordinators=r"and|but(?<!\ball\sbut)|or|then|yet|so",
+    subordinators=r"but(?<!\ball\sbut)|while|whereas|when|after|before|since|because|although|though|until|unless|once|if"
                   r"|which|who|whom|whose|where|whereby",
     relatives=r"which|who|that",
     complementizer=r"that",
@@ -232,16 +233,18 @@ LANGUAGE = Language(
     region_anaphor=r"the\s+province",
     partial=r"(?:(?:more\s+than|over|about|around|nearly|roughly|almost|at\s+least|some|up\s+to)\s+)?"
             r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)\s+of|parts?\s+of|roughly\s+half\s+of|about\s+half\s+of"
-            r"|half\s+of|(?:a|one|two|three|several|some|many|most)\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?"
-            r"|quarters?|sectors?|areas?)\s+(?:of|in)|(?:districts?|neighbou?rhoods?|quarters?)\s+(?:of|in)"
+            r"|half\s+of|(?:a|one|two|three|several|some|many|most|a\s+number\s+of|a\s+handful\s+of|dozens\s+of)"
+            r"\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?|quarters?|sectors?|areas?)"
+            r"\s+(?:of|in|on\s+the\s+(?:\w+\s+)?(?:side|bank|edge)\s+of)|(?:districts?|neighbou?rhoods?|quarters?)\s+(?:of|in)"
             r"|neighbou?rhood\s+after\s+neighbou?rhood|the\s+(?:\w+\s+){0,3}?(?:districts?|neighbou?rhoods?"
             r"|quarters?|sectors?)\s+of|the\s+(?:north|south|east|west|centre|center|heart|middle)\s+of"
             r"|(?:the\s+)?(?:government\s+)?(?:cent(?:er|re)|compound|complex|headquarters)\s+(?:of|in)"
             r"|(?:several|some|few|many)\s+(?:\w+\s+)?(?:buildings|pockets|streets)\s+(?:of|in)|pockets?\s+(?:of|in)"
             r"|any\s+(?:part|neighbou?rhood|district)\s+of|(?:the\s+)?old\s+city\s+of",
-    half=r"the\s+(?:eastern|western|northern|southern)\s+(?:half|part|side|bank)\s+of",
+    half=r"the\s+(?:eastern|western|northern|southern|east|west|north|south)\s+(?:half|part|side|bank)\s+of",
     half_adjective=r"eastern|western|northern|southern|east|west",
-    most=r"most\s+of|much\s+of|the\s+bulk\s+of|nearly\s+all\s+of",
+    most=r"most\s+of|much\s+of|the\s+bulk\s+of|nearly\s+all\s+of"
+         r"|all\s+but\s+(?:a\s+)?(?:few\s+)?(?:\w+\s+)?(?:pockets?|parts?|neighbou?rhoods?|districts?|areas?|streets?)\s+of",
     whole=r"all\s+of|the\s+whole\s+of|the\s+entire|full\s+control\s+of|complete\s+control\s+of",
     outskirts=r"(?:the\s+)?(?:outskirts|edges?|gates|perimeter|approaches|fringes?)\s+of|(?:a|the)\s+hill\s+overlooking",
     landmark_after=r"(?:[A-Z]\w*\s+)?(?:oil\s*field|oilfield|oil\s+refinery|refinery|dam|(?:air|military|army)\s+base"
