@@ -693,6 +693,10 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if patient.closed and patient.date is None:
             when = None  # "liberated Mosul and Raqqa, followed by Hajin last December": before that date
         told_before = (patient.closed and patient.date is None) or when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and _told_in_the_past(hit, r, clause, ctx, g)
+        if claim_kind == LOSS and trigger.form == "noun" and when is None and agent_code is None:
+            # "The group's loss of Mosul was a major blow": an undated loss named as a noun, nobody named
+            # taking the place, points back to a change told elsewhere (or never), not one of today.
+            told_before = True
         claims.append(_Claim(claim_kind, hit, patient, agent_code, previous, when, background or told_before, evidence_only,
                              -agent_cost, agent is not None and bool(g.generic_force.match(agent.text.lower()))))
         if claim_kind in (CAPTURE, CONTEST, LOSS, STATE):

@@ -986,3 +986,17 @@ def test_a_number_of_neighbourhoods_on_one_side_of_a_town_is_part_of_it(gazettee
     # "the west side of" is half of the town, like "the western half of": evidence, no change.
     e = one(events_of("Iraqi forces retook the west side of Mosul on Sunday.", gazetteer, language="en"))
     assert (e.place_id, e.kind, e.past, e.date) == ("mosul", "capture", True, None)
+
+
+def test_a_gerund_in_the_stages_or_process_of_is_not_done_yet(gazetteer):
+    assert events_of("The army is in the final stages of retaking Hawija.", gazetteer, language="en") == []
+    assert events_of("Iraqi forces are in the process of clearing Hawija.", gazetteer, language="en") == []
+
+
+def test_an_undated_loss_named_as_a_noun_with_no_taker_points_back(gazetteer):
+    # "The group's loss of Mosul was a major blow": no change on the day of the story.
+    e = one(events_of("The group's loss of Mosul was a major blow.", gazetteer, language="en"))
+    assert (e.kind, e.past, e.date) == ("loss", True, None)
+    # Dated, or a verb: news of its day as before.
+    e = one(events_of("The group's loss of Mosul on Monday was a major blow.", gazetteer, language="en"))
+    assert (e.past, e.date) == (False, date(2017, 11, 6))

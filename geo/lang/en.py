@@ -171,7 +171,8 @@ LANGUAGE = Language(
                  r"|wants?\s+to|wanted\s+to|intends?\s+to|ready\s+to|prepar(?:e|es|ed|ing)\s+to|in\s+order\s+to"
                  r"|close\s+to|closer\s+to|on\s+the\s+verge\s+of|objective|goal|target|future|next|push\s+to"
                  r"|drive\s+to|bid\s+for|fight\s+to|battle\s+to|offensive\s+to|operations?\s+to|campaign\s+to"
-                 r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop|toward|towards",
+                 r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop|toward|towards"
+                 r"|(?:process|stages?|midst|phase|task|business)\s+of",
     aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
     until=r"until|till|up\s+to",
     relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
