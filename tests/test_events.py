@@ -1000,3 +1000,11 @@ def test_an_undated_loss_named_as_a_noun_with_no_taker_points_back(gazetteer):
     # Dated, or a verb: news of its day as before.
     e = one(events_of("The group's loss of Mosul on Monday was a major blow.", gazetteer, language="en"))
     assert (e.past, e.date) == (False, date(2017, 11, 6))
+
+
+def test_a_claim_disputed_in_apposition_is_denied(gazetteer):
+    # ", a claim disputed by monitors": the apposition right after the claim denies it.
+    assert events_of("The Syrian army said it had liberated Palmyra, a claim disputed by monitors.", gazetteer,
+                     language="en") == []
+    e = one(events_of("The Syrian army said it had liberated Palmyra on Sunday.", gazetteer, language="en"))
+    assert (e.place_id, e.force) == ("tadmur", "SYRIAN_GOV")

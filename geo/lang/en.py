@@ -204,7 +204,7 @@ LANGUAGE = Language(
                  r"|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:has|have|had|was|were|is|are)\s*(?:not|n't)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:were|was)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)"
-                 r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){1,4}?"
+                 r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){0,4}?"
                  r"(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)",
     background=r"after|since|following|formerly|previously|used\s+to|ever\s+since|(?:long\s+|shortly\s+|just\s+)?before"
                r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
