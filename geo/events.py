@@ -693,6 +693,10 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if patient.closed and patient.date is None:
             when = None  # "liberated Mosul and Raqqa, followed by Hajin last December": before that date
         told_before = (patient.closed and patient.date is None) or when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and _told_in_the_past(hit, r, clause, ctx, g)
+        if claim_kind == LOSS and trigger.form == "noun" and when is None and agent_code is None:
+            # "The group's loss of Mosul was a major blow": an undated loss named as a noun, nobody named
+            # taking the place, points back to a change told elsewhere (or never), not one of today.
+            told_before = True
         claims.append(_Claim(claim_kind, hit, patient, agent_code, previous, when, background or told_before, evidence_only,
                              -agent_cost, agent is not None and bool(g.generic_force.match(agent.text.lower()))))
         if claim_kind in (CAPTURE, CONTEST, LOSS, STATE):
@@ -731,6 +735,8 @@ def _dismissed(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
         return True
     if g.struggle_end.search(r.text[max(clause.start, hit.start - 20):hit.start]):
         return True  # "IS and the SDF are fighting for control of Raqqa": fought over, held by neither
+    if g.handover_end.search(r.text[max(clause.start, hit.start - 40):hit.start]):
+        return True  # "continue to transition control of the city to the hold force": handed over, not held
     return hit.trigger.form == "verb" and _control_noun(hit, r, r.text[clause.start:hit.start])
 
 
@@ -1006,7 +1012,9 @@ def _undated_tally(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, patien
     words = [t.lower for t in r.words(clause.start, hit.start)][-3:]
     if any(g.pluperfect_word.match(w) for w in words):
         return len(towns) >= 2
-    return any(g.perfect_aux_word.match(w) for w in words) and len(towns) >= 3
+    # Three towns or more in one simple past with no date ("the terrorists also lost control of Tikrit,
+    # Ramadi and Fallujah"): towns rarely change hands on one day, so a tally as well.
+    return len(towns) >= 3
 
 
 #: A narrative whose last date ended this long before the article was published is a story of the past.
@@ -1066,6 +1074,9 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         return True  # "declared Mosul liberated", "erklærte Rawa befridd"
     if words and g.declaration.match(words[-1].lower) and clause.opener and g.relative_word.match(clause.opener):
         return True  # "Mosul, which the prime minister declared liberated": the relative pronoun is the object
+    # "lørdag kveld var Maskana ifølge hæren sikret": the source of the claim is no part of the verb phrase.
+    sources = _attributions(r, clause.start, hit.start, g)
+    words = [t for t in words if not any(a <= t.start < b for a, b in sources)]
     for token in reversed(words[-4:]):
         if g.passive_aux_word.match(token.lower) and not _in_force(token.start, r):
             return True  # (the Islamic State, "IS", is no auxiliary)
@@ -1080,6 +1091,19 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
                 f.end <= hit.start and f.start >= clause.start for f in r.forces):
             return True
     return False
+
+
+def _attributions(r: _Reading, start: int, end: int, g: T.Grammar) -> list[tuple[int, int]]:
+    """The spans of the sources named between `start` and `end` ("according to the army", "ifølge hæren"):
+    from the word of attribution to the end of the force it names."""
+    spans = []
+    for f in r.forces:
+        if start <= f.start and f.end <= end:
+            low = max(start, f.start - 30)
+            m = g.attribution_end.search(g.determiner_end.sub("", r.text[low:f.start]))
+            if m is not None:
+                spans.append((low + m.start(), f.end))
+    return spans
 
 
 def _in_force(position: int, r: _Reading) -> bool:
@@ -1116,8 +1140,10 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         subjects = [f for f in r.forces if resumed.start <= f.start and f.end <= resumed.end
                     and not _complement(f, r, resumed, g) and f.start not in r.objects]
         return subjects[0] if subjects else None
+    sources = _attributions(r, clause.start, hit.start, g)
     candidates = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start
-                  and not _complement(f, r, clause, g) and f.start not in r.objects]
+                  and not _complement(f, r, clause, g) and f.start not in r.objects
+                  and not any(a <= f.start < b for a, b in sources)]  # "ifølge hæren": who says it
     if candidates:
         chosen = candidates[-1]
         for earlier in reversed(candidates[:-1]):

@@ -64,6 +64,8 @@ class Grammar:
     modal_after: re.Pattern
     reference_date_end: re.Pattern
     struggle_end: re.Pattern
+    handover_end: re.Pattern
+    attribution_end: re.Pattern
     past_holding_word: re.Pattern
     interposed_at: re.Pattern
     determiner_end: re.Pattern
@@ -190,6 +192,8 @@ def grammar(code: str | None) -> Grammar | None:
         reference_date_end=_ending(w.reference_date_before),
         past_holding_word=_whole(w.past_holding),
         struggle_end=_ending(w.struggle_before + r"(?:\s+(?:the|full|complete|total|den|full|hele))?"),
+        attribution_end=_ending(w.attribution),
+        handover_end=_ending(w.handover_before + r"(?:\s+(?:the|its|their|full|complete|total|den|full|hele|sin))?"),
         sequel_at=re.compile(r"\s*,?\s*(?:" + w.sequel_joiners + r")\s", _I),
         interposed_at=re.compile(
             r",\s*(?:" + w.relatives + r")\s[^,;.:()]{1,60}(?=,\s*(?:" + w.coordinators + r")\s)"  # ", som er …, og"

@@ -227,6 +227,13 @@ class Language:
     # A word before a holding noun that makes it what is fought over, not held: "fighting for control of
     # Raqqa", "kjemper om kontrollen over".
     struggle_before: str = r"(?!)"
+    # A verb of handing over before a holding noun: "continue to transition control of the city to the hold
+    # force", "handed over control of Manbij", "overlot kontrollen over": a hand-over named as the object of
+    # another verb, not a report that the subject holds the place.
+    handover_before: str = r"(?!)"
+    # Words that name the source of a claim before a force: "according to the army", "ifølge hæren",
+    # "citing the army": the force is who says it, never the subject or the agent of the predicate.
+    attribution: str = r"(?!)"
     # The simple past of a verb of holding ("controlled", "held", "kontrollerte", "holdt"): how things were,
     # not how they are (unless said in reported speech or with "now").
     past_holding: str = r"(?!)"

@@ -125,8 +125,9 @@ DATES = DateWords(
 LANGUAGE = Language(
     code="en",
     predicates=PREDICATES,
-    coordinators=r"and|but|or|then|yet|so",
-    subordinators=r"but|while|whereas|when|after|before|since|because|although|though|until|unless|once|if"
+    # "all but" is "nearly all" ("control all but a few pockets of"), no clause boundary.
+    coordinators=r"and|but(?<!\ball\sbut)|or|then|yet|so",
+    subordinators=r"but(?<!\ball\sbut)|while|whereas|when|after|before|since|because|although|though|until|unless|once|if"
                   r"|which|who|whom|whose|where|whereby",
     relatives=r"which|who|that",
     complementizer=r"that",
@@ -170,7 +171,8 @@ LANGUAGE = Language(
                  r"|wants?\s+to|wanted\s+to|intends?\s+to|ready\s+to|prepar(?:e|es|ed|ing)\s+to|in\s+order\s+to"
                  r"|close\s+to|closer\s+to|on\s+the\s+verge\s+of|objective|goal|target|future|next|push\s+to"
                  r"|drive\s+to|bid\s+for|fight\s+to|battle\s+to|offensive\s+to|operations?\s+to|campaign\s+to"
-                 r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop",
+                 r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop|toward|towards"
+                 r"|(?:process|stages?|midst|phase|task|business)\s+of",
     aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
     until=r"until|till|up\s+to",
     relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
@@ -180,9 +182,13 @@ LANGUAGE = Language(
     summary_opening=r"(?:the\s+)?(?:[A-Z0-9][\w'’()–-]*\s+){0,8}?(?:battle|offensive|operation|siege|campaign|liberation"
                     r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of",
-    factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:claimed|said|reported|believed)\s+to\s+have",
+    factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in"
+                   r"|(?:claim(?:s|ed|ing)?|said|says|reported|believed|thought|known|appear(?:s|ed)?|seem(?:s|ed)?)\s+to\s+have",
     past_holding=r"controlled|held|occupied",
     struggle_before=r"for",
+    attribution=r"according\s+to|citing|quoting",
+    handover_before=r"transition(?:s|ed|ing)?|transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|handover\s+of"
+                    r"|turn(?:s|ed|ing)?\s+over|cede[sd]?|ceding|relinquish(?:es|ed|ing)?|share[sd]?|sharing",
     reference_date_before=r"first\s+time|first\s+time\s+since|(?:highest|lowest|largest|biggest|worst)\s+(?:\w+\s+)?since",
     modal_after=r"will|would|could|can|may|might|should|must|shall|won't|wouldn't|(?:is|are|was|were)\s+(?:expected|likely|set|due)\s+to",
     sequel_joiners=r"followed\s+by",
@@ -198,7 +204,7 @@ LANGUAGE = Language(
                  r"|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:has|have|had|was|were|is|are)\s*(?:not|n't)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:were|was)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)"
-                 r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){1,4}?"
+                 r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){0,4}?"
                  r"(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)",
     background=r"after|since|following|formerly|previously|used\s+to|ever\s+since|(?:long\s+|shortly\s+|just\s+)?before"
                r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
@@ -228,16 +234,18 @@ LANGUAGE = Language(
     region_anaphor=r"the\s+province",
     partial=r"(?:(?:more\s+than|over|about|around|nearly|roughly|almost|at\s+least|some|up\s+to)\s+)?"
             r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)\s+of|parts?\s+of|roughly\s+half\s+of|about\s+half\s+of"
-            r"|half\s+of|(?:a|one|two|three|several|some|many|most)\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?"
-            r"|quarters?|sectors?|areas?)\s+(?:of|in)|(?:districts?|neighbou?rhoods?|quarters?)\s+(?:of|in)"
+            r"|half\s+of|(?:a|one|two|three|several|some|many|most|a\s+number\s+of|a\s+handful\s+of|dozens\s+of)"
+            r"\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?|quarters?|sectors?|areas?)"
+            r"\s+(?:of|in|on\s+the\s+(?:\w+\s+)?(?:side|bank|edge)\s+of)|(?:districts?|neighbou?rhoods?|quarters?)\s+(?:of|in)"
             r"|neighbou?rhood\s+after\s+neighbou?rhood|the\s+(?:\w+\s+){0,3}?(?:districts?|neighbou?rhoods?"
             r"|quarters?|sectors?)\s+of|the\s+(?:north|south|east|west|centre|center|heart|middle)\s+of"
             r"|(?:the\s+)?(?:government\s+)?(?:cent(?:er|re)|compound|complex|headquarters)\s+(?:of|in)"
             r"|(?:several|some|few|many)\s+(?:\w+\s+)?(?:buildings|pockets|streets)\s+(?:of|in)|pockets?\s+(?:of|in)"
             r"|any\s+(?:part|neighbou?rhood|district)\s+of|(?:the\s+)?old\s+city\s+of",
-    half=r"the\s+(?:eastern|western|northern|southern)\s+(?:half|part|side|bank)\s+of",
+    half=r"the\s+(?:eastern|western|northern|southern|east|west|north|south)\s+(?:half|part|side|bank)\s+of",
     half_adjective=r"eastern|western|northern|southern|east|west",
-    most=r"most\s+of|much\s+of|the\s+bulk\s+of|nearly\s+all\s+of",
+    most=r"most\s+of|much\s+of|the\s+bulk\s+of|nearly\s+all\s+of"
+         r"|all\s+but\s+(?:a\s+)?(?:few\s+)?(?:\w+\s+)?(?:pockets?|parts?|neighbou?rhoods?|districts?|areas?|streets?)\s+of",
     whole=r"all\s+of|the\s+whole\s+of|the\s+entire|full\s+control\s+of|complete\s+control\s+of",
     outskirts=r"(?:the\s+)?(?:outskirts|edges?|gates|perimeter|approaches|fringes?)\s+of|(?:a|the)\s+hill\s+overlooking",
     landmark_after=r"(?:[A-Z]\w*\s+)?(?:oil\s*field|oilfield|oil\s+refinery|refinery|dam|(?:air|military|army)\s+base"

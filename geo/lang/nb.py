@@ -163,6 +163,7 @@ LANGUAGE = Language(
     reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for",
     past_holding=r"kontrollerte|holdt|okkuperte",
     struggle_before=r"om",
+    attribution=r"ifølge|iflg\.|i\s+følge|med\s+henvisning\s+til|siterer",
     reference_date_before=r"første\s+gang|første\s+gang\s+siden",
     modal_after=r"vil|kan|skal|kunne|ville|må|bør|skulle|ventes\s+å",
     sequel_joiners=r"etterfulgt\s+av|fulgt\s+av",
