@@ -341,3 +341,14 @@ def test_a_second_build_waits_for_the_lock_even_in_the_same_process(tmp_path):
         assert waited.wait(30) and not entered.is_set()
     thread.join(30)
     assert entered.is_set()
+
+
+def test_a_folder_another_process_is_claiming_right_now_is_not_taken_for_someone_elses(tmp_path):
+    """The claim writes its marker to a temporary file first: a visitor looking in that instant must still
+    wait for the lock and read the build, not stop with "not a layer folder" (seen under load in CI)."""
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / ".geo-tmp-1a2b3c4d").write_text("{}", encoding="utf-8")  # a marker being written by another process
+    assert demo_build_refusal(out, tmp_path / "demo") is None
+    with layer_lock(out):
+        pass

@@ -46,7 +46,8 @@ LOCK_FILE = ".geo-layer.lock"
 KEEP_PREVIOUS = 2
 _BUILD_NAME = re.compile(r"^(\d{6,})-[0-9a-f]{8}$")
 #: Transient names of ours: a symlink about to be renamed over another, a folder a build is moved out of.
-_TEMP_PREFIXES = (".geo-tmp-", ".incoming-", ".stale-")
+_TEMP_FILE_PREFIX = ".geo-tmp-"
+_TEMP_PREFIXES = (_TEMP_FILE_PREFIX, ".incoming-", ".stale-")
 #: The files builds wrote into a plain folder before versions/ existed (and any copy of a layer holds).
 _PLAIN_NAMES = frozenset(LAYER_FILES + OPTIONAL_FILES)
 #: What builds before this layout left beside the folder when killed between their two renames.
@@ -236,7 +237,9 @@ def _folder_kind(out_dir: Path) -> str:
     if not out_dir.is_dir():
         raise LayerFolderError(f"{out_dir}: not a folder, refusing to build into it; give --out a new or empty "
                                "folder, or the folder of an earlier build")
-    names = sorted(n for n in os.listdir(out_dir) if n != LOCK_FILE)
+    # The lock, and the temporary file a marker or a `current` link is written to before its rename: another
+    # process claiming or publishing into the folder right now must not make it look foreign.
+    names = sorted(n for n in os.listdir(out_dir) if n != LOCK_FILE and not n.startswith(_TEMP_FILE_PREFIX))
     if not names:
         return "empty"
     if (out_dir / FOLDER_MARKER).is_file():
@@ -279,7 +282,7 @@ def _claim(out_dir: Path) -> None:
         "layout": "one folder per build in versions/, the published one linked as current",
         "format": 2,
     })
-    temporary = out_dir / f".geo-tmp-{secrets.token_hex(4)}"
+    temporary = out_dir / f"{_TEMP_FILE_PREFIX}{secrets.token_hex(4)}"
     _write_synced(temporary, text)
     os.replace(temporary, marker)
     _fsync_dir(out_dir)
@@ -373,7 +376,7 @@ def _prune(out_dir: Path) -> None:
 
 def _link(path: Path, target: str) -> None:
     """Make `path` a symlink to `target` in one step, whatever file or link was there."""
-    temporary = path.with_name(f".geo-tmp-{secrets.token_hex(4)}")
+    temporary = path.with_name(f"{_TEMP_FILE_PREFIX}{secrets.token_hex(4)}")
     os.symlink(target, temporary)
     try:
         os.replace(temporary, path)
