@@ -14,7 +14,8 @@ from ui.server import SECURITY_HEADERS
 
 # The attacker's page. It posts, every few milliseconds, to the opened window and to every frame inside it:
 # the render arguments of streamlit-folium, which shows the map (a map script, a feature group script and links
-# to load), and of the map component this project had before it (a layer and a Leaflet of its own). Anything that succeeds calls back to /pwned with the dashboard's cookies.
+# to load), and of the map component this project had before it (a layer and a Leaflet of its own). Anything
+# that succeeds calls back to /pwned with the dashboard's cookies.
 ATTACK_PAGE = """<!doctype html>
 <html><body>
 <button id="open">open</button>
