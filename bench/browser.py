@@ -204,6 +204,12 @@ _PAINTED = """d => Array.from(document.querySelectorAll('iframe')).some(f => {
 })"""
 
 
+def wait_for_first_report(page, timeout_ms: float = PAINT_TIMEOUT_MS) -> None:
+    """Until the page has taken the map's first report: the sidebar's date slider comes with that rerun (and
+    the chart's library loads)."""
+    page.wait_for_selector("[data-testid='stSidebar'] [data-testid='stSlider']", timeout=timeout_ms)
+
+
 def _wait_painted(page, day: str) -> None:
     page.wait_for_function(_PAINTED, arg=day, polling="raf", timeout=PAINT_TIMEOUT_MS)
 
@@ -244,9 +250,8 @@ def measure_map(url: str, start: date, steps: int, browser) -> SliderRun:
     traffic.attach(page)  # before the page opens its websocket
     page.goto(f"{url}/?date={start.isoformat()}")
     _wait_painted(page, start.isoformat())
-    # The page has taken the map's first report (the sidebar comes with it, and the chart's library loads):
-    # the steps measured are a reader's on a page at rest, not the tail of its opening.
-    page.wait_for_selector("[data-testid='stSidebar'] [data-testid='stSlider']", timeout=PAINT_TIMEOUT_MS)
+    # The steps measured are a reader's on a page at rest, not the tail of its opening.
+    wait_for_first_report(page)
     _frame(page, MAP_FRAME).locator("#day").focus()
     run = _steps(page, traffic, start, steps, lambda: page.keyboard.press("ArrowRight"))
     page.context.close()

@@ -32,7 +32,6 @@ from bench import browser
 
 STARVED_S = 30.0
 SETTLE_S = 4.0  # after the last step: the last report and its rerun land
-MAP_FRAME = "st_folium"  # streamlit-folium's iframe: its URL contains the component's name
 PAINTED_JS = """d => Array.from(document.querySelectorAll('iframe')).some(f => {
     try { return f.contentDocument && f.contentDocument.body && f.contentDocument.body.dataset.painted === d; }
     catch (e) { return false; }
@@ -94,7 +93,7 @@ def cpu_seconds(pid: int) -> float:
 
 def _map_frame(page):
     for frame in page.frames:
-        if MAP_FRAME in (frame.url or ""):
+        if browser.MAP_FRAME in (frame.url or ""):
             return frame
     return None
 

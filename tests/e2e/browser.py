@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import time
 
+from bench.browser import MAP_FRAME, wait_for_first_report
+
 
 def wait_for_app(page, timeout: float = 30_000) -> None:
     """Connected, and the script has finished its run."""
     page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-
-
-MAP_FRAME = "st_folium"  # streamlit-folium's iframe: its URL contains the component's name
 
 
 def map_frame(page, timeout_s: float = 30):
@@ -32,7 +31,7 @@ def open_app(page, url: str, query: str = ""):
     page.goto(url + "/" + query)
     wait_for_app(page)
     frame = map_frame(page)
-    page.wait_for_selector("[data-testid='stSidebar'] [data-testid='stSlider']", timeout=30_000)
+    wait_for_first_report(page, timeout_ms=30_000)
     wait_for_app(page)
     return frame
 
