@@ -82,6 +82,8 @@ class Event:
     quote: str
     past: bool = False  # says who held the place before the article's news, not since when
     late: bool = False  # happened in the evening or night of `date`: the map shows it from the next day
+    review: str = "machine"  # or as an analyst decided: geo/review.py
+    review_reason: str | None = None
 
 
 # --------------------------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ def _evidence(event: Event, article: Article) -> Evidence:
             event.previous_force if event.kind == "loss" and event.previous_force else event.force),
         date=event.date.isoformat() if event.date else None,
         date_precision=event.date_precision,
+        review=event.review,
+        review_reason=event.review_reason,
     )
 
 
@@ -120,6 +122,8 @@ def event_rows(events: list[Event], articles: dict[str, Article]) -> list[dict]:
             claimant=event.claimant,
             confidence=event.confidence,
             quote=event.quote,
+            review=event.review,
+            review_reason=event.review_reason,
             **_article_fields(article),
         )
         rows.append(row.model_dump(mode="json"))

@@ -17,6 +17,8 @@ ControlStatus = Literal["held", "contested"]
 EventKind = Literal["capture", "loss", "contest", "pressure", "state", "share"]
 PlaceKind = Literal["town", "region"]
 LocationPrecision = Literal["settlement", "approximate"]
+#: Read by the machine only, or as an analyst decided (geo/review.py); a rejected claim colours nothing.
+ReviewState = Literal["machine", "confirmed", "corrected", "added", "rejected"]
 
 UNKNOWN_FORCE = "UNKNOWN"
 
@@ -45,6 +47,8 @@ class Evidence(_Strict):
     event_force: str = Field(description="the force this quote says holds or takes the place")
     date: str | None = Field(default=None, description="the date the quote's event is placed at")
     date_precision: DatePrecision = "unknown"
+    review: ReviewState = "machine"
+    review_reason: str | None = Field(default=None, description="the analyst's reason, when one decided")
 
 
 class ControlPeriodProperties(_Strict):
@@ -107,6 +111,8 @@ class EventRow(_Strict):
     language: str
     url: str | None = None
     quote: str
+    review: ReviewState = "machine"
+    review_reason: str | None = None
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(EventRow.model_fields)
