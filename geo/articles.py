@@ -29,6 +29,9 @@ DEFAULT_EARLIEST = date(1990, 1, 1)
 #: A skipped file's reason is one line of at most this many characters, whatever caused it.
 MAX_REASON_CHARS = 300
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+#: The folder shown as the "file" of an article added through the app (report.json, the Sources page):
+#: it is kept in the analyst's database (geo/store), not in a file.
+ADDED_FOLDER = Path("<added in the app>")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(?P<published>\d{4}-\d{2}(?:-\d{2})?)[ \t]*")
@@ -294,6 +297,45 @@ def _from_raw(path: Path, text: str, today: date, earliest: date) -> Article:
         language=None,
         text=body,
     )
+
+
+def decode_article_bytes(raw: bytes) -> str:
+    """The text of an article's bytes, as the build decodes a file (UTF-8, or UTF-16/32 with a byte-order
+    mark); `ArticleError` says why not."""
+    return _decode(raw)
+
+
+def parse_language(value: object) -> str:
+    """A language code as the front matter's `language` is checked: one the pipeline has rules for."""
+    return _language(value)
+
+
+def split_metadata(text: str) -> tuple[dict, str]:
+    """(what the text's front matter or seed date line says, the text after it), for a text an analyst
+    pasted: `{}` and the whole text when it has neither. Bad front matter is an `ArticleError`."""
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            meta = load_front_matter(match["yaml"]) or {}
+        except FrontMatterError as exc:
+            raise ArticleError(str(exc)) from None
+        if not isinstance(meta, dict):
+            raise ArticleError("front matter must be a mapping of keys to values")
+        for key in ("title", "source", "url"):
+            if key in meta and meta[key] is not None and not isinstance(meta[key], (str, int, float)):
+                raise ArticleError(f"'{key}' must be text")
+        return meta, text[match.end():].strip("\n")
+    if text.startswith("---"):
+        raise ArticleError("front matter starts with '---' but has no closing '---' line")
+    header = _SEED_HEADER.match(text)
+    if header:
+        return {"published": header["published"]}, text[header.end():].strip("\n")
+    return {}, text
+
+
+def title_of(body: str) -> str:
+    """An article's first sentence, shortened, for one that has no title."""
+    return _title_from(body)
 
 
 def load_article(path: Path, today: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -37,6 +37,7 @@ from geo.gazetteer import Gazetteer, Place
 from geo.io.write import dump_json, feature_collection, render_csv, write_layer_atomically
 from geo.language import detect_language
 from geo.layer import control_features, event_rows, place_features
+from geo.review import Decision, PlaceInfo, apply_decisions
 from geo.schema import EVENT_COLUMNS
 from geo.timeline import build_timelines
 from geo.text import Sentence, split_sentences
@@ -71,6 +72,8 @@ class BuildResult:
     events: list[Event]
     unresolved: list[dict]
     report: dict
+    #: Decisions of the analysts that matched nothing in this build (see geo/review.py).
+    unmatched_decisions: list[Decision] = field(default_factory=list)
     files: dict[str, str] = field(repr=False, default_factory=dict)
     #: Seconds per step, for the terminal summary: never written, so the same input gives the same bytes.
     timings: dict[str, float] = field(default_factory=dict)
@@ -367,18 +370,24 @@ def build(
     jobs: int | None = None,
     earliest: date = DEFAULT_EARLIEST,
     article_seconds: float | None = DEFAULT_ARTICLE_SECONDS,
+    added: Iterable[Article] = (),
+    decisions: Iterable[Decision] = (),
 ) -> BuildResult:
     """Build the layer from `articles_dir` into `out_dir`; the previous output survives any failure.
 
     `jobs` worker processes read and extract the articles (default: one per CPU; 1: this process does).
     Articles published after `today` or before `earliest` are skipped, and so is any whose extraction
     takes longer than `article_seconds` (None: no limit; the limit needs the main thread).
+    `added` are the articles added through the app (`geo.store`), read after the folder's; `decisions`
+    are the analysts' (`geo.review`), applied to what was extracted.
     """
     timings: dict[str, float] = {}
     jobs = default_jobs() if jobs is None else jobs
-    read = partial(read_article, today=today, max_bytes=max_bytes, earliest=earliest)
+    added_by_path = {article.path: article for article in added}
+    read = partial(_read_file_or_added, added_by_path,
+                   partial(read_article, today=today, max_bytes=max_bytes, earliest=earliest))
     clock = time.perf_counter()
-    paths = article_files(Path(articles_dir))
+    paths = article_files(Path(articles_dir)) + list(added_by_path)
     pooled = _pooled(jobs, len(paths))
     reader = None
     if pooled:
@@ -405,21 +414,44 @@ def build(
     timings["extract_s"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    files, report, events, unresolved = _render(results, skipped, gazetteer, timings)
+    files, report, events, unresolved, unmatched = _render(results, skipped, gazetteer, timings, decisions)
     timings["timeline_and_render_s"] = time.perf_counter() - clock
     files["report.json"] = dump_json(report)
     write_layer_atomically(Path(out_dir), files, articles=Path(articles_dir))
-    return BuildResult(Path(out_dir), [r.article for r in results], skipped, events, unresolved, report, files,
-                       {k: round(v, 3) for k, v in timings.items()})
+    return BuildResult(Path(out_dir), [r.article for r in results], skipped, events, unresolved, report, unmatched,
+                       files, {k: round(v, 3) for k, v in timings.items()})
 
 
-def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gazetteer, timings=None):
-    """The layer files, the report, the events and the unresolved names; adds the time of the timeline, the
-    zones and the rest to `timings`."""
+def _read_file_or_added(added: dict[Path, Article], read_file: Callable[[Path], Article | Skipped],
+                        path: Path) -> Article | Skipped:
+    """An article added through the app is read already; a file is read now."""
+    return added.get(path) or read_file(path)
+
+
+def _place_info(gazetteer: Gazetteer, place_id: str) -> PlaceInfo | None:
+    if place_id not in gazetteer:
+        return None
+    place = gazetteer.get(place_id)
+    return PlaceInfo(place.name, place.country)
+
+
+def _unmatched_entry(decision: Decision) -> dict:
+    return {"article_id": decision.key.article_id, "quote": decision.key.quote, "place_id": decision.key.place_id,
+            "kind": decision.key.kind, "action": decision.action, "reason": decision.reason,
+            "editor": decision.editor,
+            "decided_at": decision.decided_at.isoformat() if decision.decided_at else None}
+
+
+def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gazetteer, timings=None,
+            decisions: Iterable[Decision] = ()):
+    """The layer files, the report, the events, the unresolved names and the unmatched decisions; adds the
+    time of the timeline, the zones and the rest to `timings`."""
     timings = {} if timings is None else timings
     clock = time.perf_counter()
     articles = {r.article.article_id: r.article for r in results}
-    events = [e for r in results for e in r.events]
+    reviewed = apply_decisions([e for r in results for e in r.events], decisions,
+                               {a: article.text for a, article in articles.items()}, partial(_place_info, gazetteer))
+    events = reviewed.events
     places: dict[str, Place] = {}
     for result in results:
         for mention in result.mentions:
@@ -428,7 +460,7 @@ def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gaz
     for event in events:
         if event.place_id and event.place_id not in places:
             places[event.place_id] = gazetteer.get(event.place_id)
-    timelines = build_timelines(events, {a.article_id: a.published for a in articles.values()})
+    timelines = build_timelines(reviewed.mapped, {a.article_id: a.published for a in articles.values()})
     town_mentions = {r.article.article_id: [m for m in r.mentions if m.kind == "town"] for r in results}
     unresolved = [
         {"name": m.surface, "article_id": r.article.article_id, "sentence": sentence}
@@ -484,6 +516,7 @@ def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gaz
         "regions": [
             {**entry, "spellings": sorted(entry["spellings"])} for _, entry in sorted(regions.items())
         ],
+        "unmatched_decisions": [_unmatched_entry(d) for d in reviewed.unmatched],
         "counts": {
             "articles_read": len(results),
             "articles_skipped": len(skipped),
@@ -491,9 +524,12 @@ def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gaz
             "places": len({m.place.place_id for r in results for m in r.mentions if m.kind == "town" and m.place}),
             "unresolved_mentions": len(unresolved),
             "events": len(events),
+            "reviewed_events": sum(1 for e in events if e.review != "machine"),
+            "rejected_events": sum(1 for e in events if e.review == "rejected"),
+            "unmatched_decisions": len(reviewed.unmatched),
             "control_periods": len(control),
             "zones": len(zones),
         },
     }
     timings["render_s"] = time.perf_counter() - clock
-    return files, report, events, unresolved
+    return files, report, events, unresolved, reviewed.unmatched

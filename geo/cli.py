@@ -60,6 +60,34 @@ def _parser() -> argparse.ArgumentParser:
                        help="no progress bar or summary (skipped files and failures are still printed)")
     build.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                        help="worker processes for extraction (default: one per CPU; 1 = in this process)")
+    build.add_argument("--database", metavar="URL", default=None,
+                       help="the analysts' database: its added articles and review decisions are built in "
+                            "(default: $GEO_DATABASE_URL, else data/analyst.sqlite if it exists)")
+
+    add = commands.add_parser("add", help="add article files (.md, .txt, .html) to the analysts' database and rebuild")
+    add.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    add.add_argument("--title", default="", help="the title (default: the file's, or its first sentence)")
+    add.add_argument("--source", default="", help="the outlet")
+    add.add_argument("--url", default="", help="the article's address")
+    add.add_argument("--published", default="", help="YYYY-MM-DD or YYYY-MM (default: the file's front matter)")
+    add.add_argument("--language", default="", help="nb or en (default: the file's, else detected)")
+    add.add_argument("--editor", required=True, help="who adds them (kept with each article)")
+    add.add_argument("--database", metavar="URL", default=None,
+                     help="default: $GEO_DATABASE_URL, else data/analyst.sqlite (created if missing)")
+    add.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="corpus folder (default %(default)s)")
+    add.add_argument("--out", type=Path, default=DEFAULT_BUILD, help="build folder (default %(default)s)")
+    add.add_argument("--no-build", action="store_true", help="store only; the next build takes them in")
+
+    decisions = commands.add_parser("decisions", help="export or import the analysts' review decisions as CSV")
+    decisions.add_argument("action", choices=("export", "import"))
+    decisions.add_argument("file", type=Path, help="the CSV file to write (export) or read (import)")
+    decisions.add_argument("--editor", help="who imports them (import only; the CSV's own editors are kept in the reason)")
+    decisions.add_argument("--database", metavar="URL", default=None,
+                           help="default: $GEO_DATABASE_URL, else data/analyst.sqlite (created if missing)")
+    decisions.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="corpus folder (default %(default)s)")
+
+    commands.add_parser("hash-password", help="read an editor password and print the hash to configure "
+                                              "(GEO_EDITOR_PASSWORD_HASH; see the README's 'Editing')")
 
     state = commands.add_parser("state", help="print the control state on a date as JSON")
     state.add_argument("--date", type=_iso_date, required=True, help="YYYY-MM-DD")
@@ -83,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
         return _build(args)
     if args.command == "export-html":
         return _export(args)
+    if args.command == "add":
+        return _add(args)
+    if args.command == "decisions":
+        return _decisions(args)
+    if args.command == "hash-password":
+        return _hash_password()
     return _state(args)
 
 
@@ -123,8 +157,10 @@ def _build(args) -> int:
                 progress.refresh()
 
         try:
+            added, decisions = _from_database(args.database)
             result = build(args.articles, args.out, today=args.today, max_bytes=args.max_bytes, progress=advance,
-                           jobs=args.jobs, earliest=args.earliest, article_seconds=args.article_seconds or None)
+                           jobs=args.jobs, earliest=args.earliest, article_seconds=args.article_seconds or None,
+                           added=added, decisions=decisions)
         except KeyboardInterrupt:
             failures.print(f"[red]build interrupted, previous output in {escape(str(args.out))} left as it was[/red]")
             return 130
@@ -135,7 +171,118 @@ def _build(args) -> int:
             return 1
     for skipped in result.skipped:
         print(f"skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
+    for decision in result.unmatched_decisions:
+        print(f"unmatched decision: {decision.action} by {decision.editor} on {decision.key.article_id} "
+              f"({decision.key.place_id}, {decision.key.kind}) matches no event of this build", file=sys.stderr)
     print_summary(result, console)
+    return 0
+
+
+def _from_database(url: str | None) -> tuple[list, list]:
+    """The added articles and the decisions of the analysts' database, if one is configured."""
+    from geo.analyst import configured_database
+    from geo.store import Store
+
+    url = configured_database(url)
+    if url is None:
+        return [], []
+    with Store(url) as store:
+        return store.articles(), store.decisions()
+
+
+def _add(args) -> int:
+    from geo.analyst import rebuild
+    from geo.articles import ArticleError, describe_error
+    from geo.intake import ArticleForm, article_from_upload
+    from geo.store import Store, StoreError, database_url
+
+    form = ArticleForm(title=args.title, source=args.source, url=args.url, published=args.published,
+                       language=args.language)
+    try:
+        store = Store(database_url(args.database))
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    added = failed = 0
+    with store:
+        for path in args.files:
+            try:
+                raw = path.read_bytes()
+                article = article_from_upload(path.name, raw, form)
+                store.add_article(article, args.editor, file_name=path.name)
+            except (ArticleError, StoreError) as exc:
+                print(f"not added {path}: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            except OSError as exc:
+                print(f"not added {path}: cannot be read: {exc.strerror or describe_error(exc, path)}", file=sys.stderr)
+                failed += 1
+                continue
+            print(f"added {path} as {article.article_id} ({article.language}, published {article.published_label})",
+                  file=sys.stderr)
+            added += 1
+        url = store.url
+    if added and not args.no_build:
+        built, message = rebuild(args.articles, args.out, url)
+        if not built:
+            print(f"rebuild failed, previous layer left as it was: {message}", file=sys.stderr)
+            return 1
+        print(f"rebuilt {args.out}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _decisions(args) -> int:
+    from geo.analyst import folder_article_texts, known_forces, place_known_to_gazetteer
+    from geo.review import ReviewError
+    from geo.store import Store, StoreError, database_url
+
+    try:
+        store = Store(database_url(args.database))
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    with store:
+        if args.action == "export":
+            try:
+                args.file.write_text(store.export_decisions(), encoding="utf-8")
+            except OSError as exc:
+                print(f"error: {args.file}: cannot be written: {exc.strerror}", file=sys.stderr)
+                return 2
+            print(f"wrote {len(store.decisions())} decisions to {args.file}", file=sys.stderr)
+            return 0
+        if not args.editor:
+            print("error: decisions import needs --editor (who takes them)", file=sys.stderr)
+            return 2
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"error: {args.file}: cannot be read: {exc}", file=sys.stderr)
+            return 2
+        texts = folder_article_texts(args.articles)
+        texts.update({a.article_id: a.text for a in store.articles()})
+        try:
+            stored, refused = store.import_decisions(text, texts.get, known_forces(), place_known_to_gazetteer,
+                                                     args.editor)
+        except ReviewError as exc:
+            print(f"error: {args.file}: {exc}", file=sys.stderr)
+            return 2
+    for line in refused:
+        print(f"refused {args.file} {line}", file=sys.stderr)
+    print(f"imported {stored} decisions from {args.file}", file=sys.stderr)
+    return 1 if refused else 0
+
+
+def _hash_password() -> int:
+    import getpass
+
+    from geo.store.passwords import hash_password
+
+    password = getpass.getpass("editor password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    try:
+        print(hash_password(password))
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -26,15 +26,13 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from geo.articles import Article
+from geo.articles import ADDED_FOLDER, Article
 from geo.review import Correction, Decision, DecisionKey, ReviewError, check_decision
 from geo.store.models import AuditEntry, StoredArticle, StoredDecision
 
 DATABASE_ENV = "GEO_DATABASE_URL"
 DEFAULT_DATABASE = Path("data/analyst.sqlite")
 MIGRATIONS = Path(__file__).parent / "migrations"
-#: The folder shown as an added article's "file" (report.json, the Sources page): it has none.
-ADDED_FOLDER = Path("<added in the app>")
 DECISION_CSV_COLUMNS = ("article_id", "quote", "place_id", "kind", "action", "force", "status", "contested_by",
                         "new_place_id", "date", "date_precision", "reason", "editor", "decided_at", "version")
 
