@@ -11,7 +11,7 @@ the page script.
 import streamlit as st
 
 if __name__ == "__main__":
-    from ui import controls
+    from ui import auth, controls
     from ui import layer as data
 
     # An emoji icon is drawn from a data: address; the default favicon.png was fetched anew on every rerun.
@@ -20,14 +20,19 @@ if __name__ == "__main__":
     layer = data.load_or_stop()
 
     map_page = st.Page("pages/map.py", title="Map", default=True)
-    page = st.navigation([
+    pages = [
         map_page,
         st.Page("pages/places.py", title="Places"),
         st.Page("pages/sources.py", title="Sources"),
         st.Page("pages/method.py", title="Data & method"),
-    ])
+    ]
+    if auth.editor() is not None:  # a viewer's navigation has no editing page at all
+        pages += [st.Page("pages/add.py", title="Add article"), st.Page("pages/review.py", title="Review")]
+    page = st.navigation(pages)
     # The map page is drawn map first: its controls come once the map has painted (see controls.sidebar).
     controls.sidebar(layer, widgets=page is not map_page or controls.map_drawn())
+    with st.sidebar:
+        auth.sign_in_box()
     page.run()
 else:
     from ui.server import MIDDLEWARE

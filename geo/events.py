@@ -84,6 +84,7 @@ class Event:
     late: bool = False  # happened in the evening or night of `date`: the map shows it from the next day
     review: str = "machine"  # or as an analyst decided: geo/review.py
     review_reason: str | None = None
+    decision_key: str | None = None  # the digest of the decision's key: a corrected event's own key changed
 
 
 # --------------------------------------------------------------------------------------------------

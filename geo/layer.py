@@ -32,6 +32,7 @@ def _evidence(event: Event, article: Article) -> Evidence:
         date_precision=event.date_precision,
         review=event.review,
         review_reason=event.review_reason,
+        decision_key=event.decision_key,
     )
 
 
@@ -124,6 +125,7 @@ def event_rows(events: list[Event], articles: dict[str, Article]) -> list[dict]:
             quote=event.quote,
             review=event.review,
             review_reason=event.review_reason,
+            decision_key=event.decision_key,
             **_article_fields(article),
         )
         rows.append(row.model_dump(mode="json"))

@@ -212,13 +212,13 @@ def apply_decisions(
 def _decided(event: Event, decision: Decision, place_info) -> Event | None:
     review = review_state(decision)
     if decision.action in ("confirm", "reject"):
-        return replace(event, review=review, review_reason=decision.reason)
+        return replace(event, review=review, review_reason=decision.reason, decision_key=decision.key.digest)
     correction = decision.correction
     info = place_info(correction.place_id)
     if info is None:
         return None
     return replace(event, **_corrected_fields(event.kind, correction, info), review=review,
-                   review_reason=decision.reason)
+                   review_reason=decision.reason, decision_key=decision.key.digest)
 
 
 def _corrected_fields(kind: str, correction: Correction, info: PlaceInfo) -> dict:
@@ -279,4 +279,4 @@ def _added(decision: Decision, article_text: str | None, place_info, number: int
         quote=key.quote,
     )
     return replace(base, **_corrected_fields(key.kind, correction, info), review="added",
-                   review_reason=decision.reason)
+                   review_reason=decision.reason, decision_key=key.digest)

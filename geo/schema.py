@@ -49,6 +49,7 @@ class Evidence(_Strict):
     date_precision: DatePrecision = "unknown"
     review: ReviewState = "machine"
     review_reason: str | None = Field(default=None, description="the analyst's reason, when one decided")
+    decision_key: str | None = Field(default=None, description="the decision's key (geo/review.py), when one decided")
 
 
 class ControlPeriodProperties(_Strict):
@@ -113,6 +114,7 @@ class EventRow(_Strict):
     quote: str
     review: ReviewState = "machine"
     review_reason: str | None = None
+    decision_key: str | None = None
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(EventRow.model_fields)

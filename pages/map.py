@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import controls, live_map, panel, territory
+from ui import controls, live_map, panel, review, territory
 from ui import layer as data
 from ui.text import md_escape
 from ui.publish import PublishError
@@ -17,6 +17,7 @@ SEARCH_BOX_PX = 76  # the search box's height with its label
 # The guard, not data.load(): until some session's dashboard.py reaches st.navigation (never, while the
 # layer cannot be read), Streamlit runs a deep link's file from pages/ alone, without dashboard.py.
 layer = data.load_or_stop()
+review.show_notice()
 forces = data.forces()
 day = controls.current_day(layer)
 lo, hi, _ = controls.slider_bounds(layer)
@@ -121,7 +122,7 @@ def _map_and_panel() -> None:
             query = _search_box() if drawn else ""
         _search_matches(query)
         if selected:
-            panel.render(layer, selected, now, forces, lo, hi)
+            panel.render(layer, selected, now, forces, lo, hi, review.evidence_controls(layer))
         else:
             st.info("Click a town on the map, or find it above, to read what the sources said.")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
 import altair as alt
@@ -14,6 +14,21 @@ from geo.state import history, state_on
 from ui.map_payload import is_uncertain
 from ui.style import ForceStyle
 from ui.text import md_escape, safe_url
+
+
+REVIEW_LABELS = {
+    "machine": "machine-read only",
+    "confirmed": "✔ confirmed by an analyst",
+    "corrected": "✎ corrected by an analyst",
+    "added": "＋ added by an analyst",
+    "rejected": "✘ rejected by an analyst",
+}
+
+
+def review_line(review: str, reason: str | None) -> str:
+    """'✔ confirmed by an analyst: the SDF's own statement' (plain text)."""
+    label = REVIEW_LABELS.get(review, review)
+    return f"{label}: {reason}" if reason and review != "machine" else label
 
 
 def describe(period: ControlPeriod, forces: Mapping[str, ForceStyle]) -> str:
@@ -66,10 +81,14 @@ def timeline_chart(periods: list[ControlPeriod], day: date, forces: Mapping[str,
     return (bars + rule).properties(height=50)
 
 
-def render(layer: Layer, place_id: str, day: date, forces: Mapping[str, ForceStyle], lo: date, hi: date) -> None:
+def render(layer: Layer, place_id: str, day: date, forces: Mapping[str, ForceStyle], lo: date, hi: date,
+           review_controls: Callable | None = None) -> None:
+    """The panel of `place_id`; `review_controls(evidence, place_id, widget_prefix)` draws an editor's
+    controls under each quote (None for a viewer)."""
     periods = history(layer.periods, place_id)
     if not periods:
         st.info("This place has no control periods in the layer.")
+        _rejected_claims(layer, place_id)
         return
     st.subheader(md_escape(periods[0].name), anchor=False)
     current = state_on(periods, day)
@@ -93,7 +112,22 @@ def render(layer: Layer, place_id: str, day: date, forces: Mapping[str, ForceSty
                 if ev.date:
                     meta.append(f"event dated {ev.date} ({ev.date_precision})")
                 st.text(" · ".join(meta))
+                st.caption(md_escape(review_line(ev.review, ev.review_reason)))
                 url = safe_url(ev.url)
                 if url:
                     st.link_button("Open article", url, type="tertiary", icon=":material/open_in_new:",
                                    key=f"article-link-{place_id}-{n}-{m}")
+                if review_controls is not None:
+                    review_controls(ev, place_id, f"review-{place_id}-{n}-{m}")
+    _rejected_claims(layer, place_id)
+
+
+def _rejected_claims(layer: Layer, place_id: str) -> None:
+    rejected = [e for e in layer.events if e.place_id == place_id and e.review == "rejected"]
+    if rejected:
+        st.markdown("**Claims an analyst rejected** (kept, but they colour nothing)")
+        for e in rejected:
+            with st.container(border=True):
+                st.text(e.quote)
+                st.text(f"{e.source} · published {e.published} · read as {e.kind} by {e.force}")
+                st.caption(md_escape(review_line(e.review, e.review_reason)))

@@ -314,6 +314,11 @@ def _build_record(articles: Path | None, names) -> dict:
     }
 
 
+def built_from(folder: Path) -> Path | None:
+    """The articles folder the build in `folder` (a build's own folder, as `Layer.build_dir`) was made from."""
+    return _built_from(folder)
+
+
 def _built_from(folder: Path) -> Path | None:
     try:
         record = json.loads((folder / BUILD_MARKER).read_text(encoding="utf-8"))

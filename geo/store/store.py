@@ -168,9 +168,11 @@ class Store:
         with self._session() as session:
             return [_decision(row) for row in session.scalars(query)]
 
-    def decision(self, key: DecisionKey) -> Decision | None:
+    def decision(self, key: DecisionKey | str) -> Decision | None:
+        """The current decision on `key` (or on the key with this digest), None if there is none."""
+        digest = key if isinstance(key, str) else key.digest
         with self._session() as session:
-            row = session.scalar(select(StoredDecision).where(StoredDecision.key_digest == key.digest))
+            row = session.scalar(select(StoredDecision).where(StoredDecision.key_digest == digest))
         return None if row is None else _decision(row)
 
     def decide(self, decision: Decision, article_text: str | None, forces: Iterable[str],
