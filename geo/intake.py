@@ -54,7 +54,7 @@ def html_main_text(html: str) -> str:
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, include_links=False,
                                include_images=False, favor_precision=True, deduplicate=True)
-    if not text or not text.strip():
+    if not text or len(text.strip()) < MIN_TEXT_CHARS:
         raise ArticleError("no article text found in the HTML page (it may be a menu, a login page or a "
                            "script-built page): paste the text instead")
     return text
