@@ -57,6 +57,15 @@ def test_towns_are_columns_of_one_length_and_carry_no_article_text(layer):
     assert PAYLOAD_QUOTE not in text and PAYLOAD_SOURCE not in text
 
 
+def test_a_period_an_analyst_checked_is_marked_and_a_machine_read_one_is_not(layer):
+    periods = [p for p in layer.periods if p.place_id == "albu-kamal"]
+    first = periods[0].model_dump()
+    first["evidence"] = [{**first["evidence"][0], "review": "confirmed", "review_reason": "seen"}]
+    checked = type(periods[0])(**first)
+    rows = map_payload([checked] + periods[1:], [], FORCES, None)["towns"]["periods"][0]
+    assert [row[6] for row in rows] == [1] + [0] * (len(periods) - 1)
+
+
 def test_the_browser_is_sent_the_one_style_table_the_folium_baseline_uses_too(layer):
     from bench.naive_map import town_style
     from ui.style import TOWN, style_table

@@ -44,6 +44,15 @@ def is_uncertain(period) -> bool:
     return period.valid_from is None or period.date_precision not in CERTAIN_PRECISIONS
 
 
+#: Evidence an analyst stood behind (geo/review.py); a rejected quote is never evidence of a period.
+CHECKED_REVIEWS = frozenset({"confirmed", "corrected", "added"})
+
+
+def is_checked(period) -> bool:
+    """Marked on the map: an analyst confirmed, corrected or added a quote behind the period."""
+    return any(e.review in CHECKED_REVIEWS for e in period.evidence)
+
+
 def _force_index(codes: list[str], code: str) -> int:
     if code not in codes:
         codes.append(code)
@@ -78,7 +87,8 @@ def packed_polygons(geometry: dict) -> list[list[list[int]]]:
 def towns_payload(periods: Iterable, codes: list[str]) -> dict[str, list]:
     """The towns as columns (id, name, lat, lon as grid integers, periods), one position per town. A town's
     periods are in time order as compact rows:
-    [from, to, force, contested (0/1), contesting force or -1, uncertain (0/1)], days as `day_number`."""
+    [from, to, force, contested (0/1), contesting force or -1, uncertain (0/1), checked (0/1)], days as
+    `day_number`; checked: an analyst confirmed, corrected or added a quote behind the period."""
     by_town: dict[str, list] = defaultdict(list)
     for period in periods:
         by_town[period.place_id].append(period)
@@ -91,6 +101,7 @@ def towns_payload(periods: Iterable, codes: list[str]) -> dict[str, list]:
             int(p.status == "contested"),
             _force_index(codes, p.contested_by[0]) if p.status == "contested" and p.contested_by else -1,
             int(is_uncertain(p)),
+            int(is_checked(p)),
         ] for p in own]
         for column, value in (("id", place_id), ("name", first.name), ("lat", grid(first.lat)),
                               ("lon", grid(first.lon)), ("periods", rows)):

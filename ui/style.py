@@ -22,8 +22,10 @@ TILES_ENV = "GEO_MAP_TILES"  # "osm" (default) | "none"
 FALLBACK_COLOUR = "#999999"
 
 #: A town's dot: the holder's colour inside; a thick ring in the contesting force's colour when contested;
-#: faded and dashed when uncertain (unknown start, or a date coarser than a day); bigger when selected.
+#: faded and dashed when uncertain (unknown start, or a date coarser than a day); bigger when selected; a
+#: small dark centre when an analyst checked a quote behind its colour.
 TOWN = {
+    "checked_radius": 2.2, "checked_color": "#111111",
     "radius": 7, "radius_contested": 9, "radius_selected_extra": 3,
     "fill_opacity": 0.9, "fill_opacity_uncertain": 0.45,
     "edge": "#222222", "weight": 1.2, "weight_selected": 2.5, "weight_contested": 4,
@@ -40,6 +42,8 @@ BORDERS = {"color": "#6b6b6b", "weight": 1.2, "fillColor": "#f5f3ee", "fillOpaci
 LEGEND_NOTES = [
     [{"background": "#fff", "border": "3px solid #555"}, "contested (ring: contesting force)"],
     [{"background": "#999", "opacity": ".45", "border-style": "dashed"}, "uncertain start or date"],
+    [{"background": "radial-gradient(circle, #111 0 2.5px, #999 3.5px)"},
+     "centre dot: checked by an analyst (else machine-read only)"],
     [{"border-radius": "0", "background": "rgba(153,153,153,.3)", "border": "2px dashed #555"},
      "zone (estimate); dashed edge: contested"],
 ]

@@ -163,7 +163,8 @@
         if (!town || town.shown < 0) return null;
         const row = town.periods[town.shown], forces = this._payload.forces;
         return { force: forces[row[2]].code, status: row[3] === 1 ? "contested" : "held",
-          contested_by: row[4] >= 0 ? forces[row[4]].code : null, uncertain: row[5] === 1, selected: town.selected };
+          contested_by: row[4] >= 0 ? forces[row[4]].code : null, uncertain: row[5] === 1, checked: row[6] === 1,
+          selected: town.selected };
       },
       townRecord: function (id) { return this._byId.get(id) || null; },
       townLatLng: function (id) { const town = this._byId.get(id); return town ? town.latlng : null; },
@@ -202,7 +203,8 @@
           return;
         }
         const row = town.periods[town.shown];
-        const look = row[2] + "," + row[3] + "," + row[4] + "," + row[5] + "," + (town.selected ? 1 : 0);
+        const look = row[2] + "," + row[3] + "," + row[4] + "," + row[5] + "," + (row[6] === 1 ? 1 : 0) + "," +
+          (town.selected ? 1 : 0);
         if (!this._looks.has(look)) this._looks.set(look, this._townStyle(row, town.selected));
         town.look = look;
       },
@@ -219,6 +221,8 @@
           weight: contested ? town.weight_contested : (selected ? town.weight_selected : town.weight),
           opacity: uncertain && !contested ? town.opacity_uncertain : town.opacity,
           dashArray: uncertain ? town.dash_uncertain : null,
+          // An analyst checked a quote behind this colour (geo/review.py): a dark centre.
+          mark: row[6] === 1 ? { radius: town.checked_radius, color: town.checked_color } : null,
         };
       },
 

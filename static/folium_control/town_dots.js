@@ -18,7 +18,8 @@
   function define(L) {
     return parts.canvasSheet(L).extend({
       // towns: [{latlng, look}] (look: a key of `styles`, or null when the town is not drawn);
-      // styles: Map look → {radius, fillColor, fillOpacity, color, weight, opacity, dashArray, front (0–2)};
+      // styles: Map look → {radius, fillColor, fillOpacity, color, weight, opacity, dashArray, front (0–2),
+      //   mark: {radius, color} of a dot in the centre, or null};
       // onClick(index): a click on a drawn town (the topmost one under the pointer).
       initialize: function (towns, styles, onClick, options) {
         L.Renderer.prototype.initialize.call(this, options);
@@ -77,6 +78,14 @@
         ctx.lineWidth = style.weight;
         if (style.dashArray) ctx.setLineDash(style.dashArray);
         ctx.stroke();
+        if (style.mark) {
+          ctx.setLineDash([]);
+          ctx.beginPath();
+          ctx.arc(half, half, style.mark.radius, 0, Math.PI * 2);
+          ctx.globalAlpha = 1;
+          ctx.fillStyle = style.mark.color;
+          ctx.fill();
+        }
         sprite = parts.pixelSheet.stamp(ctx.getImageData(0, 0, canvas.width, canvas.width).data, canvas.width, half);
         this._sprites.set(look, sprite);
         return sprite;

@@ -112,8 +112,12 @@ def test_paste_review_and_share(page, browser, offline, editing_app):
     open_app(page, url, "?date=2017-11-10&place=albu-kamal")
     _sign_in(page)
     _decide(page, "confirm", "Matches SOHR and the Syrian army's own statement")
-    open_app(viewer, url, "?date=2017-11-10&place=albu-kamal")
+    frame = open_app(viewer, url, "?date=2017-11-10&place=albu-kamal")
     expect(viewer_main.get_by_text(re.compile("confirmed by an analyst: Matches SOHR")).first).to_be_visible()
+    wait_for_town(frame, "albu-kamal", checked=False)  # the quote confirmed is of the latest period …
+    frame = open_app(viewer, url, "?date=2017-11-20&place=albu-kamal")
+    wait_for_town(frame, "albu-kamal", checked=True)  # … whose dot has the dark centre the legend explains
+    expect(frame.get_by_text("centre dot: checked by an analyst")).to_be_visible()
     viewer.context.close()
 
     with Store(f"sqlite:///{database}") as store:
