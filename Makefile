@@ -10,7 +10,7 @@ ADDRESS ?= 127.0.0.1
 # Streamlit's static file serving, so the map renders with no internet (see scripts/vendor.sh).
 VENDOR_STAMP := static/vendor/.complete
 
-.PHONY: run test bench eval install install-dev build vendor chromium node clean screenshot
+.PHONY: run test bench eval install install-dev build vendor chromium node postgresql clean screenshot
 
 install: $(VENV)/.installed $(VENDOR_STAMP)
 
@@ -57,7 +57,14 @@ node:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs; }
 
-test: install install-dev chromium node
+# Debian's PostgreSQL server: the store's tests start one of their own (tests/postgres.py), as the
+# `postgres` user when run as root; nothing is left running and the package's own cluster is not used.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; }
+
+test: install install-dev chromium node postgresql
 	$(PY) -m pytest
 
 # The README's picture of the dashboard (docs/screenshot.png), taken by the browser test that checks it.
