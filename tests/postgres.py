@@ -109,18 +109,19 @@ class PostgresServer:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@/{database}?host={self.socket_dir}"
 
-    def _admin(self) -> psycopg.Connection:
+    def admin(self) -> psycopg.Connection:
+        """A connection as the server's superuser, each statement committed as it runs."""
         return psycopg.connect(dbname="postgres", user="postgres", host=str(self.socket_dir), autocommit=True)
 
     def create_database(self) -> str:
         """A new empty database's URL."""
         name = f"test_{next(self._names)}"
-        with self._admin() as connection:
+        with self.admin() as connection:
             connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         return self.url(name)
 
     def drop_database(self, url: str) -> None:
         name = make_url(url).database
-        with self._admin() as connection:
+        with self.admin() as connection:
             # FORCE: a test that failed half-way may have left a connection open.
             connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))

@@ -11,6 +11,7 @@ from datetime import date
 import alembic.command
 import pytest
 from sqlalchemy import event
+from sqlalchemy.engine import make_url
 
 from geo.articles import Article
 from geo.review import Correction, Decision, DecisionKey, ReviewError
@@ -306,3 +307,35 @@ def test_a_postgresql_server_that_is_not_running_is_a_store_error_without_the_pa
         Store(url)
     assert "s3cret-word" not in str(refused.value)
     assert "kari:***@" in str(refused.value)
+
+
+def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path):
+    (tmp_path / "analyst.sqlite").write_text("notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="cannot open the database: file is not a database"):
+        Store(f"sqlite:///{tmp_path}/analyst.sqlite")
+
+
+@pytest.mark.parametrize("url", [
+    "postgres://kari:s3cret-word@db.example.org/analyst",  # the scheme some hosts print; SQLAlchemy wants postgresql
+    "mysql://kari:s3cret-word@db.example.org/analyst",  # no driver installed
+    "postgresql://kari:s3cret-word@db.example.org:fivefourthreetwo/analyst",
+], ids=["postgres scheme", "mysql", "port not a number"])
+def test_a_url_this_store_cannot_use_is_a_store_error_without_the_password(url):
+    with pytest.raises(StoreError) as refused:
+        Store(url)
+    assert "s3cret-word" not in str(refused.value)
+    assert "sqlite:///" in str(refused.value) and "postgresql+psycopg://" in str(refused.value)
+
+
+def test_a_postgresql_user_who_may_not_create_the_tables_is_a_store_error(postgres_server, postgres_database):
+    # Since PostgreSQL 15 only the database's owner may create tables in it unless granted: a common first
+    # deployment mistake.
+    url = postgres_database()
+    with postgres_server.admin() as admin:
+        admin.execute("CREATE ROLE reader LOGIN")
+    try:
+        with pytest.raises(StoreError, match="cannot open the database: permission denied for schema public"):
+            Store(make_url(url).set(username="reader").render_as_string())
+    finally:
+        with postgres_server.admin() as admin:
+            admin.execute("DROP ROLE reader")

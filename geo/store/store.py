@@ -23,7 +23,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, select, update
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from geo.articles import ADDED_FOLDER, Article
@@ -65,14 +65,14 @@ def shown_url(url: str) -> str:
     """`url` without its password, for messages."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         return "an unreadable database URL"
 
 
 def _engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise StoreError(f"{DATABASE_ENV}: not a database URL (e.g. sqlite:///data/analyst.sqlite or "
                          f"postgresql+psycopg://user@host/db)") from None
     if parsed.get_backend_name() == "sqlite":
@@ -92,7 +92,11 @@ def _engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # the driver requirements.txt installs
-    return create_engine(parsed, pool_pre_ping=True)
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except (ArgumentError, ImportError):  # a scheme SQLAlchemy does not know (postgres://), a driver not installed
+        raise StoreError(f"{shown_url(url)}: no database driver for {parsed.drivername!r} here: use "
+                         f"sqlite:///data/analyst.sqlite or postgresql+psycopg://user@host/db") from None
 
 
 class Store:
@@ -103,7 +107,7 @@ class Store:
         self.engine = _engine(self.url)
         try:
             self._migrate()
-        except OperationalError as exc:
+        except DBAPIError as exc:  # no server, not a database, no right to create the tables...
             self.engine.dispose()
             raise StoreError(f"{shown_url(self.url)}: cannot open the database: {exc.orig}") from None
         self._session = sessionmaker(self.engine, expire_on_commit=False)
