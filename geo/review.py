@@ -116,7 +116,9 @@ def check_decision(
         raise ReviewError(f"the quote is {len(quote):,} characters; at most {MAX_QUOTE_CHARS:,}")
     if decision.action == "add" and " ".join(quote.split()) not in " ".join(article_text.split()):
         raise ReviewError("the quote is not in the article: copy it from the article's text, word for word")
-    if not known_place(key.place_id):
+    # A share claim may name no place at all (its event's place_id is None): it can still be confirmed or
+    # rejected, the only decisions a share claim takes.
+    if (key.place_id or decision.action in ("correct", "add")) and not known_place(key.place_id):
         raise ReviewError(f"unknown place {key.place_id!r}")
     if decision.action in ("correct", "add"):
         if key.kind not in CORRECTABLE_KINDS:

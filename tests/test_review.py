@@ -217,3 +217,15 @@ def test_a_decision_that_cannot_be_taken_is_refused_saying_why(refused, message)
 def test_a_decision_about_an_article_that_is_not_there_is_refused():
     with pytest.raises(ReviewError, match="no article 'a1' in the corpus or the database"):
         check(decision(CAPTURE, "reject"), text=None)
+
+
+def test_a_share_claim_that_names_no_place_can_be_rejected():
+    # No town and no region to name, yet an analyst told "reject it instead" when correcting it must be able to.
+    share = replace(FIGHT, event_id="a1-002", place_id=None, place_name="", country=None, mention="",
+                    kind="share", share_percent=60.0, status="held", contested_by=None,
+                    quote="Government forces hold 60 percent of the country.")
+    rejected = check(decision(share, "reject", reason="the figure is the ministry's boast"))
+    reviewed = apply(rejected, events=(CAPTURE, share))
+    assert reviewed.events[1].review == "rejected"
+    assert reviewed.mapped == [CAPTURE]
+    assert reviewed.unmatched == []
