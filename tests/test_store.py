@@ -339,3 +339,29 @@ def test_a_postgresql_user_who_may_not_create_the_tables_is_a_store_error(postgr
     finally:
         with postgres_server.admin() as admin:
             admin.execute("DROP ROLE reader")
+
+
+def test_stores_opening_a_new_database_at_once_all_open_it(new_database):
+    # Two app servers (or the app and `python -m geo add`) started together on an empty database.
+    url = new_database()
+    start = threading.Barrier(ANALYSTS, timeout=30)
+    opened, failed = [], []
+
+    def open_store() -> None:
+        start.wait()
+        try:
+            opened.append(Store(url))
+        except Exception as exc:  # noqa: BLE001 - reported below as the test's failure
+            failed.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(ANALYSTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    for store in opened:
+        store.close()
+    assert not failed, failed
+    assert len(opened) == ANALYSTS
+    with Store(url) as store:
+        assert store.revision() == "0001"

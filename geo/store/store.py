@@ -126,9 +126,14 @@ class Store:
         config.set_main_option("script_location", str(MIGRATIONS))
         head = ScriptDirectory.from_config(config).get_current_head()
         with self.engine.begin() as connection:
+            # Two servers starting at once on an empty database: one migrates, the other waits.
             if connection.dialect.name == "postgresql":
-                # Two servers starting at once on an empty database: one migrates, the other waits.
                 connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7406331)")
+            elif connection.dialect.name == "sqlite":
+                # The write lock, before the revision is read: Python's sqlite3 begins a transaction only
+                # at the first INSERT, and runs CREATE TABLE outside any, so both would find the database
+                # empty and the second fail on "table articles already exists".
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             if MigrationContext.configure(connection).get_current_revision() == head:
                 return
             config.attributes["connection"] = connection
