@@ -365,3 +365,27 @@ def test_stores_opening_a_new_database_at_once_all_open_it(new_database):
     assert len(opened) == ANALYSTS
     with Store(url) as store:
         assert store.revision() == "0001"
+
+
+def test_stores_of_different_databases_opened_at_once_each_migrate_their_own(new_database):
+    urls = [new_database() for _ in range(4)]
+    start = threading.Barrier(len(urls), timeout=30)
+    failed = []
+
+    def open_store(url: str) -> None:
+        start.wait()
+        try:
+            with Store(url) as store:
+                store.add_article(replace(ARTICLE, article_id=url), "kari")
+        except Exception as exc:  # noqa: BLE001 - reported below as the test's failure
+            failed.append(exc)
+
+    threads = [threading.Thread(target=open_store, args=(url,)) for url in urls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not failed, failed
+    for url in urls:
+        with Store(url) as store:
+            assert (store.revision(), [a.article_id for a in store.articles()]) == ("0001", [url])

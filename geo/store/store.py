@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
@@ -33,6 +34,9 @@ from geo.store.models import AuditEntry, StoredArticle, StoredDecision
 DATABASE_ENV = "GEO_DATABASE_URL"
 DEFAULT_DATABASE = Path("data/analyst.sqlite")
 MIGRATIONS = Path(__file__).parent / "migrations"
+#: Alembic keeps the running migration's context in module globals: stores of different databases opened at
+#: once in threads of one process would otherwise each migrate another's, or none.
+_ONE_MIGRATION_AT_A_TIME = threading.Lock()
 DECISION_CSV_COLUMNS = ("article_id", "quote", "place_id", "kind", "action", "force", "status", "contested_by",
                         "new_place_id", "date", "date_precision", "reason", "editor", "decided_at", "version")
 
@@ -137,7 +141,8 @@ class Store:
             if MigrationContext.configure(connection).get_current_revision() == head:
                 return
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            with _ONE_MIGRATION_AT_A_TIME:
+                command.upgrade(config, "head")
 
     def revision(self) -> str | None:
         with self.engine.connect() as connection:
