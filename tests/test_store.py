@@ -174,26 +174,27 @@ def _race(stores: list[Store], statement: str, decisions: list[Decision]) -> tup
             failed.append(exc)
             everyone_has_read.abort()
 
-    for store in stores:
-        event.listen(store.engine, "before_cursor_execute", hold)
+    engines = {id(store.engine): store.engine for store in stores}.values()
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", hold)
     threads = [threading.Thread(target=take, args=pair) for pair in zip(stores, decisions)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(60)
-    for store in stores:
-        event.remove(store.engine, "before_cursor_execute", hold)
+    for engine in engines:
+        event.remove(engine, "before_cursor_execute", hold)
     assert not failed, failed
     return won, lost
 
 
-@pytest.fixture
-def analysts(new_database):
-    """As many stores on one database as there are analysts, each with its own connections, as if each
-    worked on their own server."""
+@pytest.fixture(params=["own stores", "one shared store"])
+def analysts(request, new_database):
+    """A store for each analyst on one database: their own, as if each worked on their own server, or
+    one for all, as the dashboard's sessions share it."""
     url = new_database()
-    opened = [Store(url) for _ in range(ANALYSTS)]
-    yield opened
+    opened = [Store(url) for _ in range(ANALYSTS if request.param == "own stores" else 1)]
+    yield opened if len(opened) == ANALYSTS else opened * ANALYSTS
     for store in opened:
         store.close()
 
