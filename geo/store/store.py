@@ -12,7 +12,9 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
@@ -32,6 +34,8 @@ from geo.review import Correction, Decision, DecisionKey, ReviewError, check_dec
 from geo.store.models import AuditEntry, StoredArticle, StoredDecision
 
 DATABASE_ENV = "GEO_DATABASE_URL"
+#: How long a write waits for another's on SQLite before giving up with "database is locked".
+SQLITE_WAIT_SECONDS = 30
 DEFAULT_DATABASE = Path("data/analyst.sqlite")
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: Alembic keeps the running migration's context in module globals: stores of different databases opened at
@@ -84,13 +88,13 @@ def _engine(url: str) -> Engine:
             folder = Path(parsed.database).parent
             if not folder.is_dir():
                 raise StoreError(f"{shown_url(url)}: folder {folder} does not exist")
-        engine = create_engine(parsed, connect_args={"timeout": 30})
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_WAIT_SECONDS})
 
         @event.listens_for(engine, "connect")
         def _sqlite_settings(connection, _record):  # noqa: ANN001 - SQLAlchemy's hook
             cursor = connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA journal_mode=WAL")  # readers (the build) never wait for a writer
+            _write_ahead_log(cursor)
             cursor.close()
 
         return engine
@@ -101,6 +105,21 @@ def _engine(url: str) -> Engine:
     except (ArgumentError, ImportError):  # a scheme SQLAlchemy does not know (postgres://), a driver not installed
         raise StoreError(f"{shown_url(url)}: no database driver for {parsed.drivername!r} here: use "
                          f"sqlite:///data/analyst.sqlite or postgresql+psycopg://user@host/db") from None
+
+
+def _write_ahead_log(cursor: sqlite3.Cursor) -> None:
+    """Readers (the build) never wait for a writer. A new database's switch to the write-ahead log can fail
+    at once with "database is locked" while another store is switching it too (SQLite does not wait, for a
+    connection that has begun reading, whatever the timeout): try again until the other is done."""
+    give_up = time.monotonic() + SQLITE_WAIT_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > give_up:
+                raise
+            time.sleep(0.02)
 
 
 class Store:
