@@ -191,7 +191,7 @@ def _race(stores: list[Store], statement: str, decisions: list[Decision]) -> tup
 @pytest.fixture(params=["own stores", "one shared store"])
 def analysts(request, new_database):
     """A store for each analyst on one database: their own, as if each worked on their own server, or
-    one for all, as the dashboard's sessions share it."""
+    one for all, as the sessions of one dashboard process would share a cached store."""
     url = new_database()
     opened = [Store(url) for _ in range(ANALYSTS if request.param == "own stores" else 1)]
     yield opened if len(opened) == ANALYSTS else opened * ANALYSTS
