@@ -54,7 +54,8 @@ def test_events_nobody_decided_on_stay_as_the_machine_read_them():
 
 def test_a_rejected_event_is_listed_but_colours_nothing():
     reviewed = apply(decision(CAPTURE, "reject", reason="denied the next day"))
-    rejected = replace(CAPTURE, review="rejected", review_reason="denied the next day")
+    rejected = replace(CAPTURE, review="rejected", review_reason="denied the next day",
+                       decision_key=event_key(CAPTURE).digest)
     assert reviewed.events == [rejected, FIGHT]
     assert reviewed.mapped == [FIGHT]
     assert reviewed.unmatched == []
@@ -62,7 +63,8 @@ def test_a_rejected_event_is_listed_but_colours_nothing():
 
 def test_a_confirmed_event_is_marked_and_otherwise_unchanged():
     reviewed = apply(decision(CAPTURE, "confirm", reason="the SDF's statement says so too"))
-    assert reviewed.events[0] == replace(CAPTURE, review="confirmed", review_reason="the SDF's statement says so too")
+    assert reviewed.events[0] == replace(CAPTURE, review="confirmed", review_reason="the SDF's statement says so too",
+                                         decision_key=event_key(CAPTURE).digest)
     assert reviewed.mapped == reviewed.events
 
 
@@ -77,6 +79,9 @@ def test_a_corrected_event_takes_the_analysts_place_force_and_date():
     assert (corrected.kind, corrected.review, corrected.review_reason) == ("capture", "corrected", "the town is Manbij")
     assert corrected.confidence == 1.0
     assert (corrected.event_id, corrected.quote) == (CAPTURE.event_id, CAPTURE.quote)
+    # Its own key now names Manbij: the page changing the decision again finds it by the decision's key.
+    assert event_key(corrected) != event_key(CAPTURE)
+    assert corrected.decision_key == event_key(CAPTURE).digest
 
 
 def test_a_capture_corrected_to_contested_becomes_a_contest():
@@ -106,6 +111,7 @@ def test_an_added_quote_from_the_article_becomes_an_event():
     assert (new.kind, new.force, new.status, new.contested_by) == ("contest", "SYRIAN_GOV", "contested", "IS")
     assert (new.date, new.review, new.review_reason, new.confidence) == (date(2017, 10, 18), "added", "missed", 1.0)
     assert new.event_id not in (CAPTURE.event_id, FIGHT.event_id)
+    assert new.decision_key == key.digest
     assert reviewed.mapped == reviewed.events
     assert reviewed.unmatched == []
 
@@ -143,7 +149,8 @@ def test_a_decision_still_applies_when_a_new_extraction_renumbers_the_events():
     rejected = decision(CAPTURE, "reject")
     renumbered = replace(CAPTURE, event_id="a1-007", sentence_index=3, confidence=0.7)
     reviewed = apply(rejected, events=(renumbered,))
-    assert reviewed.events == [replace(renumbered, review="rejected", review_reason="read it again")]
+    assert reviewed.events == [replace(renumbered, review="rejected", review_reason="read it again",
+                                       decision_key=event_key(CAPTURE).digest)]
     assert reviewed.unmatched == []
 
 
