@@ -83,3 +83,30 @@ def test_the_review_page_lists_the_events_and_an_empty_audit_log(monkeypatch, tm
     at = events.select(events.options[1]).run()
     assert not at.exception
     assert any("No decision yet." in c.value for c in at.caption)
+
+
+def _map_with(monkeypatch, tmp_path, layer_dir, editor: str | None) -> AppTest:
+    monkeypatch.setenv("GEO_BUILD_DIR", str(layer_dir))
+    monkeypatch.setenv("GEO_DATABASE_URL", f"sqlite:///{tmp_path / 'analyst.sqlite'}")
+    monkeypatch.setenv(auth.PASSWORD_HASH_ENV, hash_password("correct horse battery staple"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["place"] = "albu-kamal"
+    at.query_params["date"] = "2017-11-10"
+    at.session_state[MAP_DRAWN_KEY] = True
+    if editor:
+        at.session_state["_editor_name"] = editor
+    return at.run()
+
+
+def test_the_town_panel_has_review_controls_under_each_quote_for_an_editor_only(monkeypatch, tmp_path, layer_dir):
+    viewer = _map_with(monkeypatch, tmp_path, layer_dir, editor=None)
+    assert not viewer.exception
+    assert "machine-read only" in "\n".join(c.value for c in viewer.caption)
+    assert not [r for r in viewer.radio if str(r.key).startswith("review-")]
+    editor = _map_with(monkeypatch, tmp_path, layer_dir, editor="Ann")
+    assert not editor.exception
+    decisions = [r for r in editor.radio if str(r.key).startswith("review-albu-kamal-")]
+    assert decisions and decisions[0].options == ["confirm", "reject", "correct"]
+    at = decisions[0].set_value("correct").run()
+    assert not at.exception
+    assert [s for s in at.selectbox if str(s.key).endswith("-force")]  # the correction's fields

@@ -83,7 +83,7 @@ def timeline_chart(periods: list[ControlPeriod], day: date, forces: Mapping[str,
 
 def render(layer: Layer, place_id: str, day: date, forces: Mapping[str, ForceStyle], lo: date, hi: date,
            review_controls: Callable | None = None) -> None:
-    """The panel of `place_id`; `review_controls(evidence, place_id, widget_prefix)` draws an editor's
+    """The panel of `place_id`; `review_controls(evidence, period, widget_prefix)` draws an editor's
     controls under each quote (None for a viewer)."""
     periods = history(layer.periods, place_id)
     if not periods:
@@ -118,7 +118,7 @@ def render(layer: Layer, place_id: str, day: date, forces: Mapping[str, ForceSty
                     st.link_button("Open article", url, type="tertiary", icon=":material/open_in_new:",
                                    key=f"article-link-{place_id}-{n}-{m}")
                 if review_controls is not None:
-                    review_controls(ev, place_id, f"review-{place_id}-{n}-{m}")
+                    review_controls(ev, p, f"review-{place_id}-{n}-{m}")
     _rejected_claims(layer, place_id)
 
 

@@ -164,11 +164,14 @@ def evidence_controls(layer: Layer):
     if auth.editor() is None:
         return None
 
-    def controls(evidence, place_id: str, prefix: str) -> None:
-        key = DecisionKey(evidence.article_id, evidence.quote, place_id, evidence.event_kind)
-        force = evidence.event_force
-        review_controls(layer, key, evidence.decision_key, evidence.review, prefix, force=force, status="held",
+    def controls(evidence, period, prefix: str) -> None:
+        key = DecisionKey(evidence.article_id, evidence.quote, period.place_id, evidence.event_kind)
+        # A contest's quote names the force contesting the place (`event_force`); the period, its holder.
+        contest = evidence.event_kind == "contest"
+        review_controls(layer, key, evidence.decision_key, evidence.review, prefix,
+                        force=period.force if contest else evidence.event_force,
+                        status="contested" if contest else "held",
                         day=date.fromisoformat(evidence.date) if evidence.date else None,
-                        precision=evidence.date_precision, contested_by=None)
+                        precision=evidence.date_precision, contested_by=evidence.event_force if contest else None)
 
     return controls
