@@ -60,6 +60,7 @@ TIMEOUT_S = 20.0
 
 _EVENT_FIELDS = tuple(f.name for f in fields(Event))
 _DATE_FIELDS = frozenset({"date"})
+_DATE_INDICES = tuple(i for i, name in enumerate(_EVENT_FIELDS) if name in _DATE_FIELDS)
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -136,21 +137,19 @@ def encode_result(language_detected: str | None, mentions: list[Mention], events
 def decode_result(value: str, gazetteer: Gazetteer) -> tuple[str | None, list[Mention], list[Event], list[str]] | None:
     """(the language detected, mentions, events, unresolved sentences) of a stored result; None when it
     does not decode into them, as from a file written by something else."""
+    place = gazetteer.get
     try:
         language, mentions, events, unresolved = json.loads(value)
-        decoded_mentions = [
-            Mention(start, end, surface, kind, None if place_id is None else gazetteer.get(place_id))
-            for start, end, surface, kind, place_id in mentions
-        ]
+        decoded_mentions = [Mention(start, end, surface, kind, None if place_id is None else place(place_id))
+                            for start, end, surface, kind, place_id in mentions]
         decoded_events = []
         for row in events:
             if len(row) != len(_EVENT_FIELDS):
                 return None
-            event = dict(zip(_EVENT_FIELDS, row))
-            for name in _DATE_FIELDS:
-                if event[name] is not None:
-                    event[name] = date.fromisoformat(event[name])
-            decoded_events.append(Event(**event))
+            for index in _DATE_INDICES:
+                if row[index] is not None:
+                    row[index] = date.fromisoformat(row[index])
+            decoded_events.append(Event(*row))
     except (ValueError, TypeError, KeyError):
         return None
     if not (language is None or isinstance(language, str)) or not isinstance(unresolved, list):
