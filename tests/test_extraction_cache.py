@@ -197,6 +197,21 @@ def test_a_corrupt_cache_is_left_alone_with_a_warning_and_the_build_goes_on(corp
     assert cache.read_bytes().startswith(b"not a database")
 
 
+def test_rows_written_by_something_else_are_read_and_extracted_again(corpus, tmp_path, settled_at_once, counted):
+    cache = tmp_path / "cache.sqlite"
+    _built(corpus, tmp_path / "one", cache=cache)
+    with sqlite3.connect(cache) as db:
+        [(key, value)] = db.execute("SELECT key, value FROM results ORDER BY key LIMIT 1").fetchall()
+        db.execute("UPDATE results SET value = ? WHERE key = ?", (value.replace(",\"town\",", ",1,", 1), key))
+        [(path, article)] = db.execute("SELECT path, article FROM files ORDER BY path LIMIT 1").fetchall()
+        db.execute("UPDATE files SET article = ? WHERE path = ?", ('["x", 1, 2, 3, "2017-01-01", "day", null, 4, {}]',
+                                                                    path))
+    counted.update(read=0, extracted=0)
+    again = _built(corpus, tmp_path / "two", cache=cache)
+    assert counted["read"] == 1 and 1 <= counted["extracted"] <= 2 and not again.warnings
+    assert again.files == _built(corpus, tmp_path / "plain").files
+
+
 def test_a_cache_pointed_at_another_database_leaves_it_untouched(corpus, tmp_path):
     other = tmp_path / "analyst.sqlite"
     with sqlite3.connect(other) as db:
