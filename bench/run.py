@@ -161,8 +161,8 @@ print(json.dumps(timings))
 
 def _timed_build(corpus: Path, out: Path, database: str | None = None) -> dict:
     began = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _TIMED_BUILD, str(corpus), str(out), *([database] if database else [])],
-                          cwd=ROOT, capture_output=True, text=True)
+    command = [sys.executable, "-c", _TIMED_BUILD, str(corpus), str(out), *([database] if database else [])]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - began
     if done.returncode != 0:
         raise RuntimeError(f"the timed build failed:\n{done.stderr[-3000:]}")
