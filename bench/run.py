@@ -4,6 +4,7 @@
     python -m bench.run --smoke    # tiny sizes, for the test suite: checks the benchmarks still work
     python -m bench.run --only load  # 20 tabs stepping one server's 10,000-town map for a 3-minute soak
     python -m bench.run --only export  # the 10,000-town layer as one HTML file: its size and first paint
+    python -m bench.run --only incremental  # builds with the extraction cache: cold, warm, one article added
 
 Prints a table and writes bench/results.json (bench/results-smoke.json for --smoke). Benchmarks are
 measurements, not tests: a missed target is reported, not raised. Each figure is from this one run; the
@@ -23,7 +24,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from bench import browser
@@ -65,12 +66,13 @@ class Sizes:
     first_paints: int
     load_sessions: int
     load_soak_s: float
+    incremental_runs: int = 3
 
 
 FULL = Sizes(articles=10_000, small_towns=1_000, large_towns=10_000, steps=30, naive_steps=20, sessions=5,
              first_paints=5, load_sessions=20, load_soak_s=180)
 SMOKE = Sizes(articles=30, small_towns=40, large_towns=120, steps=3, naive_steps=2, sessions=2, first_paints=1,
-              load_sessions=2, load_soak_s=12)
+              load_sessions=2, load_soak_s=12, incremental_runs=1)
 
 
 def machine() -> dict:
@@ -135,6 +137,104 @@ def bench_build(work: Path, articles: int) -> dict:
         "build_towns": report.get("counts", {}).get("places"),
         "corpus_places_used": summary.get("places_used"),
     }
+
+
+# A build as `python -m geo build --database URL` makes it (the same cache, workers and added articles), printing
+# its timings as JSON: the breakdown of what the command does.
+_TIMED_BUILD = """
+import json, sys, time
+began = time.perf_counter()
+from pathlib import Path
+from geo.build import build
+from geo.cli import _from_database
+from geo.extraction_cache import cache_path_for
+timings = {"import_s": time.perf_counter() - began}
+clock = time.perf_counter()
+added, decisions = _from_database(sys.argv[3] if len(sys.argv) > 3 else None)
+timings["database_s"] = time.perf_counter() - clock
+out = Path(sys.argv[2])
+result = build(Path(sys.argv[1]), out, added=added, decisions=decisions, cache=cache_path_for(out))
+timings.update(result.timings, extracted=result.extracted, from_cache=result.from_cache, warnings=result.warnings)
+print(json.dumps(timings))
+"""
+
+
+def _timed_build(corpus: Path, out: Path, database: str | None = None) -> dict:
+    began = time.perf_counter()
+    command = [sys.executable, "-c", _TIMED_BUILD, str(corpus), str(out), *([database] if database else [])]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        raise RuntimeError(f"the timed build failed:\n{done.stderr[-3000:]}")
+    return {"total_s": seconds, **json.loads(done.stdout.splitlines()[-1])}
+
+
+def _new_article(folder: Path, number: int) -> Path:
+    """An article no build has seen (its own text, so its own id), naming a town of the corpus' region."""
+    day = date(2019, 3, 1) + timedelta(days=number % 28)
+    path = folder / f"added-{number}.md"
+    path.write_text(f"---\ntitle: Bench article {number}\nsource: Bench\npublished: {day.isoformat()}\nlanguage: en\n"
+                    f"---\nThe Syrian Democratic Forces captured Baghuz on {day.strftime('%d %B %Y')}, the group said "
+                    f"in its statement number {number}.\n", encoding="utf-8")
+    return path
+
+
+def _published_titles(out: Path) -> set[str]:
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return {article["title"] for article in report["articles"]}
+
+
+def _medians(runs: list[dict]) -> dict:
+    keys = [k for k in runs[0] if isinstance(runs[0][k], (int, float)) and not isinstance(runs[0][k], bool)]
+    return {k: round(statistics.median(run[k] for run in runs), 3) for k in keys}
+
+
+def bench_incremental(work: Path, sizes: Sizes) -> dict:
+    """Builds with the extraction cache at `sizes.articles`: cold (the cache empty), warm (nothing changed),
+    and `python -m geo add` of one new article through the analysts' database until its layer is published."""
+    corpus, out = work / "corpus", work / "incremental"
+    if not (corpus / ".corpus.json").exists():
+        generate(corpus, articles=sizes.articles, places=10_000)
+    cache = Path(f"{out}.cache.sqlite")
+    cold = []
+    for _ in range(sizes.incremental_runs):
+        cache.unlink(missing_ok=True)
+        cold.append(_timed_build(corpus, out))
+    warm = [_timed_build(corpus, out) for _ in range(sizes.incremental_runs)]
+    database = f"sqlite:///{work / 'analyst.sqlite'}"
+    new, added, breakdown = work / "new", [], []
+    new.mkdir(exist_ok=True)
+    for run in range(sizes.incremental_runs):
+        article = _new_article(new, 2 * run)
+        began = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "geo", "add", str(article), "--editor", "bench", "--database",
+                               database, "--articles", str(corpus), "--out", str(out)],
+                              cwd=ROOT, capture_output=True, text=True)
+        added.append(time.perf_counter() - began)
+        if done.returncode != 0 or f"Bench article {2 * run}" not in _published_titles(out):
+            raise RuntimeError(f"python -m geo add did not publish the article:\n{done.stderr[-3000:]}")
+        # The same rebuild again, timed step by step: the next article stored, then built as `add` builds.
+        article = _new_article(new, 2 * run + 1)
+        done = subprocess.run([sys.executable, "-m", "geo", "add", str(article), "--editor", "bench", "--database",
+                               database, "--no-build"], cwd=ROOT, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"python -m geo add --no-build failed:\n{done.stderr[-3000:]}")
+        breakdown.append(_timed_build(corpus, out, database))
+    results = {
+        "incremental_articles": sizes.articles,
+        "incremental_runs": sizes.incremental_runs,
+        "cold_build_s": round(statistics.median(r["total_s"] for r in cold), 2),
+        "warm_rebuild_s": round(statistics.median(r["total_s"] for r in warm), 2),
+        "add_one_published_s": round(statistics.median(added), 2),
+        "add_one_runs_s": [round(s, 2) for s in added],
+        "cache_mb": round(cache.stat().st_size / 1e6, 1),
+        "cold_breakdown": _medians(cold),
+        "warm_breakdown": _medians(warm),
+        "add_one_breakdown": _medians(breakdown),
+    }
+    if results["add_one_breakdown"].get("extracted") != 1:
+        raise RuntimeError(f"the rebuild after one added article extracted {breakdown}, not one article")
+    return results
 
 
 def bench_dashboard(work: Path, sizes: Sizes, naive: bool = True) -> dict:
@@ -227,7 +327,7 @@ def print_table(results: dict, passed: dict[str, bool]) -> None:
     Console().print(table)
 
 
-PARTS = ("build", "dashboard", "load", "export")
+PARTS = ("build", "dashboard", "load", "export", "incremental")
 
 
 def run(smoke: bool = False, out: Path | None = None, work: Path | None = None, parts: tuple[str, ...] = PARTS,
@@ -249,6 +349,8 @@ def run(smoke: bool = False, out: Path | None = None, work: Path | None = None, 
                 results.update(bench_dashboard(work, sizes, naive=not keep_naive))
             elif part == "export":
                 results.update(bench_export(work, sizes))
+            elif part == "incremental":
+                results.update(bench_incremental(work, sizes))
             else:
                 results.update(bench_load(work, sizes))
         if results.get("naive_p50_ms") and results.get("slider_p50_ms"):

@@ -8,6 +8,10 @@ file order, so the output does not depend on the number of workers.
 
 One article never stops or stalls the build: whatever goes wrong while reading or extracting it, and an
 extraction that runs past its time budget, makes it a skipped file with the reason.
+
+With an extraction cache (geo/extraction_cache.py), a file the cache remembers unchanged is neither read nor
+extracted, an article whose text it knows is read but not extracted, and only the rest go to the workers;
+the results are taken in file order all the same, so the files written do not depend on the cache.
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ import signal
 import sys
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import NamedTuple
 
 from geo.articles import (
     DEFAULT_EARLIEST, DEFAULT_MAX_BYTES, Article, Skipped, article_files, describe_error, display_name, read_article,
@@ -32,6 +38,10 @@ from geo.articles import (
 from geo.budget import OverBudget, within
 from geo.dates import find_dates
 from geo.events import Event, extract_events_in
+from geo.extraction_cache import (
+    CacheError, ExtractionCache, FileEntry, FileStat, article_key, decode_article, decode_result, encode_article,
+    encode_result, file_key, file_stat, settled,
+)
 from geo.forces import load_claimants, load_forces
 from geo.gazetteer import Gazetteer, Place
 from geo.io.write import dump_json, feature_collection, render_csv, write_layer_atomically
@@ -77,6 +87,11 @@ class BuildResult:
     files: dict[str, str] = field(repr=False, default_factory=dict)
     #: Seconds per step, for the terminal summary: never written, so the same input gives the same bytes.
     timings: dict[str, float] = field(default_factory=dict)
+    #: Articles extracted by this build, and those whose results came from the extraction cache.
+    extracted: int = 0
+    from_cache: int = 0
+    #: What went wrong with the extraction cache (the build went on without it).
+    warnings: list[str] = field(default_factory=list)
 
 
 def not_places(forces=None, claimants=None) -> frozenset[str]:
@@ -138,6 +153,16 @@ def _extracted(article: Article, gazetteer: Gazetteer, seconds: float | None) ->
 
 
 @dataclass(frozen=True)
+class _Known:
+    """What the extraction cache holds for this extractor (geo/extraction_cache.py)."""
+
+    version: str
+    files: dict[str, FileEntry]  # by file_key
+    results: dict[str, str]  # stored results, by article_key
+    stale: bool  # it holds rows of another extractor
+
+
+@dataclass(frozen=True)
 class _Job:
     """What reading and extracting a corpus needs; forked workers inherit it."""
 
@@ -146,40 +171,81 @@ class _Job:
     preread: list  # Article | Skipped of the first files, read ahead
     gazetteer: Gazetteer
     seconds: float | None  # the time budget of one article's extraction
+    known: _Known | None = None
 
 
-def _outcome(job: _Job, index: int) -> tuple[str, str | None, object]:
-    """("ok", article id, ArticleResult) or ("skip", article id or None when unread, reason) for a file."""
+class _Outcome(NamedTuple):
+    """What became of one file: ("ok", article id, ArticleResult) or ("skip", article id or None when
+    unread, reason); with a cache, also the article's key and whether its result came from the cache."""
+
+    status: str
+    article_id: str | None
+    payload: object
+    key: str | None = None
+    cached: bool = False
+
+
+def _outcome(job: _Job, index: int) -> _Outcome:
+    """The outcome of file `index` of `job`: read (unless read ahead), then found in the cache or extracted."""
     article = job.preread[index] if index < len(job.preread) else job.read(job.files[index])
     if isinstance(article, Skipped):
-        return "skip", None, article.reason
+        return _Outcome("skip", None, article.reason)
+    return _article_outcome(job, article)
+
+
+def _article_outcome(job: _Job, article: Article, key: str | None = None) -> _Outcome:
+    if job.known is not None:
+        key = key or article_key(article, job.known.version)
+        value = job.known.results.get(key)
+        if value is not None:
+            result = _cached_result(article, value, job.gazetteer)
+            if result is not None:
+                return _Outcome("ok", article.article_id, result, key, cached=True)
     result = _extracted(article, job.gazetteer, job.seconds)
     if isinstance(result, str):
-        return "skip", article.article_id, result
-    return "ok", article.article_id, result
+        return _Outcome("skip", article.article_id, result)
+    return _Outcome("ok", article.article_id, result, key)
 
 
-def _collect(files: list[Path], outcomes: Iterable[tuple[str, str | None, object]], progress,
-             unpack: Callable[[int, object], ArticleResult]) -> tuple[list[ArticleResult], list[Skipped]]:
-    """The outcomes of `files`, in file order, as results and skipped files. As in `load_corpus`, the
-    first file with an article id wins: a later one with the same id is skipped, even if it fails."""
+def _cached_result(article: Article, value: str, gazetteer: Gazetteer) -> ArticleResult | None:
+    """The stored result of `article`, or None if it does not decode (then the article is extracted)."""
+    decoded = decode_result(value, gazetteer)
+    if decoded is None:
+        return None
+    language, mentions, events, unresolved = decoded
+    detected = article.language is None
+    if detected:
+        if language is None:
+            return None
+        article = replace(article, language=language)
+    return ArticleResult(article, mentions, events, detected, unresolved)
+
+
+def _collect(files: list[Path], outcomes: Iterable[_Outcome], progress
+             ) -> tuple[list[ArticleResult], list[Skipped], list[_Outcome]]:
+    """The outcomes of `files`, in file order, as results and skipped files, and the outcome of each result.
+    As in `load_corpus`, the first file with an article id wins: a later one with the same id is skipped,
+    even if it fails."""
     results: list[ArticleResult] = []
     skipped: list[Skipped] = []
+    kept: list[_Outcome] = []
     seen_ids: dict[str, Path] = {}
-    for index, (path, (status, article_id, payload)) in enumerate(zip(files, outcomes)):
+    for index, (path, outcome) in enumerate(zip(files, outcomes, strict=True)):
+        article_id = outcome.article_id
         if article_id is not None and article_id in seen_ids:
             skipped.append(Skipped(
                 file=path.name,
                 reason=f"same article id '{article_id}' as {seen_ids[article_id].name}; rename one",
             ))
-        elif status == "skip":
-            skipped.append(Skipped(file=path.name, reason=payload))
+        elif outcome.status == "skip":
+            skipped.append(Skipped(file=path.name, reason=outcome.payload))
         else:
             seen_ids[article_id] = path
-            results.append(unpack(index, payload))
+            results.append(outcome.payload)
+            kept.append(outcome)
         if progress is not None:
             progress(index + 1, len(files), display_name(path.stem))
-    return results, skipped
+    return results, skipped, kept
 
 
 # --- the worker pool --------------------------------------------------------------------------------
@@ -296,12 +362,13 @@ def _unpack(packed: tuple, gazetteer: Gazetteer, article: Article | None) -> Art
     )
 
 
-def _read_and_extract(index: int) -> tuple[str, str | None, object]:
+def _read_and_extract(index: int) -> _Outcome:
     """In a worker: `_outcome` of file `index`, a result packed to be sent."""
-    status, article_id, payload = _outcome(_SHARED, index)
-    if status == "ok":
-        payload = _pack(payload, _SHARED.gazetteer, send_article=index >= len(_SHARED.preread))
-    return status, article_id, payload
+    outcome = _outcome(_SHARED, index)
+    if outcome.status == "ok":
+        outcome = outcome._replace(
+            payload=_pack(outcome.payload, _SHARED.gazetteer, send_article=index >= len(_SHARED.preread)))
+    return outcome
 
 
 def _warm_up(gazetteer: Gazetteer) -> None:
@@ -324,20 +391,24 @@ def _pooled(jobs: int, files: int) -> bool:
     return jobs > 1 and files >= POOL_MIN_ARTICLES and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _extract_here(job: _Job, progress) -> tuple[list[ArticleResult], list[Skipped]]:
-    """Read (what was not read yet) and extract every file of `job` in this process."""
-    _warm_up(job.gazetteer)  # now, not within the first article's time budget
+@contextmanager
+def _extract_here(job: _Job) -> Iterator[Iterator[_Outcome]]:
+    """The outcomes of the files of `job`, in order, read (what was not read yet) and extracted in this
+    process as they are taken."""
+    if job.files:
+        _warm_up(job.gazetteer)  # now, not within the first article's time budget
     # The gazetteer and the articles live through the whole extraction: keep the collector off them.
     gc.freeze()
     try:
-        outcomes = (_outcome(job, index) for index in range(len(job.files)))
-        return _collect(job.files, outcomes, progress, lambda index, result: result)
+        yield (_outcome(job, index) for index in range(len(job.files)))
     finally:
         gc.unfreeze()
 
 
-def _extract_pooled(job: _Job, jobs: int, progress) -> tuple[list[ArticleResult], list[Skipped]]:
-    """Read (what was not read yet) and extract every file of `job` in a pool of `jobs` forked workers."""
+@contextmanager
+def _extract_pooled(job: _Job, jobs: int) -> Iterator[Iterator[_Outcome]]:
+    """The outcomes of the files of `job`, in order, read (what was not read yet) and extracted by a pool
+    of `jobs` forked workers, which start at once."""
     global _SHARED
     # Everything the workers need is built here, once, and shared with them by fork.
     _warm_up(job.gazetteer)
@@ -345,8 +416,11 @@ def _extract_pooled(job: _Job, jobs: int, progress) -> tuple[list[ArticleResult]
     jobs = min(jobs, len(job.files))
     chunksize = max(1, min(32, len(job.files) // (jobs * 8)))
 
-    def unpack(index: int, packed: tuple) -> ArticleResult:
-        return _unpack(packed, job.gazetteer, job.preread[index] if index < len(job.preread) else None)
+    def unpack(index: int, outcome: _Outcome) -> _Outcome:
+        if outcome.status != "ok":
+            return outcome
+        article = job.preread[index] if index < len(job.preread) else None
+        return outcome._replace(payload=_unpack(outcome.payload, job.gazetteer, article))
 
     # Objects alive now are never collected by the workers' GC, which would otherwise write to (and so
     # copy) the memory pages they share with the parent.
@@ -355,7 +429,7 @@ def _extract_pooled(job: _Job, jobs: int, progress) -> tuple[list[ArticleResult]
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_die_with, initargs=(os.getpid(),)) as pool:
             outcomes = pool.imap(_read_and_extract, range(len(job.files)), chunksize)
-            return _collect(job.files, outcomes, progress, unpack)
+            yield (unpack(index, outcome) for index, outcome in enumerate(outcomes))
     finally:
         _SHARED = None
         gc.unfreeze()
@@ -372,6 +446,7 @@ def build(
     article_seconds: float | None = DEFAULT_ARTICLE_SECONDS,
     added: Iterable[Article] = (),
     decisions: Iterable[Decision] = (),
+    cache: Path | None = None,
 ) -> BuildResult:
     """Build the layer from `articles_dir` into `out_dir`; the previous output survives any failure.
 
@@ -379,47 +454,166 @@ def build(
     Articles published after `today` or before `earliest` are skipped, and so is any whose extraction
     takes longer than `article_seconds` (None: no limit; the limit needs the main thread).
     `added` are the articles added through the app (`geo.store`), read after the folder's; `decisions`
-    are the analysts' (`geo.review`), applied to what was extracted.
+    are the analysts' (`geo.review`), applied to what was extracted. `cache` is the extraction cache's
+    file (geo/extraction_cache.py; None: none): only what it does not hold is read and extracted.
     """
     timings: dict[str, float] = {}
+    warnings: list[str] = []
     jobs = default_jobs() if jobs is None else jobs
+    today = today or date.today()
     added_by_path = {article.path: article for article in added}
     read = partial(_read_file_or_added, added_by_path,
                    partial(read_article, today=today, max_bytes=max_bytes, earliest=earliest))
     clock = time.perf_counter()
     paths = article_files(Path(articles_dir)) + list(added_by_path)
-    pooled = _pooled(jobs, len(paths))
-    reader = None
-    if pooled:
-        reader = _Reader(paths, read)  # reads while the gazetteer loads
-    else:
-        preread = [read(path) for path in paths]
-    timings["load_articles_s"] = time.perf_counter() - clock  # with a pool, only listing the files
-
-    try:
+    cache_db, known = _open_cache(cache, warnings)
+    stats: dict[Path, FileStat | None] = {}
+    hits: dict[int, tuple[Article, str]] = {}
+    # Taken before any file is read: a file changed since has another stat than the one remembered with it.
+    stats_taken_ns = time.time_ns()
+    if known is not None:
+        stats = {path: file_stat(path) for path in paths if path not in added_by_path}
+        hits = _cache_hits(known, paths, added_by_path, stats, today, earliest, max_bytes)
+        timings["cache_load_s"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        gazetteer = Gazetteer.load()
-        timings["load_gazetteer_s"] = time.perf_counter() - clock
-    except BaseException:
-        if reader is not None:
-            reader.cancel()
-        raise
+    todo = [path for index, path in enumerate(paths) if index not in hits]
+    try:
+        pooled = _pooled(jobs, len(todo))
+        reader = None
+        if pooled:
+            reader = _Reader(todo, read)  # reads while the gazetteer loads
+        else:
+            preread = [read(path) for path in todo]
+        timings["load_articles_s"] = time.perf_counter() - clock  # with a pool, only listing the files
 
-    clock = time.perf_counter()
-    if pooled:  # reading the files is part of this
-        job = _Job(paths, read, reader.take(), gazetteer, article_seconds)
-        results, skipped = _extract_pooled(job, jobs, progress)
-    else:
-        results, skipped = _extract_here(_Job(paths, read, preread, gazetteer, article_seconds), progress)
-    timings["extract_s"] = time.perf_counter() - clock
+        try:
+            clock = time.perf_counter()
+            gazetteer = Gazetteer.load()
+            timings["load_gazetteer_s"] = time.perf_counter() - clock
+        except BaseException:
+            if reader is not None:
+                reader.cancel()
+            raise
+
+        clock = time.perf_counter()
+        if pooled:  # reading the files is part of this
+            job = _Job(todo, read, reader.take(), gazetteer, article_seconds, known)
+            extraction = _extract_pooled(job, jobs)
+        else:
+            job = _Job(todo, read, preread, gazetteer, article_seconds, known)
+            extraction = _extract_here(job)
+        with extraction as extracted:
+            outcomes = (_article_outcome(job, *hits[index]) if index in hits else next(extracted)
+                        for index in range(len(paths)))
+            results, skipped, kept = _collect(paths, outcomes, progress)
+        timings["extract_s"] = time.perf_counter() - clock
+
+        if cache_db is not None:
+            clock = time.perf_counter()
+            _remember(cache_db, known, results, kept, stats, stats_taken_ns, gazetteer, warnings)
+            timings["cache_store_s"] = time.perf_counter() - clock
+    finally:
+        if cache_db is not None:
+            cache_db.close()
 
     clock = time.perf_counter()
     files, report, events, unresolved, unmatched = _render(results, skipped, gazetteer, timings, decisions)
     timings["timeline_and_render_s"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     files["report.json"] = dump_json(report)
+    timings["report_s"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     write_layer_atomically(Path(out_dir), files, articles=Path(articles_dir))
+    timings["write_s"] = time.perf_counter() - clock
+    from_cache = sum(1 for outcome in kept if outcome.cached)
     return BuildResult(Path(out_dir), [r.article for r in results], skipped, events, unresolved, report, unmatched,
-                       files, {k: round(v, 3) for k, v in timings.items()})
+                       files, {k: round(v, 3) for k, v in timings.items()}, extracted=len(kept) - from_cache,
+                       from_cache=from_cache, warnings=warnings)
+
+
+# --- the extraction cache ----------------------------------------------------------------------------------
+
+def _open_cache(path: Path | None, warnings: list[str]) -> tuple[ExtractionCache | None, _Known | None]:
+    """The cache at `path` and what it holds for this extractor; (None, None) without one, or when it
+    cannot be used (said in `warnings`)."""
+    if path is None:
+        return None, None
+    try:
+        store = ExtractionCache(path)
+    except CacheError as exc:
+        warnings.append(f"extraction cache not used: {exc}")
+        return None, None
+    try:
+        files, results, stale = store.load()
+    except CacheError as exc:
+        store.close()
+        warnings.append(f"extraction cache not used: {exc}")
+        return None, None
+    return store, _Known(store.version, files, results, stale)
+
+
+def _cache_hits(known: _Known, paths: list[Path], added: dict[Path, Article], stats: dict[Path, FileStat | None],
+                today: date, earliest: date, max_bytes: int) -> dict[int, tuple[Article, str]]:
+    """(article, key) of each file or added article whose result the cache holds, by index in `paths`: a file
+    only if the cache remembers it with the stat it has now, and it still passes the reader's checks."""
+    hits: dict[int, tuple[Article, str]] = {}
+    for index, path in enumerate(paths):
+        article = added.get(path)
+        if article is None:
+            stat_now = stats.get(path)
+            entry = known.files.get(file_key(path)) if stat_now is not None else None
+            if entry is None or entry.stat != stat_now or not 0 < stat_now[0] <= max_bytes:
+                continue
+            article = decode_article(entry.article, path)
+            if article is None or article.article_id != path.stem or not earliest <= article.published <= today:
+                continue  # read it again: the reader says why it is skipped now
+            key = entry.key
+        else:
+            key = article_key(article, known.version)
+        if key in known.results:
+            hits[index] = (article, key)
+    return hits
+
+
+def _remember(store: ExtractionCache, known: _Known, results: list[ArticleResult], kept: list[_Outcome],
+              stats: dict[Path, FileStat | None], stats_taken_ns: int, gazetteer: Gazetteer,
+              warnings: list[str]) -> None:
+    """Store what this build extracted and the files it read, and drop what it did not use; nothing is
+    written when nothing changed."""
+    new_results: dict[str, str] = {}
+    new_files: dict[str, FileEntry] = {}
+    used: set[str] = set()
+    listed: set[str] = set()
+    for result, outcome in zip(results, kept):
+        key = outcome.key
+        if key is None:
+            continue
+        if not outcome.cached:
+            value = encode_result(result.article.language if result.language_detected else None, result.mentions,
+                                  result.events, result.unresolved_sentences, gazetteer)
+            if value is None:
+                continue  # cannot be stored as it is: extracted again next time
+            new_results[key] = value
+        used.add(key)
+        path = result.article.path
+        stat_then = stats.get(path)
+        if stat_then is None:  # an added article, or no longer a regular file
+            continue
+        name = file_key(path)
+        listed.add(name)
+        entry = known.files.get(name)
+        if (entry is None or entry.stat != stat_then or entry.key != key) and settled(stat_then, stats_taken_ns):
+            read = replace(result.article, language=None) if result.language_detected else result.article
+            packed = encode_article(read)
+            if packed is not None:
+                new_files[name] = FileEntry(stat_then, packed, key)
+    prune = known.stale or not used.issuperset(known.results) or not listed.issuperset(known.files)
+    if not (new_results or new_files or prune):
+        return
+    try:
+        store.store(new_results, new_files, used if prune else None, listed if prune else None)
+    except CacheError as exc:
+        warnings.append(f"extraction cache not updated: {exc}")
 
 
 def _read_file_or_added(added: dict[Path, Article], read_file: Callable[[Path], Article | Skipped],

@@ -63,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--database", metavar="URL", default=None,
                        help="the analysts' database: its added articles and review decisions are built in "
                             "(default: $GEO_DATABASE_URL, else data/analyst.sqlite if it exists)")
+    build.add_argument("--cache", type=Path, default=None, metavar="FILE",
+                       help="the extraction cache: a rebuild reads and extracts only new or changed articles "
+                            "(default: OUT.cache.sqlite beside the output folder)")
+    build.add_argument("--no-cache", action="store_true", help="read and extract every article, store nothing")
 
     add = commands.add_parser("add", help="add article files (.md, .txt, .html) to the analysts' database and rebuild")
     add.add_argument("files", type=Path, nargs="+", metavar="FILE")
@@ -160,7 +164,7 @@ def _build(args) -> int:
             added, decisions = _from_database(args.database)
             result = build(args.articles, args.out, today=args.today, max_bytes=args.max_bytes, progress=advance,
                            jobs=args.jobs, earliest=args.earliest, article_seconds=args.article_seconds or None,
-                           added=added, decisions=decisions)
+                           added=added, decisions=decisions, cache=_cache_path(args))
         except KeyboardInterrupt:
             failures.print(f"[red]build interrupted, previous output in {escape(str(args.out))} left as it was[/red]")
             return 130
@@ -169,6 +173,8 @@ def _build(args) -> int:
             failures.print(f"[red]build failed, previous output in {escape(str(args.out))} left as it was:[/red] "
                            f"{escape(what)}")
             return 1
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for skipped in result.skipped:
         print(f"skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
     for decision in result.unmatched_decisions:
@@ -176,6 +182,14 @@ def _build(args) -> int:
               f"({decision.key.place_id}, {decision.key.kind}) matches no event of this build", file=sys.stderr)
     print_summary(result, console)
     return 0
+
+
+def _cache_path(args) -> Path | None:
+    from geo.extraction_cache import cache_path_for
+
+    if args.no_cache:
+        return None
+    return args.cache or cache_path_for(args.out)
 
 
 def _from_database(url: str | None) -> tuple[list, list]:

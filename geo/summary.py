@@ -14,6 +14,8 @@ def print_summary(result, console: Console) -> None:
     table = Table(title=f"Layer written to {result.out_dir}", show_header=False, box=None)
     table.add_row("articles read", str(counts["articles_read"]))
     table.add_row("articles skipped", str(counts["articles_skipped"]))
+    if result.from_cache:
+        table.add_row("extracted", f"{result.extracted} (the other {result.from_cache} from the extraction cache)")
     table.add_row("places (towns)", str(counts["places"]))
     table.add_row("control events", str(counts["events"]))
     table.add_row("control periods", str(counts["control_periods"]))

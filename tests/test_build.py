@@ -257,7 +257,8 @@ def test_workers_take_over_reading_where_the_reader_stopped(messy_corpus):
     outcomes = []
     for ahead in (0, 3, len(paths)):
         job = pipeline._Job(paths, read, [read(p) for p in paths[:ahead]], gazetteer, None)
-        results, skipped = pipeline._extract_pooled(job, 2, None)
+        with pipeline._extract_pooled(job, 2) as taken:
+            results, skipped, _ = pipeline._collect(paths, taken, None)
         outcomes.append(([(r.article, r.mentions, r.events) for r in results], skipped))
     assert outcomes[0] == outcomes[1] == outcomes[2]
     assert [s.file for s in outcomes[0][1]] == sorted(s.file for s in outcomes[0][1])  # in file order

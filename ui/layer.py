@@ -68,7 +68,12 @@ def load() -> Layer:
 
 
 def _build_command(articles: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "geo", "build", "--articles", str(articles), "--out", str(out), "--quiet"]
+    from geo.extraction_cache import cache_path_for
+
+    # `out` is a folder of its own inside the layer folder, gone once published: the extraction cache is the
+    # layer folder's, for the rebuilds that come after (python -m geo add, the Sources page).
+    return [sys.executable, "-m", "geo", "build", "--articles", str(articles), "--out", str(out), "--quiet",
+            "--cache", str(cache_path_for(build_dir()))]
 
 
 def _stop(message: str) -> None:

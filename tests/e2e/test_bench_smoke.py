@@ -23,6 +23,9 @@ def test_bench_smoke_measures_every_metric(tmp_path):
     assert results["load_sessions"] == 2 and results["load_errors"] == []
     assert results["load_map_steps"] > 0 and results["load_sidebar_steps"] >= 2
     assert results["load_url_lag_max_steps"] is not None
+    # With the extraction cache, a rebuild extracted nothing, and one added article only that one.
+    assert results["warm_breakdown"]["extracted"] == 0 and results["add_one_breakdown"]["extracted"] == 1
+    assert results["add_one_published_s"] > 0 and results["cold_build_s"] > 0
     # The build really built the generated corpus...
     assert results["build_towns"] and results["build_towns"] > 10
     # ...and a map step sends far less than the naive variant, which ships the whole map each time.
