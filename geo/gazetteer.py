@@ -10,6 +10,7 @@ its source.
 from __future__ import annotations
 
 import csv
+import json
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -100,8 +101,9 @@ class Gazetteer:
             if place.place_id in self._by_id:
                 raise ValueError(f"two places share the place_id {place.place_id!r}")
             self._by_id[place.place_id] = place
-        self._by_key: dict[str, list[IndexedName]] = {}
-        self._by_spelling: dict[str, list[IndexedName]] = {}
+        self._index(self._names_to_index())
+
+    def _names_to_index(self) -> Iterator[IndexedName]:
         for place in self._places:
             seen: set[str] = set()
             for text in place.names:
@@ -116,8 +118,44 @@ class Gazetteer:
                 # A one-letter skeleton is too loose to index alone, but not when the spelling says more:
                 # "al-Bab" keys as "b" (the article goes, "bab" folds to "b"), and must still be found.
                 if len(entry.key) >= 2 or len(entry.spelling) >= 3:
-                    self._by_key.setdefault(entry.key, []).append(entry)
-                    self._by_spelling.setdefault(entry.spelling, []).append(entry)
+                    yield entry
+
+    def _index(self, entries: Iterable[IndexedName]) -> None:
+        self._entries: list[IndexedName] = []
+        self._by_key: dict[str, list[IndexedName]] = {}
+        self._by_spelling: dict[str, list[IndexedName]] = {}
+        for entry in entries:
+            self._entries.append(entry)
+            self._by_key.setdefault(entry.key, []).append(entry)
+            self._by_spelling.setdefault(entry.spelling, []).append(entry)
+
+    def snapshot(self) -> str:
+        """The gazetteer as JSON text that `from_snapshot` turns back into the same gazetteer, its index
+        included: ≈ 0.5 s instead of `load`'s ≈ 5 s (parsing GeoNames' 235,000 cities and folding 65,000
+        names), for the build's extraction cache to keep."""
+        number = {place.place_id: i for i, place in enumerate(self._places)}
+        return json.dumps({
+            "places": [[p.place_id, p.name, p.country, p.lat, p.lon, p.geonames_id, p.population, p.kind,
+                        p.location_precision, p.source, list(p.names)] for p in self._places],
+            "index": [[number[e.place.place_id], e.text, e.spelling, e.key] for e in self._entries],
+        }, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_snapshot(cls, text: str) -> Gazetteer:
+        """The gazetteer `snapshot` wrote; `ValueError` (or `TypeError`, `KeyError`, `IndexError`) for text
+        that is not one."""
+        data = json.loads(text)
+        places = [Place(place_id, name, country, lat, lon, geonames_id, population, kind, precision, source,
+                        tuple(names))
+                  for place_id, name, country, lat, lon, geonames_id, population, kind, precision, source, names
+                  in data["places"]]
+        gazetteer = cls.__new__(cls)
+        gazetteer._places = places
+        gazetteer._by_id = {place.place_id: place for place in places}
+        if len(gazetteer._by_id) != len(places):
+            raise ValueError("two places share a place_id")
+        gazetteer._index(IndexedName(places[n], name, spelling, key) for n, name, spelling, key in data["index"])
+        return gazetteer
 
     @classmethod
     def load(

@@ -108,6 +108,24 @@ def test_editing_one_article_extracts_only_it(corpus, tmp_path, settled_at_once,
     assert after.files == _built(corpus, tmp_path / "plain").files
 
 
+def test_the_gazetteer_kept_in_the_cache_extracts_what_the_loaded_one_does(corpus, tmp_path, settled_at_once,
+                                                                            monkeypatch):
+    cache = tmp_path / "cache.sqlite"
+    _built(corpus, tmp_path / "before", cache=cache)
+    edited = sorted(corpus.glob("*.md"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nIS fighters also left Mayadin, residents said.\n",
+                      encoding="utf-8")
+
+    def not_loaded(*args, **kwargs):
+        raise AssertionError("the gazetteer was loaded, not taken from the cache")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline.Gazetteer, "load", not_loaded)
+        after = _built(corpus, tmp_path / "after", cache=cache)
+    assert after.extracted == 1 and after.warnings == []
+    assert after.files == _built(corpus, tmp_path / "plain").files
+
+
 def test_an_edit_that_keeps_size_and_mtime_is_still_seen(corpus, tmp_path, settled_at_once, counted):
     cache = tmp_path / "cache.sqlite"
     _built(corpus, tmp_path / "before", cache=cache)
@@ -234,7 +252,8 @@ def test_a_cache_another_build_holds_too_long_is_not_updated_but_the_build_is_pu
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert "not updated" in result.warnings[0] and "locked" in result.warnings[0]
+    assert "gazetteer not kept" in result.warnings[0] and "locked" in result.warnings[0]
+    assert "not updated" in result.warnings[1] and "locked" in result.warnings[1]
     assert result.files == _built(corpus, tmp_path / "plain").files
 
 
