@@ -8,6 +8,8 @@ workers from one of its threads, and a rebuild that fails leaves the published l
 
 from __future__ import annotations
 
+import fcntl
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -89,12 +91,20 @@ def rebuild_command(articles_dir: Path, out_dir: Path, database: str | None) -> 
 
 
 def rebuild(articles_dir: Path, out_dir: Path, database: str | None, cwd: Path | None = None) -> tuple[bool, str]:
-    """Rebuild the layer in a process of its own; (whether it published, what it printed on failure)."""
-    try:
-        done = subprocess.run(rebuild_command(articles_dir, out_dir, database), capture_output=True, text=True,
-                              timeout=REBUILD_SECONDS, cwd=cwd)
-    except subprocess.TimeoutExpired:
-        return False, f"the rebuild took longer than {REBUILD_SECONDS} s; it goes on, and the map shows it when done"
+    """Rebuild the layer in a process of its own; (whether it published, what it printed on failure).
+
+    One rebuild of a layer folder at a time, across processes: a rebuild reads the database when it starts,
+    so two at once (an article saved while a decision is) could publish the one that read first last, and
+    the map would lose the other's change."""
+    out_dir = Path(os.path.abspath(out_dir))
+    with open(out_dir.with_name(out_dir.name + ".rebuild.lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # let go when the file closes, or the process dies
+        try:
+            done = subprocess.run(rebuild_command(articles_dir, out_dir, database), capture_output=True, text=True,
+                                  timeout=REBUILD_SECONDS, cwd=cwd)
+        except subprocess.TimeoutExpired:
+            return False, (f"the rebuild took longer than {REBUILD_SECONDS} s and was stopped; the layer is as it was "
+                           f"(run `make build` to rebuild it)")
     if done.returncode != 0:
         return False, (done.stderr or done.stdout).strip()[-2000:]
     return True, done.stderr.strip()[-2000:]

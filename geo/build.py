@@ -664,7 +664,8 @@ def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gaz
     clock = time.perf_counter()
     articles = {r.article.article_id: r.article for r in results}
     reviewed = apply_decisions([e for r in results for e in r.events], decisions,
-                               {a: article.text for a, article in articles.items()}, partial(_place_info, gazetteer))
+                               {a: article.text for a, article in articles.items()}, partial(_place_info, gazetteer),
+                               {a: article.published for a, article in articles.items()})
     events = reviewed.events
     places: dict[str, Place] = {}
     for result in results:

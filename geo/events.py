@@ -85,6 +85,7 @@ class Event:
     review: str = "machine"  # or as an analyst decided: geo/review.py
     review_reason: str | None = None
     decision_key: str | None = None  # the digest of the decision's key: a corrected event's own key changed
+    occurrence: int = 0  # among the events of one quote with the same place and kind (geo.review)
 
 
 # --------------------------------------------------------------------------------------------------

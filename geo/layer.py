@@ -33,6 +33,7 @@ def _evidence(event: Event, article: Article) -> Evidence:
         review=event.review,
         review_reason=event.review_reason,
         decision_key=event.decision_key,
+        occurrence=event.occurrence,
     )
 
 
@@ -126,6 +127,7 @@ def event_rows(events: list[Event], articles: dict[str, Article]) -> list[dict]:
             review=event.review,
             review_reason=event.review_reason,
             decision_key=event.decision_key,
+            occurrence=event.occurrence,
             **_article_fields(article),
         )
         rows.append(row.model_dump(mode="json"))

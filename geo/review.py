@@ -48,12 +48,17 @@ class DecisionKey:
     quote: str
     place_id: str
     kind: str
+    #: Which of the events with the same four the sentence makes, in order: "IS captured Mosul in 2014, and
+    #: Iraqi forces recaptured Mosul in 2017" is two captures of Mosul in one quote (see `number_occurrences`).
+    occurrence: int = 0
 
     @property
     def digest(self) -> str:
         """A fixed-length key for the database's unique index (a quote can be long)."""
-        text = "\x1f".join((self.article_id, " ".join(self.quote.split()), self.place_id, self.kind))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        parts = [self.article_id, " ".join(self.quote.split()), self.place_id, self.kind]
+        if self.occurrence:
+            parts.append(str(self.occurrence))
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,20 @@ class Decision:
 
 
 def event_key(event: Event) -> DecisionKey:
-    return DecisionKey(event.article_id, event.quote, event.place_id or "", event.kind)
+    return DecisionKey(event.article_id, event.quote, event.place_id or "", event.kind, event.occurrence)
+
+
+def number_occurrences(events: list[Event]) -> list[Event]:
+    """`events` (in the order the articles make them) with `occurrence` set: the how-manyeth event with the
+    same article, quote, place and kind each is, so a decision names one of them, never all."""
+    seen: dict[tuple, int] = {}
+    numbered = []
+    for event in events:
+        group = (event.article_id, " ".join(event.quote.split()), event.place_id or "", event.kind)
+        count = seen.get(group, 0)
+        seen[group] = count + 1
+        numbered.append(event if event.occurrence == count else replace(event, occurrence=count))
+    return numbered
 
 
 def review_state(decision: Decision | None) -> str:
@@ -176,9 +194,13 @@ def apply_decisions(
     decisions: Iterable[Decision],
     article_texts: Mapping[str, str],
     place_info: Callable[[str], PlaceInfo | None],
+    published: Mapping[str, date] | None = None,
 ) -> Reviewed:
     """`events` as the analysts decided (see the module's text). `place_info` names a corrected place;
-    a decision about a place it does not know is unmatched."""
+    a decision about a place it does not know is unmatched. A correction or addition the analyst gave no
+    date is placed as the extractor places an undated claim: on its article's `published` date, with
+    precision `unknown` (true by then, since when unknown)."""
+    published = published or {}
     by_key: dict[str, Decision] = {}
     additions: list[Decision] = []
     for decision in decisions:
@@ -189,12 +211,12 @@ def apply_decisions(
     matched: set[str] = set()
     unmatched: list[Decision] = []
     reviewed: list[Event] = []
-    for event in events:
+    for event in number_occurrences(events):
         decision = by_key.get(event_key(event).digest)
         if decision is None:
             reviewed.append(event)
             continue
-        changed = _decided(event, decision, place_info)
+        changed = _decided(event, decision, place_info, published.get(event.article_id))
         if changed is None:
             reviewed.append(event)
             continue
@@ -202,7 +224,8 @@ def apply_decisions(
         reviewed.append(changed)
     unmatched.extend(d for digest, d in by_key.items() if digest not in matched)
     for number, decision in enumerate(sorted(additions, key=lambda d: d.key.digest)):
-        added = _added(decision, article_texts.get(decision.key.article_id), place_info, number)
+        added = _added(decision, article_texts.get(decision.key.article_id), place_info, number,
+                       published.get(decision.key.article_id))
         if added is None:
             unmatched.append(decision)
         else:
@@ -211,7 +234,7 @@ def apply_decisions(
     return Reviewed(reviewed, unmatched)
 
 
-def _decided(event: Event, decision: Decision, place_info) -> Event | None:
+def _decided(event: Event, decision: Decision, place_info, published: date | None) -> Event | None:
     review = review_state(decision)
     if decision.action in ("confirm", "reject"):
         return replace(event, review=review, review_reason=decision.reason, decision_key=decision.key.digest)
@@ -219,13 +242,14 @@ def _decided(event: Event, decision: Decision, place_info) -> Event | None:
     info = place_info(correction.place_id)
     if info is None:
         return None
-    return replace(event, **_corrected_fields(event.kind, correction, info), review=review,
+    return replace(event, **_corrected_fields(event.kind, correction, info, published), review=review,
                    review_reason=decision.reason, decision_key=decision.key.digest)
 
 
-def _corrected_fields(kind: str, correction: Correction, info: PlaceInfo) -> dict:
+def _corrected_fields(kind: str, correction: Correction, info: PlaceInfo, published: date | None) -> dict:
     """The event fields of the analyst's reading. A claim of a change (a capture, a loss) stays a change
-    of holder; a place fought over is a `contest`; anything else says who held it."""
+    of holder; a place fought over is a `contest`; anything else says who held it. Undated, it stands on
+    the publication date with precision `unknown`, as an undated claim the machine reads does."""
     if correction.status == "contested":
         new_kind = "contest"
     elif kind in ("capture", "loss"):
@@ -241,16 +265,17 @@ def _corrected_fields(kind: str, correction: Correction, info: PlaceInfo) -> dic
         "place_id": correction.place_id,
         "place_name": info.name,
         "country": info.country,
-        "date": correction.date,
-        "date_precision": correction.date_precision,
-        # An analyst's date is the event's; with none, the quote supports the holder's period only.
-        "past": correction.date is None,
+        "date": correction.date or published,
+        "date_precision": correction.date_precision if correction.date else "unknown",
+        # With no date at all (no article to take it from), the quote supports the holder's period only.
+        "past": correction.date is None and published is None,
         "late": False,
         "confidence": 1.0,
     }
 
 
-def _added(decision: Decision, article_text: str | None, place_info, number: int) -> Event | None:
+def _added(decision: Decision, article_text: str | None, place_info, number: int,
+           published: date | None) -> Event | None:
     key, correction = decision.key, decision.correction
     if article_text is None or correction is None:
         return None
@@ -280,5 +305,5 @@ def _added(decision: Decision, article_text: str | None, place_info, number: int
         confidence=1.0,
         quote=key.quote,
     )
-    return replace(base, **_corrected_fields(key.kind, correction, info), review="added",
+    return replace(base, **_corrected_fields(key.kind, correction, info, published), review="added",
                    review_reason=decision.reason, decision_key=key.digest)

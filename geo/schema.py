@@ -50,6 +50,7 @@ class Evidence(_Strict):
     review: ReviewState = "machine"
     review_reason: str | None = Field(default=None, description="the analyst's reason, when one decided")
     decision_key: str | None = Field(default=None, description="the decision's key (geo/review.py), when one decided")
+    occurrence: int = Field(default=0, ge=0, description="which of the quote's events of this place and kind")
 
 
 class ControlPeriodProperties(_Strict):
@@ -115,6 +116,7 @@ class EventRow(_Strict):
     review: ReviewState = "machine"
     review_reason: str | None = None
     decision_key: str | None = None
+    occurrence: int = Field(default=0, ge=0)
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(EventRow.model_fields)

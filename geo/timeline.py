@@ -135,7 +135,9 @@ class _PlaceTimeline:
         current = self.current
         attackers = {e.contested_by or UNKNOWN_FORCE for e in contests}
         if current is None:
-            holders = sorted({e.force for e in states} - attackers)
+            # The machine reads a fight, not who held the town; an analyst's reading names the holder.
+            named = {e.force for e in contests if e.review in ("corrected", "added") and e.force != UNKNOWN_FORCE}
+            holders = sorted(({e.force for e in states} | named) - attackers)
             holder = holders[0] if holders else UNKNOWN_FORCE
             self.open(holder, "contested", attackers, day, contests)
             return

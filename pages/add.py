@@ -65,8 +65,10 @@ if shown:
             f"id {article.article_id}")
     st.markdown(f"**{len(result.places)} place mentions, {len(result.events)} events.** Places are in bold; "
                 "each event's quote is highlighted.")
-    events = [{"place": e.place_name, "kind": e.kind, "force": e.force, "status": e.status,
-               "contested by": e.contested_by, "date": e.date, "precision": e.date_precision, "quote": e.quote}
+    # st.table renders Markdown in its cells: the article's words go escaped.
+    events = [{"place": md_escape(e.place_name), "kind": e.kind, "force": e.force, "status": e.status,
+               "contested by": e.contested_by or "", "date": e.date.isoformat() if e.date else "",
+               "precision": e.date_precision, "quote": md_escape(e.quote)}
               for e in result.events]
     if events:
         st.table(events)  # a few rows, as text the page can search and copy

@@ -50,7 +50,8 @@ with events_tab:
                     f"{event.date or 'undated'} ({event.date_precision}) · {event.source}, {event.published}")
             st.caption(md_escape(REVIEW_LABELS[event.review] + (f": {event.review_reason}" if event.review_reason else "")))
             review.review_controls(
-                layer, DecisionKey(event.article_id, event.quote, event.place_id, event.kind), event.decision_key,
+                layer, DecisionKey(event.article_id, event.quote, event.place_id, event.kind, event.occurrence),
+                event.decision_key,
                 event.review, f"review-event-{event.event_id}", force=event.force, status=event.status,
                 day=event.date, precision=event.date_precision, contested_by=event.contested_by)
 

@@ -39,5 +39,6 @@ else:
 events = [e.model_dump(mode="json") for e in layer.events if e.article_id == chosen]
 st.markdown(f"**Events extracted** ({len(events)})")
 if events:
-    columns = ["place_name", "mention", "kind", "force", "status", "date", "date_precision", "claimant", "quote"]
+    columns = ["place_name", "mention", "kind", "force", "status", "date", "date_precision", "claimant", "review",
+               "review_reason", "quote"]
     st.dataframe(pd.DataFrame(events)[columns], hide_index=True, width="stretch")

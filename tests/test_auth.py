@@ -87,6 +87,8 @@ OIDC = {"redirect_uri": "https://map.example.org/oauth2callback", "cookie_secret
     (None, "ann@example.org", "ann@example.org"),
     (["ann@example.org"], "ann@example.org", "ann@example.org"),
     (["ann@example.org"], "eve@example.org", None),
+    ("ann@example.org", "ann@example.org", None),  # not a list: a typo never lets everybody in
+    ({"ann": "x"}, "ann", None),
 ])
 def test_a_team_signs_in_with_openid_connect_and_may_be_limited_to_some_accounts(monkeypatch, editors, email, editor):
     settings = dict(OIDC, **({"editors": editors} if editors is not None else {}))

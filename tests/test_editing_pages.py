@@ -110,3 +110,27 @@ def test_the_town_panel_has_review_controls_under_each_quote_for_an_editor_only(
     at = decisions[0].set_value("correct").run()
     assert not at.exception
     assert [s for s in at.selectbox if str(s.key).endswith("-force")]  # the correction's fields
+
+
+def test_a_form_opened_before_another_analyst_decided_cannot_overwrite_that_decision(monkeypatch, tmp_path, layer_dir):
+    from geo.io.read import read_layer
+    from geo.review import Decision, DecisionKey
+    from geo.state import history
+    from geo.store import Store
+
+    ann = _map_with(monkeypatch, tmp_path, layer_dir, editor="Ann")
+    assert not ann.exception
+    period = list(reversed(history(read_layer(layer_dir).periods, "albu-kamal")))[0]
+    quote = period.evidence[0]
+    key = DecisionKey(quote.article_id, quote.quote, "albu-kamal", quote.event_kind, quote.occurrence)
+    with Store(f"sqlite:///{tmp_path / 'analyst.sqlite'}") as store:  # Bob, in another session, meanwhile
+        store.decide(Decision(key, "confirm", "SOHR says so", "Bob"), quote.quote, {"IS", "SYRIAN_GOV", "SDF"},
+                     lambda place: True)
+
+    ann.radio(key="review-albu-kamal-0-0-action").set_value("reject")
+    ann.text_input(key="review-albu-kamal-0-0-reason").input("premature claim")
+    ann = ann.button(key="review-albu-kamal-0-0-save").click().run()
+    assert not ann.exception
+    assert any("Bob decided 'confirm' on this event" in e.value for e in ann.error)
+    with Store(f"sqlite:///{tmp_path / 'analyst.sqlite'}") as store:
+        assert store.decision(key).action == "confirm" and len(store.audit()) == 1

@@ -233,3 +233,10 @@ def test_the_area_chart_of_a_long_war_is_drawn_however_many_changes_it_has():
     assert len(series) > 2 * 5000
     chart = territory.area_chart(series, None, start, start + timedelta(days=1300), FORCES).to_dict()
     assert sum(len(d) for d in chart["datasets"].values()) == len(series)
+
+
+def test_addresses_and_web_names_in_article_text_do_not_become_links():
+    from ui.text import md_escape
+
+    shown = md_escape("write to press@example.org or see www.example.org")
+    assert "\\@" in shown and "www\\." in shown

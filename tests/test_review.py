@@ -236,3 +236,51 @@ def test_a_share_claim_that_names_no_place_can_be_rejected():
     assert reviewed.events[1].review == "rejected"
     assert reviewed.mapped == [CAPTURE]
     assert reviewed.unmatched == []
+
+
+# --- one quote, several events of one place and kind; undated corrections ------------------------------
+
+TWICE = "Islamic State fighters captured Mosul in June 2014, and Iraqi forces recaptured Mosul in July 2017."
+IS_TAKES = Event(
+    event_id="a2-000-00", article_id="a2", sentence_index=0, place_id="mosul", place_name="Mosul", country="IQ",
+    mention="Mosul", kind="capture", force="IS", previous_force=None, status="held", contested_by=None,
+    share_percent=None, date=date(2014, 6, 1), date_precision="month", date_phrase="in June 2014", claimant=None,
+    confidence=0.8, quote=TWICE)
+IRAQ_RETAKES = replace(IS_TAKES, event_id="a2-000-01", force="IRAQI_GOV", previous_force="IS", date=date(2017, 7, 1),
+                       date_phrase="in July 2017")
+
+
+def test_a_decision_names_one_of_the_events_a_quote_makes_about_one_place_and_kind():
+    from geo.review import number_occurrences
+
+    first, second = number_occurrences([IS_TAKES, IRAQ_RETAKES])
+    assert (first.occurrence, second.occurrence) == (0, 1) and event_key(first) != event_key(second)
+    reviewed = apply_decisions([IS_TAKES, IRAQ_RETAKES], [decision(second, "reject", reason="wrong year")],
+                               {"a2": TWICE}, {"mosul": PlaceInfo("Mosul", "IQ")}.get)
+    assert [(e.force, e.review) for e in reviewed.events] == [("IS", "machine"), ("IRAQI_GOV", "rejected")]
+    assert [e.force for e in reviewed.mapped] == ["IS"]
+
+
+def test_an_undated_correction_stands_on_the_publication_date_with_unknown_precision_and_colours():
+    from geo.timeline import build_timelines
+
+    undated = Correction(force="SDF", status="contested", place_id="tabqa", contested_by="IS")
+    reviewed = apply_decisions([CAPTURE, FIGHT], [decision(FIGHT, "correct", undated)], TEXTS, PLACES.get,
+                               {"a1": date(2017, 10, 20)})
+    corrected = reviewed.events[1]
+    assert (corrected.kind, corrected.date, corrected.date_precision, corrected.past) == (
+        "contest", date(2017, 10, 20), "unknown", False)
+    periods = build_timelines(reviewed.mapped, {"a1": date(2017, 10, 20)})["tabqa"]
+    assert [(p.force, p.status, p.contested_by) for p in periods] == [("SDF", "contested", ["IS"])]
+
+
+def test_an_undated_addition_colours_its_town_from_the_publication_date():
+    from geo.timeline import build_timelines
+
+    key = DecisionKey("a1", "Raqqa was captured by the SDF", "manbij", "capture")
+    added = Decision(key, "add", "the SDF also holds Manbij, says the text", "kari",
+                     Correction(force="SDF", status="held", place_id="manbij"))
+    reviewed = apply_decisions([CAPTURE], [added], TEXTS, PLACES.get, {"a1": date(2017, 10, 20)})
+    periods = build_timelines(reviewed.mapped, {"a1": date(2017, 10, 20)})
+    assert [(p.force, p.valid_from, p.date_precision) for p in periods["manbij"]] == [
+        ("SDF", date(2017, 10, 20), "unknown")]

@@ -31,6 +31,7 @@ HELD_BY_IS = Correction(force="IS", status="held", place_id="raqqa", date=date(2
                         date_precision="month")
 # The analysts in the concurrency tests; more than the two cores CI has, fewer than a pool's connections.
 ANALYSTS = 6
+HEAD_REVISION = "0002"
 
 
 def decision(key: DecisionKey = CAPTURE, action: str = "confirm", reason: str = "the article says so",
@@ -64,7 +65,7 @@ def store(new_database):
 # --- schema ------------------------------------------------------------------------------------------
 
 def test_a_new_database_is_migrated_to_the_newest_revision(store):
-    assert store.revision() == "0001"
+    assert store.revision() == HEAD_REVISION
 
 
 def test_opening_a_database_again_runs_no_migration(new_database, monkeypatch):
@@ -81,7 +82,7 @@ def test_opening_a_database_again_runs_no_migration(new_database, monkeypatch):
         first.add_article(ARTICLE, "kari")
     assert len(upgrades) == 1
     with Store(url) as again:
-        assert again.revision() == "0001"
+        assert again.revision() == HEAD_REVISION
         assert again.article("a1") == ARTICLE
     assert len(upgrades) == 1
 
@@ -277,6 +278,29 @@ def test_importing_the_same_file_again_stores_nothing(new_database):
         assert len(kept.audit()) == 3
 
 
+def test_a_stale_file_never_overwrites_a_decision_taken_after_it(new_database):
+    with Store(new_database()) as kept, Store(new_database()) as other:
+        _decide_all_kinds(kept)
+        stale = kept.export_decisions()
+        _import(other, stale)
+        newer = other.decision(FIGHT)
+        decide(other, replace(decision(FIGHT, action="confirm", reason="the army was there after all"),
+                              version=newer.version))
+        stored, refused = _import(other, stale, editor="kari")
+        assert stored == 0 and len(refused) == 1
+        assert refused[0].startswith("line 3: kari decided 'confirm' on this event at ")
+        assert other.decision(FIGHT).action == "confirm"
+
+
+def test_a_file_the_csv_reader_cannot_read_to_the_end_reports_where_it_stopped(new_database):
+    with Store(new_database()) as kept, Store(new_database()) as other:
+        _decide_all_kinds(kept)
+        header, first, second, third = kept.export_decisions().splitlines()
+        huge = second.replace("the army was not there", "x" * 200_000)
+        stored, refused = _import(other, "\n".join([header, first, huge, third]) + "\n")
+        assert stored == 1 and len(refused) == 1 and "field larger than field limit" in refused[0]
+
+
 def test_a_bad_row_is_reported_with_its_line_and_the_others_are_stored(new_database):
     with Store(new_database()) as kept, Store(new_database()) as other:
         _decide_all_kinds(kept)
@@ -365,7 +389,7 @@ def test_stores_opening_a_new_database_at_once_all_open_it(new_database):
     assert not failed, failed
     assert len(opened) == ANALYSTS
     with Store(url) as store:
-        assert store.revision() == "0001"
+        assert store.revision() == HEAD_REVISION
 
 
 def test_stores_of_different_databases_opened_at_once_each_migrate_their_own(new_database):
@@ -389,4 +413,29 @@ def test_stores_of_different_databases_opened_at_once_each_migrate_their_own(new
     assert not failed, failed
     for url in urls:
         with Store(url) as store:
-            assert (store.revision(), [a.article_id for a in store.articles()]) == ("0001", [url])
+            assert (store.revision(), [a.article_id for a in store.articles()]) == (HEAD_REVISION, [url])
+
+
+def test_a_database_of_the_first_schema_is_migrated_and_keeps_its_decisions(tmp_path):
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from geo.store.store import MIGRATIONS
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        alembic.command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO decisions (key_digest, article_id, quote, place_id, kind, action, reason, editor, decided_at, "
+            f"version) VALUES ('{CAPTURE.digest}', 'a1', '{CAPTURE.quote}', 'raqqa', 'capture', 'reject', 'old', "
+            "'ann', '2026-11-01 10:00:00', 1)")
+    engine.dispose()
+    with Store(url) as store:
+        assert store.revision() == HEAD_REVISION
+        (kept,) = store.decisions()
+        assert kept.key == CAPTURE and kept.key.occurrence == 0 and kept.reason == "old"
+        assert store.decision(CAPTURE) == kept

@@ -13,17 +13,24 @@ server, whatever the page sent.
 from __future__ import annotations
 
 import os
+import threading
 import time
 
 import streamlit as st
 
 from geo.store.passwords import verify_password
+from ui.text import md_escape
 
 PASSWORD_HASH_ENV = "GEO_EDITOR_PASSWORD_HASH"
 _EDITOR_KEY = "_editor_name"
 _FAILURES_KEY = "_editor_failures"
 #: After this many wrong passwords a session waits this many seconds per further try.
 _FREE_TRIES, _PENALTY_S = 3, 2.0
+#: And across all sessions of the server (a guesser opens a new session for each try): past this many wrong
+#: passwords in the last minute, every try waits this long first.
+_SERVER_FREE_TRIES, _SERVER_PENALTY_S, _WINDOW_S = 10, 3.0, 60.0
+_server_failures: list[float] = []
+_server_lock = threading.Lock()
 
 
 def _secrets() -> dict:
@@ -60,8 +67,13 @@ def editor() -> str | None:
         if not getattr(st.user, "is_logged_in", False):
             return None
         who = str(st.user.get("email") or st.user.get("name") or st.user.get("sub") or "")
-        allowed = _oidc().get("editors")
-        if not who or (isinstance(allowed, list) and who not in allowed):
+        allowed = _oidc().get("editors", None)
+        if not who:
+            return None
+        if allowed is None:
+            return who
+        # Anything but a list of addresses (a lone string, a typo'd table) lets nobody in, never everybody.
+        if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed) or who not in allowed:
             return None
         return who
     if current == "password":
@@ -74,11 +86,19 @@ def _try_password(name: str, password: str) -> str | None:
     failures = st.session_state.get(_FAILURES_KEY, 0)
     if failures >= _FREE_TRIES:
         time.sleep(_PENALTY_S * (failures - _FREE_TRIES + 1))  # slows guessing from one session
+    with _server_lock:
+        now = time.monotonic()
+        _server_failures[:] = [t for t in _server_failures if now - t < _WINDOW_S]
+        crowded = len(_server_failures) >= _SERVER_FREE_TRIES
+    if crowded:
+        time.sleep(_SERVER_PENALTY_S)
     stored = _password_hash()
     if not name.strip():
         return "Give your name: it is written with every decision you take."
     if not stored or not verify_password(stored, password):
         st.session_state[_FAILURES_KEY] = failures + 1
+        with _server_lock:
+            _server_failures.append(time.monotonic())
         return "Wrong password."
     st.session_state[_FAILURES_KEY] = 0
     st.session_state[_EDITOR_KEY] = " ".join(name.split())[:200]
@@ -92,7 +112,7 @@ def sign_in_box() -> None:
         return
     who = editor()
     if who:
-        st.caption(f"Signed in to edit as {who}")
+        st.caption(md_escape(f"Signed in to edit as {who}"))
         if current == "oidc":
             st.button("Sign out", on_click=st.logout, key="sign_out")
         elif st.button("Sign out", key="sign_out"):

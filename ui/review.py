@@ -125,12 +125,19 @@ def review_controls(layer: Layer, key: DecisionKey, decided: str | None, state: 
     current = store().decision(decided or key)
     if current is not None:
         key = current.key
-    version = current.version if current else 0
+    # The version this analyst saw when the form first showed: a save reruns the page, which would read the
+    # newest version and so let a stale form overwrite another analyst's decision unseen.
+    seen_key = f"{prefix}-seen-version"
+    version = st.session_state.setdefault(seen_key, current.version if current else 0)
+    added = current is not None and current.action == "add"
     with st.popover("Review", icon=":material/rate_review:"):
         if current is not None:
-            st.caption(f"{REVIEW_LABELS[state]} · {current.editor}, {current.decided_at:%Y-%m-%d %H:%M} UTC")
+            st.caption(md_escape(f"{REVIEW_LABELS[state]} · {current.editor}, {current.decided_at:%Y-%m-%d %H:%M} UTC"))
             st.text(f"Reason: {current.reason}")
-        action = st.radio("Decision", ("confirm", "reject", "correct"), horizontal=True, key=f"{prefix}-action")
+        # An analyst's own addition is corrected (it stays an addition) or withdrawn; there is nothing to confirm.
+        actions = ("correct", "reject") if added else ("confirm", "reject", "correct")
+        action = st.radio("Decision", actions, horizontal=True, key=f"{prefix}-action",
+                          format_func=lambda a: "withdraw" if added and a == "reject" else a)
         correction = None
         if action == "correct":
             if key.kind not in CORRECTABLE_KINDS:
@@ -141,7 +148,9 @@ def review_controls(layer: Layer, key: DecisionKey, decided: str | None, state: 
                                placeholder="Why: what the text says, what you checked")
         if st.button("Save decision", key=f"{prefix}-save", type="primary"):
             with st.spinner("Saving and rebuilding the map…"):
-                outcome = decide(layer, key, action, reason, correction, version)
+                outcome = decide(layer, key, "add" if added and action == "correct" else action, reason, correction,
+                                 version)
+            st.session_state.pop(seen_key, None)  # saved or refused: the next form starts from what is stored
             _report(outcome)
 
 
@@ -165,13 +174,17 @@ def evidence_controls(layer: Layer):
         return None
 
     def controls(evidence, period, prefix: str) -> None:
-        key = DecisionKey(evidence.article_id, evidence.quote, period.place_id, evidence.event_kind)
-        # A contest's quote names the force contesting the place (`event_force`); the period, its holder.
-        contest = evidence.event_kind == "contest"
+        key = DecisionKey(evidence.article_id, evidence.quote, period.place_id, evidence.event_kind,
+                          evidence.occurrence)
+        # The form starts from what the quote says. `event_force` is the taker or holder of a capture or a
+        # state, but the loser of a loss and the attacker of a contest or pressure: there the period's
+        # holder holds it (contested by the attacker).
+        kind = evidence.event_kind
+        attacked = kind in ("contest", "pressure")
         review_controls(layer, key, evidence.decision_key, evidence.review, prefix,
-                        force=period.force if contest else evidence.event_force,
-                        status="contested" if contest else "held",
+                        force=period.force if kind in ("loss", "contest", "pressure") else evidence.event_force,
+                        status="contested" if attacked else "held",
                         day=date.fromisoformat(evidence.date) if evidence.date else None,
-                        precision=evidence.date_precision, contested_by=evidence.event_force if contest else None)
+                        precision=evidence.date_precision, contested_by=evidence.event_force if attacked else None)
 
     return controls

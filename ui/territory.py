@@ -94,11 +94,12 @@ def area_chart(series: pd.DataFrame, day: date | None, lo: date, hi: date,
 
 
 def share_claims(events: Iterable, forces: Mapping[str, ForceStyle]) -> pd.DataFrame:
-    """The articles' own share claims ("about 37 percent of the province", "lost 96 percent"), newest first.
-    A loss has force UNKNOWN and the loser in previous_force: shown as "lost by <loser>"."""
+    """The articles' own share claims ("about 37 percent of the province", "lost 96 percent"), newest first,
+    but those an analyst rejected. A loss has force UNKNOWN and the loser in previous_force: shown as "lost
+    by <loser>"."""
     rows = []
     for e in events:
-        if e.kind != "share":
+        if e.kind != "share" or getattr(e, "review", "machine") == "rejected":
             continue
         if e.force == UNKNOWN_FORCE and e.previous_force:
             force = f"lost by {_name(e.previous_force, forces)}"

@@ -11,15 +11,18 @@ from urllib.parse import urlsplit
 
 # Any ASCII punctuation may be backslash-escaped in CommonMark. These are the characters that start
 # emphasis, code, links and images, raw HTML and entities, tables, and Streamlit's own extensions
-# ($…$ maths, :colour[…] directives, :emoji: shortcodes).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>!|$:~&])")
+# ($…$ maths, :colour[…] directives, :emoji: shortcodes), and "@", which GitHub-flavoured Markdown would
+# make an e-mail address into a link.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>!|$:~&@])")
+# "www.example.org" becomes a link in GitHub-flavoured Markdown too: the dot after "www" goes escaped.
+_WWW = re.compile(r"(?i)\b(www)\.")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
 
 
 def md_escape(text: object) -> str:
     """`text` as Markdown that renders exactly those characters, on one line."""
     flat = " ".join(str(text if text is not None else "").split())
-    flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    flat = _WWW.sub(r"\1\\.", _MD_SPECIAL.sub(r"\\\1", flat))
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat)
 
 

@@ -45,6 +45,8 @@ class StoredDecision(Base):
     quote: Mapped[str] = mapped_column(Text)
     place_id: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20))
+    #: Which of the quote's events with this place and kind (geo.review.DecisionKey.occurrence).
+    occurrence: Mapped[int] = mapped_column(Integer, default=0)
     action: Mapped[str] = mapped_column(String(10))
     force: Mapped[str | None] = mapped_column(String(50), nullable=True)
     status: Mapped[str | None] = mapped_column(String(10), nullable=True)

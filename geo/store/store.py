@@ -9,6 +9,7 @@ deciding on the same event at once never lose an update without a word.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -26,7 +27,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, select, update
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from geo.articles import ADDED_FOLDER, Article
@@ -36,12 +37,14 @@ from geo.store.models import AuditEntry, StoredArticle, StoredDecision
 DATABASE_ENV = "GEO_DATABASE_URL"
 #: How long a write waits for another's on SQLite before giving up with "database is locked".
 SQLITE_WAIT_SECONDS = 30
-DEFAULT_DATABASE = Path("data/analyst.sqlite")
+#: In the project's data/, wherever the dashboard or the command is started from: the dashboard and the
+#: rebuilds it starts must open the same file.
+DEFAULT_DATABASE = Path(__file__).resolve().parents[2] / "data" / "analyst.sqlite"
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: Alembic keeps the running migration's context in module globals: stores of different databases opened at
 #: once in threads of one process would otherwise each migrate another's, or none.
 _ONE_MIGRATION_AT_A_TIME = threading.Lock()
-DECISION_CSV_COLUMNS = ("article_id", "quote", "place_id", "kind", "action", "force", "status", "contested_by",
+DECISION_CSV_COLUMNS = ("article_id", "quote", "place_id", "kind", "occurrence", "action", "force", "status", "contested_by",
                         "new_place_id", "date", "date_precision", "reason", "editor", "decided_at", "version")
 
 
@@ -122,6 +125,22 @@ def _write_ahead_log(cursor: sqlite3.Cursor) -> None:
             time.sleep(0.02)
 
 
+def _database_errors(method):
+    """A failure of the database itself (gone away, a value longer than its column, a row another analyst
+    inserted first) as a `StoreError` naming the database, never a traceback in the page."""
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except IntegrityError as exc:
+            raise StoreError(f"{shown_url(self.url)}: refused by the database, another analyst's change may have "
+                             f"come first; reload and try again ({type(exc.orig).__name__})") from None
+        except SQLAlchemyError as exc:
+            cause = getattr(exc, "orig", None) or exc
+            raise StoreError(f"{shown_url(self.url)}: {' '.join(str(cause).split())[:300]}") from None
+    return guarded
+
+
 class Store:
     """The analyst's database. `Store(url)` opens it and brings its schema to the newest migration."""
 
@@ -169,6 +188,7 @@ class Store:
 
     # --- articles ----------------------------------------------------------------------------------
 
+    @_database_errors
     def add_article(self, article: Article, editor: str, file_name: str | None = None) -> Article:
         """Store `article` (as `geo.intake` made it); `StoreError` if its id is taken, and nothing changes."""
         row = StoredArticle(
@@ -182,11 +202,13 @@ class Store:
             session.add(row)
         return _article(row)
 
+    @_database_errors
     def articles(self) -> list[Article]:
         with self._session() as session:
             rows = session.scalars(select(StoredArticle).order_by(StoredArticle.article_id)).all()
         return [_article(row) for row in rows]
 
+    @_database_errors
     def article(self, article_id: str) -> Article | None:
         with self._session() as session:
             row = session.get(StoredArticle, article_id)
@@ -194,6 +216,7 @@ class Store:
 
     # --- decisions ---------------------------------------------------------------------------------
 
+    @_database_errors
     def decisions(self, article_id: str | None = None) -> list[Decision]:
         query = select(StoredDecision).order_by(StoredDecision.id)
         if article_id is not None:
@@ -201,6 +224,7 @@ class Store:
         with self._session() as session:
             return [_decision(row) for row in session.scalars(query)]
 
+    @_database_errors
     def decision(self, key: DecisionKey | str) -> Decision | None:
         """The current decision on `key` (or on the key with this digest), None if there is none."""
         digest = key if isinstance(key, str) else key.digest
@@ -208,6 +232,7 @@ class Store:
             row = session.scalar(select(StoredDecision).where(StoredDecision.key_digest == digest))
         return None if row is None else _decision(row)
 
+    @_database_errors
     def decide(self, decision: Decision, article_text: str | None, forces: Iterable[str],
                known_place: Callable[[str], bool]) -> Decision:
         """Check `decision` (`geo.review.check_decision`) and store it with its audit entry, in one
@@ -223,7 +248,7 @@ class Store:
                     if decision.version != 0:
                         raise ConflictError("the decision you changed is no longer in the database; reload")
                     row = StoredDecision(key_digest=key.digest, article_id=key.article_id, quote=key.quote,
-                                         place_id=key.place_id, kind=key.kind, decided_at=now, version=1,
+                                         place_id=key.place_id, kind=key.kind, occurrence=key.occurrence, decided_at=now, version=1,
                                          **values)
                     session.add(row)
                     session.flush()  # raises IntegrityError if another analyst's insert came first
@@ -251,6 +276,7 @@ class Store:
         with self._session() as session:
             return session.scalar(select(StoredDecision).where(StoredDecision.key_digest == key.digest))
 
+    @_database_errors
     def audit(self, limit: int | None = None) -> list[AuditRecord]:
         """The audit log, newest first."""
         query = select(AuditEntry).order_by(AuditEntry.id.desc())
@@ -263,6 +289,7 @@ class Store:
 
     # --- decisions as CSV (for a team that keeps them in git) ----------------------------------------
 
+    @_database_errors
     def export_decisions(self) -> str:
         out = io.StringIO()
         writer = csv.DictWriter(out, DECISION_CSV_COLUMNS, lineterminator="\n")
@@ -271,25 +298,43 @@ class Store:
             writer.writerow(_csv_row(decision))
         return out.getvalue()
 
+    @_database_errors
     def import_decisions(self, text: str, article_text: Callable[[str], str | None], forces: Iterable[str],
                          known_place: Callable[[str], bool], editor: str) -> tuple[int, list[str]]:
         """Take the decisions of an exported CSV as `editor`'s (each is checked like one made in the app;
-        one that equals what is stored is skipped). Returns how many were stored and, per refused row,
-        its line and why: a bad row never stops the others."""
+        one that equals what is stored is skipped, and one older than a different decision stored since is
+        refused: a stale file never overwrites a colleague's later decision). Returns how many were stored
+        and, per refused row, its line and why: a bad row never stops the others."""
         forces = list(forces)
         reader = csv.DictReader(io.StringIO(text))
-        missing = [c for c in ("article_id", "quote", "place_id", "kind", "action", "reason")
-                   if c not in (reader.fieldnames or ())]
+        try:
+            fields = reader.fieldnames or ()
+        except csv.Error as exc:
+            raise ReviewError(f"not a CSV file: {exc}") from None
+        missing = [c for c in ("article_id", "quote", "place_id", "kind", "action", "reason") if c not in fields]
         if missing:
             raise ReviewError(f"not a decisions CSV: no column {', '.join(missing)}")
         stored, refused = 0, []
-        for row in reader:
+        rows = iter(reader)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except csv.Error as exc:  # a field over the csv module's limit, a stray NUL…: the rest is unreadable
+                refused.append(f"line {reader.line_num}: {exc}; the rows after it were not read")
+                break
             line = reader.line_num
             try:
                 decision = _from_csv_row(row, editor)
                 current = self.decision(decision.key)
                 if current is not None and _same(current, decision):
                     continue
+                taken = _csv_time(row.get("decided_at"))
+                if current is not None and taken is not None and current.decided_at and current.decided_at > taken:
+                    raise ReviewError(f"{current.editor} decided '{current.action}' on this event at "
+                                      f"{current.decided_at:%Y-%m-%d %H:%M} UTC, after this row's decision: "
+                                      f"not overwritten")
                 version = 0 if current is None else current.version
                 self.decide(replace(decision, version=version), article_text(decision.key.article_id), forces,
                             known_place)
@@ -297,6 +342,14 @@ class Store:
             except (ReviewError, ValueError) as exc:
                 refused.append(f"line {line}: {exc}")
         return stored, refused
+
+
+def _csv_time(text: str | None) -> datetime | None:
+    """A `decided_at` cell as an aware datetime (None when empty or unreadable: then the row is taken)."""
+    try:
+        return _aware(datetime.fromisoformat(text.strip())) if text and text.strip() else None
+    except ValueError:
+        return None
 
 
 def _now() -> datetime:
@@ -336,7 +389,8 @@ def _decision(row: StoredDecision) -> Decision:
         correction = Correction(force=row.force, status=row.status, place_id=row.new_place_id,
                                 date=date.fromisoformat(row.date) if row.date else None,
                                 date_precision=row.date_precision or "unknown", contested_by=row.contested_by)
-    return Decision(DecisionKey(row.article_id, row.quote, row.place_id, row.kind), row.action, row.reason,
+    return Decision(DecisionKey(row.article_id, row.quote, row.place_id, row.kind, row.occurrence or 0),
+                    row.action, row.reason,
                     row.editor, correction, _aware(row.decided_at), row.version)
 
 
@@ -356,7 +410,7 @@ def _csv_row(decision: Decision) -> dict:
     c = decision.correction
     return {
         "article_id": decision.key.article_id, "quote": decision.key.quote, "place_id": decision.key.place_id,
-        "kind": decision.key.kind, "action": decision.action,
+        "kind": decision.key.kind, "occurrence": decision.key.occurrence, "action": decision.action,
         "force": c.force if c else "", "status": c.status if c else "",
         "contested_by": (c.contested_by or "") if c else "", "new_place_id": c.place_id if c else "",
         "date": c.date.isoformat() if c and c.date else "", "date_precision": c.date_precision if c else "",
@@ -380,7 +434,13 @@ def _from_csv_row(row: dict, editor: str) -> Decision:
         correction = Correction(force=cell("force"), status=cell("status"), place_id=cell("new_place_id"),
                                 date=parsed, date_precision=cell("date_precision") or "unknown",
                                 contested_by=cell("contested_by") or None)
-    key = DecisionKey(cell("article_id"), row.get("quote") or "", cell("place_id"), cell("kind"))
+    try:
+        occurrence = int(cell("occurrence") or 0)
+    except ValueError:
+        raise ReviewError(f"occurrence {cell('occurrence')!r} is not a whole number") from None
+    if occurrence < 0:
+        raise ReviewError("occurrence cannot be negative")
+    key = DecisionKey(cell("article_id"), row.get("quote") or "", cell("place_id"), cell("kind"), occurrence)
     reason = cell("reason")
     by = cell("editor")
     if by and by != editor:
