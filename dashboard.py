@@ -17,8 +17,6 @@ if __name__ == "__main__":
     # An emoji icon is drawn from a data: address; the default favicon.png was fetched anew on every rerun.
     st.set_page_config(page_title="Control map", page_icon="🗺️", layout="wide")
 
-    layer = data.load_or_stop()
-
     map_page = st.Page("pages/map.py", title="Map", default=True)
     pages = [
         map_page,
@@ -28,7 +26,10 @@ if __name__ == "__main__":
     ]
     if auth.editor() is not None:  # a viewer's navigation has no editing page at all
         pages += [st.Page("pages/add.py", title="Add article"), st.Page("pages/review.py", title="Review")]
+    # Before the layer is loaded: a layer that cannot be read stops this script, and a script that never
+    # reaches st.navigation gets Streamlit's navigation of every file in pages/, editing pages included.
     page = st.navigation(pages)
+    layer = data.load_or_stop()
     # The map page is drawn map first: its controls come once the map has painted (see controls.sidebar).
     controls.sidebar(layer, widgets=page is not map_page or controls.map_drawn())
     with st.sidebar:

@@ -229,3 +229,26 @@ def test_the_borders_a_build_writes_are_read_with_the_layer_and_a_bad_file_is_na
     (out / BORDERS_FILE).write_text(_json.dumps({"type": "FeatureCollection", "features": [{"geometry": None}]}))
     with pytest.raises(LayerError, match=BORDERS_FILE):
         read_layer(out)
+
+
+def test_events_of_a_build_from_before_the_review_columns_read_as_machine_read(tmp_path):
+    import csv as csv_module
+
+    from geo.io.read import read_events
+    from tests.fixtures.make_layer import write_layer
+
+    folder = write_layer(tmp_path / "build")
+    path = folder / "events.csv"
+    rows = list(csv_module.DictReader(path.open(encoding="utf-8")))
+    old = [c for c in rows[0] if c not in ("review", "review_reason", "decision_key", "occurrence")]
+    older = tmp_path / "events.csv"
+    with older.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv_module.DictWriter(handle, old, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    events = read_events(older)
+    assert len(events) == len(rows) and {(e.review, e.occurrence) for e in events} == {("machine", 0)}
+    shuffled = tmp_path / "shuffled.csv"
+    shuffled.write_text(",".join(reversed(old)) + "\n", encoding="utf-8")
+    with pytest.raises(Exception, match="header does not match the contract"):
+        read_events(shuffled)
