@@ -17,17 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.articles import Article, article_files, read_article
-from geo.store import DATABASE_ENV, DEFAULT_DATABASE, Store
+from geo.store import DATABASE_ENV, DEFAULT_DATABASE
 
-#: Seconds a rebuild may take before the dashboard stops waiting for it (it goes on and publishes).
+#: Seconds a rebuild may take; one that runs longer is stopped and the published layer stays as it was.
 REBUILD_SECONDS = 600
 
 
 def configured_database(url: str | None = None, environ=None) -> str | None:
     """The database a build reads decisions and added articles from: `url`, `GEO_DATABASE_URL`, or the
     default SQLite file once it exists (a build never creates it: only an analyst's first write does)."""
-    import os
-
     environ = os.environ if environ is None else environ
     if url:
         return url
@@ -109,6 +107,3 @@ def rebuild(articles_dir: Path, out_dir: Path, database: str | None, cwd: Path |
         return False, (done.stderr or done.stdout).strip()[-2000:]
     return True, done.stderr.strip()[-2000:]
 
-
-def open_store(url: str | None = None) -> Store:
-    return Store(url)

@@ -239,15 +239,27 @@ def _language(value: object) -> str:
     return language
 
 
-def _from_front_matter(path: Path, text: str, today: date, earliest: date) -> Article:
-    match = _FRONT_MATTER.match(text)
-    assert match is not None
+def _front_matter_of(match: re.Match) -> dict:
+    """The mapping of a matched front matter; `ArticleError` if it is not YAML or not a mapping."""
     try:
         meta = load_front_matter(match["yaml"]) or {}
     except FrontMatterError as exc:
         raise ArticleError(str(exc)) from None
     if not isinstance(meta, dict):
         raise ArticleError("front matter must be a mapping of keys to values")
+    return meta
+
+
+def _check_text_fields(meta: dict) -> None:
+    for key in ("title", "source", "url"):
+        if key in meta and meta[key] is not None and not isinstance(meta[key], (str, int, float)):
+            raise ArticleError(f"'{key}' must be text")
+
+
+def _from_front_matter(path: Path, text: str, today: date, earliest: date) -> Article:
+    match = _FRONT_MATTER.match(text)
+    assert match is not None
+    meta = _front_matter_of(match)
     body = text[match.end():].strip("\n")
     if not body.strip():
         raise ArticleError("article has front matter but no text")
@@ -257,9 +269,7 @@ def _from_front_matter(path: Path, text: str, today: date, earliest: date) -> Ar
     language = meta.get("language")
     if language is not None:
         language = _language(language)
-    for key in ("title", "source", "url"):
-        if key in meta and meta[key] is not None and not isinstance(meta[key], (str, int, float)):
-            raise ArticleError(f"'{key}' must be text")
+    _check_text_fields(meta)
     return Article(
         article_id=path.stem,
         path=path,
@@ -315,15 +325,8 @@ def split_metadata(text: str) -> tuple[dict, str]:
     pasted: `{}` and the whole text when it has neither. Bad front matter is an `ArticleError`."""
     match = _FRONT_MATTER.match(text)
     if match:
-        try:
-            meta = load_front_matter(match["yaml"]) or {}
-        except FrontMatterError as exc:
-            raise ArticleError(str(exc)) from None
-        if not isinstance(meta, dict):
-            raise ArticleError("front matter must be a mapping of keys to values")
-        for key in ("title", "source", "url"):
-            if key in meta and meta[key] is not None and not isinstance(meta[key], (str, int, float)):
-                raise ArticleError(f"'{key}' must be text")
+        meta = _front_matter_of(match)
+        _check_text_fields(meta)
         return meta, text[match.end():].strip("\n")
     if text.startswith("---"):
         raise ArticleError("front matter starts with '---' but has no closing '---' line")

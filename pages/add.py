@@ -91,7 +91,5 @@ if shown:
         with st.spinner("Rebuilding the map with the new article…"):
             outcome = review.rebuild_layer(layer)
         st.session_state.pop(PREVIEW_KEY, None)
-        if outcome.ok:
-            st.session_state["_review_notice"] = f"Saved {article.article_id}. {outcome.message}"
-            st.rerun()
-        st.error(md_escape(f"Saved {article.article_id}, but {outcome.message}"))
+        saved = f"Saved {article.article_id}" + (". " if outcome.ok else ", but ")
+        review.report(review.Outcome(outcome.ok, saved + outcome.message))

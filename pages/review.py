@@ -9,7 +9,7 @@ from geo.review import DecisionKey, ReviewError
 from geo.store import StoreError
 from ui import auth, review
 from ui import layer as data
-from ui.panel import REVIEW_LABELS
+from ui.panel import REVIEW_LABELS, review_line
 from ui.text import md_escape
 
 layer = data.load_or_stop()
@@ -48,7 +48,7 @@ with events_tab:
             st.text(event.quote)
             st.text(f"{event.place_name} · {event.kind} · {event.force} ({event.status}) · "
                     f"{event.date or 'undated'} ({event.date_precision}) · {event.source}, {event.published}")
-            st.caption(md_escape(REVIEW_LABELS[event.review] + (f": {event.review_reason}" if event.review_reason else "")))
+            st.caption(md_escape(review_line(event.review, event.review_reason)))
             review.review_controls(
                 layer, DecisionKey(event.article_id, event.quote, event.place_id, event.kind, event.occurrence),
                 event.decision_key,
@@ -75,10 +75,7 @@ with add_tab:
                 key = DecisionKey(article_id, quote, correction.place_id, kind)
                 with st.spinner("Saving and rebuilding the map…"):
                     outcome = review.decide(layer, key, "add", reason, correction, 0)
-                if outcome.ok:
-                    st.session_state["_review_notice"] = outcome.message
-                    st.rerun()
-                st.error(md_escape(outcome.message))
+                review.report(outcome)
 
 with unmatched_tab:
     unmatched = layer.report.get("unmatched_decisions") or []

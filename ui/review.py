@@ -151,19 +151,24 @@ def review_controls(layer: Layer, key: DecisionKey, decided: str | None, state: 
                 outcome = decide(layer, key, "add" if added and action == "correct" else action, reason, correction,
                                  version)
             st.session_state.pop(seen_key, None)  # saved or refused: the next form starts from what is stored
-            _report(outcome)
+            report(outcome)
 
 
-def _report(outcome: Outcome) -> None:
+_NOTICE_KEY = "_review_notice"
+
+
+def report(outcome: Outcome) -> None:
+    """A write's outcome: done, rerun the whole page on the new layer and say so there (`show_notice`);
+    refused or failed, say why here."""
     if outcome.ok:
-        st.session_state["_review_notice"] = outcome.message
+        st.session_state[_NOTICE_KEY] = outcome.message
         st.rerun(scope="app")  # the new layer, everywhere on the page
     st.error(md_escape(outcome.message))
 
 
 def show_notice() -> None:
     """A saved decision's or article's outcome, once, after the rerun that shows the new layer."""
-    notice = st.session_state.pop("_review_notice", None)
+    notice = st.session_state.pop(_NOTICE_KEY, None)
     if notice:
         st.toast(md_escape(notice), icon=":material/check_circle:")
 
