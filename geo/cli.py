@@ -289,7 +289,7 @@ def _decisions(args) -> int:
 def _hash_password() -> int:
     import getpass
 
-    from geo.store.passwords import hash_password
+    from geo.passwords import hash_password
 
     password = getpass.getpass("editor password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
     try:

@@ -9,7 +9,7 @@ from geo.analyst import preview
 from geo.articles import ArticleError
 from geo.intake import UPLOAD_SUFFIXES, ArticleForm, article_from_text, article_from_upload
 from geo.store import StoreError
-from ui import auth, review
+from ui import auth, notice, review
 from ui import layer as data
 from ui.sources import highlighted_paragraphs
 from ui.text import md_escape
@@ -18,7 +18,7 @@ PREVIEW_KEY = "_add_preview"
 LANGUAGES = {"": "detect from the text", "nb": "Norwegian Bokmål (nb)", "en": "English (en)"}
 
 layer = data.load_or_stop()
-review.show_notice()
+notice.show()
 st.title("Add an article")
 editor = auth.editor()
 if editor is None:

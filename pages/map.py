@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import controls, live_map, panel, review, territory
+from ui import auth, controls, live_map, notice, panel, territory
 from ui import layer as data
 from ui.text import md_escape
 from ui.publish import PublishError
@@ -17,11 +17,22 @@ SEARCH_BOX_PX = 76  # the search box's height with its label
 # The guard, not data.load(): until some session's dashboard.py reaches st.navigation (never, while the
 # layer cannot be read), Streamlit runs a deep link's file from pages/ alone, without dashboard.py.
 layer = data.load_or_stop()
-review.show_notice()
+notice.show()
 forces = data.forces()
 day = controls.current_day(layer)
 lo, hi, _ = controls.slider_bounds(layer)
 names = data.names_by_id(layer)
+
+
+def _review_controls():
+    """The panel's review controls for a signed-in editor, else None."""
+    if auth.editor() is None:
+        return None
+    # Imported for editors only: the analysts' database and the extractor behind it are ≈45 MB a viewer's
+    # server does not need.
+    from ui import review
+
+    return review.evidence_controls(layer)
 
 
 def _on_map_event() -> None:
@@ -122,7 +133,7 @@ def _map_and_panel() -> None:
             query = _search_box() if drawn else ""
         _search_matches(query)
         if selected:
-            panel.render(layer, selected, now, forces, lo, hi, review.evidence_controls(layer))
+            panel.render(layer, selected, now, forces, lo, hi, _review_controls())
         else:
             st.info("Click a town on the map, or find it above, to read what the sources said.")
 

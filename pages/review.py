@@ -7,7 +7,7 @@ import streamlit as st
 from geo.analyst import known_forces
 from geo.review import DecisionKey, ReviewError
 from geo.store import StoreError
-from ui import auth, review
+from ui import auth, notice, review
 from ui import layer as data
 from ui.panel import REVIEW_LABELS, review_line
 from ui.text import md_escape
@@ -17,7 +17,7 @@ st.title("Review")
 if auth.editor() is None:
     st.info("Sign in to edit (in the sidebar) to review what the machine read.")
     st.stop()
-review.show_notice()
+notice.show()
 
 articles = {a["article_id"]: a for a in layer.articles if a.get("article_id")}
 titles = {aid: " ".join(f"{a.get('published', '?')} · {a.get('source', '?')} · {a.get('title', '')}".split())[:120]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.store.passwords import hash_password, verify_password
+from geo.passwords import hash_password, verify_password
 from ui import auth
 
 PASSWORD = "correct horse battery staple"

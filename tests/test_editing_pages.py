@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.store.passwords import hash_password
+from geo.passwords import hash_password
 from tests.fixtures.make_layer import write_layer
 from tests.test_dashboard_app import navigation_not_pages_directory, publish_outside_the_working_tree  # noqa: F401
 from tests.test_dashboard_app import publish_dir  # noqa: F401

@@ -18,7 +18,7 @@ import time
 
 import streamlit as st
 
-from geo.store.passwords import verify_password
+from geo.passwords import verify_password
 from ui.text import md_escape
 
 PASSWORD_HASH_ENV = "GEO_EDITOR_PASSWORD_HASH"

@@ -16,7 +16,7 @@ from geo.io.write import built_from
 from geo.review import CORRECTABLE_KINDS, STATUSES, Correction, Decision, DecisionKey, ReviewError
 from geo.schema import PRECISION_ORDER
 from geo.store import ConflictError, Store, StoreError, database_url
-from ui import auth
+from ui import auth, notice
 from ui import layer as data
 from ui.panel import REVIEW_LABELS
 from ui.text import md_escape
@@ -154,23 +154,13 @@ def review_controls(layer: Layer, key: DecisionKey, decided: str | None, state: 
             report(outcome)
 
 
-_NOTICE_KEY = "_review_notice"
-
-
 def report(outcome: Outcome) -> None:
-    """A write's outcome: done, rerun the whole page on the new layer and say so there (`show_notice`);
+    """A write's outcome: done, rerun the whole page on the new layer and say so there (`ui.notice`);
     refused or failed, say why here."""
     if outcome.ok:
-        st.session_state[_NOTICE_KEY] = outcome.message
+        notice.keep(outcome.message)
         st.rerun(scope="app")  # the new layer, everywhere on the page
     st.error(md_escape(outcome.message))
-
-
-def show_notice() -> None:
-    """A saved decision's or article's outcome, once, after the rerun that shows the new layer."""
-    notice = st.session_state.pop(_NOTICE_KEY, None)
-    if notice:
-        st.toast(md_escape(notice), icon=":material/check_circle:")
 
 
 def evidence_controls(layer: Layer):

@@ -16,12 +16,15 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from geo.io import feature_stream
 from geo.schema import EVENT_COLUMNS, ControlPeriodProperties, ControlStatus, EventRow, PlaceProperties
 from geo.state import covers
 
@@ -172,28 +175,42 @@ def _describe(exc: ValidationError) -> str:
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
-def _load_json(path: Path):
-    path = Path(path)
+def _read_text(path: Path) -> str:
     if not path.is_file():
         raise LayerError(f"{path}: file not found; {_REBUILD_HINT}")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise LayerError(f"{path}: not UTF-8 text ({exc.reason}); {_REBUILD_HINT}") from None
+
+
+def _not_json(path: Path, exc: json.JSONDecodeError) -> LayerError:
+    return LayerError(f"{path}: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
+                      f"{_REBUILD_HINT}")
+
+
+def _load_json(path: Path):
+    path = Path(path)
+    text = _read_text(path)
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LayerError(f"{path}: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
-                         f"{_REBUILD_HINT}") from None
+        raise _not_json(path, exc) from None
 
 
-def _point_features(path: Path) -> list[tuple[int, dict, float, float]]:
-    data = _load_json(path)
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        raise LayerError(f"{path}: not a GeoJSON FeatureCollection; {_REBUILD_HINT}")
-    features = data.get("features")
-    if not isinstance(features, list):
-        raise LayerError(f"{path}: 'features' must be a list")
-    out = []
-    for index, feature in enumerate(features):
+def _features(path: Path) -> Iterator[tuple[int, dict]]:
+    """(index, feature) of the FeatureCollection in `path`, decoded one at a time (geo/io/feature_stream.py)."""
+    text = _read_text(path)
+    try:
+        yield from enumerate(feature_stream.features(text))
+    except json.JSONDecodeError as exc:
+        raise _not_json(path, exc) from None
+    except feature_stream.NotAFeatureCollection as exc:
+        raise LayerError(f"{path}: {exc}; {_REBUILD_HINT}") from None
+
+
+def _point_features(path: Path) -> Iterator[tuple[int, dict, float, float]]:
+    for index, feature in _features(path):
         where = f"{path}: feature {index}"
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             raise LayerError(f"{where}: not a GeoJSON Feature")
@@ -209,8 +226,7 @@ def _point_features(path: Path) -> list[tuple[int, dict, float, float]]:
         properties = feature.get("properties")
         if not isinstance(properties, dict):
             raise LayerError(f"{where}: 'properties' must be an object")
-        out.append((index, properties, float(lon), float(lat)))
-    return out
+        yield index, properties, float(lon), float(lat)
 
 
 def read_control(path: Path) -> list[ControlPeriod]:
@@ -266,6 +282,8 @@ def _read_csv(path: Path, check_header, record) -> list:
             for row in reader:
                 if None in row or None in row.values():
                     raise LayerError(f"{path}: line {reader.line_num}: wrong number of cells")
+                # A source, a kind, a date, each quote that control.geojson holds too: held once.
+                row = {key: sys.intern(value) for key, value in row.items()}
                 try:
                     rows.append(_shared_fields_set(record(row)))
                 except ValidationError as exc:
@@ -375,11 +393,8 @@ def read_borders(path: Path) -> dict:
 def read_zones(path: Path) -> list[ZoneFeature]:
     """zones.geojson → one `ZoneFeature` per Polygon/MultiPolygon feature, properties validated."""
     path = Path(path)
-    data = _load_json(path)
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
-        raise LayerError(f"{path}: not a GeoJSON FeatureCollection with a 'features' list; {_REBUILD_HINT}")
     zones = []
-    for index, feature in enumerate(data["features"]):
+    for index, feature in _features(path):
         where = f"{path}: feature {index}"
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             raise LayerError(f"{where}: not a GeoJSON Feature")

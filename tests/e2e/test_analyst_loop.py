@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from bench.browser import streamlit_server
 from geo.store import Store
-from geo.store.passwords import hash_password
+from geo.passwords import hash_password
 from tests.e2e.browser import map_frame, open_app, wait_for_app, wait_for_town
 from tests.e2e.conftest import INIT_SCRIPT, ROOT, _build
 
