@@ -281,17 +281,61 @@ def measure_first_paint(url: str, start: date, loads: int, browser) -> FirstPain
     return FirstPaint(in_page, wall)
 
 
+_SLIDER = "[data-testid='stSlider'] input[type='range']"
+
+
+def _slider_run(page, traffic: Traffic, start: date, steps: int) -> SliderRun:
+    page.locator(_SLIDER).first.focus()
+    run = _steps(page, traffic, start, steps, lambda: page.keyboard.press("ArrowRight"))
+    page.context.close()
+    return run
+
+
 def measure_naive(url: str, start: date, steps: int, browser) -> SliderRun:
     page = _new_page(browser)
     traffic = Traffic()
     traffic.attach(page)
     page.goto(f"{url}/?date={start.isoformat()}")
     _wait_painted(page, start.isoformat())
-    slider = page.locator("[data-testid='stSlider'] input[type='range']").first
-    slider.focus()
-    run = _steps(page, traffic, start, steps, lambda: page.keyboard.press("ArrowRight"))
+    return _slider_run(page, traffic, start, steps)
+
+
+def measure_sidebar(url: str, start: date, steps: int, browser) -> SliderRun:
+    """Steps on Streamlit's date slider in the sidebar: a rerun of the page each, until the map shows the day."""
+    page = _new_page(browser)
+    traffic = Traffic()
+    traffic.attach(page)
+    page.goto(f"{url}/?date={start.isoformat()}")
+    _wait_painted(page, start.isoformat())
+    wait_for_first_report(page)
+    return _slider_run(page, traffic, start, steps)
+
+
+#: The Places page's caption counts the rows its search kept: it changes when the rerun has drawn them.
+_PLACES_CAPTION = "[data-testid='stCaptionContainer']"
+
+
+def measure_places(url: str, queries: list[str], browser) -> list[float]:
+    """The Places page's rerun: a search typed (Enter) until the table's caption shows its new count, in ms."""
+    page = _new_page(browser)
+    page.goto(f"{url}/places")
+    caption = page.locator(_PLACES_CAPTION).filter(has_text="places with control events").first
+    caption.wait_for(timeout=PAINT_TIMEOUT_MS)
+    box = page.get_by_role("textbox", name="Search")
+    times = []
+    for query in queries:
+        page.wait_for_timeout(SETTLE_S * 1000)
+        before = caption.inner_text()
+        box.fill(query)
+        began = time.perf_counter()
+        box.press("Enter")
+        page.wait_for_function("([selector, before]) => { const c = Array.from(document.querySelectorAll(selector))"
+                               ".find(e => e.innerText.includes('places with control events'));"
+                               " return c && c.innerText !== before; }",
+                               arg=[_PLACES_CAPTION, before], polling="raf", timeout=PAINT_TIMEOUT_MS)
+        times.append((time.perf_counter() - began) * 1000)
     page.context.close()
-    return run
+    return times
 
 
 def server_rss_with_sessions(url: str, pid: int, start: date, sessions: int, browser) -> float:

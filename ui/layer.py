@@ -260,6 +260,14 @@ def place_records(layer: Layer) -> list[PlaceRecord]:
     return records
 
 
+@_per_layer
+def places_table(layer: Layer):
+    """The Places page's table (ui/places_table.py), made once per layer."""
+    from ui.places_table import places_table as make
+
+    return make(place_records(layer), forces())
+
+
 @dataclass(frozen=True)
 class DateRange:
     lo: date
