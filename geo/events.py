@@ -822,8 +822,8 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
             return CONTEST, False
         if patient.half:
             return CAPTURE, True  # "the eastern half of Mosul was retaken": kept as evidence, no change
-        if patient.partial:
-            return CONTEST, False
+        if patient.partial or patient.most:
+            return CONTEST, False  # "regained most of the town": the rest is still fought over
         return CAPTURE, False
     if kind == CONTEST:
         return CONTEST, False
@@ -857,6 +857,9 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True
     if _cue_before(words, g.negation_end, g):
         return True
+    if hit.trigger.form == "noun" and len(words) > 1 and g.declaration.fullmatch(words[-1].lower) \
+            and _cue_before(words[:-1], g.negation_end, g):
+        return True  # "have not yet declared victory in Tal Afar": the negation is the verb's, the noun its object
     after = r.words(hit.end, hit.end + 40)[:2]
     if after and g.negation_after_word.match(after[0].lower):
         return True
@@ -2190,9 +2193,16 @@ def _restated(events: list[Event]) -> list[Event]:
         if event.kind in (CAPTURE, STATE, CONTEST) and not event.past and event.date_precision != "unknown":
             dated.setdefault((event.place_id, event.force, event.contested_by, event.status), []).append(event)
     taken = {(e.place_id, e.force) for e in events if e.kind == CAPTURE and not e.past}
+    held_on = {(e.place_id, e.force, e.date) for e in events
+               if e.kind in (CAPTURE, STATE) and e.status == "held" and not e.past and e.date_precision != "unknown"}
     result = []
     for event in events:
-        if event.kind == CONTEST and not event.past and event.date_precision == "unknown" \
+        if event.kind == CONTEST and not event.past and event.date_precision != "unknown" \
+                and (event.place_id, event.contested_by, event.date) in held_on:
+            # "took control of most of Mosul … entirely in insurgent hands as of 10 June": the fight ended in
+            # a taking that day, one change
+            event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
+        elif event.kind == CONTEST and not event.past and event.date_precision == "unknown" \
                 and (event.place_id, event.contested_by) in taken:
             # "Rebels captured Dabiq on Sunday. … fighters entered the town in the morning": the way in to
             # a capture the article reports, not a fight of its own.

@@ -183,7 +183,9 @@ LANGUAGE = Language(
                     r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in"
-                   r"|(?:claim(?:s|ed|ing)?|said|says|reported|believed|thought|known|appear(?:s|ed)?|seem(?:s|ed)?)\s+to\s+have",
+                   r"|(?:claim(?:s|ed|ing)?|said|says|reported|believed|thought|known|appear(?:s|ed)?|seem(?:s|ed)?)\s+to\s+have"
+                   # "was reported to be entirely in insurgent hands": a report of a state, not an aim
+                   r"|(?:was|were|is|are)\s+(?:reported|believed|said|known|thought|confirmed)\s+to\s+be(?:\s+[a-z]+ly)?",
     past_holding=r"controlled|held|occupied",
     struggle_before=r"for",
     attribution=r"according\s+to|citing|quoting",
@@ -199,7 +201,9 @@ LANGUAGE = Language(
     negation_before=r"not|never|n't|no\s+longer|nor|failed\s+to|without|neither",
     negation_after=r"not|never",
     denial=r"denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes"
-           r"|contradicted|no\s+(?:evidence|sign|truth|mention)",
+           r"|contradicted|no\s+(?:evidence|sign|truth|mention)"
+           # "cautioned against reports that the city has fallen": the report is doubted, not made
+           r"|caution(?:ed|ing|s)?\s+against|warn(?:ed|ing|s)?\s+against",
     denied_after=r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:denied|dismissed|rejected|disputed|refuted)"
                  r"|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:has|have|had|was|were|is|are)\s*(?:not|n't)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)"
