@@ -233,6 +233,13 @@ def test_the_area_chart_of_a_long_war_is_drawn_however_many_changes_it_has():
     assert len(series) > 2 * 5000
     chart = territory.area_chart(series, None, start, start + timedelta(days=1300), FORCES).to_dict()
     assert sum(len(d) for d in chart["datasets"].values()) == len(series)
+    # Sent as Arrow made once: the same rows, whatever Streamlit would have made of the lists.
+    import pyarrow as pa
+
+    values = {name: rows for name, rows in chart["datasets"].items()}
+    sent = territory.with_arrow_datasets(chart)["datasets"]
+    assert all(isinstance(data, bytes) for data in sent.values())
+    assert {name: pa.ipc.open_stream(data).read_all().to_pylist() for name, data in sent.items()} == values
 
 
 def test_addresses_and_web_names_in_article_text_do_not_become_links():

@@ -304,11 +304,11 @@ def area_chart_spec(layer: Layer, lo: date, hi: date, day: date | None) -> dict:
     per layer and date: Altair's building and validating it took a third of a page rerun's server time at
     10,000 towns, the same on every rerun. Shared by every session: Streamlit copies a spec before changing
     it (1.67, `_prepare_vega_lite_spec`)."""
-    from ui.territory import area_chart
+    from ui.territory import area_chart, with_arrow_datasets
 
     spec = area_chart(area_series(layer, lo, hi), day, lo, hi, forces()).to_dict()
     spec.pop("config", None)  # Altair's default theme sizes views for a notebook; Streamlit lays the chart out
-    return spec
+    return with_arrow_datasets(spec)
 
 
 @_per_layer
