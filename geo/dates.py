@@ -287,7 +287,9 @@ def _ago(m: re.Match, ctx: _Context) -> _Result:
 
 
 def _anchored(m: re.Match, ctx: _Context) -> _Result:
-    if m.group("next"):
+    if m.groupdict().get("same"):
+        shift = 0  # "samme dag": the day of the date just told
+    elif m.group("next"):
         shift = 1
     elif m.group("prev"):
         shift = -1

@@ -656,6 +656,10 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         kind, agent = CAPTURE, taker
     if kind != LOSS and agent is None and trigger.form not in ("holder", "attribute") and not passive:
         agent = _subject_force(hit, r, clause, g, ctx)  # a passive's subject is what was taken or driven out
+        if agent is None and trigger.form == "verb":
+            # "Tirsdag rykket irakiske styrker inn i Ramadi": after a fronted adverbial the subject stands
+            # between the verb and its particle, inside the predicate's words.
+            agent = next((f for f in r.forces if hit.start < f.start and f.end < hit.end), None)
     agent_code = agent.code or None if agent else None
     if agent is not None and agent.code:
         agent_code = _side(agent, hit, r, clause, g, ctx)
@@ -855,6 +859,8 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True
     if g.conditional.search(before) or clause.opener and g.conditional.match(clause.opener):
         return True
+    if _goal_of_future(hit, r, g):
+        return True
     if _cue_before(words, g.negation_end, g):
         return True
     if hit.trigger.form == "noun" and len(words) > 1 and g.declaration.fullmatch(words[-1].lower) \
@@ -868,6 +874,14 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if hit.trigger.kind in (CONTEST, PRESSURE) and _repelled(hit, r, clause, g):
         return True
     return _denied(hit, r, clause, g)
+
+
+def _goal_of_future(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """A predicate in an "until" clause after a future or modal verb: "Operasjonen vil fortsette til Baghuz er
+    befridd", "we will fight until Raqqa is liberated". The end that is aimed at has not come; after a past
+    verb it has ("fighting went on until the town was retaken")."""
+    until = g.until_clause_end.search(r.text, r.body, hit.start)
+    return until is not None and g.modal_after.search(r.text, r.body, until.start()) is not None
 
 
 def _modal_subject(hit: _Hit, r: _Reading, clause: _Clause, words: list[_Token], g: T.Grammar) -> bool:
@@ -906,9 +920,12 @@ def _cue_before(words: list[_Token], cue: re.Pattern, g: T.Grammar, reach: int =
         if cue.search(window):
             return True
         last = words[end - 1]
+        # "would be retaken", "expected to have been captured": a modal before an auxiliary; so is a
+        # negation ("at Ramadi ikke er gjenerobret", "had not been taken"): both reach over the verb group.
         if not (g.adverb_word.match(last.lower) or g.base_form_word.match(last.lower)
-                or cue is g.modal_end and (g.passive_aux_word.match(last.lower) or g.perfect_aux_word.match(last.lower))):
-            return False  # "would be retaken", "expected to have been captured": a modal before an auxiliary
+                or (cue is g.modal_end or cue is g.negation_end)
+                and (g.passive_aux_word.match(last.lower) or g.perfect_aux_word.match(last.lower))):
+            return False
     return False
 
 
@@ -1304,7 +1321,8 @@ def _beneficiary(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> Phras
     for force in r.forces:
         if hit.end <= force.start < clause.end:
             window = r.text[hit.end:force.start]
-            if g.beneficiary_end.search(window) and len(window.split()) <= 12:
+            # from the predicate's start: "falt i hendene på" holds its own beneficiary marker
+            if g.beneficiary_end.search(r.text, hit.start, force.start) and len(window.split()) <= 12:
                 return force
     return None
 
@@ -1735,6 +1753,13 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
         return []
     spot = before[-1]
     between = r.text[spot.end:clause.start]
+    head = r.words(max(r.body, clause.start - 40), clause.start)
+    if head and g.place_noun_word.match(head[-1].lower) and not re.search(r"[;:()]", between):
+        # "Falluja, som ligger …, ble den første irakiske byen som falt": a bare place noun before the
+        # pronoun, predicated of the sentence's first town, not of the last one named.
+        first = [s for s in before if s.start >= r.body
+                 and not g.reference_end.search(r.text[max(0, s.start - 30):s.start])]
+        return [_Patient(first[0])] if first else []
     if len(between.split()) > 8 or re.search(r"[;:()]", between):
         return []
     listed = [spot]

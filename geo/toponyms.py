@@ -162,18 +162,20 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
                       if _plausible(text, c, language, named_places if c.spelling in named_places else frozenset())]
     chosen = [c for c in _longest_first(text, candidates) if not _after_landform_word(text, tokens, c.first_token)]
     title_case = _TitleCaseLines(text, tokens)
+    cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     # A name after a first name is a surname ("Mustafa Bali"), and stays one when it recurs alone; so
     # does the last word of an excluded person's name ("Mustafa Bali" passed in `exclude`). A feature's
-    # name ("Mount Sinjar", "Flybasen Qayyarah") or a headline's verb ("Retaking Ramadi") is no first name.
+    # name ("Mount Sinjar", "Flybasen Qayyarah") or a headline's verb ("Retaking Ramadi") is no first name,
+    # nor is a word that a place cue opens: "ved Amiriyat al-Falluja" is a place named after a town.
     surnames = {c.spelling for c in chosen
-                if _after_first_name(text, tokens, c.first_token) and not title_case(c.start)}
+                if _after_first_name(text, tokens, c.first_token) and not title_case(c.start)
+                and not _after_cued_word(text, tokens, c.first_token, cues)}
     excluded_by_end: dict[int, list[int]] = {}
     for start, end in excluded:
         excluded_by_end.setdefault(end, []).append(start)
     surnames |= {c.spelling for c in matched if _ends_excluded_name(text, c, excluded_by_end)}
     # A recurrence with a place cue before it ("in Ramadi", "i Qayyarah", "the town of Sinjar") is the
     # place, whatever the spelling looked like elsewhere.
-    cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
     kept = [c for c in chosen
             if (c.spelling not in surnames or _cue_before(text, tokens, c, cues))
             and not _inside_longer_name(text, tokens, c, title_case)]
@@ -483,8 +485,7 @@ def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:
     """Whether the name follows a capitalised word that is not a sentence opener: "Mustafa Bali"."""
     index = first_token - 1
     start = tokens[first_token][0]
-    while index >= 0 and _fold_word(text[tokens[index][0]:tokens[index][1]]) in ARTICLES \
-            and text[tokens[index][1]:start] in ("-", " ", "‑"):
+    while index >= 0 and _article_of(text, tokens, index, start):
         start = tokens[index][0]
         index -= 1
     if index < 0 or text[tokens[index][1]:start] != " ":
@@ -494,11 +495,24 @@ def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:
     word = text[tokens[index][0]:tokens[index][1]]
     if _direction_adjective(word):
         return False  # "Østlige Mosul", "Eastern Aleppo": part of the town, not a person's first name
-    # "I Raqqa", "In Deir Ezzor": a capitalised ordinary word opening the sentence is not a first name.
+    # "I Raqqa", "In Deir Ezzor": a capitalised ordinary word opening the sentence is not a first name, nor
+    # is a Norwegian compound town noun ("Grensebyen Jarabulus", "Ørkenbyen Palmyra"), rare as it may be.
     if _sentence_initial(text, tokens[index][0]) and (_zipf(word.lower(), "en") >= COMMON_WORD_ZIPF
-                                                      or _zipf(word.lower(), "nb") >= COMMON_WORD_ZIPF):
+                                                      or _zipf(word.lower(), "nb") >= COMMON_WORD_ZIPF
+                                                      or word.lower().endswith("byen")):
         return False
     return not word.isupper()  # "BEIRUT: ..." headings and acronyms ("VG", "AP") are not first names
+
+
+def _article_of(text: str, tokens, index: int, name_start: int) -> bool:
+    """Whether word `index` is an Arabic article of the name starting at `name_start`: joined to it by a
+    hyphen ("al-Qaim"), or apart in its usual spaced forms ("Al Bab", "al Qaim"). The spaced "at", "an",
+    "as" are words of the text ("al-Abadi at Mosul", "as Mosul fell"), not articles."""
+    word = text[tokens[index][0]:tokens[index][1]]
+    if _fold_word(word) not in ARTICLES:
+        return False
+    gap = text[tokens[index][1]:name_start]
+    return gap in ("-", "‑") or gap == " " and (word in _SPACED_ARTICLES or word in ("al", "el"))
 
 
 # Capitalised words that open the name of a mountain, a camp or a facility named after a town: the
@@ -517,13 +531,21 @@ def _after_first_name(text: str, tokens, first_token: int) -> bool:
     if not _after_capitalised_word(text, tokens, first_token):
         return False
     index = first_token - 1
-    while index > 0 and _fold_word(text[tokens[index][0]:tokens[index][1]]) in ARTICLES:
+    while index > 0 and _article_of(text, tokens, index, tokens[index + 1][0]):
         index -= 1
     word = text[tokens[index][0]:tokens[index][1]]
     folded = word.lower()
     if folded in _FEATURE_WORDS:
         return False
     return not (_sentence_initial(text, tokens[index][0]) and len(folded) > 5 and folded.endswith("ing"))
+
+
+def _after_cued_word(text: str, tokens, first_token: int, cues: frozenset[str]) -> bool:
+    """Whether the word before the name (past its Arabic article) has a place cue before it."""
+    index = first_token - 1
+    while index > 0 and _fold_word(text[tokens[index][0]:tokens[index][1]]) in ARTICLES:
+        index -= 1
+    return index > 0 and _place_cue(text, tokens, index, cues)
 
 
 def _cue_before(text: str, tokens, candidate: _Candidate, cues: frozenset[str]) -> bool:

@@ -119,6 +119,7 @@ class Grammar:
     summary_opening: re.Pattern
     reference_end: re.Pattern
     until_end: re.Pattern
+    until_clause_end: re.Pattern
     participle_word: re.Pattern
     gerund_word: re.Pattern
     conditional: re.Pattern
@@ -244,6 +245,8 @@ def grammar(code: str | None) -> Grammar | None:
         ordinal_end=_ending(w.ordinal_before),
         aims=_words(w.aims),
         until_end=_ending(w.until),
+        # "until" opening the clause the predicate ends, no comma between: "til Baghuz er befridd"
+        until_clause_end=re.compile(r"(?<![\w-])(?:" + w.until + r")\s+(?:[^\s,;:]+\s+){0,5}\Z", _I),
         relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),
         retaking_word=_whole(w.retaking),
         summary_opening=re.compile(w.summary_opening, _I),

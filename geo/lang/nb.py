@@ -17,7 +17,8 @@ PREDICATES = (
     # -- losing --------------------------------------------------------------------------------------
     P(LOSS, r"mistet|mister|miste|mista|tapte|taper|tape|tapt|oppga|har\s+måttet\s+oppgi"),
     P(LOSS, r"(?:trakk|trukket|trekker)\s+seg\s+(?:ut\s+av|tilbake\s+fra)"),
-    P(FALL, r"falt|faller|falle"),
+    # "falt i hendene på IS" is one predicate: the holder phrase names who the town fell to
+    P(FALL, r"(?:falt|faller|falle)(?:\s+i\s+hendene\s+på)?"),
     P(FALL, r"fallet", form="noun"),
     P(LOSS, r"tapet(?=\s+av\b)", form="noun"),
     # -- fighting inside -------------------------------------------------------------------------------
@@ -32,7 +33,7 @@ PREDICATES = (
                 r"|angrep(?:et)?\s+(?:på|mot)|isolert|isolerte"),
     # -- holding -------------------------------------------------------------------------------------
     P(STATE, r"kontrollerer|kontrollerte|kontrollert|kontrollere|okkuperer"
-             r"|(?:har|hadde)\s+(?:hatt\s+)?(?:(?:igjen|nå|fortsatt|fremdeles|full|fullstendig|total)\s+){0,2}"
+             r"|(?:har|hadde)\s+(?:hatt\s+)?(?:(?:igjen|nå|også|fortsatt|fremdeles|full|fullstendig|total)\s+){0,2}"
              r"kontroll(?:en)?\s+over"),
     P(STATE, r"holder|holdt|holde|holdes"),
     P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender"
@@ -96,7 +97,8 @@ DATES = DateWords(
                          r"|(?P<weekend>i\s+helgen|i\s+helga))\b"),
         DateRule("ago", rf"\bfor\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<days>dager|dag|døgn)|(?P<weeks>uker|uke)"
                         rf"|(?P<months>måneder|måned)|(?P<years>år))\s+siden\b"),
-        DateRule("anchored", rf"\b(?:(?P<next>dagen\s+etter|dagen\s+derpå|neste\s+dag)(?!\s+(?:at|som)\b)"
+        DateRule("anchored", rf"\b(?:(?P<same>samme\s+dag(?:en)?)(?!\s+(?:at|som)\b)"
+                             rf"|(?P<next>dagen\s+etter|dagen\s+derpå|neste\s+dag)(?!\s+(?:at|som)\b)"
                              rf"|(?P<prev>dagen\s+(?:før|i\s+forveien))(?=\s*[,.;:!?)]|\s*$|\s+(?:hadde|var|ble|har|er)\b)"
                              rf"|(?P<n>\d{{1,2}}|{_NUM})\s+(?:dager|dag|døgn)\s+(?:(?P<later>senere|seinere)"
                              rf"|(?P<earlier>tidligere)))\b"),
