@@ -216,9 +216,21 @@ def _wait_painted(page, day: str) -> None:
 
 @dataclass
 class SliderRun:
-    step_ms: list[float]
+    step_ms: list[float]  # key press until the painted mark is seen from here (the driver's round trips included)
     bytes_per_step: list[int]
     websocket_bytes: list[int]
+    in_page_ms: list[float] = field(default_factory=list)  # keydown until the painted mark, by the page's clock
+
+
+# Inside the map's frame: each keydown's time, and the time from the last one to each new painted mark.
+_STEP_CLOCK = """() => {
+    window.__stepTimes = [];
+    document.addEventListener("keydown", () => { window.__keyAt = performance.now(); }, true);
+    new MutationObserver(() => {
+        if (window.__keyAt !== undefined) window.__stepTimes.push(performance.now() - window.__keyAt);
+        window.__keyAt = undefined;
+    }).observe(document.body, { attributes: true, attributeFilter: ["data-painted"] });
+}"""
 
 
 def _steps(page, traffic: Traffic, start: date, steps: int, press) -> SliderRun:
@@ -252,8 +264,11 @@ def measure_map(url: str, start: date, steps: int, browser) -> SliderRun:
     _wait_painted(page, start.isoformat())
     # The steps measured are a reader's on a page at rest, not the tail of its opening.
     wait_for_first_report(page)
-    _frame(page, MAP_FRAME).locator("#day").focus()
+    frame = _frame(page, MAP_FRAME)
+    frame.evaluate(_STEP_CLOCK)
+    frame.locator("#day").focus()
     run = _steps(page, traffic, start, steps, lambda: page.keyboard.press("ArrowRight"))
+    run.in_page_ms = frame.evaluate("() => window.__stepTimes")
     page.context.close()
     return run
 

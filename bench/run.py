@@ -35,15 +35,21 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 START_DAY = date(2018, 1, 1)  # in the thick of the synthetic storylines
 
-#: metric → (comparison, target). The issue's targets for this 2-core machine.
+#: metric → (comparison, target): the open issues' targets for this 2-core machine (11: the build; 12: the map;
+#: 14: many readers at once).
 TARGETS: dict[str, tuple[str, float]] = {
-    "build_articles_per_s": (">=", 300),
+    "build_articles_per_s": (">=", 500),
     "build_peak_rss_mb": ("<", 1536),
-    "slider_p50_ms": ("<=", 150),
-    "slider_p95_ms": ("<=", 300),
+    # A step of the map's own timeline, key press to painted canvas by the page's clock (as first paint is);
+    # slider_p50_ms is the same step seen from the test driver, its round trips included.
+    "map_step_p50_ms": ("<=", 50),
+    "map_step_p95_ms": ("<=", 100),
+    "sidebar_step_p50_ms": ("<=", 200),  # Streamlit's slider: a rerun of the page per step
     "naive_over_slider_p50": (">=", 5),
-    "first_paint_s": ("<=", 3),
-    "server_rss_mb": ("<=", 500),
+    "first_paint_s": ("<=", 2.5),
+    "server_rss_mb": ("<=", 400),
+    "places_rerun_p50_ms": ("<=", 300),
+    "bytes_per_step_10k": ("<=", 8000),
     "bytes_per_step_10k_over_1k": ("<=", 1.5),  # "do not grow with the number of towns"
     # Many readers at once (bench/load.py): every tab steps the map without pause, and now and then its sidebar.
     "load_sidebar_p95_ms": ("<=", 2000),
@@ -53,6 +59,9 @@ TARGETS: dict[str, tuple[str, float]] = {
     "export_mb": ("<=", 5),
     "export_first_paint_s": ("<=", 3),
 }
+
+#: Searches typed on the Places page, each a rerun of it (bench/browser.py measure_places).
+PLACES_QUERIES = ("a", "al", "", "mos", "ra", "", "b", "ab", "", "deir")
 
 
 @dataclass(frozen=True)
@@ -247,9 +256,18 @@ def bench_dashboard(work: Path, sizes: Sizes, naive: bool = True) -> dict:
     with sync_playwright() as playwright:
         chromium = browser._launch(playwright)
         with browser.streamlit_server(ROOT / "dashboard.py", large) as (url, pid):
-            stats = browser.summary(browser.measure_map(url, START_DAY, sizes.steps, chromium))
+            run = browser.measure_map(url, START_DAY, sizes.steps, chromium)
+            stats = browser.summary(run)
             results.update(slider_p50_ms=round(stats["p50_ms"], 1), slider_p95_ms=round(stats["p95_ms"], 1),
-                           slider_steps=stats["steps"], bytes_per_step_10k=stats["bytes_median"])
+                           slider_steps=stats["steps"], bytes_per_step_10k=stats["bytes_median"],
+                           map_step_p50_ms=round(statistics.median(run.in_page_ms), 1),
+                           map_step_p95_ms=round(browser.percentile(run.in_page_ms, 0.95), 1))
+            stats = browser.summary(browser.measure_sidebar(url, START_DAY, sizes.steps, chromium))
+            results.update(sidebar_step_p50_ms=round(stats["p50_ms"], 1), sidebar_step_p95_ms=round(stats["p95_ms"], 1),
+                           sidebar_bytes_per_step_10k=stats["bytes_median"])
+            places = browser.measure_places(url, list(PLACES_QUERIES[:sizes.steps]), chromium)
+            results.update(places_rerun_p50_ms=round(statistics.median(places), 1),
+                           places_rerun_p95_ms=round(browser.percentile(places, 0.95), 1))
             paint = browser.measure_first_paint(url, START_DAY, sizes.first_paints, chromium)
             results.update(first_paint_s=round(statistics.median(paint.in_page_s), 2),
                            first_paint_wall_s=round(statistics.median(paint.wall_s), 2),

@@ -125,8 +125,11 @@ def _map_and_panel() -> None:
                 selected=selected, focus=st.session_state.get(controls.FOCUS_KEY),
                 show_zones=zones_on and bool(layer.zones), show_towns=towns_on, key=MAP_KEY,
                 on_change=_on_map_event)
-        st.caption(f"Control on {now.isoformat()}. Dots are towns, coloured by who held them; click one for its "
-                   "sources. The bar at the foot of the map steps through the dates (arrow keys too).")
+        # Two captions: the one that is the same on every date goes to the browser as a reference to the copy
+        # it holds (.streamlit/config.toml minCachedMessageSize).
+        st.caption(f"Control on {now.isoformat()}.")
+        st.caption("Dots are towns, coloured by who held them; click one for its sources. The bar at the foot of "
+                   "the map steps through the dates (arrow keys too).")
 
     with right:
         with st.container(height=SEARCH_BOX_PX, border=False):  # the same room before the box comes: nothing jumps

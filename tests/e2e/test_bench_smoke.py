@@ -20,7 +20,8 @@ def test_bench_smoke_measures_every_metric(tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["smoke"] is True
     for metric in ("build_articles_per_s", "build_mb_per_s", "build_peak_rss_mb", "slider_p50_ms", "slider_p95_ms",
                    "naive_p50_ms", "naive_over_slider_p50", "first_paint_s", "server_rss_mb", "bytes_per_step_1k",
-                   "bytes_per_step_10k", "export_mb", "export_first_paint_s"):
+                   "bytes_per_step_10k", "export_mb", "export_first_paint_s", "map_step_p50_ms", "sidebar_step_p50_ms",
+                   "places_rerun_p50_ms"):
         assert results[metric] > 0, metric
     assert set(results["targets"]) == set(TARGETS)
     # The load part ran its tabs through a soak: each stepped its map and moved its sidebar at least once.
