@@ -222,12 +222,14 @@ class SliderRun:
     in_page_ms: list[float] = field(default_factory=list)  # keydown until the painted mark, by the page's clock
 
 
-# Inside the map's frame: each keydown's time, and the time from the last one to each new painted mark.
+# Inside the map's frame: from each key press (the event's own time stamp, when the browser took the key) to
+# the next painted mark, with the day it marks, so that steps are matched to their days (bench side).
 _STEP_CLOCK = """() => {
     window.__stepTimes = [];
-    document.addEventListener("keydown", () => { window.__keyAt = performance.now(); }, true);
+    document.addEventListener("keydown", event => { window.__keyAt = event.timeStamp; }, true);
     new MutationObserver(() => {
-        if (window.__keyAt !== undefined) window.__stepTimes.push(performance.now() - window.__keyAt);
+        if (window.__keyAt === undefined) return;
+        window.__stepTimes.push([document.body.dataset.painted, performance.now() - window.__keyAt]);
         window.__keyAt = undefined;
     }).observe(document.body, { attributes: true, attributeFilter: ["data-painted"] });
 }"""
@@ -268,9 +270,22 @@ def measure_map(url: str, start: date, steps: int, browser) -> SliderRun:
     frame.evaluate(_STEP_CLOCK)
     frame.locator("#day").focus()
     run = _steps(page, traffic, start, steps, lambda: page.keyboard.press("ArrowRight"))
-    run.in_page_ms = frame.evaluate("() => window.__stepTimes")
+    run.in_page_ms = _in_page_steps(frame, start, steps)
     page.context.close()
     return run
+
+
+def _in_page_steps(frame, start: date, steps: int) -> list[float]:
+    """The in-page times of the steps to start+1 … start+steps; empty unless every one was timed (a frame
+    that was replaced meanwhile lost its clock)."""
+    try:
+        marks = frame.evaluate("() => window.__stepTimes")
+    except Exception:  # the frame is gone
+        return []
+    days = [(start + timedelta(days=n)).isoformat() for n in range(1, steps + 1)]
+    if not isinstance(marks, list) or [day for day, _ in marks] != days:
+        return []
+    return [ms for _, ms in marks]
 
 
 @dataclass
@@ -326,28 +341,37 @@ def measure_sidebar(url: str, start: date, steps: int, browser) -> SliderRun:
     return _slider_run(page, traffic, start, steps)
 
 
-#: The Places page's caption counts the rows its search kept: it changes when the rerun has drawn them.
-_PLACES_CAPTION = "[data-testid='stCaptionContainer']"
+# On the page: the time a rerun that began after this call has finished (Streamlit marks its app element
+# while a script runs).
+_RERUN_CLOCK = """() => {
+    window.__rerunDone = null;
+    const app = document.querySelector("[data-testid='stApp']");
+    let ran = false;
+    const watch = new MutationObserver(() => {
+        const state = app.getAttribute("data-test-script-state");
+        if (state === "running") ran = true;
+        else if (ran) { window.__rerunDone = performance.now(); watch.disconnect(); }
+    });
+    watch.observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+}"""
 
 
 def measure_places(url: str, queries: list[str], browser) -> list[float]:
-    """The Places page's rerun: a search typed (Enter) until the table's caption shows its new count, in ms."""
+    """The Places page's rerun: a search typed (Enter) until the script has run and the next frame has drawn
+    its table, in ms."""
     page = _new_page(browser)
     page.goto(f"{url}/places")
-    caption = page.locator(_PLACES_CAPTION).filter(has_text="places with control events").first
-    caption.wait_for(timeout=PAINT_TIMEOUT_MS)
+    page.locator("[data-testid='stDataFrame']").wait_for(timeout=PAINT_TIMEOUT_MS)
     box = page.get_by_role("textbox", name="Search")
     times = []
     for query in queries:
         page.wait_for_timeout(SETTLE_S * 1000)
-        before = caption.inner_text()
         box.fill(query)
+        page.evaluate(_RERUN_CLOCK)
         began = time.perf_counter()
         box.press("Enter")
-        page.wait_for_function("([selector, before]) => { const c = Array.from(document.querySelectorAll(selector))"
-                               ".find(e => e.innerText.includes('places with control events'));"
-                               " return c && c.innerText !== before; }",
-                               arg=[_PLACES_CAPTION, before], polling="raf", timeout=PAINT_TIMEOUT_MS)
+        page.wait_for_function("() => window.__rerunDone !== null", polling="raf", timeout=PAINT_TIMEOUT_MS)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
         times.append((time.perf_counter() - began) * 1000)
     page.context.close()
     return times

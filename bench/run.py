@@ -60,7 +60,8 @@ TARGETS: dict[str, tuple[str, float]] = {
     "export_first_paint_s": ("<=", 3),
 }
 
-#: Searches typed on the Places page, each a rerun of it (bench/browser.py measure_places).
+#: Searches typed on the Places page, each a rerun of it (bench/browser.py measure_places): each differs from
+#: the one before, or there would be no rerun.
 PLACES_QUERIES = ("a", "al", "", "mos", "ra", "", "b", "ab", "", "deir")
 
 
@@ -260,8 +261,8 @@ def bench_dashboard(work: Path, sizes: Sizes, naive: bool = True) -> dict:
             stats = browser.summary(run)
             results.update(slider_p50_ms=round(stats["p50_ms"], 1), slider_p95_ms=round(stats["p95_ms"], 1),
                            slider_steps=stats["steps"], bytes_per_step_10k=stats["bytes_median"],
-                           map_step_p50_ms=round(statistics.median(run.in_page_ms), 1),
-                           map_step_p95_ms=round(browser.percentile(run.in_page_ms, 0.95), 1))
+                           map_step_p50_ms=round(statistics.median(run.in_page_ms), 1) if run.in_page_ms else None,
+                           map_step_p95_ms=round(browser.percentile(run.in_page_ms, 0.95), 1) if run.in_page_ms else None)
             stats = browser.summary(browser.measure_sidebar(url, START_DAY, sizes.steps, chromium))
             results.update(sidebar_step_p50_ms=round(stats["p50_ms"], 1), sidebar_step_p95_ms=round(stats["p95_ms"], 1),
                            sidebar_bytes_per_step_10k=stats["bytes_median"])

@@ -43,6 +43,8 @@ def test_a_repeated_string_is_held_once():
     ('{"type": "FeatureCollection", "features": []} []', "Extra data"),
     ('{"type": "FeatureCollection" "features": []}', "',' delimiter"),
     ('{"type": "FeatureCollection", "features": [' + "[" * 100_000, "recursion"),
+    ("[" * 100_000, "nested too deeply"),
+    ("", "Expecting value"),
 ])
 def test_text_that_is_not_json_raises_with_its_position(text, message):
     with pytest.raises(json.JSONDecodeError, match=message) as caught:
@@ -55,6 +57,9 @@ def test_text_that_is_not_json_raises_with_its_position(text, message):
     '{"type": "FeatureCollection"}',
     '{"type": "FeatureCollection", "features": {}}',
     '{}',
+    '[]',
+    'null',
+    '{"type": "FeatureCollection", "features": [], "features": []}',
 ])
 def test_json_of_another_shape_is_refused(text):
     with pytest.raises(NotAFeatureCollection):

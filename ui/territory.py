@@ -109,9 +109,12 @@ def with_arrow_datasets(spec: dict) -> dict:
             writer.write_table(table)
         return sink.getvalue().to_pybytes()
 
+    def table_like(values) -> bool:  # rows of one shape; anything else is left to Streamlit's conversion
+        return (isinstance(values, list) and bool(values) and all(isinstance(row, dict) for row in values)
+                and bool(values[0]) and all(row.keys() == values[0].keys() for row in values))
+
     datasets = spec.get("datasets") or {}
-    spec["datasets"] = {name: arrow(values) if isinstance(values, list) and values else values
-                        for name, values in datasets.items()}
+    spec["datasets"] = {name: arrow(values) if table_like(values) else values for name, values in datasets.items()}
     if not spec["datasets"]:
         del spec["datasets"]
     return spec

@@ -71,7 +71,14 @@ def features(text: str) -> Iterator[dict]:
 
     Raises json.JSONDecodeError for text that is not JSON (after the features before the fault were
     given), NotAFeatureCollection for JSON of another shape."""
-    pos = _expect(text, _skip(text, 0), "{", "'{'")
+    start = _skip(text, 0)
+    if not text.startswith("{", start):
+        try:
+            json.loads(text)  # text that is not JSON says where; other JSON is not a collection
+        except RecursionError:
+            raise json.JSONDecodeError("nested too deeply", text, start) from None
+        raise NotAFeatureCollection("not a GeoJSON FeatureCollection with a 'features' list")
+    pos = _skip(text, start + 1)
     kind, has_features = None, False
     if not text.startswith("}", pos):
         while True:
@@ -79,6 +86,8 @@ def features(text: str) -> Iterator[dict]:
             if not isinstance(key, str):
                 raise json.JSONDecodeError("Expecting property name enclosed in double quotes", text, pos)
             pos = _expect(text, _skip(text, pos), ":", "':' delimiter")
+            if key == "features" and has_features:
+                raise NotAFeatureCollection("'features' is given twice")
             if key == "features" and text.startswith("[", pos):
                 has_features = True
                 end = pos + 1

@@ -31,15 +31,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemy
 from sqlalchemy.orm import Session, sessionmaker
 
 from geo.articles import ADDED_FOLDER, Article
+from geo.store import DATABASE_ENV, DEFAULT_DATABASE
 from geo.review import Correction, Decision, DecisionKey, ReviewError, check_decision
 from geo.store.models import AuditEntry, StoredArticle, StoredDecision
 
-DATABASE_ENV = "GEO_DATABASE_URL"
 #: How long a write waits for another's on SQLite before giving up with "database is locked".
 SQLITE_WAIT_SECONDS = 30
-#: In the project's data/, wherever the dashboard or the command is started from: the dashboard and the
-#: rebuilds it starts must open the same file.
-DEFAULT_DATABASE = Path(__file__).resolve().parents[2] / "data" / "analyst.sqlite"
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: Alembic keeps the running migration's context in module globals: stores of different databases opened at
 #: once in threads of one process would otherwise each migrate another's, or none.
