@@ -222,15 +222,17 @@ class SliderRun:
     in_page_ms: list[float] = field(default_factory=list)  # keydown until the painted mark, by the page's clock
 
 
-# Inside the map's frame: from each key press (the event's own time stamp, when the browser took the key) to
-# the next painted mark, with the day it marks, so that steps are matched to their days (bench side).
-_STEP_CLOCK = """() => {
-    window.__stepTimes = [];
-    document.addEventListener("keydown", event => { window.__keyAt = event.timeStamp; }, true);
+# Two clocks on the browser's own time line (a document's time origin plus its own clock): key presses where
+# the keys go (the event's own time stamp, when the browser took the key), painted marks in the map's frame
+# (with the day each marks, so that steps are matched to their days on this side).
+_KEY_CLOCK = """() => {
+    window.__keys = [];
+    document.addEventListener("keydown", event => { window.__keys.push(performance.timeOrigin + event.timeStamp); }, true);
+}"""
+_PAINT_CLOCK = """() => {
+    window.__paints = [];
     new MutationObserver(() => {
-        if (window.__keyAt === undefined) return;
-        window.__stepTimes.push([document.body.dataset.painted, performance.now() - window.__keyAt]);
-        window.__keyAt = undefined;
+        window.__paints.push([document.body.dataset.painted, performance.timeOrigin + performance.now()]);
     }).observe(document.body, { attributes: true, attributeFilter: ["data-painted"] });
 }"""
 
@@ -267,25 +269,32 @@ def measure_map(url: str, start: date, steps: int, browser) -> SliderRun:
     # The steps measured are a reader's on a page at rest, not the tail of its opening.
     wait_for_first_report(page)
     frame = _frame(page, MAP_FRAME)
-    frame.evaluate(_STEP_CLOCK)
+    frame.evaluate(_KEY_CLOCK)
+    frame.evaluate(_PAINT_CLOCK)
     frame.locator("#day").focus()
     run = _steps(page, traffic, start, steps, lambda: page.keyboard.press("ArrowRight"))
-    run.in_page_ms = _in_page_steps(frame, start, steps)
+    run.in_page_ms = _in_page_steps(frame, frame, start, steps)
     page.context.close()
     return run
 
 
-def _in_page_steps(frame, start: date, steps: int) -> list[float]:
-    """The in-page times of the steps to start+1 … start+steps; empty unless every one was timed (a frame
-    that was replaced meanwhile lost its clock)."""
+def _in_page_steps(keys_in, frame, start: date, steps: int) -> list[float]:
+    """Each step's time from its key press to its day's first painted mark after it, by the browser's clock;
+    empty unless every step was timed (a frame replaced meanwhile lost its clock)."""
     try:
-        marks = frame.evaluate("() => window.__stepTimes")
-    except Exception:  # the frame is gone
+        keys, paints = keys_in.evaluate("() => window.__keys"), frame.evaluate("() => window.__paints")
+    except Exception:  # a page or frame is gone
         return []
-    days = [(start + timedelta(days=n)).isoformat() for n in range(1, steps + 1)]
-    if not isinstance(marks, list) or [day for day, _ in marks] != days:
+    if not isinstance(keys, list) or not isinstance(paints, list) or len(keys) != steps:
         return []
-    return [ms for _, ms in marks]
+    times = []
+    for n, pressed in enumerate(keys, start=1):
+        day = (start + timedelta(days=n)).isoformat()
+        painted = next((at for shown, at in paints if shown == day and at >= pressed), None)
+        if painted is None:
+            return []
+        times.append(painted - pressed)
+    return times
 
 
 @dataclass
@@ -314,9 +323,16 @@ def measure_first_paint(url: str, start: date, loads: int, browser) -> FirstPain
 _SLIDER = "[data-testid='stSlider'] input[type='range']"
 
 
-def _slider_run(page, traffic: Traffic, start: date, steps: int) -> SliderRun:
+def _slider_run(page, traffic: Traffic, start: date, steps: int, in_page: bool = False) -> SliderRun:
+    frame = None
+    if in_page:  # the product's map: one frame all along (the naive variant's is rebuilt every step)
+        frame = _frame(page, MAP_FRAME)
+        page.evaluate(_KEY_CLOCK)
+        frame.evaluate(_PAINT_CLOCK)
     page.locator(_SLIDER).first.focus()
     run = _steps(page, traffic, start, steps, lambda: page.keyboard.press("ArrowRight"))
+    if frame is not None:
+        run.in_page_ms = _in_page_steps(page, frame, start, steps)
     page.context.close()
     return run
 
@@ -338,7 +354,7 @@ def measure_sidebar(url: str, start: date, steps: int, browser) -> SliderRun:
     page.goto(f"{url}/?date={start.isoformat()}")
     _wait_painted(page, start.isoformat())
     wait_for_first_report(page)
-    return _slider_run(page, traffic, start, steps)
+    return _slider_run(page, traffic, start, steps, in_page=True)
 
 
 # On the page: the time a rerun that began after this call has finished (Streamlit marks its app element

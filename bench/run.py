@@ -44,7 +44,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     # slider_p50_ms is the same step seen from the test driver, its round trips included.
     "map_step_p50_ms": ("<=", 50),
     "map_step_p95_ms": ("<=", 100),
-    "sidebar_step_p50_ms": ("<=", 200),  # Streamlit's slider: a rerun of the page per step
+    "sidebar_step_p50_ms": ("<=", 200),  # Streamlit's slider, a rerun of the page per step; the same clocks
     "naive_over_slider_p50": (">=", 5),
     "first_paint_s": ("<=", 2.5),
     "server_rss_mb": ("<=", 400),
@@ -263,8 +263,12 @@ def bench_dashboard(work: Path, sizes: Sizes, naive: bool = True) -> dict:
                            slider_steps=stats["steps"], bytes_per_step_10k=stats["bytes_median"],
                            map_step_p50_ms=round(statistics.median(run.in_page_ms), 1) if run.in_page_ms else None,
                            map_step_p95_ms=round(browser.percentile(run.in_page_ms, 0.95), 1) if run.in_page_ms else None)
-            stats = browser.summary(browser.measure_sidebar(url, START_DAY, sizes.steps, chromium))
-            results.update(sidebar_step_p50_ms=round(stats["p50_ms"], 1), sidebar_step_p95_ms=round(stats["p95_ms"], 1),
+            run = browser.measure_sidebar(url, START_DAY, sizes.steps, chromium)
+            stats = browser.summary(run)
+            results.update(sidebar_step_p50_ms=round(statistics.median(run.in_page_ms), 1) if run.in_page_ms else None,
+                           sidebar_step_p95_ms=round(browser.percentile(run.in_page_ms, 0.95), 1) if run.in_page_ms else None,
+                           sidebar_step_driver_p50_ms=round(stats["p50_ms"], 1),
+                           sidebar_step_driver_p95_ms=round(stats["p95_ms"], 1),
                            sidebar_bytes_per_step_10k=stats["bytes_median"])
             places = browser.measure_places(url, list(PLACES_QUERIES[:sizes.steps]), chromium)
             results.update(places_rerun_p50_ms=round(statistics.median(places), 1),
