@@ -53,7 +53,13 @@ def test_the_map_loads_leaflet_and_the_plugin_only_from_this_server_or_the_pinne
     assert links[1:] == ["/app/static/vendor/leaflet/dist/leaflet.js", "/app/static/layers/feed.js"]
     # First, before Leaflet: the script that starts the layer's download, told the layer's address.
     assert links[0].startswith(ASSET_URL + "/layer_fetch.js?v=")
-    assert links[0].endswith("&layer=%2Fapp%2Fstatic%2Flayers%2Fabc123.json")
+    from urllib.parse import parse_qs, urlsplit
+
+    query = parse_qs(urlsplit(links[0]).query)
+    assert query["layer"] == ["/app/static/layers/abc123.json"]
+    # ...and the other links, to fetch side by side while streamlit-folium asks for them one at a time.
+    styles = [url for element in m._children.values() for _, url in getattr(element, "default_css", [])]
+    assert query["preload"] == [*links[1:], *styles, "/app/static/vendor/leaflet/dist/leaflet.css"]
     styles = [url for element in m._children.values() for _, url in getattr(element, "default_css", [])]
     assert styles and all(url.startswith(ASSET_URL + "/") and "?v=" in url for url in styles)
     for url in styles:  # each a file of the plugin, as served by Streamlit's static file serving

@@ -63,7 +63,7 @@ def test_a_period_an_analyst_checked_is_marked_and_a_machine_read_one_is_not(lay
     first["evidence"] = [{**first["evidence"][0], "review": "confirmed", "review_reason": "seen"}]
     checked = type(periods[0])(**first)
     rows = map_payload([checked] + periods[1:], [], FORCES, None)["towns"]["periods"][0]
-    assert [row[6] for row in rows] == [1] + [0] * (len(periods) - 1)
+    assert [row[6:] for row in rows] == [[1]] + [[]] * (len(periods) - 1)
 
 
 def test_the_browser_is_sent_the_one_style_table_the_folium_baseline_uses_too(layer):

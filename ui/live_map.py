@@ -71,12 +71,14 @@ class BaseMap(folium.Map):
     """)
 
 
-def _first_links(layer_url: str) -> tuple[list, list]:
-    """The base map's own links, in the order streamlit-folium loads them (one at a time): layer_fetch.js,
-    which starts the layer's download while the rest loads, then Leaflet."""
+def _first_links(layer_url: str, later: list[str]) -> tuple[list, list]:
+    """The base map's own links, in the order streamlit-folium loads them (one at a time, stylesheets after
+    scripts): layer_fetch.js, which starts the layer's download and fetches the `later` links meanwhile,
+    then Leaflet."""
     base = f"{LOCAL_VENDOR_URL}/leaflet/dist" if asset_mode() == "local" else LEAFLET_CDN
-    early = f"{asset_url(LAYER_FETCH_JS)}&{urlencode({'layer': layer_url})}"
-    return [("layer_fetch", early), ("leaflet", f"{base}/leaflet.js")], [("leaflet_css", f"{base}/leaflet.css")]
+    css = f"{base}/leaflet.css"
+    early = f"{asset_url(LAYER_FETCH_JS)}&{urlencode({'layer': layer_url, 'preload': [f'{base}/leaflet.js', *later, css]}, doseq=True)}"
+    return [("layer_fetch", early), ("leaflet", f"{base}/leaflet.js")], [("leaflet_css", css)]
 
 
 def base_map(payload_name: str, script_name: str, lo: date, hi: date,
@@ -90,11 +92,12 @@ def base_map(payload_name: str, script_name: str, lo: date, hi: date,
                    prefer_canvas=True)
     # Only Leaflet of folium's default links (jQuery, Bootstrap, icon fonts… serve nothing here), from the
     # server's own copy unless it has none (ui/style.py asset_mode).
-    fmap.default_js, fmap.default_css = _first_links(layer_url)
     if (os.environ.get(TILES_ENV, "osm") or "osm").lower() != "none":
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, max_zoom=18, name="OpenStreetMap").add_to(fmap)
-    ControlLink(layer_url, day_number(lo), day_number(hi),
-                script_url=f"{LAYERS_URL}/{script_name}").add_to(fmap)
+    link = ControlLink(layer_url, day_number(lo), day_number(hi), script_url=f"{LAYERS_URL}/{script_name}")
+    link.add_to(fmap)
+    fmap.default_js, fmap.default_css = _first_links(
+        layer_url, [url for _, url in link.default_js] + [url for _, url in link.default_css])
     if bounds:
         (south, west), (north, east) = bounds
         fmap.fit_bounds([[south - BOUNDS_PAD, west - BOUNDS_PAD], [north + BOUNDS_PAD, east + BOUNDS_PAD]])

@@ -87,8 +87,9 @@ def packed_polygons(geometry: dict) -> list[list[list[int]]]:
 def towns_payload(periods: Iterable, codes: list[str]) -> dict[str, list]:
     """The towns as columns (id, name, lat, lon as grid integers, periods), one position per town. A town's
     periods are in time order as compact rows:
-    [from, to, force, contested (0/1), contesting force or -1, uncertain (0/1), checked (0/1)], days as
-    `day_number`; checked: an analyst confirmed, corrected or added a quote behind the period."""
+    [from, to, force, contested (0/1), contesting force or -1, uncertain (0/1)], days as `day_number`, and a
+    seventh item, 1, when an analyst confirmed, corrected or added a quote behind the period (left out
+    otherwise: 57 KB of the 10,000-town layer that would say "not checked" 28,000 times)."""
     by_town: dict[str, list] = defaultdict(list)
     for period in periods:
         by_town[period.place_id].append(period)
@@ -101,8 +102,7 @@ def towns_payload(periods: Iterable, codes: list[str]) -> dict[str, list]:
             int(p.status == "contested"),
             _force_index(codes, p.contested_by[0]) if p.status == "contested" and p.contested_by else -1,
             int(is_uncertain(p)),
-            int(is_checked(p)),
-        ] for p in own]
+        ] + ([1] if is_checked(p) else []) for p in own]
         for column, value in (("id", place_id), ("name", first.name), ("lat", grid(first.lat)),
                               ("lon", grid(first.lon)), ("periods", rows)):
             towns[column].append(value)

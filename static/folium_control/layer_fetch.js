@@ -66,7 +66,27 @@
   }, true);
 
   const self = document.currentScript;
-  const wanted = self && self.src ? layerUrl(new URL(self.src).searchParams.get("layer")) : null;
+  const params = self && self.src ? new URL(self.src).searchParams : new URLSearchParams();
+
+  // The map's other links (Leaflet, the plugin's script, the stylesheets), fetched now and side by side:
+  // streamlit-folium then asks for them one after another and finds them in the browser's cache. Only this
+  // server's own static files; a CDN's Leaflet is left to streamlit-folium (and its integrity check).
+  params.getAll("preload").forEach(function (address) {
+    let parsed;
+    try {
+      parsed = new URL(address, window.location.href);
+    } catch (error) {
+      return;
+    }
+    if (parsed.origin !== window.location.origin || !parsed.pathname.startsWith("/app/static/")) return;
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = parsed.pathname.endsWith(".css") ? "style" : "script";
+    link.href = parsed.href;
+    document.head.appendChild(link);
+  });
+
+  const wanted = layerUrl(params.get("layer"));
   if (wanted !== null) {
     early[wanted] = download(wanted);
     early[wanted].catch(function () {}); // reported when the map asks for it
