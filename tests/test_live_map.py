@@ -59,7 +59,7 @@ def test_the_map_loads_leaflet_and_the_plugin_only_from_this_server_or_the_pinne
     assert query["layer"] == ["/app/static/layers/abc123.json"]
     # ...and the other links, to fetch side by side while streamlit-folium asks for them one at a time.
     styles = [url for element in m._children.values() for _, url in getattr(element, "default_css", [])]
-    assert query["preload"] == [*links[1:], *styles, "/app/static/vendor/leaflet/dist/leaflet.css"]
+    assert query["preload"] == [links[2], *styles, "/app/static/vendor/leaflet/dist/leaflet.css"]
     styles = [url for element in m._children.values() for _, url in getattr(element, "default_css", [])]
     assert styles and all(url.startswith(ASSET_URL + "/") and "?v=" in url for url in styles)
     for url in styles:  # each a file of the plugin, as served by Streamlit's static file serving

@@ -73,11 +73,13 @@ class BaseMap(folium.Map):
 
 def _first_links(layer_url: str, later: list[str]) -> tuple[list, list]:
     """The base map's own links, in the order streamlit-folium loads them (one at a time, stylesheets after
-    scripts): layer_fetch.js, which starts the layer's download and fetches the `later` links meanwhile,
-    then Leaflet."""
+    scripts): layer_fetch.js, which starts the layer's download and fetches the `later` links meanwhile
+    (Leaflet, the next link, is asked for right after it anyway), then Leaflet. Every rerun sends these
+    addresses again: slashes stay as they are."""
     base = f"{LOCAL_VENDOR_URL}/leaflet/dist" if asset_mode() == "local" else LEAFLET_CDN
     css = f"{base}/leaflet.css"
-    early = f"{asset_url(LAYER_FETCH_JS)}&{urlencode({'layer': layer_url, 'preload': [f'{base}/leaflet.js', *later, css]}, doseq=True)}"
+    query = urlencode({"layer": layer_url, "preload": [*later, css]}, doseq=True, safe="/")
+    early = f"{asset_url(LAYER_FETCH_JS)}&{query}"
     return [("layer_fetch", early), ("leaflet", f"{base}/leaflet.js")], [("leaflet_css", css)]
 
 
