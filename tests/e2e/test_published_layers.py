@@ -49,7 +49,8 @@ def _status(url: str) -> int:
 def _fetched_payload(frame) -> str:
     """The path of the payload the map fetched (`/app/static/layers/<digest>.json.gz`)."""
     [url] = frame.evaluate("() => performance.getEntriesByType('resource')"
-                           ".filter(e => e.name.includes('/app/static/layers/') && !e.name.endsWith('.js'))"
+                           ".filter(e => { const path = new URL(e.name).pathname; "
+                             "return path.startsWith('/app/static/layers/') && !path.endsWith('.js'); })"
                            ".map(e => e.name)")
     return urlsplit(url).path
 
