@@ -323,9 +323,18 @@ def measure_first_paint(url: str, start: date, loads: int, browser) -> FirstPain
 _SLIDER = "[data-testid='stSlider'] input[type='range']"
 
 
-def _slider_run(page, traffic: Traffic, start: date, steps: int, in_page: bool = False) -> SliderRun:
+def _slider_run(url: str, start: date, steps: int, browser, product: bool) -> SliderRun:
+    """Steps on a Streamlit date slider, each until the map shows the day. The product's slider is in the
+    sidebar, which comes once the map has reported its first paint, and its map keeps one frame all along,
+    so its steps are also timed by the browser's clock (the naive variant's map is rebuilt every step)."""
+    page = _new_page(browser)
+    traffic = Traffic()
+    traffic.attach(page)
+    page.goto(f"{url}/?date={start.isoformat()}")
+    _wait_painted(page, start.isoformat())
     frame = None
-    if in_page:  # the product's map: one frame all along (the naive variant's is rebuilt every step)
+    if product:
+        wait_for_first_report(page)
         frame = _frame(page, MAP_FRAME)
         page.evaluate(_KEY_CLOCK)
         frame.evaluate(_PAINT_CLOCK)
@@ -338,23 +347,12 @@ def _slider_run(page, traffic: Traffic, start: date, steps: int, in_page: bool =
 
 
 def measure_naive(url: str, start: date, steps: int, browser) -> SliderRun:
-    page = _new_page(browser)
-    traffic = Traffic()
-    traffic.attach(page)
-    page.goto(f"{url}/?date={start.isoformat()}")
-    _wait_painted(page, start.isoformat())
-    return _slider_run(page, traffic, start, steps)
+    return _slider_run(url, start, steps, browser, product=False)
 
 
 def measure_sidebar(url: str, start: date, steps: int, browser) -> SliderRun:
     """Steps on Streamlit's date slider in the sidebar: a rerun of the page each, until the map shows the day."""
-    page = _new_page(browser)
-    traffic = Traffic()
-    traffic.attach(page)
-    page.goto(f"{url}/?date={start.isoformat()}")
-    _wait_painted(page, start.isoformat())
-    wait_for_first_report(page)
-    return _slider_run(page, traffic, start, steps, in_page=True)
+    return _slider_run(url, start, steps, browser, product=True)
 
 
 # On the page: the time a rerun that began after this call has finished (Streamlit marks its app element
