@@ -361,12 +361,14 @@ _RERUN_CLOCK = """() => {
     window.__rerunDone = null;
     const app = document.querySelector("[data-testid='stApp']");
     let ran = false;
-    const watch = new MutationObserver(() => {
+    // A quick run can start and end before the observer is called: its records still hold "running".
+    const watch = new MutationObserver(records => {
+        if (records.some(record => record.oldValue === "running")) ran = true;
         const state = app.getAttribute("data-test-script-state");
         if (state === "running") ran = true;
         else if (ran) { window.__rerunDone = performance.now(); watch.disconnect(); }
     });
-    watch.observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+    watch.observe(app, { attributes: true, attributeFilter: ["data-test-script-state"], attributeOldValue: true });
 }"""
 
 
