@@ -95,6 +95,8 @@ EN_CASES = [
     ("The army retook it in mid-October.", FRI, "in mid-October", date(2017, 10, 1), "month"),
     ("Russian officials said in June that Baghdadi was probably dead.", FRI, "in June", date(2017, 6, 1), "month"),
     ("The town fell in May.", FRI, "in May", date(2017, 5, 1), "month"),
+    ("Hawija was liberated in October of last year.", SUN_2019, "in October of last year", date(2018, 10, 1), "month"),
+    ("Hawija was liberated in October last year.", SUN_2019, "in October last year", date(2018, 10, 1), "month"),
     ("The pictures from January 2014 show a convoy.", SUN_2019, "from January 2014", date(2014, 1, 1), "month"),
     ("Iraqi forces are seen on November 4, 2017 in the centre of the city of al-Qaim.", FRI, "November 4, 2017", date(2017, 11, 4), "day"),
     ("Iraqi forces entered al-Qaim on 4 November 2017.", FRI, "4 November 2017", date(2017, 11, 4), "day"),

@@ -97,7 +97,7 @@ DATES = DateWords(
                            rf"|(?P<bare_ly>{_SEASON})\s+(?P<lastyear>last\s+year)\b)", forward=True),
         DateRule("month", rf"(?:\b(?P<cue>{_MONTH_CUE})(?:\s+|(?<=-))(?:(?P<last>last)\s+)?|\b(?P<lastonly>[Ll]ast)\s+)"
                           rf"(?P<mon>{_MONTH})\b(?!\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d))"
-                          rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>last\s+year)\b)?"
+                          rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|(?:\s+of)?\s+(?P<lastyear>last\s+year)\b)?"
                           rf"|\b(?P<mon2>{_MONTH})(?:\s+of)?,?\s+(?P<y2>{YEAR})\b{NUM_RIGHT}", forward=True,
                  ignore_case=False),
         DateRule("year", rf"\b(?:in|since|from|during|throughout|the\s+year|(?:the\s+)?(?:start|beginning|middle|end"
