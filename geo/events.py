@@ -1332,6 +1332,10 @@ def _side(agent: PhraseHit, hit: _Hit, r: _Reading, clause: _Clause, g: T.Gramma
     and in the rest of the article."""
     code = ctx.sides.get(agent.code, agent.code)
     for match in g.backed_by.finditer(r.text, agent.end, max(agent.end, clause.end)):
+        named = ctx.forces.backer_at(r.text, match.end(), ctx.language)  # "støttet av Tyrkia"
+        if named is not None and ctx.forces.side_of(agent.code, named) != agent.code:
+            ctx.sides[agent.code] = ctx.forces.side_of(agent.code, named)
+            return ctx.sides[agent.code]
         backers = [f for f in r.forces if f.start >= match.end() and "," not in r.text[match.end():f.start]]
         for backer in backers[:3]:
             side = ctx.forces.side_of(agent.code, backer.code)

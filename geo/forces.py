@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +36,9 @@ class Force:
     liberates: bool = True  # false: never the one who frees a place ("liberated from IS")
     holds_towns: bool = True  # false: supports others, never takes or holds a town itself (the coalition)
     backed_by: tuple[tuple[str, str], ...] = ()  # (backer, side): backed by `backer`, it fights on `side`'s side
+    #: Names that stand for this force only as the one backing another ("rebels backed by Turkey"): a country
+    #: named anywhere else is no force ("fled to Turkey").
+    backer_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def display_name(self, language: str = "en") -> str:
         return self.names.get(language) or self.names.get("en") or self.code
@@ -156,6 +159,11 @@ class ForceCatalogue:
                 lookup.update({p: sides.code for p in sides.phrases.get(language, ())})
             patterns[language] = (_phrase_pattern(lookup), lookup)
         object.__setattr__(self, "_patterns", patterns)
+        backers = {}
+        for language in {lang for force in self.forces.values() for lang in force.backer_names}:
+            lookup = {p: code for code, force in self.forces.items() for p in force.backer_names.get(language, ())}
+            backers[language] = (_phrase_pattern(lookup), lookup)
+        object.__setattr__(self, "_backer_patterns", backers)
 
     def languages(self) -> set[str]:
         languages = set(self.government_phrases)
@@ -169,6 +177,14 @@ class ForceCatalogue:
         """Force mentions in `text`, in order; "government forces" come back as code GOVERNMENT."""
         pattern, lookup = self._patterns.get(language, (None, {}))
         return _find(pattern, lookup, text)
+
+    def backer_at(self, text: str, position: int, language: str) -> str | None:
+        """The force a backer name (`backer_names`) starting at `position` stands for ("støttet av Tyrkia")."""
+        pattern, lookup = self._backer_patterns.get(language, (None, {}))
+        if pattern is None:
+            return None
+        match = pattern.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
+        return _code_for(match.group(0), lookup) if match else None
 
     def side_of(self, code: str, backer: str | None) -> str:
         """The side `code` fights on when the text says `backer` backs it ("rebels backed by Turkish troops")."""
@@ -242,6 +258,7 @@ def load_forces(path: Path = FORCES_FILE) -> ForceCatalogue:
             liberates=bool(entry.get("liberates", True)),
             holds_towns=bool(entry.get("holds_towns", True)),
             backed_by=tuple((str(k), str(v)) for k, v in (entry.get("backed_by") or {}).items()),
+            backer_names={lang: tuple(str(p) for p in (ps or ())) for lang, ps in (entry.get("backer_names") or {}).items()},
         )
     if UNKNOWN_FORCE not in forces:
         raise ConfigError(f"{path}: the force {UNKNOWN_FORCE} (for holders the text does not name) is missing")

@@ -267,6 +267,21 @@ def test_rebels_backed_by_turkey_are_turkeys_side(gazetteer):
     assert (event.place_id, event.force) == ("jarabulus", "TURKEY")
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("Syrian rebels backed by Turkey took the border town of Jarabulus on Wednesday.", "en"),
+    ("Syriske opprørere støttet av Tyrkia tok onsdag kontroll over grensebyen Jarabulus.", "nb"),
+])
+def test_rebels_backed_by_turkey_named_as_a_country_are_turkeys_side(gazetteer, sentence, language):
+    (event,) = events_of(sentence, gazetteer, language=language)
+    assert (event.place_id, event.force) == ("jarabulus", "TURKEY")
+
+
+def test_a_country_named_otherwise_is_no_backer(gazetteer):
+    (event,) = events_of("Syrian rebels took the border town of Jarabulus on Wednesday, and many fled to Turkey.",
+                         gazetteer, language="en")
+    assert (event.place_id, event.force) == ("jarabulus", "REBELS")
+
+
 @pytest.mark.parametrize("sentence, place, force", [
     ("Kurdish forces recaptured Sinjar from Islamic State on Friday.", "sinjar", "PESHMERGA"),
     ("Kurdish forces recaptured Kobani from Islamic State on Friday.", "ayn-al-arab", "SDF"),
