@@ -1172,7 +1172,7 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         chosen = candidates[-1]
         for earlier in reversed(candidates[:-1]):
             between = r.text[earlier.end:chosen.start]
-            if re.fullmatch(r"[\s,]*(?:and|og|or|eller|&)?\s*(?:[\w-]+\s+){0,1}", between, re.IGNORECASE):
+            if g.coordinated_force_gap.fullmatch(between):
                 chosen = earlier
             else:
                 break
@@ -1269,7 +1269,7 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
 def _by_agent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit | None:
     """The agent of a passive: the force after "by"/"av" ("was captured by the Islamic State")."""
     for force in r.forces:
-        if hit.end <= force.start < clause.end and g.agent_end.search(r.text[max(hit.end, force.start - 20):force.start]):
+        if hit.end <= force.start < clause.end and g.agent_end.search(r.text[max(hit.end, force.start - 40):force.start]):
             if any(h is not hit and hit.end <= h.start and h.end <= force.start
                    and len(r.text[h.end:force.start].split()) <= 2 for h in r.hits):
                 return None  # "Rawa, the last town held by ISIL, on 17 November": the agent of "held"
@@ -1766,6 +1766,13 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
         return [_Patient(first[0])] if first else []
     if len(between.split()) > 8 or re.search(r"[;:()]", between):
         return []
+    if g.reference_end.search(r.text[max(0, spot.start - 30):spot.start]):
+        # "Tal Afar vest for Mosul, som fortsatt er i IS' hender": a town named to say where another lies is
+        # not what the pronoun stands for; the town before it is, when the text names one there.
+        head = before[-2] if len(before) > 1 else None
+        if head is None or len(r.text[head.end:spot.start].split()) > 4:
+            return []
+        spot = head
     listed = [spot]
     # "mot Rawa og al-Qaim lenger vest, som fortsatt er i ekstremistgruppens hender": the whole list
     for earlier in reversed(before[:-1]):

@@ -93,6 +93,7 @@ class Grammar:
     noun_link_at: re.Pattern
     now: re.Pattern
     verb_second: bool
+    coordinated_force_gap: re.Pattern
     out_of_at: re.Pattern
     source_end: re.Pattern
     source_at: re.Pattern
@@ -220,10 +221,12 @@ def grammar(code: str | None) -> Grammar | None:
         saying_word=_whole(w.saying),
         passive_aux_word=_whole(w.passive_aux),
         agent_at=_at(w.agent),
-        agent_end=_ending(w.agent + r"(?:\s+[\w'’]+)?"),
+        agent_end=_ending(w.agent + r"(?:\s+[\w'’-]+){0,2}"),  # "av de kurdiskdominerte SDF-styrkene"
         noun_link_at=_at(w.noun_links),
         now=_words(w.now),
         verb_second=w.verb_second,
+        # What may stand between two forces of one coordinated subject: "YPG militia and allied rebel groups".
+        coordinated_force_gap=re.compile(r"[\s,]*(?:(?:" + w.force_heads + r")\s+)?(?:and|og|or|eller|&)?\s*(?:[\w-]+\s+){0,1}", _I),
         out_of_at=_at(w.out_of),
         source_end=_ending(w.source),
         source_window_end=re.compile(r"(?<![\w-])(?:" + w.source + r")(?![\w])(?:\s+\S+){0,8}\s*\Z", _I),

@@ -276,6 +276,49 @@ def test_rebels_backed_by_turkey_named_as_a_country_are_turkeys_side(gazetteer, 
     assert (event.place_id, event.force) == ("jarabulus", "TURKEY")
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("Last week the Kurdish YPG militia and allied rebel groups drove Islamic State out of Tal Abyad.", "en"),
+    ("Den kurdiske YPG-militsen og allierte opprørsgrupper drev IS ut av Tal Abyad mandag.", "nb"),
+])
+def test_a_coordinated_subject_is_led_by_its_first_force_past_its_head_noun(gazetteer, sentence, language):
+    e = one(events_of(sentence, gazetteer, language=language, published=date(2015, 6, 23)))
+    assert (e.place_id, e.force) == ("tall-abyad", "SDF")
+
+
+def test_a_clause_after_two_coordinated_sentences_keeps_its_own_subject(gazetteer):
+    e = one(events_of("IS fighters withdrew and Iraqi forces took Tikrit on Monday.", gazetteer, language="en",
+                      published=date(2015, 6, 23)))
+    assert (e.place_id, e.force) == ("tikrit", "IRAQI_GOV")
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Neste mål er ifølge regjeringen Tal Afar vest for Mosul, som fortsatt er i IS' hender.", "nb"),
+    ("Forces then turned to Tal Afar, west of Mosul, which remains in Islamic State hands.", "en"),
+])
+def test_a_relative_clause_after_a_town_named_to_locate_another_is_about_the_other(gazetteer, sentence, language):
+    e = one(events_of(sentence, gazetteer, language=language, published=date(2017, 6, 30)))
+    assert (e.place_id, e.kind, e.force) == ("tall-afar", "state", "IS")
+
+
+def test_a_relative_clause_after_a_locating_town_alone_names_no_holder(gazetteer):
+    # Which of the two the pronoun means, the text does not say: no colour rather than a guess.
+    assert events_of("Styrkene står nord for Mosul, som fortsatt er i IS' hender.", gazetteer,
+                     published=date(2017, 6, 30)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Manbij kontrolleres av SDF.",
+    "Styrkene vil rykke videre mot Manbij, som kontrolleres av de kurdiskdominerte SDF-styrkene.",
+])
+def test_the_norwegian_s_passive_of_controlling_names_the_holder(gazetteer, sentence):
+    e = one(events_of(sentence, gazetteer, published=date(2017, 2, 9)))
+    assert (e.place_id, e.kind, e.force) == ("manbij", "state", "SDF")
+
+
+def test_a_negated_s_passive_names_no_holder(gazetteer):
+    assert events_of("Manbij kontrolleres ikke lenger av SDF.", gazetteer, published=date(2017, 2, 9)) == []
+
+
 def test_a_country_named_otherwise_is_no_backer(gazetteer):
     (event,) = events_of("Syrian rebels took the border town of Jarabulus on Wednesday, and many fled to Turkey.",
                          gazetteer, language="en")

@@ -198,6 +198,9 @@ class Language:
     share_lost: str
     share_held: str
     verb_second: bool = False  # the subject may follow the verb ("I går erobret IS byen")
+    # Nouns that may follow a force's name as its head ("the YPG militia", "IS-krigerne"): "the YPG militia
+    # and allied rebels" is one coordinated subject led by its first force.
+    force_heads: str = r"(?!)"
     complementizer_always: bool = False  # "at" always starts a clause; English "that" only after saying or a subject
     pronoun_alone: bool = True  # the object pronoun is never a determiner ("it"; Norwegian "den" can be)
     # A span of time a holding lasted: "held Mosul for three years", "holdt byen i tre år" (over by now).

@@ -36,6 +36,7 @@ PREDICATES = (
              r"|(?:har|hadde)\s+(?:hatt\s+)?(?:(?:igjen|nå|også|fortsatt|fremdeles|full|fullstendig|total)\s+){0,2}"
              r"kontroll(?:en)?\s+over"),
     P(STATE, r"holder|holdt|holde|holdes"),
+    P(STATE, r"kontrolleres|okkuperes", passive=True),  # the s-passive: "Manbij, som kontrolleres av SDF"
     P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender"
              r"|i\s+hendene\s+på", form="holder"),
     P(STATE, r"[\w'’]+-(?:kontrollerte|kontrollert|holdte)|[A-ZÆØÅ]{2,}-(?:området|kontroll)", form="attribute"),
@@ -133,6 +134,7 @@ LANGUAGE = Language(
     perfect_aux=r"har|hadde",
     past_aux=r"var|ble|hadde",
     backed_marker=r"støttede|støttet",
+    force_heads=r"militsen|militsene|militser|krigere|krigerne|styrker|styrkene|soldater|soldatene|enheter|enhetene",
     generic_forces=r"gruppen|gruppa|kalifatet|hæren|militæret",
     against=r"over|mot",
     of=r"av",
