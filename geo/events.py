@@ -331,6 +331,7 @@ class _ArticleContext:
     last_taker_sentence: int = -10
     takers: set[str] = field(default_factory=set)  # every force the article says took a town
     pressing: dict[str, str] = field(default_factory=dict)  # place id → the force attacking or aiming at it
+    taken_by: dict[str, str] = field(default_factory=dict)  # place id → the force the article last saw take it
     sides: dict[str, str] = field(default_factory=dict)  # "the rebels" are Turkey's side in this article
     declared: list[tuple[int, str]] = field(default_factory=list)  # (sentence, place id) of victory claims
     narrative: ResolvedDate | None = None  # the last date the article gave before this sentence
@@ -714,6 +715,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             if claim_kind in (CAPTURE, CONTEST, PRESSURE):
                 ctx.pressing[place_id] = agent_code
             if claim_kind == CAPTURE and not evidence_only:
+                ctx.taken_by[place_id] = agent_code
                 ctx.last_taker, ctx.last_taker_sentence = agent_code, r.index
                 ctx.takers.add(agent_code)
     if claims and trigger.kind == CAPTURE and (g.declaration.search(r.text[:hit.start]) or _reported(hit, r, g)):
@@ -1369,8 +1371,8 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
     others = [f for f in r.forces
               if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous and f.start not in r.objects
               and not _holder_attribute(f, r)
-              and (_clause_at(r, f.start) is own or not _clause_at(r, f.start).opener
-                   or g.coordinator_word.match(_clause_at(r, f.start).opener))]
+              and (_clause_at(r, f.start) is own or _clause_at(r, f.start).opener in ("", ":", ".")
+                   or g.coordinator_word.match(_clause_at(r, f.start).opener))]  # ":": "17. oktober 2017: SDF erklærer"
     candidates = {code for f in others if acceptable(code := ctx.sides.get(f.code, f.code))}
     if len({ctx.forces.resolve(c, _country_of(patients)) for c in candidates}) > 1:
         return None, 0.0  # two sides the sentence names and none its grammatical agent: we cannot tell who
@@ -1409,13 +1411,16 @@ def _discourse_taker(patients: list[_Patient], ctx: _ArticleContext, previous: s
                      fall: bool = False) -> str | None:
     """Who took a place the sentence does not say who took: the force pressing it in this article; else
     the only force the article has seen taking towns; after "fell", the taker of the sentences just before."""
+    # Never the force the article saw take the place last: that one holds it ("IS inntar Mosul … seier i Mosul").
+    holders = {ctx.taken_by.get(p.spot.mention.place.place_id) for p in patients if p.spot.mention.place is not None}
+    excluded = {None, previous} | holders
     for patient in patients:
         place = patient.spot.mention.place
-        if place is not None and ctx.pressing.get(place.place_id) not in (None, previous):
+        if place is not None and ctx.pressing.get(place.place_id) not in excluded:
             return ctx.pressing[place.place_id]
-    if len(ctx.takers) == 1 and ctx.last_taker not in (None, previous):
+    if len(ctx.takers) == 1 and ctx.last_taker not in excluded:
         return ctx.last_taker
-    if fall and index - ctx.last_taker_sentence <= 2 and ctx.last_taker not in (None, previous):
+    if fall and index - ctx.last_taker_sentence <= 2 and ctx.last_taker not in excluded:
         return ctx.last_taker
     return None
 
@@ -1804,8 +1809,16 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
     pos = hit.end
     expelled = None
     forces_after = [f for f in r.forces if hit.end <= f.start < clause.end]
-    if not passive and forces_after and forces_after[0].start - hit.end <= 6:
+    gap = r.words(hit.end, forces_after[0].start) if forces_after else []
+    if not passive and forces_after and (forces_after[0].start - hit.end <= 6 or len(gap) <= 3 and all(
+            _in_dates(t.start, r) or g.adverb_word.match(t.lower) for t in gap)):
+        # "drev IS ut av", and after a verb-second date or adverb: "drev torsdag IS ut av", "drove on Monday IS out"
         expelled = forces_after[0]
+    elif not passive and forces_after and len(gap) <= 2 and all(t.text.islower() for t in gap) \
+            and g.out_of_lead.match(text, forces_after[0].end):
+        # "driver de andre opprørsgruppene ut av Raqqa": a determiner or adjective before the force driven out
+        expelled = forces_after[0]
+    if expelled is not None:
         pos = expelled.end
     m = g.out_of_lead.match(text, pos)
     if m is None and expelled is not None:

@@ -319,6 +319,35 @@ def test_a_negated_s_passive_names_no_holder(gazetteer):
     assert events_of("Manbij kontrolleres ikke lenger av SDF.", gazetteer, published=date(2017, 2, 9)) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Irakiske styrker drev torsdag IS ut av den kristne byen Bartella, opplyser hæren.",
+    "Irakiske styrker jaget torsdag IS ut av Bartella.",
+])
+def test_a_force_driven_out_after_a_verb_second_date(gazetteer, sentence):
+    e = one(events_of(sentence, gazetteer, published=date(2017, 1, 20)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("bartalah", "capture", "IRAQI_GOV", date(2017, 1, 19))
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Januar 2014: IS driver de andre opprørsgruppene ut av Raqqa nord i Syria.", "nb"),
+    ("In January 2014 IS drove the other rebel groups out of Raqqa.", "en"),
+])
+def test_a_force_driven_out_after_its_determiner(gazetteer, sentence, language):
+    e = one(events_of(sentence, gazetteer, language=language, published=date(2019, 3, 24)))
+    assert (e.place_id, e.force, e.previous_force, e.date) == ("raqqa", "IS", "REBELS", date(2014, 1, 1))
+
+
+def test_a_chronology_line_names_its_declarer_after_the_colon(gazetteer):
+    e = one(events_of("17. oktober 2017: SDF erklærer at Raqqa er befridd.", gazetteer, published=date(2019, 3, 24)))
+    assert (e.place_id, e.force, e.date) == ("raqqa", "SDF", date(2017, 10, 17))
+
+
+def test_a_victory_in_a_town_is_not_credited_to_the_force_that_took_it_before(gazetteer):
+    events = events_of("10. juni 2014: IS inntar Mosul. 10. juli 2017: Iraks statsminister Haider al-Abadi "
+                       "erklærer seier i Mosul.", gazetteer, published=date(2019, 3, 24))
+    assert [(e.force, e.date) for e in events if e.kind == "capture"] == [("IS", date(2014, 6, 10))]
+
+
 def test_a_country_named_otherwise_is_no_backer(gazetteer):
     (event,) = events_of("Syrian rebels took the border town of Jarabulus on Wednesday, and many fled to Turkey.",
                          gazetteer, language="en")

@@ -11,7 +11,7 @@ PREDICATES = (
     P(CAPTURE, r"tok|tar|ta|tatt"),  # apart: "ta" is in most sentences, the words above are not
     P(CAPTURE, r"frigjorde|frigjort|frigjøre|frigjør|befridde|befridd|befri|befrir|befridt", liberation=True),
     P(CAPTURE, r"heiste\s+(?:\S+\s+){0,3}?flagg(?:et|ene)?\s+over"),
-    P(CAPTURE, r"drev|drevet|driver|drive|kastet|jaget|jagde|presset", form="drive"),
+    P(CAPTURE, r"drev|drevet|driver|drive|kastet|jaget|jagde|jager|presset", form="drive"),
     P(CAPTURE, r"gjenerobringen|erobringen|inntakelsen|overtakelsen|seier(?:en)?", form="noun"),
     P(CAPTURE, r"frigjøringen|befrielsen", form="noun", liberation=True),
     # -- losing --------------------------------------------------------------------------------------
