@@ -1647,10 +1647,14 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
     """The town "the town", "byen", "it", "den" points back to: the last one named before it in the
     sentence, else the last one of the last three sentences, else the town the article is about."""
     # A town named only as a point of the map ("sørøst for Homs") is not the town spoken of.
-    before = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)
-              and not ctx.grammar.reference_end.search(r.text[max(0, s.start - 30):s.start])]
+    named = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)]
+    before = [s for s in named if not ctx.grammar.reference_end.search(r.text[max(0, s.start - 30):s.start])]
     if before:
         mention = before[-1].mention
+    elif named:
+        # "The base lies just outside Ain Issa and had been in IS hands since they overran it": the sentence
+        # speaks of something located by the town, and "it" is that, not a town told of before.
+        return None
     else:
         if ctx.last_patient is None and r.index - ctx.last_patient_sentence <= 3:
             return None  # the town last spoken of is one we cannot place

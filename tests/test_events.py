@@ -348,6 +348,18 @@ def test_a_victory_in_a_town_is_not_credited_to_the_force_that_took_it_before(ga
     assert [(e.force, e.date) for e in events if e.kind == "capture"] == [("IS", date(2014, 6, 10))]
 
 
+def test_a_place_located_just_outside_a_town_does_not_colour_the_town(gazetteer):
+    assert events_of("The base, known as Brigade 93, lies just outside Ain Issa and had been in the militants' hands "
+                     "since they overran it in 2014, the Observatory said.", gazetteer, language="en",
+                     published=date(2015, 6, 23)) == []
+
+
+def test_a_claim_the_text_says_is_denied_in_the_norwegian_s_passive(gazetteer):
+    assert events_of("IS-vennlige kontoer i sosiale medier hevdet onsdag at gruppen har tatt hele Kobane, men dette "
+                     "tilbakevises av både kurdiske kilder og observatoriet.", gazetteer,
+                     published=date(2014, 10, 16)) == []
+
+
 def test_a_country_named_otherwise_is_no_backer(gazetteer):
     (event,) = events_of("Syrian rebels took the border town of Jarabulus on Wednesday, and many fled to Turkey.",
                          gazetteer, language="en")

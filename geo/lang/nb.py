@@ -164,7 +164,7 @@ LANGUAGE = Language(
     retaking=r"gjen[a-zæøå]+|vant\s+tilbake|frigj[a-zæøå]+|befri[a-zæøå]*",
     summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
                     r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
-    reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for",
+    reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for|(?:like\s+|rett\s+)?utenfor",
     past_holding=r"kontrollerte|holdt|okkuperte",
     struggle_before=r"om",
     attribution=r"ifølge|iflg\.|i\s+følge|med\s+henvisning\s+til|siterer",
@@ -180,6 +180,7 @@ LANGUAGE = Language(
     denial=r"avviste|avviser|benektet|benekter|tilbakeviste|tilbakeviser|dementerte|dementerer|avkreftet"
            r"|avkrefter|bestrider|bestred",
     denied_after=r"(?:ble|er|har\s+blitt|blir)\s+(?:\w+\s+)?(?:avvist|dementert|benektet|tilbakevist|avkreftet)"
+                 r"|(?:tilbakevises|avvises|avkreftes|dementeres|benektes)\b"
                  r"|(?:kan|kunne)\s+ikke\s+(?:uavhengig\s+)?bekreftes|(?:er|var)\s+(?:ikke\s+)?(?:ubekreftet|feil|usann)"
                  r"|(?:er|var|har|hadde)\s+ikke\s+(?:blitt\s+)?(?:uavhengig\s+)?bekreftet",
     background=r"etter\s+at|siden|tidligere|en\s+gang|inntil|dengang",
