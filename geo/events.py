@@ -623,6 +623,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             _unplaced(hit, r, clause, g, ctx)
         if not patients and clause.opener in ("som", "which", "that"):
             patients = _antecedent(clause, r, g, ctx)
+        if not patients and not clause.opener:
+            patients = _contact_antecedent(hit, r, clause, g)
         if g.verb_second and slot.forces and not _subject_force(hit, r, clause, g, ctx):
             agent = slot.forces[0]
     if not patients:
@@ -1456,7 +1458,12 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
         spot = r.spot_at.get(pos)
         if spot is not None:
             if spot.landmark or spot.region:
-                break
+                # "seized much of Anbar province this year, including Fallujah in January": the towns it names
+                listed = g.including_after.match(text, spot.end) if spot.region and not patients else None
+                if listed is None:
+                    break
+                pos, flags, words = listed.end(), _Part(), 0
+                continue
             flags.half = flags.half or bool(g.half_adjective_end.search(text[position:pos]))
             after = text[spot.end:spot.end + 40]
             if (spot.mention.surface.endswith(("s", "'s", "’s")) or after[:2] in ("'s", "’s")) \
@@ -1492,8 +1499,13 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             pos = force.end
             words += 1
             continue
-        if any(start == pos for start, _ in r.region_spans):
-            break
+        region_end = next((stop for start, stop in r.region_spans if start == pos), None)
+        if region_end is not None:
+            listed = g.including_after.match(text, region_end) if not patients else None
+            if listed is None:
+                break
+            pos, flags, words = listed.end(), _Part(), 0
+            continue
         matched = False
         for name, pattern in (("partial", g.partial_at), ("half", g.half_at), ("most", g.most_at),
                               ("outskirts", g.outskirts_at)):
@@ -1790,6 +1802,28 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
             break
         listed.insert(0, earlier)
     return [_Patient(s) for s in listed]
+
+
+#: An apposition naming the kind of place, right before a relative clause without its pronoun: ", the border
+#: town [that] the YPG retook".
+_CONTACT_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _contact_antecedent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> list[_Patient]:
+    """"Kobani, the border town the YPG retook from IS": the town of a relative clause that leaves out its
+    pronoun, when an apposition naming a kind of place stands between the town and the clause's subject."""
+    forces = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start
+              and len(r.text[f.end:hit.start].split()) <= 2]
+    if not forces:
+        return []
+    subject = forces[0]
+    spots = [s for s in r.spots if s.end <= subject.start and not (s.landmark or s.region)]
+    if not spots:
+        return []
+    m = _CONTACT_APPOSITION.match(r.text[spots[-1].end:subject.start])
+    if m is None or not g.place_noun_word.match(m.group("noun").lower()):
+        return []
+    return [_Patient(spots[-1])]
 
 
 def _focus_patient(r: _Reading, ctx: _ArticleContext) -> list[_Patient]:

@@ -360,6 +360,26 @@ def test_a_claim_the_text_says_is_denied_in_the_norwegian_s_passive(gazetteer):
                      published=date(2014, 10, 16)) == []
 
 
+def test_a_relative_clause_without_its_pronoun_after_an_apposition(gazetteer):
+    e = one(events_of("Many fighters came from Kobani, the border town the YPG retook from Islamic State in January "
+                      "after a siege.", gazetteer, language="en", published=date(2015, 6, 23)))
+    assert (e.place_id, e.force, e.date, e.date_precision) == ("ayn-al-arab", "SDF", date(2015, 1, 1), "month")
+
+
+def test_the_towns_a_region_taken_includes(gazetteer):
+    events = events_of("Islamic State fighters seized much of Anbar province this year, including Fallujah in January "
+                       "and the towns of Qaim, Rawa and Anah in June.", gazetteer, language="en",
+                       published=date(2014, 9, 8))
+    assert [(e.place_id, e.force, e.date) for e in events] == [
+        ("al-fallujah", "IS", date(2014, 1, 1)), ("al-qaim", "IS", date(2014, 6, 1)), ("rawa", "IS", date(2014, 6, 1)),
+        ("anah", "IS", date(2014, 6, 1))]
+
+
+def test_the_towns_of_a_region_attacked_are_not_taken(gazetteer):
+    assert [e for e in events_of("Islamic State fighters attacked Anbar province, including Rawa.", gazetteer,
+                                 language="en", published=date(2014, 9, 8)) if e.kind == "capture"] == []
+
+
 def test_a_country_named_otherwise_is_no_backer(gazetteer):
     (event,) = events_of("Syrian rebels took the border town of Jarabulus on Wednesday, and many fled to Turkey.",
                          gazetteer, language="en")

@@ -201,6 +201,8 @@ class Language:
     # Nouns that may follow a force's name as its head ("the YPG militia", "IS-krigerne"): "the YPG militia
     # and allied rebels" is one coordinated subject led by its first force.
     force_heads: str = r"(?!)"
+    # After a region taken or held, the towns it names as part of it: "much of Anbar, including Fallujah".
+    including: str = r"(?!)"
     complementizer_always: bool = False  # "at" always starts a clause; English "that" only after saying or a subject
     pronoun_alone: bool = True  # the object pronoun is never a determiner ("it"; Norwegian "den" can be)
     # A span of time a holding lasted: "held Mosul for three years", "holdt byen i tre år" (over by now).

@@ -145,6 +145,7 @@ LANGUAGE = Language(
     perfect_aux=r"have|has|had",
     past_aux=r"was|were|had|used\s+to",
     backed_marker=r"backed",
+    including=r"including|among\s+them",
     force_heads=r"militia|militias|militiamen|fighters|forces|troops|units|army|brigades?|groups?",
     generic_forces=r"the\s+group|the\s+terrorists|terrorists|militants|the\s+militants|troops|the\s+army",
     against=r"over|against",

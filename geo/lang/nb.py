@@ -134,6 +134,7 @@ LANGUAGE = Language(
     perfect_aux=r"har|hadde",
     past_aux=r"var|ble|hadde",
     backed_marker=r"støttede|støttet",
+    including=r"inkludert|blant\s+(?:annet|dem)|deriblant",
     force_heads=r"militsen|militsene|militser|krigere|krigerne|styrker|styrkene|soldater|soldatene|enheter|enhetene",
     generic_forces=r"gruppen|gruppa|kalifatet|hæren|militæret",
     against=r"over|mot",
