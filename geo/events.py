@@ -663,6 +663,11 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             # "Tirsdag rykket irakiske styrker inn i Ramadi": after a fronted adverbial the subject stands
             # between the verb and its particle, inside the predicate's words.
             agent = next((f for f in r.forces if hit.start < f.start and f.end < hit.end), None)
+        if agent is None and g.verb_second and _pronoun_after_verb(hit, r, g) and ctx.last_taker \
+                and r.index - ctx.last_taker_sentence <= 2:
+            # "… da opprørerne drev IS ut av Jarabulus. I oktober erobret de også Dabiq": the pronoun after the
+            # verb is its subject, the force that took a town just before (not merely the last force named)
+            agent = PhraseHit(ctx.last_taker, hit.start, hit.start, "")
     agent_code = agent.code or None if agent else None
     if agent is not None and agent.code:
         agent_code = _side(agent, hit, r, clause, g, ctx)
@@ -1218,6 +1223,16 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
     return None
 
 
+def _pronoun_after_verb(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a subject pronoun follows the verb, then an adverb, a date or a town ("erobret de også Dabiq"):
+    the subject of a verb-second clause, not a determiner ("de andre opprørsgruppene")."""
+    following = r.words(hit.end, min(len(r.text), hit.end + 40))[:2]
+    if len(following) < 2 or not g.subject_pronoun_word.match(following[0].lower):
+        return False
+    after = following[1]
+    return bool(g.adverb_word.match(after.lower) or _in_dates(after.start, r) or after.start in r.spot_at)
+
+
 def _named_sayer(r: _Reading, clause: _Clause, pronoun: int, g: T.Grammar) -> bool:
     """Whether the pronoun at `pronoun` opens what someone named before a verb of saying said, and that
     someone is neither a force nor a pronoun ("The 4th Brigade said it had …", "Talsmannen sier at de har
@@ -1436,6 +1451,10 @@ class _Slot:
     unplaced: bool = False  # the object is a town we cannot place ("the town of Dabiq", "byen Shirqat")
 
 
+#: A partner joined to a subject that follows its verb, in lower case: " og allierte stammemilitser".
+_V2_PARTNER = re.compile(r"\s+(?:og|and)\s+(?:[^\W\d_][\w-]*\s+)?[^\W\d_][\w-]*(?=\s)")
+
+
 def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext, hit: _Hit | None,
           *, state: bool | None = None) -> _Slot:
     """The places a predicate is about, read from `position` on: its object ("retook the Christian town of
@@ -1498,6 +1517,9 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             forces.append(force)
             pos = force.end
             words += 1
+            partner = _V2_PARTNER.match(text, pos) if g.verb_second and not patients else None
+            if partner is not None and partner.group(0).islower():
+                pos = partner.end()  # "tok IS og allierte stammemilitser kontroll over": the subject's partner
             continue
         region_end = next((stop for start, stop in r.region_spans if start == pos), None)
         if region_end is not None:
@@ -1995,14 +2017,17 @@ def _aside_around(hit: _Hit, r: _Reading) -> tuple[int, int] | None:
 def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar):
     """For a clause of "(days) before/after" ("bare dager før gruppen tok Palmyra"): the date of the clause
     before it when that is a month, season or year (days or weeks off stay inside it, near enough), None
-    when it is finer or missing; False when the clause is no such clause."""
+    when it is finer or missing, or the span is months or years; False when the clause is no such clause."""
     index = r.clauses.index(clause)
     if index == 0:
         return False
     window = r.text[max(0, clause.start - 40):clause.start + 12]
     offset = max(0, clause.start - 40)
-    if not any(m.start() + offset < clause.start < m.end() + offset for m in g.relative_span.finditer(window)):
+    span = next((m for m in g.relative_span.finditer(window) if m.start() + offset < clause.start < m.end() + offset), None)
+    if span is None:
         return False
+    if not span.group("short"):
+        return None  # "et halvt år før gruppen inntok Mosul": months or years off, not inside the date before
     dates = _own_dates(r, r.clauses[index - 1])
     coarse = [d for d in dates if d.precision in ("month", "season", "year")]
     return coarse[-1] if coarse and len(coarse) == len(dates) else None

@@ -380,6 +380,36 @@ def test_the_towns_of_a_region_attacked_are_not_taken(gazetteer):
                                  language="en", published=date(2014, 9, 8)) if e.kind == "capture"] == []
 
 
+def test_a_pronoun_subject_after_a_verb_second_verb_is_the_last_taker(gazetteer):
+    events = events_of("Operasjonen ble innledet i august, da opprørerne drev IS ut av grensebyen Jarabulus. "
+                       "I oktober erobret de også Dabiq.", gazetteer, published=date(2017, 2, 9))
+    assert [(e.place_id, e.force) for e in events] == [("jarabulus", "REBELS"), ("dabiq", "REBELS")]
+
+
+def test_a_subject_after_its_verb_with_a_partner(gazetteer):
+    e = one(events_of("I januar 2014 tok IS og allierte stammemilitser kontroll over Falluja.", gazetteer,
+                      published=date(2017, 1, 1)))
+    assert (e.place_id, e.force, e.date) == ("al-fallujah", "IS", date(2014, 1, 1))
+
+
+def test_a_clause_half_a_year_after_a_month_is_not_dated_to_that_month(gazetteer):
+    events = events_of("I januar 2014 tok IS kontroll over Falluja, et halvt år før gruppen inntok Mosul.", gazetteer,
+                       published=date(2017, 1, 1))
+    assert [(e.place_id, e.date) for e in events if not e.past] == [("al-fallujah", date(2014, 1, 1))]
+
+
+def test_a_good_week_ago(gazetteer):
+    e = one(events_of("Tusenvis av jesidier er fanget etter at IS inntok byen Sinjar for en drøy uke siden.", gazetteer,
+                      published=date(2014, 8, 11)))
+    assert (e.place_id, e.date, e.date_precision) == ("sinjar", date(2014, 8, 4), "week")
+
+
+def test_iraqs_counter_terrorism_service_is_the_government(gazetteer):
+    e = one(events_of("Torsdag gjenerobret antiterrorstyrken nabobyen Bartella.", gazetteer,
+                      published=date(2016, 10, 23)))
+    assert (e.place_id, e.force) == ("bartalah", "IRAQI_GOV")
+
+
 def test_a_country_named_otherwise_is_no_backer(gazetteer):
     (event,) = events_of("Syrian rebels took the border town of Jarabulus on Wednesday, and many fled to Turkey.",
                          gazetteer, language="en")

@@ -96,7 +96,8 @@ DATES = DateWords(
         DateRule("week", r"\b(?:(?P<last>(?:i\s+)?(?:forrige|sist)\s+uk(?:e|en|a)|(?:i\s+)?uk(?:a|en)\s+som\s+gikk)"
                          r"|(?P<this>(?:tidligere\s+)?denne\s+uk(?:en|a)|tidligere\s+i\s+uk(?:en|a|e))"
                          r"|(?P<weekend>i\s+helgen|i\s+helga))\b"),
-        DateRule("ago", rf"\bfor\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<days>dager|dag|døgn)|(?P<weeks>uker|uke)"
+        DateRule("ago", rf"\bfor\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?:drøy|drøyt|god|godt|knapp|knapt)\s+)?"
+                        rf"(?:(?P<days>dager|dag|døgn)|(?P<weeks>uker|uke)"
                         rf"|(?P<months>måneder|måned)|(?P<years>år))\s+siden\b"),
         DateRule("anchored", rf"\b(?:(?P<same>samme\s+dag(?:en)?)(?!\s+(?:at|som)\b)"
                              rf"|(?P<next>dagen\s+etter|dagen\s+derpå|neste\s+dag)(?!\s+(?:at|som)\b)"
@@ -160,8 +161,8 @@ LANGUAGE = Language(
     aims=r"mål|målet|målene|plan|planen|planene|hensikt|hensikten|tanken|ideen",
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
     relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]",
-    relative_span=r"(?:(?:bare|kun|noen\s+få|noen|få|\d+|en|to|tre|fire|fem|seks|sju|åtte|ni|ti)\s+)?"
-                  r"(?:dager?|uker?)\s+(?:før|etter)(?:\s+at)?",
+    relative_span=r"(?:(?:bare|kun|noen\s+få|noen|få|\d+|en|et|ett|to|tre|fire|fem|seks|sju|åtte|ni|ti)\s+)?"
+                  r"(?:(?:drøy|drøyt|god|godt|knapp|knapt)\s+)?(?:(?P<short>dager?|uker?)|måneder?|år|halvt\s+år)\s+(?:før|etter)(?:\s+at)?",
     retaking=r"gjen[a-zæøå]+|vant\s+tilbake|frigj[a-zæøå]+|befri[a-zæøå]*",
     summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
                     r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
