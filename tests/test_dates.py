@@ -103,6 +103,7 @@ EN_CASES = [
     ("Iraqi forces entered al-Qaim on May 4.", FRI, "May 4", date(2017, 5, 4), "day"),
     ("The report is dated 2017-11-03.", FRI, "2017-11-03", date(2017, 11, 3), "day"),
     ("The caliphate was declared in the summer of 2014.", FRI, "the summer of 2014", date(2014, 6, 1), "season"),
+    ("The militants seized Rabia during their summer offensive.", date(2014, 9, 30), "during their summer", date(2014, 6, 1), "season"),
     ("The group was defeated from the fall of 2017.", SUN_2019, "the fall of 2017", date(2017, 9, 1), "season"),
     ("Albu Kamal lies at the heart of the “caliphate” the group declared in 2014 over swathes of Iraq and Syria.", FRI, "in 2014", date(2014, 1, 1), "year"),
     ("The group has existed since 2013.", FRI, "since 2013", date(2013, 1, 1), "year"),
