@@ -1586,6 +1586,10 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                 and g.place_noun_word.match(before_previous or "")):
             unplaced = True
             break  # "the northern Syrian town of Dabiq": a town we cannot place
+        if not patients and not forces and token.text[0].isupper() and pos == position + _space(text, position) \
+                and (listed := _next_list_item(pos, r, g, names=True, need_name=True)) is not None:
+            pos = listed  # "conquered Zumar, Sinjar, …": a first name we cannot place, then the list
+            continue
         if _slot_token(token, g):
             pos = token.end
             words += 1
@@ -1666,7 +1670,18 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     while skipped <= 4:
         spot = r.spot_at.get(nxt)
         if spot is not None:
-            return (nxt, _clause_at(r, nxt).end) if not (spot.landmark or spot.region) else (pos, -1)
+            if spot.landmark or spot.region:
+                # "Sinjar, Mosul Dam, Qaraqosh": a facility in the list is passed over, the list goes on
+                after = _next_list_item(spot.end, r, g, names=True, need_name=False)
+                if after is None:
+                    return pos, -1
+                nxt = after
+                continue
+            return nxt, _clause_at(r, nxt).end
+        unplaced = _next_list_item(nxt, r, g, names=True, need_name=True)
+        if unplaced is not None:
+            nxt = unplaced  # "Sinjar, Wana, Qaraqosh": a name we cannot place is passed over
+            continue
         token = r.token_at.get(nxt)
         if token is None or not _slot_token(token, g) or token.text[0].isupper():
             return pos, -1
@@ -1675,6 +1690,31 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
             nxt += 1
         skipped += 1
     return pos, -1
+
+
+def _next_list_item(position: int, r: _Reading, g: T.Grammar, names: bool, need_name: bool) -> int | None:
+    """Where the next item of a list of names starts after `position`, past up to three capitalised words
+    that name no place we know, no force and no date ("Wana", the "Dam" of "Mosul Dam"; at least one with
+    `need_name`), when a list joiner follows; else None."""
+    pos = position
+    if names:
+        words, look = 0, position
+        while words < 3:
+            while look < len(r.text) and r.text[look] == " ":
+                look += 1
+            token = r.token_at.get(look)
+            if token is None or not token.text[0].isupper() or look in r.spot_at or look in r.force_at \
+                    or _in_dates(look, r):
+                break
+            pos = look = token.end
+            words += 1
+        if words == 0 and need_name:
+            return None
+    join = g.list_join_at.match(r.text, pos)
+    if join is None:
+        return None
+    nxt = join.end()
+    return nxt if nxt in r.spot_at or (r.token_at.get(nxt) is not None and r.token_at[nxt].text[0].isupper()) else None
 
 
 def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) -> _Spot | None:

@@ -410,6 +410,22 @@ def test_iraqs_counter_terrorism_service_is_the_government(gazetteer):
     assert (e.place_id, e.force) == ("bartalah", "IRAQI_GOV")
 
 
+@pytest.mark.parametrize("sentence", [
+    "In August the Islamic State conquered Zumar, Sinjar, Wana and Kocho.",
+    "In August the Islamic State conquered Sinjar, Mosul Dam, Wana and Kocho.",
+])
+def test_a_list_goes_on_past_names_we_cannot_place_and_facilities(gazetteer, sentence):
+    events = events_of(sentence, gazetteer, language="en", published=date(2014, 10, 25))
+    assert [(e.place_id, e.force, e.date) for e in events] == [("sinjar", "IS", date(2014, 8, 1)),
+                                                                ("kocho", "IS", date(2014, 8, 1))]
+
+
+def test_a_list_ends_at_a_clause_of_its_own(gazetteer):
+    events = events_of("In August the Islamic State conquered Sinjar, and Peshmerga fighters fled to Dohuk.", gazetteer,
+                       language="en", published=date(2014, 10, 25))
+    assert [(e.place_id, e.force) for e in events] == [("sinjar", "IS")]
+
+
 def test_a_country_named_otherwise_is_no_backer(gazetteer):
     (event,) = events_of("Syrian rebels took the border town of Jarabulus on Wednesday, and many fled to Turkey.",
                          gazetteer, language="en")
