@@ -228,7 +228,7 @@ def grammar(code: str | None) -> Grammar | None:
         verb_second=w.verb_second,
         # What may stand between two forces of one coordinated subject: "YPG militia and allied rebel groups".
         # A region's own words ("province", "this year") up to ", including" and the towns it lists.
-        including_after=re.compile(r"(?:\s+[\w-]+){0,3}\s*,\s*(?:" + w.including + r")\s+", _I),
+        including_after=re.compile(r"(?:-\w+|\s+[\w-]+){0,3}\s*,\s*(?:" + w.including + r")\s+", _I),
         coordinated_force_gap=re.compile(r"[\s,]*(?:(?:" + w.force_heads + r")\s+)?(?:and|og|or|eller|&)?\s*(?:[\w-]+\s+){0,1}", _I),
         out_of_at=_at(w.out_of),
         source_end=_ending(w.source),

@@ -426,6 +426,15 @@ def test_a_list_ends_at_a_clause_of_its_own(gazetteer):
     assert [(e.place_id, e.force) for e in events] == [("sinjar", "IS")]
 
 
+@pytest.mark.parametrize("sentence, language, place", [
+    ("IS kontrollerer store deler av Anbar-provinsen, blant annet Ramadi.", "nb", "ramadi"),
+    ("IS still controls much of Salahuddin province, including Tikrit.", "en", "tikrit"),
+])
+def test_the_towns_a_region_held_includes(gazetteer, sentence, language, place):
+    e = one(events_of(sentence, gazetteer, language=language, published=date(2014, 9, 1)))
+    assert (e.place_id, e.kind, e.force) == (place, "state", "IS")
+
+
 def test_a_country_named_otherwise_is_no_backer(gazetteer):
     (event,) = events_of("Syrian rebels took the border town of Jarabulus on Wednesday, and many fled to Turkey.",
                          gazetteer, language="en")

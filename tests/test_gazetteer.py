@@ -233,3 +233,9 @@ def test_every_town_of_the_war_resolves_within_5_km_of_where_it_is(gazetteer, sp
     found = gazetteer.lookup(spelling)
     assert found, f"{spelling!r} is not in the gazetteer"
     assert found[0].kind == "town" and km(found[0].lat, found[0].lon, lat, lon) <= 5, (spelling, found[0])
+
+
+def test_a_province_named_like_its_capital_is_the_region_only_with_its_noun(gazetteer):
+    assert gazetteer.lookup("Kirkuk province")[0].kind == "region"
+    assert gazetteer.lookup("Kirkuk")[0].kind == "town"
+    assert gazetteer.lookup("Salahuddin")[0].place_id == "salah-ad-din-governorate"
