@@ -1270,6 +1270,16 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
     """The clause a predicate goes on with when it follows a comma that closes a relative or subordinate
     aside ("X, who …, when …, withdrew"): the first clause before the asides, or None when the predicate
     does not stand so."""
+    if clause.opener == ",":
+        # "IS, som inntok Mosul sommeren 2014, holder fortsatt Tal Afar": the relative aside was closed at
+        # its comma, and the predicate after it goes on with the clause before the aside.
+        index = r.clauses.index(clause)
+        if index >= 2 and r.clauses[index - 1].opener and g.relative_word.match(r.clauses[index - 1].opener):
+            before = r.clauses[index - 2]
+            if (not before.opener or g.coordinator_word.match(before.opener)) \
+                    and r.text[before.start:before.end].rstrip().endswith(","):
+                return before
+        return None
     if not clause.opener or g.coordinator_word.match(clause.opener) or not clause.opener[0].isalpha():
         return None
     comma = r.text.rfind(",", clause.start, hit.start)
@@ -1751,6 +1761,12 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     # A town named as a point of the map ("The town, 60 kilometers south of Mosul, fell") is not the subject.
     spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start
              and not g.reference_end.search(r.text[max(0, s.start - 30):s.start])]
+    resumed = _resumed_clause(hit, r, clause, g) if not spots else None
+    if resumed is not None:
+        # "Hawija, som ligger i Kirkuk-provinsen, har vært i IS' hender": the town before the aside
+        clause = resumed
+        spots = [s for s in r.spots if resumed.start <= s.start and s.end <= resumed.end
+                 and not g.reference_end.search(r.text[max(0, s.start - 30):s.start])][:1]
     words = r.words(clause.start, hit.start)
     has_aux = any(g.passive_aux_word.match(t.lower) and not _in_force(t.start, r) for t in words[-4:])
     chosen: _Spot | None = None
@@ -1850,12 +1866,12 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
     if len(between.split()) > 8 or re.search(r"[;:()]", between):
         return []
     if g.reference_end.search(r.text[max(0, spot.start - 30):spot.start]):
-        # "Tal Afar vest for Mosul, som fortsatt er i IS' hender": a town named to say where another lies is
-        # not what the pronoun stands for; the town before it is, when the text names one there.
+        # "Tal Afar vest for Mosul, som fortsatt er i IS' hender": a town named to say where another town lies
+        # is not what the pronoun stands for, that other town is ("demningen sørøst for Manbij, som IS
+        # kontrollerer": no town before it, so Manbij).
         head = before[-2] if len(before) > 1 else None
-        if head is None or len(r.text[head.end:spot.start].split()) > 4:
-            return []
-        spot = head
+        if head is not None and len(r.text[head.end:spot.start].split()) <= 4:
+            spot = head
     listed = [spot]
     # "mot Rawa og al-Qaim lenger vest, som fortsatt er i ekstremistgruppens hender": the whole list
     for earlier in reversed(before[:-1]):

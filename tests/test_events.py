@@ -300,10 +300,13 @@ def test_a_relative_clause_after_a_town_named_to_locate_another_is_about_the_oth
     assert (e.place_id, e.kind, e.force) == ("tall-afar", "state", "IS")
 
 
-def test_a_relative_clause_after_a_locating_town_alone_names_no_holder(gazetteer):
-    # Which of the two the pronoun means, the text does not say: no colour rather than a guess.
-    assert events_of("Styrkene står nord for Mosul, som fortsatt er i IS' hender.", gazetteer,
-                     published=date(2017, 6, 30)) == []
+@pytest.mark.parametrize("sentence", [
+    "Styrkene står nord for Mosul, som fortsatt er i IS' hender.",
+    "Demningen ligger rundt 30 kilometer sørøst for Mosul, som IS fortsatt kontrollerer.",
+])
+def test_a_relative_clause_after_a_locating_town_alone_is_about_that_town(gazetteer, sentence):
+    e = one(events_of(sentence, gazetteer, published=date(2017, 6, 30)))
+    assert (e.place_id, e.kind, e.force) == ("mosul", "state", "IS")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -433,6 +436,18 @@ def test_a_list_ends_at_a_clause_of_its_own(gazetteer):
 def test_the_towns_a_region_held_includes(gazetteer, sentence, language, place):
     e = one(events_of(sentence, gazetteer, language=language, published=date(2014, 9, 1)))
     assert (e.place_id, e.kind, e.force) == (place, "state", "IS")
+
+
+def test_a_holder_after_a_closed_relative_aside_is_the_subject_before_it(gazetteer):
+    events = events_of("IS, som inntok Mosul sommeren 2014, holder fortsatt også Tal Afar, rundt 60 kilometer lenger "
+                       "vest.", gazetteer, published=date(2017, 2, 24))
+    assert [(e.place_id, e.kind, e.force) for e in events] == [("mosul", "capture", "IS"), ("tall-afar", "state", "IS")]
+
+
+def test_a_town_held_after_a_relative_aside_about_it(gazetteer):
+    e = one(events_of("Hawija, som ligger i Kirkuk-provinsen, har vært i ekstremistenes hender siden juni 2014.",
+                      gazetteer, published=date(2017, 9, 21)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("al-hawijah", "state", "IS", date(2014, 6, 1))
 
 
 def test_a_country_named_otherwise_is_no_backer(gazetteer):
