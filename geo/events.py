@@ -1461,10 +1461,6 @@ class _Slot:
     unplaced: bool = False  # the object is a town we cannot place ("the town of Dabiq", "byen Shirqat")
 
 
-#: A partner joined to a subject that follows its verb, in lower case: " og allierte stammemilitser".
-_V2_PARTNER = re.compile(r"\s+(?:og|and)\s+(?:[^\W\d_][\w-]*\s+)?[^\W\d_][\w-]*(?=\s)")
-
-
 def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext, hit: _Hit | None,
           *, state: bool | None = None) -> _Slot:
     """The places a predicate is about, read from `position` on: its object ("retook the Christian town of
@@ -1527,7 +1523,7 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             forces.append(force)
             pos = force.end
             words += 1
-            partner = _V2_PARTNER.match(text, pos) if g.verb_second and not patients else None
+            partner = g.subject_partner_at.match(text, pos) if g.verb_second and not patients else None
             if partner is not None and partner.group(0).islower():
                 pos = partner.end()  # "tok IS og allierte stammemilitser kontroll over": the subject's partner
             continue
@@ -1882,11 +1878,6 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
     return [_Patient(s) for s in listed]
 
 
-#: An apposition naming the kind of place, right before a relative clause without its pronoun: ", the border
-#: town [that] the YPG retook".
-_CONTACT_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)\s+(?:the\s+)?\Z", re.IGNORECASE)
-
-
 def _contact_antecedent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> list[_Patient]:
     """"Kobani, the border town the YPG retook from IS": the town of a relative clause that leaves out its
     pronoun, when an apposition naming a kind of place stands between the town and the clause's subject."""
@@ -1898,7 +1889,7 @@ def _contact_antecedent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -
     spots = [s for s in r.spots if s.end <= subject.start and not (s.landmark or s.region)]
     if not spots:
         return []
-    m = _CONTACT_APPOSITION.match(r.text[spots[-1].end:subject.start])
+    m = g.contact_apposition_end.match(r.text[spots[-1].end:subject.start])
     if m is None or not g.place_noun_word.match(m.group("noun").lower()):
         return []
     return [_Patient(spots[-1])]

@@ -95,6 +95,8 @@ class Grammar:
     verb_second: bool
     coordinated_force_gap: re.Pattern
     including_after: re.Pattern
+    subject_partner_at: re.Pattern
+    contact_apposition_end: re.Pattern
     out_of_at: re.Pattern
     source_end: re.Pattern
     source_at: re.Pattern
@@ -227,6 +229,12 @@ def grammar(code: str | None) -> Grammar | None:
         now=_words(w.now),
         verb_second=w.verb_second,
         # What may stand between two forces of one coordinated subject: "YPG militia and allied rebel groups".
+        # A partner joined to a subject that follows its verb: " og allierte stammemilitser".
+        subject_partner_at=re.compile(r"\s+(?:" + w.list_joiners + r")\s+(?:[^\W\d_][\w-]*\s+)?[^\W\d_][\w-]*(?=\s)", _I),
+        # An apposition naming the kind of place before a relative clause that leaves out its pronoun:
+        # ", the border town [that] the YPG retook".
+        contact_apposition_end=re.compile(r",\s+(?:" + w.determiners + r")\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)\s+"
+                                          r"(?:(?:" + w.determiners + r")\s+)?\Z", _I),
         # A region's own words ("province", "this year") up to ", including" and the towns it lists.
         including_after=re.compile(r"(?:-\w+|\s+[\w-]+){0,3}\s*,\s*(?:" + w.including + r")\s+", _I),
         coordinated_force_gap=re.compile(r"[\s,]*(?:(?:" + w.force_heads + r")\s+)?(?:and|og|or|eller|&)?\s*(?:[\w-]+\s+){0,1}", _I),
