@@ -2073,7 +2073,7 @@ def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Gra
     span = next((m for m in g.relative_span.finditer(window) if m.start() + offset < clause.start < m.end() + offset), None)
     if span is None:
         return False
-    if not span.group("short"):
+    if not span.groupdict().get("short"):
         return None  # "et halvt år før gruppen inntok Mosul": months or years off, not inside the date before
     dates = _own_dates(r, r.clauses[index - 1])
     coarse = [d for d in dates if d.precision in ("month", "season", "year")]

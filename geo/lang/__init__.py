@@ -150,7 +150,8 @@ class Language:
     until: str  # "until", "fram til": a date that ends what the clause says, not when it began
     relative_time: str  # "a month after Mosul": dated only relative to another event the text does not date
     # A span right before a clause of "before"/"after" ("only days before the group took Palmyra", "ti dager
-    # etter at YPG erobret"): that clause is dated relative to the clause before it.
+    # etter at YPG erobret"): that clause is dated relative to the clause before it; its group `short` holds
+    # the unit when it is days or weeks (then a month or year before still dates it).
     relative_span: str
     retaking: str  # capture words that take back ("retook", "gjenerobret"): whoever is implied takes back
     # An encyclopedia's opening that names an event and sums it up ("The Second Battle of Tikrit was a battle
