@@ -664,9 +664,13 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             # between the verb and its particle, inside the predicate's words.
             agent = next((f for f in r.forces if hit.start < f.start and f.end < hit.end), None)
         if agent is None and g.verb_second and _pronoun_after_verb(hit, r, g) and ctx.last_taker \
-                and r.index - ctx.last_taker_sentence <= 2:
+                and r.index - ctx.last_taker_sentence <= 2 and not _forces_named_since(ctx, ctx.last_taker_sentence, r.index) \
+                and ctx.last_taker not in {ctx.taken_by.get(p.spot.mention.place.place_id) for p in patients
+                                           if p.spot.mention.place is not None}:
             # "… da opprørerne drev IS ut av Jarabulus. I oktober erobret de også Dabiq": the pronoun after the
-            # verb is its subject, the force that took a town just before (not merely the last force named)
+            # verb is its subject, the force that took a town just before, when no other force was named since
+            # and it does not hold this town already ("IS tok Sinjar. Peshmerga angrep. Fredag gjenerobret de
+            # Sinjar": not IS)
             agent = PhraseHit(ctx.last_taker, hit.start, hit.start, "")
     agent_code = agent.code or None if agent else None
     if agent is not None and agent.code:
@@ -1223,6 +1227,12 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
     return None
 
 
+def _forces_named_since(ctx: _ArticleContext, after: int, before: int) -> bool:
+    """Whether a sentence strictly between these two names a force."""
+    return any(ctx.forces.find(ctx.sentences[i].text, ctx.language) for i in range(max(after + 1, 0), before)
+               if i < len(ctx.sentences))
+
+
 def _pronoun_after_verb(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     """Whether a subject pronoun follows the verb, then an adverb, a date or a town ("erobret de også Dabiq"):
     the subject of a verb-second clause, not a determiner ("de andre opprørsgruppene")."""
@@ -1277,7 +1287,8 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
         if index >= 2 and r.clauses[index - 1].opener and g.relative_word.match(r.clauses[index - 1].opener):
             before = r.clauses[index - 2]
             if (not before.opener or g.coordinator_word.match(before.opener)) \
-                    and r.text[before.start:before.end].rstrip().endswith(","):
+                    and r.text[before.start:before.end].rstrip().endswith(",") \
+                    and not _attributions(r, before.start, before.end, g):  # "Ifølge YPG, som …, har IS tatt"
                 return before
         return None
     if not clause.opener or g.coordinator_word.match(clause.opener) or not clause.opener[0].isalpha():
@@ -1593,7 +1604,7 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             unplaced = True
             break  # "the northern Syrian town of Dabiq": a town we cannot place
         if not patients and not forces and token.text[0].isupper() and pos == position + _space(text, position) \
-                and (listed := _next_list_item(pos, r, g, names=True, need_name=True)) is not None:
+                and (listed := _next_list_item(pos, r, g, need_name=True)) is not None:
             pos = listed  # "conquered Zumar, Sinjar, …": a first name we cannot place, then the list
             continue
         if _slot_token(token, g):
@@ -1678,13 +1689,13 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
         if spot is not None:
             if spot.landmark or spot.region:
                 # "Sinjar, Mosul Dam, Qaraqosh": a facility in the list is passed over, the list goes on
-                after = _next_list_item(spot.end, r, g, names=True, need_name=False)
+                after = _next_list_item(spot.end, r, g, need_name=False)
                 if after is None:
                     return pos, -1
                 nxt = after
                 continue
             return nxt, _clause_at(r, nxt).end
-        unplaced = _next_list_item(nxt, r, g, names=True, need_name=True)
+        unplaced = _next_list_item(nxt, r, g, need_name=True)
         if unplaced is not None:
             nxt = unplaced  # "Sinjar, Wana, Qaraqosh": a name we cannot place is passed over
             continue
@@ -1698,24 +1709,22 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     return pos, -1
 
 
-def _next_list_item(position: int, r: _Reading, g: T.Grammar, names: bool, need_name: bool) -> int | None:
+def _next_list_item(position: int, r: _Reading, g: T.Grammar, need_name: bool) -> int | None:
     """Where the next item of a list of names starts after `position`, past up to three capitalised words
     that name no place we know, no force and no date ("Wana", the "Dam" of "Mosul Dam"; at least one with
     `need_name`), when a list joiner follows; else None."""
-    pos = position
-    if names:
-        words, look = 0, position
-        while words < 3:
-            while look < len(r.text) and r.text[look] == " ":
-                look += 1
-            token = r.token_at.get(look)
-            if token is None or not token.text[0].isupper() or look in r.spot_at or look in r.force_at \
-                    or _in_dates(look, r):
-                break
-            pos = look = token.end
-            words += 1
-        if words == 0 and need_name:
-            return None
+    pos, look, words = position, position, 0
+    while words < 3:
+        while look < len(r.text) and r.text[look] == " ":
+            look += 1
+        token = r.token_at.get(look)
+        if token is None or not token.text[0].isupper() or look in r.spot_at or look in r.force_at \
+                or _in_dates(look, r):
+            break
+        pos = look = token.end
+        words += 1
+    if words == 0 and need_name:
+        return None
     join = g.list_join_at.match(r.text, pos)
     if join is None:
         return None
@@ -2157,6 +2166,8 @@ def _make_event(ctx: _ArticleContext, sentence: Sentence, claim: _Claim, claiman
         previous_code = None
     if ctx.forces.foreign_government(new_force if kind in (CAPTURE, STATE) else contested_by, country):
         return None  # "Iraqi forces retook Garma" read as Garmeh in Iran: a misread place colours nothing
+    if not ctx.forces.fights_in(new_force if kind in (CAPTURE, STATE) else contested_by, country):
+        return None  # "Opprørsgruppene og IS tok Tikrit": Syria's rebels taking an Iraqi town is a misreading
 
     resolved = claim.date
     late = False

@@ -39,9 +39,14 @@ class Force:
     #: Names that stand for this force only as the one backing another ("rebels backed by Turkey"): a country
     #: named anywhere else is no force ("fled to Turkey").
     backer_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The countries where it fights (ISO codes); empty: anywhere. "Rebels" taking a town in Iraq is a misreading.
+    countries: tuple[str, ...] = ()
 
     def display_name(self, language: str = "en") -> str:
         return self.names.get(language) or self.names.get("en") or self.code
+
+
+_SPACE = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,7 @@ class ForceCatalogue:
         pattern, lookup = self._backer_patterns.get(language, (None, {}))
         if pattern is None:
             return None
-        match = pattern.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
+        match = pattern.match(text, _SPACE.match(text, position).end())
         return _code_for(match.group(0), lookup) if match else None
 
     def side_of(self, code: str, backer: str | None) -> str:
@@ -206,6 +211,11 @@ class ForceCatalogue:
             if country and force.government_of == country:
                 return force.code
         return None
+
+    def fights_in(self, code: str | None, country: str | None) -> bool:
+        """Whether the force may take or hold a town in `country` (see `Force.countries`)."""
+        force = self.forces.get(code or "")
+        return force is None or not force.countries or country is None or country in force.countries
 
     def foreign_government(self, code: str | None, country: str | None) -> bool:
         """Whether `code` is the government force of another country than `country` ("Iraqi forces" taking a
@@ -259,6 +269,7 @@ def load_forces(path: Path = FORCES_FILE) -> ForceCatalogue:
             holds_towns=bool(entry.get("holds_towns", True)),
             backed_by=tuple((str(k), str(v)) for k, v in (entry.get("backed_by") or {}).items()),
             backer_names={lang: tuple(str(p) for p in (ps or ())) for lang, ps in (entry.get("backer_names") or {}).items()},
+            countries=tuple(str(c) for c in (entry.get("countries") or ())),
         )
     if UNKNOWN_FORCE not in forces:
         raise ConfigError(f"{path}: the force {UNKNOWN_FORCE} (for holders the text does not name) is missing")

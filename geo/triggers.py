@@ -237,7 +237,9 @@ def grammar(code: str | None) -> Grammar | None:
                                           r"(?:(?:" + w.determiners + r")\s+)?\Z", _I),
         # A region's own words ("province", "this year") up to ", including" and the towns it lists.
         including_after=re.compile(r"(?:-\w+|\s+[\w-]+){0,3}\s*,\s*(?:" + w.including + r")\s+", _I),
-        coordinated_force_gap=re.compile(r"[\s,]*(?:(?:" + w.force_heads + r")\s+)?(?:and|og|or|eller|&)?\s*(?:[\w-]+\s+){0,1}", _I),
+        coordinated_force_gap=re.compile(r"[\s,]*(?:(?:" + w.force_heads + r")\s+)?(?:(?:" + w.list_joiners + r"|"
+                                         + w.coordinators + r"|&)\s+(?:(?:" + w.determiners + r")\s+)?(?:[\w-]+\s+){0,2}"
+                                         r"|(?:[\w-]+\s+)?)", _I),
         out_of_at=_at(w.out_of),
         source_end=_ending(w.source),
         source_window_end=re.compile(r"(?<![\w-])(?:" + w.source + r")(?![\w])(?:\s+\S+){0,8}\s*\Z", _I),

@@ -450,6 +450,40 @@ def test_a_town_held_after_a_relative_aside_about_it(gazetteer):
     assert (e.place_id, e.kind, e.force, e.date) == ("al-hawijah", "state", "IS", date(2014, 6, 1))
 
 
+@pytest.mark.parametrize("text", [
+    "IS tok Sinjar i august 2014. Peshmerga-styrkene startet en offensiv torsdag. Fredag gjenerobret de Sinjar.",
+    "IS tok Fallujah i januar 2014. Sjiamilitsene omringet byen i mai. Søndag inntok de Fallujah.",
+])
+def test_a_pronoun_after_the_verb_is_not_the_taker_once_another_force_was_named(gazetteer, text):
+    events = events_of(text, gazetteer, published=date(2016, 3, 28))
+    assert [e.date for e in events if e.kind == "capture" and e.force == "IS"] == [date(2014, 8, 1) if "Sinjar" in text
+                                                                               else date(2014, 1, 1)]
+
+
+@pytest.mark.parametrize("sentence, force", [
+    ("Ifølge YPG, som ble drevet ut av Manbij i fjor, har IS tatt Tabqa.", "IS"),
+    ("Ifølge SDF, som tok Raqqa i oktober, holder IS fortsatt Tabqa.", "IS"),
+])
+def test_a_source_before_a_relative_aside_is_not_the_subject(gazetteer, sentence, force):
+    assert [e.force for e in events_of(sentence, gazetteer, published=date(2017, 1, 1)) if e.place_id == "tabqa"] == [force]
+
+
+def test_a_coordinated_subject_led_by_is_with_a_longer_partner(gazetteer):
+    e = one(events_of("IS og de sunnimuslimske opprørsgruppene tok kontroll over Tikrit i juni.", gazetteer,
+                      published=date(2014, 7, 1)))
+    assert (e.place_id, e.force) == ("tikrit", "IS")
+
+
+def test_a_free_word_before_and_does_not_join_two_subjects(gazetteer):
+    e = one(events_of("IS fighters withdrew and Iraqi forces took Tikrit on Monday.", gazetteer, language="en",
+                      published=date(2014, 7, 1)))
+    assert e.force == "IRAQI_GOV"
+
+
+def test_syrian_rebels_take_no_town_in_iraq(gazetteer):
+    assert events_of("Opprørsgruppene og IS tok kontroll over Tikrit i juni.", gazetteer, published=date(2014, 7, 1)) == []
+
+
 def test_a_country_named_otherwise_is_no_backer(gazetteer):
     (event,) = events_of("Syrian rebels took the border town of Jarabulus on Wednesday, and many fled to Turkey.",
                          gazetteer, language="en")
