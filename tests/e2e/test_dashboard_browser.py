@@ -297,3 +297,33 @@ def test_a_sidebar_step_made_before_the_page_showed_the_maps_date_is_what_it_end
     assert frame.evaluate("() => window.controlMap.day()") == "2017-10-21"
     assert _query(page)["date"] == ["2017-10-21"]
 
+
+def test_a_tab_that_falls_behind_the_server_keeps_the_messages_it_said_it_held(page, app_url):
+    # With each rerun request the page lists the messages it holds, and the server sends a reference for
+    # those it would send again. A tab still applying earlier runs when it asks (a busy one: up to seconds
+    # behind under bench/load.py) drops, as those runs finish, what it has not seen used for a few runs; the
+    # date's caption of three runs back was then a reference to nothing, and Streamlit stopped the page
+    # ("Cached ForwardMsg MISS").
+    replies = _HeldReplies(page)
+    open_app(page, app_url, "?date=2017-10-20")
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
+    for day in ("2017-10-21", "2017-10-22"):
+        thumb.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("d => new URLSearchParams(location.search).get('date') === d", arg=day)
+        wait_for_app(page)
+    replies.holding = True  # the tab falls behind: it asks for three more runs before it sees any
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    replies.wait_quiet(page)
+    for _ in range(3):
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_timeout(300)
+    replies.wait_quiet(page)
+    replies.release()
+    stopped = "() => document.body.innerText.includes('Cached ForwardMsg MISS')"
+    page.wait_for_function(f"d => ({stopped})() || ({PAINTED_JS})(d)", arg="2017-10-20", timeout=20_000)
+    assert not page.evaluate(stopped), "Streamlit stopped the page: a reference to a message it no longer held"
+    wait_for_app(page)
+    expect(page.locator("[data-testid='stMain']").get_by_text("Control on 2017-10-20.")).to_be_visible()
+    assert _slider_value(page) == "2017-10-20"
