@@ -17,7 +17,11 @@
   // at once; a report costs a rerun of the page (its server, and the React work of every element in this
   // tab), which readers stepping without pause would otherwise ask for on every step (bench/load.py).
   const SETTLE_MS = 700;
-  const ACK_TIMEOUT_MS = 5000; // a report whose rerun never reached the map (the page failed): send the next
+  // A report whose rerun never reached the map (the page failed): send the next after this long. Not sooner:
+  // a tab among many busy ones applied reruns 5–6 s late (bench/load.py), and a report sent before the page
+  // has applied the last rerun carries the sidebar slider's value from before it, which the server takes for
+  // the reader's (controls.take_map_date): the map's date was refused and the map pulled back.
+  const ACK_TIMEOUT_MS = 20000;
   const FOCUS_ZOOM = 8;
   // When each stage of the first paint finished (ms since the page's navigation): read by bench/browser.py.
   const timing = (window.controlMapTiming = window.controlMapTiming || { script: performance.now() });

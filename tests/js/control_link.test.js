@@ -104,3 +104,16 @@ test("a layer address outside the published folder is refused", async () => {
   await assert.rejects(global.window.ControlMapParts.fetchLayer("https://evil.example/x.json"), /not one this dashboard publishes/);
   await assert.rejects(global.window.ControlMapParts.fetchLayer("/app/static/layers/../secrets.json?x"), /not one/);
 });
+
+test("a rerun that comes late is waited for: a busy tab's next report does not go out 6 s on", () => {
+  // Sent before the page has applied the last rerun, a report would carry the sidebar slider's value from
+  // before it, which the server takes for a move of the reader's.
+  const { link, sent } = drawnLink();
+  link._report({ kind: "date", date: "1970-05-01", revision: 1 });
+  link._report({ kind: "date", date: "1970-05-02", revision: 1 });
+  link._awaitingSince -= 6000; // the first report's rerun has not reached the map for 6 s
+  link._flush();
+  assert.equal(sent.length, 1);
+  link.follow({ day: 120, revision: 1, ack: 1 });
+  assert.deepEqual(sent.map((p) => p.date), ["1970-05-01", "1970-05-02"]);
+});
