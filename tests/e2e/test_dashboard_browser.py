@@ -327,3 +327,31 @@ def test_a_tab_that_falls_behind_the_server_keeps_the_messages_it_said_it_held(p
     wait_for_app(page)
     expect(page.locator("[data-testid='stMain']").get_by_text("Control on 2017-10-20.")).to_be_visible()
     assert _slider_value(page) == "2017-10-20"
+
+
+def test_a_sidebar_step_onto_the_date_the_page_just_set_is_not_overtaken_by_an_older_map_step(page, app_url):
+    # The map reported 2017-10-21 and the page set the slider there, but the busy tab's thumb still shows
+    # 2017-10-20 when the reader, who has stepped the map on to 2017-10-22 meanwhile, presses it: the press
+    # lands on 2017-10-21, the date the server already has. The map's report of 2017-10-22, a step made
+    # before the press, must not move the date on after it.
+    replies = _HeldReplies(page)
+    frame = open_app(page, app_url, "?date=2017-10-20")
+    frame.locator("#day").focus()
+    page.keyboard.press("ArrowRight")
+    replies.holding = True
+    replies.wait_quiet(page)  # the map reported 2017-10-21, the server set the slider there: not yet seen
+    frame.locator("#day").focus()
+    page.keyboard.press("ArrowRight")  # 2017-10-22: its report waits for the page to follow the last one
+    page.wait_for_timeout(1500)
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
+    assert thumb.get_attribute("aria-valuetext") == "2017-10-20"
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    replies.wait_quiet(page)
+    replies.release()
+    page.wait_for_function(PAINTED_JS, arg="2017-10-21", timeout=20_000)
+    page.wait_for_timeout(3000)  # the map's waiting report, were it sent, and its rerun
+    wait_for_app(page)
+    assert frame.evaluate("() => window.controlMap.day()") == "2017-10-21"
+    assert _slider_value(page) == "2017-10-21"
+    assert _query(page)["date"] == ["2017-10-21"]
