@@ -36,6 +36,16 @@ PAINTED_JS = """d => Array.from(document.querySelectorAll('iframe')).some(f => {
     try { return f.contentDocument && f.contentDocument.body && f.contentDocument.body.dataset.painted === d; }
     catch (e) { return false; }
 })"""
+SLIDER = "[data-testid='stSlider'] input[type='range']"
+# The sidebar slider's value as its key press finds it, read in the page by a listener that runs before the
+# slider's own: the value the press steps from. Read from here before the press, it could be older than what
+# the thumb showed when the key reached it (the tab applying a rerun meanwhile: the map's report of its date).
+KEY_FROM_JS = """sel => document.addEventListener("keydown", event => {
+    if (event.target instanceof Element && event.target.matches(sel)) {
+        const input = event.target;
+        window.__sliderFrom = [input.getAttribute("aria-valuetext"), input.value === input.min, input.value === input.max];
+    }
+}, true)"""
 MAP_DAY_JS = """() => {
     for (const f of document.querySelectorAll('iframe')) {
         try { const m = f.contentWindow.controlMap; if (m) return m.day(); } catch (e) {}
@@ -106,18 +116,28 @@ async def _open(browser_, url: str, start: date):
     await page.goto(f"{url}/?date={start.isoformat()}", timeout=180_000)
     await page.wait_for_function(PAINTED_JS, arg=start.isoformat(), polling=100, timeout=180_000)
     # The sidebar's controls come with the rerun after the map's first paint (see ui/controls.sidebar).
-    await page.locator("[data-testid='stSlider'] input[type='range']").first.wait_for(timeout=180_000)
+    await page.locator(SLIDER).first.wait_for(timeout=180_000)
+    await page.evaluate(KEY_FROM_JS, SLIDER)
     return context, page
 
 
 async def _sidebar_step(page, result: SessionResult) -> date | None:
-    """One day on the sidebar slider; the date the map should then show, once it has (None if never)."""
-    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
-    # Read before the press: a busy tab may not have redrawn the thumb's text yet right after it.
-    target = date.fromisoformat((await thumb.get_attribute("aria-valuetext")).strip()) + timedelta(days=1)
+    """One day on the sidebar slider; the date the map should then show, once it has (None if never, or if
+    the press moved nothing)."""
+    thumb = page.locator(SLIDER).first
     await thumb.focus()
+    # Forward, unless the last press found the slider on its last day (that press then moved nothing).
+    last = await page.evaluate("() => { const last = window.__sliderFrom; window.__sliderFrom = null; return last; }")
+    key, days = ("ArrowLeft", -1) if last and last[2] else ("ArrowRight", 1)
     began = time.perf_counter()
-    await page.keyboard.press("ArrowRight")
+    await page.keyboard.press(key)
+    pressed = await page.evaluate("() => window.__sliderFrom")
+    if not pressed:
+        return None  # the key went elsewhere (the slider drawn anew under the focus): not a sidebar step
+    text, at_first, at_last = pressed
+    if at_last if days > 0 else at_first:
+        return None  # already on its last (first) day: the press moved nothing
+    target = date.fromisoformat(text.strip()) + timedelta(days=days)
     try:
         await page.wait_for_function(PAINTED_JS, arg=target.isoformat(), polling="raf", timeout=STARVED_S * 1000)
         result.sidebar_ms.append((time.perf_counter() - began) * 1000)

@@ -32,6 +32,8 @@ _INITIAL_DAY_KEY = "_initial_day"
 _MAP_DAY_KEY = "_map_day"  # the date the map last showed (reported by it, or sent to it)
 _REVISION_KEY = "_date_revision"  # goes up each time the date is set from outside the map
 _SLIDER_SHOWN_KEY = "_slider_shown"  # the date the sidebar slider was last drawn at
+_SET_BY_PAGE_KEY = "_date_set_by_page"  # the date was set by the page (the map, ◀ ▶, play), not the slider
+_SHOWN_SET_KEY = "_slider_shown_set"  # the slider was last drawn at a value the page set (see `sidebar`)
 MAP_DRAWN_KEY = "map_ready"  # the map has painted (or shown why it cannot) once this session
 PLAY_SECONDS = 1.5
 
@@ -62,11 +64,17 @@ def _read_link_once(layer: Layer, lo: date, hi: date) -> list[str]:
     return notices
 
 
+def _set_date(day: date) -> None:
+    """Set the app's date from the page (not the reader's slider): the slider is drawn at it next run."""
+    st.session_state[DATE_KEY] = day
+    st.session_state[_SET_BY_PAGE_KEY] = True
+
+
 def _step(changes: tuple[date, ...], direction: int, lo: date, hi: date) -> None:
     day = st.session_state.get(DATE_KEY, hi)
     target = previous_change(list(changes), day) if direction < 0 else next_change(list(changes), day)
     if target is not None:
-        st.session_state[DATE_KEY] = min(max(target, lo), hi)
+        _set_date(min(max(target, lo), hi))
 
 
 def _toggle_play(changes: tuple[date, ...], lo: date, hi: date) -> None:
@@ -74,7 +82,7 @@ def _toggle_play(changes: tuple[date, ...], lo: date, hi: date) -> None:
     st.session_state[PLAYING_KEY] = playing
     st.session_state[_LAST_TICK_KEY] = time.monotonic()
     if playing and next_change(list(changes), st.session_state.get(DATE_KEY, hi)) is None:
-        st.session_state[DATE_KEY] = lo  # at the end: start over
+        _set_date(lo)  # at the end: start over
 
 
 def _ticker(changes: tuple[date, ...]) -> None:
@@ -125,7 +133,8 @@ def sidebar(layer: Layer, widgets: bool = True) -> date:
         return current_day(layer)
     pending = st.session_state.pop(_PENDING_KEY, None)
     if pending is not None:
-        st.session_state[DATE_KEY] = pending
+        _set_date(pending)
+    set_by_page = st.session_state.pop(_SET_BY_PAGE_KEY, False)
     # The widget's default stays the same all session (a changing default would make a new widget): the
     # link's date, else the latest. Passing it (rather than only seeding session state) matters: without a
     # `value`, the browser's slider reports min_value on its first rerun.
@@ -135,6 +144,12 @@ def sidebar(layer: Layer, widgets: bool = True) -> date:
     current = st.session_state.get(DATE_KEY)
     if current is not None and not (isinstance(current, date) and lo <= current <= hi):
         del st.session_state[DATE_KEY]  # e.g. a rebuild shrank the span
+    elif (current is not None and not set_by_page and current != st.session_state.get(_SLIDER_SHOWN_KEY)
+          and st.session_state.get(_SHOWN_SET_KEY)):
+        # The reader moved the slider just after the page had set it (a map report's date): a busy tab can
+        # apply that value to the thumb after the reader's own move, and would keep showing it (and send it
+        # back with its next rerun). The reader's date is sent back with the slider, so the thumb ends on it.
+        st.session_state[DATE_KEY] = current
     with st.sidebar:
         day = st.slider("Date", min_value=lo, max_value=hi, value=initial, step=timedelta(days=1),
                         format="YYYY-MM-DD", key=DATE_KEY,
@@ -149,6 +164,7 @@ def sidebar(layer: Layer, widgets: bool = True) -> date:
                        disabled=next_change(list(changes), day) is None, help="Next change of control")
         st.caption(f"{len(changes)} dates with a change of control, {lo.isoformat()} to {hi.isoformat()}.")
     st.session_state[_SLIDER_SHOWN_KEY] = day
+    st.session_state[_SHOWN_SET_KEY] = set_by_page
     link_date(day)
     _show_link_notices(day)
     if playing:
@@ -185,7 +201,8 @@ def take_map_date(day: date, layer: Layer) -> None:
         return
     lo, hi, _ = slider_bounds(layer)
     day = min(max(day, lo), hi)
-    st.session_state[DATE_KEY] = day
+    if st.session_state.get(DATE_KEY) != day:
+        _set_date(day)
     st.session_state[_MAP_DAY_KEY] = day
 
 

@@ -17,8 +17,15 @@
   // at once; a report costs a rerun of the page (its server, and the React work of every element in this
   // tab), which readers stepping without pause would otherwise ask for on every step (bench/load.py).
   const SETTLE_MS = 700;
-  const ACK_TIMEOUT_MS = 5000; // a report whose rerun never reached the map (the page failed): send the next
+  // A report whose rerun never reached the map (the page failed): send the next after this long. Not sooner:
+  // a tab among many busy ones applied reruns 5–6 s late (bench/load.py), and a report sent before the page
+  // has applied the last rerun carries the sidebar slider's value from before it, which the server takes for
+  // the reader's (controls.take_map_date): the map's date was refused and the map pulled back.
+  const ACK_TIMEOUT_MS = 20000;
   const FOCUS_ZOOM = 8;
+  // The page's date slider (Streamlit's sidebar, in the document around this frame) and the keys that move it.
+  const SIDEBAR_SLIDER = '[data-testid="stSidebar"] [data-testid="stSlider"]';
+  const SLIDER_KEYS = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"];
   // When each stage of the first paint finished (ms since the page's navigation): read by bench/browser.py.
   const timing = (window.controlMapTiming = window.controlMapTiming || { script: performance.now() });
 
@@ -51,6 +58,8 @@
         this._retryTimer = null;
         this._settleTimer = null;
         this._settled = false; // the map has painted, or shown why it cannot
+        this._pageWins = false; // the reader took the sidebar's slider: the page's next date is the map's
+        this._unwatch = null;
         this._readyReported = false;
       },
 
@@ -82,6 +91,7 @@
         if (ControlLink.current === this) ControlLink.current = null;
         window.clearTimeout(this._settleTimer);
         window.clearTimeout(this._retryTimer);
+        if (this._unwatch) this._unwatch();
         for (const part of [this._layer, this._timeline, this._legend]) if (part) part.remove();
       },
 
@@ -110,6 +120,7 @@
           self._report({ kind: "town", id: event.id }, town ? town.latlng : null);
         });
         layer.on("daychange", this._onDayChange, this);
+        this._watchSidebar();
         layer.addTo(map);
         this._timeline = new kit.Timeline(layer, { lo: this.options.lo, hi: this.options.hi }).addTo(map);
         this._legend = new kit.Legend(layer).addTo(map);
@@ -143,9 +154,10 @@
           layer.setSelected(state.selected || null);
           this._markPainted(layer.day());
         }
-        if (state.revision !== this._revision || layer.day() === null) {
+        if (state.revision !== this._revision || layer.day() === null || this._pageWins) {
           // Set from outside the map (sidebar, link): jump there. Otherwise the map already shows the date it
           // reported, or a later one the reader has stepped to since.
+          this._pageWins = false;
           this._revision = state.revision;
           this._outbox = this._outbox.filter(function (waiting) { return waiting.properties.kind !== "date"; });
           window.clearTimeout(this._settleTimer);
@@ -156,12 +168,50 @@
       _onDayChange: function (event) {
         this._markPainted(event.day);
         if (event.by !== "timeline") return;
+        this._pageWins = false;
         // With the revision it stepped from: a date set from outside since then wins on the server.
         const self = this;
         window.clearTimeout(this._settleTimer);
         this._settleTimer = window.setTimeout(function () {
           self._report({ kind: "date", date: parts.iso(self._layer.day()), revision: self._revision });
         }, SETTLE_MS);
+      },
+
+      // The reader's hand on the sidebar's date slider (a key that moves it, a press on it). The page's date
+      // wins over the map's steps not yet reported: those were made before, and a report of one sent after
+      // the slider's rerun would move the date on past the reader's choice. It happened when the press landed
+      // on the date the page had just set from the map's previous report (a busy tab whose thumb still showed
+      // the date before it): the server saw no move, so no new revision, and took the map's next report.
+      _watchSidebar: function () {
+        let doc = null;
+        try {
+          if (window.parent && window.parent !== window) doc = window.parent.document;
+        } catch (e) {
+          return; // another origin: no page to watch
+        }
+        if (!doc || !doc.addEventListener) return;
+        const self = this;
+        const taken = function (event) {
+          const target = event.target;
+          if (event.type === "keydown" && SLIDER_KEYS.indexOf(event.key) < 0) return;
+          if (target && typeof target.closest === "function" && target.closest(SIDEBAR_SLIDER)) self._sidebarTaken();
+        };
+        doc.addEventListener("keydown", taken, true);
+        doc.addEventListener("pointerdown", taken, true);
+        this._unwatch = function () {
+          doc.removeEventListener("keydown", taken, true);
+          doc.removeEventListener("pointerdown", taken, true);
+        };
+      },
+
+      _sidebarTaken: function () {
+        window.clearTimeout(this._settleTimer);
+        this._outbox = this._outbox.filter(function (waiting) { return waiting.properties.kind !== "date"; });
+        this._pageWins = true;
+        // Back to the date the page last sent; its next rerun brings the slider's.
+        if (this._layer && this._state && typeof this._state.day === "number") {
+          this._layer.setDay(this._timeline.clamp(this._state.day), "page");
+        }
       },
 
       _markPainted: function (day) {

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
 
+from bench.load import PAINTED_JS
 from geo.forces import load_forces
 from tests.e2e.browser import alerts, click_town, open_app, wait_for_app, wait_for_town, town_colour_at, zone_colour_at
 from tests.fixtures.make_layer import PAYLOAD_SOURCE, PAYLOAD_TITLE
@@ -226,3 +227,131 @@ def test_a_reader_stepping_without_pause_keeps_every_step_and_the_link_catches_u
     # ...and once the reader stops, the link and the sidebar show where the map stopped.
     page.wait_for_function("d => new URLSearchParams(location.search).get('date') === d", arg=shown[-1], timeout=20_000)
     expect(page.locator("[data-testid='stSliderThumbValue']").first).to_have_text(shown[-1], timeout=20_000)
+
+
+class _HeldReplies:
+    """The server's messages to the page held back (and then let through in order): a tab too busy to apply a
+    rerun before its reader's next key press, made to order."""
+
+    def __init__(self, page):
+        self.holding = False
+        self.held: list = []
+        self._to_page = None
+        page.route_web_socket("**/_stcore/stream", self._route)
+
+    def _route(self, ws) -> None:
+        server = ws.connect_to_server()
+        self._to_page = ws
+        ws.on_message(lambda message: server.send(message))
+        server.on_message(lambda message: self.held.append(message) if self.holding else ws.send(message))
+
+    def wait_quiet(self, page, quiet_ms: int = 1000, timeout_ms: int = 20_000) -> None:
+        """Until some replies are held and none came for `quiet_ms` (the server's runs have ended)."""
+        waited, count, still = 0, -1, 0
+        while waited < timeout_ms:
+            page.wait_for_timeout(100)
+            waited += 100
+            still = still + 100 if len(self.held) == count else 0
+            count = len(self.held)
+            if count and still >= quiet_ms:
+                return
+        raise AssertionError(f"the server did not answer, or never stopped ({len(self.held)} messages held)")
+
+    def release(self) -> None:
+        self.holding = False
+        for message in self.held:
+            self._to_page.send(message)
+        self.held.clear()
+
+
+def test_a_sidebar_step_made_before_the_page_showed_the_maps_date_is_what_it_ends_on(page, app_url):
+    # The reader steps the map, stops (the map reports its date after SETTLE_MS) and moves the sidebar's
+    # slider one day before the page has applied that report's rerun: the thumb still shows the old date.
+    # The sidebar moved last, so its date wins, on the map, in the link and on the slider's thumb, which must
+    # not be left on the map's date applied late.
+    replies = _HeldReplies(page)
+    frame = open_app(page, app_url, "?date=2017-10-20")
+    wait_for_app(page)
+    frame.locator("#day").focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(PAINTED_JS, arg="2017-10-23", timeout=10_000)
+    replies.holding = True
+    replies.wait_quiet(page)  # the map's report went out and the server ran it: the page has not seen it
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
+    assert thumb.get_attribute("aria-valuetext") == "2017-10-20"
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    assert thumb.get_attribute("aria-valuetext") == "2017-10-21"
+    replies.wait_quiet(page)  # the slider's rerun, held as well
+    replies.release()
+    page.wait_for_function(PAINTED_JS, arg="2017-10-21", timeout=20_000)
+    page.wait_for_function("d => new URLSearchParams(location.search).get('date') === d", arg="2017-10-21",
+                           timeout=20_000)
+    expect(page.locator("[data-testid='stSliderThumbValue']").first).to_have_text("2017-10-21", timeout=20_000)
+    # ...and it stays there: the next rerun brings the slider's value as the page holds it.
+    page.locator("[data-testid='stCheckbox']").filter(has_text="Towns").click()
+    page.wait_for_timeout(1500)
+    wait_for_app(page)
+    assert _slider_value(page) == "2017-10-21"
+    assert frame.evaluate("() => window.controlMap.day()") == "2017-10-21"
+    assert _query(page)["date"] == ["2017-10-21"]
+
+
+def test_a_tab_that_falls_behind_the_server_keeps_the_messages_it_said_it_held(page, app_url):
+    # With each rerun request the page lists the messages it holds, and the server sends a reference for
+    # those it would send again. A tab still applying earlier runs when it asks (a busy one: up to seconds
+    # behind under bench/load.py) drops, as those runs finish, what it has not seen used for a few runs; the
+    # date's caption of three runs back was then a reference to nothing, and Streamlit stopped the page
+    # ("Cached ForwardMsg MISS").
+    replies = _HeldReplies(page)
+    open_app(page, app_url, "?date=2017-10-20")
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
+    for day in ("2017-10-21", "2017-10-22"):
+        thumb.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("d => new URLSearchParams(location.search).get('date') === d", arg=day)
+        wait_for_app(page)
+    replies.holding = True  # the tab falls behind: it asks for three more runs before it sees any
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    replies.wait_quiet(page)
+    for _ in range(3):
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_timeout(300)
+    replies.wait_quiet(page)
+    replies.release()
+    stopped = "() => document.body.innerText.includes('Cached ForwardMsg MISS')"
+    page.wait_for_function(f"d => ({stopped})() || ({PAINTED_JS})(d)", arg="2017-10-20", timeout=20_000)
+    assert not page.evaluate(stopped), "Streamlit stopped the page: a reference to a message it no longer held"
+    wait_for_app(page)
+    expect(page.locator("[data-testid='stMain']").get_by_text("Control on 2017-10-20.")).to_be_visible()
+    assert _slider_value(page) == "2017-10-20"
+
+
+def test_a_sidebar_step_onto_the_date_the_page_just_set_is_not_overtaken_by_an_older_map_step(page, app_url):
+    # The map reported 2017-10-21 and the page set the slider there, but the busy tab's thumb still shows
+    # 2017-10-20 when the reader, who has stepped the map on to 2017-10-22 meanwhile, presses it: the press
+    # lands on 2017-10-21, the date the server already has. The map's report of 2017-10-22, a step made
+    # before the press, must not move the date on after it.
+    replies = _HeldReplies(page)
+    frame = open_app(page, app_url, "?date=2017-10-20")
+    frame.locator("#day").focus()
+    page.keyboard.press("ArrowRight")
+    replies.holding = True
+    replies.wait_quiet(page)  # the map reported 2017-10-21, the server set the slider there: not yet seen
+    frame.locator("#day").focus()
+    page.keyboard.press("ArrowRight")  # 2017-10-22: its report waits for the page to follow the last one
+    page.wait_for_timeout(1500)
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
+    assert thumb.get_attribute("aria-valuetext") == "2017-10-20"
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    replies.wait_quiet(page)
+    replies.release()
+    page.wait_for_function(PAINTED_JS, arg="2017-10-21", timeout=20_000)
+    page.wait_for_timeout(3000)  # the map's waiting report, were it sent, and its rerun
+    wait_for_app(page)
+    assert frame.evaluate("() => window.controlMap.day()") == "2017-10-21"
+    assert _slider_value(page) == "2017-10-21"
+    assert _query(page)["date"] == ["2017-10-21"]

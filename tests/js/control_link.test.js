@@ -104,3 +104,34 @@ test("a layer address outside the published folder is refused", async () => {
   await assert.rejects(global.window.ControlMapParts.fetchLayer("https://evil.example/x.json"), /not one this dashboard publishes/);
   await assert.rejects(global.window.ControlMapParts.fetchLayer("/app/static/layers/../secrets.json?x"), /not one/);
 });
+
+test("a rerun that comes late is waited for: a busy tab's next report does not go out 6 s on", () => {
+  // Sent before the page has applied the last rerun, a report would carry the sidebar slider's value from
+  // before it, which the server takes for a move of the reader's.
+  const { link, sent } = drawnLink();
+  link._report({ kind: "date", date: "1970-05-01", revision: 1 });
+  link._report({ kind: "date", date: "1970-05-02", revision: 1 });
+  link._awaitingSince -= 6000; // the first report's rerun has not reached the map for 6 s
+  link._flush();
+  assert.equal(sent.length, 1);
+  link.follow({ day: 120, revision: 1, ack: 1 });
+  assert.deepEqual(sent.map((p) => p.date), ["1970-05-01", "1970-05-02"]);
+});
+
+test("the reader's hand on the sidebar's slider drops the map's unreported steps: the page's next date wins", () => {
+  const { link, sent, day } = drawnLink();
+  link.follow({ day: 150, revision: 1, ack: null });
+  link._report({ kind: "town", id: "raqqa" }); // sent, awaiting its rerun
+  link._layer.setDay(152); // the reader stepped on the map...
+  link._report({ kind: "date", date: "1970-06-02", revision: 1 }); // ...whose report waits behind the click
+  link._sidebarTaken(); // then took the sidebar's slider
+  assert.equal(day(), 150); // back to the page's date
+  link.follow({ day: 151, revision: 1, ack: 1 }); // the slider's rerun: the page had that date already
+  assert.equal(day(), 151);
+  assert.deepEqual(sent.map((p) => p.kind), ["town"]);
+  link._layer.setDay(153); // stepping on the map again: the page's reruns no longer pull it back
+  link._onDayChange({ day: 153, by: "timeline" });
+  link.follow({ day: 151, revision: 1, ack: 1 });
+  assert.equal(day(), 153);
+  window.clearTimeout(link._settleTimer);
+});
