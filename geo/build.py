@@ -558,7 +558,8 @@ def build(
 
     clock = time.perf_counter()
     # The articles, results and gazetteer live until the end: the collector need not scan them while the
-    # files are made (timeline, zones and render of the 10,000-article bench: 5.1 s of CPU with it, 4.3 s without).
+    # files are made (timeline, zones and render of the 10,000-article bench: 5.0-5.3 s of CPU with it, 4.3-4.8 s
+    # without, three runs each).
     gc.freeze()
     try:
         files, report, events, unresolved, unmatched = _render(results, skipped, gazetteer, timings, decisions)
