@@ -454,10 +454,24 @@ def _extract_pooled(job: _Job, jobs: int) -> Iterator[Iterator[_Outcome]]:
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_die_with, initargs=(os.getpid(),)) as pool:
             outcomes = pool.imap(_read_and_extract, range(len(job.files)), chunksize)
-            yield (unpack(index, outcome) for index, outcome in enumerate(outcomes))
+            # The workers' results pile up here and hold no cycles: collecting would only scan them again and
+            # again, taking a core from the workers (unpacking took 4x as long with the collector on).
+            with _collector_paused():
+                yield (unpack(index, outcome) for index, outcome in enumerate(outcomes))
     finally:
         _SHARED = None
         gc.unfreeze()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def build(
@@ -543,11 +557,18 @@ def build(
             cache_db.close()
 
     clock = time.perf_counter()
-    files, report, events, unresolved, unmatched = _render(results, skipped, gazetteer, timings, decisions)
-    timings["timeline_and_render_s"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    files["report.json"] = dump_json(report)
-    timings["report_s"] = time.perf_counter() - clock
+    # The articles, results and gazetteer live until the end: the collector need not scan them while the
+    # files are made (timeline, zones and render of the 10,000-article bench: 5.0-5.3 s of CPU with it, 4.3-4.8 s
+    # without, three runs each).
+    gc.freeze()
+    try:
+        files, report, events, unresolved, unmatched = _render(results, skipped, gazetteer, timings, decisions)
+        timings["timeline_and_render_s"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        files["report.json"] = dump_json(report)
+        timings["report_s"] = time.perf_counter() - clock
+    finally:
+        gc.unfreeze()
     clock = time.perf_counter()
     write_layer_atomically(Path(out_dir), files, articles=Path(articles_dir))
     timings["write_s"] = time.perf_counter() - clock

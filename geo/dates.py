@@ -381,9 +381,8 @@ def find_dates(
     candidates: list[tuple[int, int, int, re.Match, _Handler, bool]] = []
     # Most sentences hold no date: skip the patterns whose required words (a month, a weekday, a
     # digit…) the sentence lacks; `_FILTERS` says so exactly, so the result is the same.
-    for order, ((pattern, handler, forward), possible) in enumerate(zip(rules, _FILTERS[language].possible(sentence))):
-        if not possible:
-            continue
+    for order in _FILTERS[language].candidates(sentence):
+        pattern, handler, forward = rules[order]
         for m in pattern.finditer(sentence):
             candidates.append((m.start(), -m.end(), order, m, handler, forward))
     if not candidates:

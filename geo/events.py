@@ -191,7 +191,7 @@ _TRIGGER_FILTERS: dict[str, LiteralFilter] = {code: T.grammar(code).filter for c
 def _trigger_hits(text: str, g: T.Grammar, start: int = 0) -> list[_Hit]:
     hits = [
         _Hit(trigger, m.start(), m.end(), m.group(0))
-        for trigger, possible in zip(g.triggers, g.filter.possible(text)) if possible
+        for trigger in map(g.triggers.__getitem__, g.filter.candidates(text))
         for m in trigger.pattern.finditer(text, start)
     ]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))

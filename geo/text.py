@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -331,7 +332,7 @@ def _found_literals(checked: str) -> frozenset[str]:
             automaton.add_word(literal, literal)
         automaton.make_automaton()
         _automaton = automaton
-    return frozenset(literal for _, literal in _automaton.iter(checked))
+    return frozenset(map(itemgetter(1), _automaton.iter(checked)))
 
 
 class LiteralFilter:
@@ -355,23 +356,58 @@ class LiteralFilter:
         self._alphabet = "".join(sorted({ch for literal in literals for ch in literal}))
         _register(literals)
         self._unsafe: re.Pattern | None | bool = False  # looked up on first use (a pass over the BMP)
+        # The checks as bit masks over the patterns: a sentence is checked against the few literals it holds,
+        # not every pattern against its literals (this runs for every sentence, twice).
+        self._by_literal: dict[str, int] = {}
+        self._unchecked = self._needs_digit = 0
+        for bit, (needs_digit, literal_set) in enumerate(self._checks):
+            if needs_digit:
+                self._needs_digit |= 1 << bit
+            if literal_set is None:
+                self._unchecked |= 1 << bit
+            for literal in literal_set or ():
+                self._by_literal[literal] = self._by_literal.get(literal, 0) | 1 << bit
+        self._literals = frozenset(self._by_literal)
+        self._all = (1 << len(self._checks)) - 1
 
     def possible(self, text: str) -> list[bool]:
         """One flag per pattern: False only when the pattern cannot match `text`."""
+        mask = self._mask(text)
+        return [bool(mask >> bit & 1) for bit in range(len(self._checks))]
+
+    def candidates(self, text: str) -> list[int]:
+        """The indices of the patterns that may match `text` (those `possible` flags), in order."""
+        mask = self._mask(text)
+        found = []
+        while mask:
+            low = mask & -mask
+            found.append(low.bit_length() - 1)
+            mask ^= low
+        return found
+
+    def _mask(self, text: str) -> int:
         if self._unsafe is False:
             self._unsafe = _unsafe_chars(self._alphabet)
         lowered = _checked_text(text)
         if lowered is None or self._unsafe is not None and self._unsafe.search(text):
-            return [True] * len(self._checks)  # "İ" lower-cases to two characters; "ı" matches "i"
-        found = _found_literals(lowered)
-        digit = None
-        flags = []
-        for needs_digit, literals in self._checks:
-            if needs_digit:
-                if digit is None:
-                    digit = _HAS_DIGIT.search(text) is not None
-                if not digit:
-                    flags.append(False)
-                    continue
-            flags.append(literals is None or not found.isdisjoint(literals))
-        return flags
+            return self._all  # "İ" lower-cases to two characters; "ı" matches "i"
+        mask = self._unchecked
+        by_literal = self._by_literal
+        for literal in self._literals.intersection(_found_literals(lowered)):
+            mask |= by_literal[literal]
+        if mask & self._needs_digit and _HAS_DIGIT.search(text) is None:
+            mask &= ~self._needs_digit
+        return mask
+
+
+class Prefiltered:
+    """A pattern searched only in text that its required literals do not rule out (see `LiteralFilter`):
+    for a pattern searched in most sentences that almost none match ("40 percent of", a photo caption).
+    The sentence's literals are found once for all filters, so the check costs a look-up."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self._filter = LiteralFilter([pattern])
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if self._filter._mask(text) else None

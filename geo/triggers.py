@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo import lang as L
-from geo.text import LiteralFilter
+from geo.text import LiteralFilter, Prefiltered
 
 _I = re.IGNORECASE
 
@@ -160,12 +160,12 @@ class Grammar:
     landmark_before_end: re.Pattern
     region_after_at: re.Pattern
     dateline_at: re.Pattern
-    caption: re.Pattern
+    caption: Prefiltered
     declaration: re.Pattern
     contradiction_at: re.Pattern
     contradiction_clause: re.Pattern
     combat: re.Pattern
-    share: re.Pattern
+    share: Prefiltered
     share_lost: re.Pattern
     share_held: re.Pattern
 
@@ -305,12 +305,12 @@ def grammar(code: str | None) -> Grammar | None:
         landmark_before_end=_ending(w.landmark_before),
         region_after_at=re.compile(r"(?:['’]s)?\s*(?:" + w.region_after + r")(?![\w])", _I),
         dateline_at=re.compile(r"\s*(?:" + w.dateline + r")"),
-        caption=re.compile(w.caption, _I),
+        caption=Prefiltered(re.compile(w.caption, _I)),
         declaration=_words(w.declaration),
         contradiction_at=re.compile(r"\A\W*(?:" + w.contradiction + r")(?![\w])", _I),
         contradiction_clause=re.compile(r",\s*(?:" + w.contradiction + r")(?![\w])", _I),
         combat=_words(w.combat),
-        share=re.compile(w.share, _I),
+        share=Prefiltered(re.compile(w.share, _I)),
         share_lost=_words(w.share_lost),
         share_held=_words(w.share_held),
     )
