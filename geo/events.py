@@ -125,6 +125,7 @@ class _Spot:
     anaphor: bool = False
     landmark: bool = False  # "the Omar oil field", "Tabqa-demningen": a facility, not the town
     region: bool = False  # "the Rawa district": not the town
+    located: bool = False  # "sørøst for Homs", "just outside Ain Issa": a point of the map, not the town spoken of
 
 
 @dataclass
@@ -529,7 +530,8 @@ def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
         after = after[compound.end():]  # "the Mosul-Baghdad highway", "the Tikrit–Baiji road": a road's ends
     landmark = bool(g.landmark_after_at.match(after)) or bool(g.landmark_before_end.search(text[max(0, start - 40):start]))
     region = bool(g.region_after_at.match(after))
-    return _Spot(mention, start, end, landmark=landmark, region=region)
+    located = bool(g.reference_end.search(text[max(0, start - 30):start]))
+    return _Spot(mention, start, end, landmark=landmark, region=region, located=located)
 
 
 # A second name joined by a hyphen or dash right after a town's: "Mosul-Baghdad", "Deir ez-Zor–Palmyra".
@@ -1472,6 +1474,13 @@ class _Slot:
     unplaced: bool = False  # the object is a town we cannot place ("the town of Dabiq", "byen Shirqat")
 
 
+def _included_towns(region_end: int, r: _Reading, g: T.Grammar, patients: list[_Patient]) -> int | None:
+    """Where the towns a region names as part of it start ("seized much of Anbar province this year,
+    including Fallujah in January"), when the region is the predicate's first place; else None."""
+    listed = None if patients else g.including_after.match(r.text, region_end)
+    return listed.end() if listed else None
+
+
 def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext, hit: _Hit | None,
           *, state: bool | None = None) -> _Slot:
     """The places a predicate is about, read from `position` on: its object ("retook the Christian town of
@@ -1494,11 +1503,10 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
         spot = r.spot_at.get(pos)
         if spot is not None:
             if spot.landmark or spot.region:
-                # "seized much of Anbar province this year, including Fallujah in January": the towns it names
-                listed = g.including_after.match(text, spot.end) if spot.region and not patients else None
+                listed = _included_towns(spot.end, r, g, patients) if spot.region else None
                 if listed is None:
                     break
-                pos, flags, words = listed.end(), _Part(), 0
+                pos, flags, words = listed, _Part(), 0
                 continue
             flags.half = flags.half or bool(g.half_adjective_end.search(text[position:pos]))
             after = text[spot.end:spot.end + 40]
@@ -1540,10 +1548,10 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             continue
         region_end = next((stop for start, stop in r.region_spans if start == pos), None)
         if region_end is not None:
-            listed = g.including_after.match(text, region_end) if not patients else None
+            listed = _included_towns(region_end, r, g, patients)
             if listed is None:
                 break
-            pos, flags, words = listed.end(), _Part(), 0
+            pos, flags, words = listed, _Part(), 0
             continue
         matched = False
         for name, pattern in (("partial", g.partial_at), ("half", g.half_at), ("most", g.most_at),
@@ -1737,7 +1745,7 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
     sentence, else the last one of the last three sentences, else the town the article is about."""
     # A town named only as a point of the map ("sørøst for Homs") is not the town spoken of.
     named = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)]
-    before = [s for s in named if not ctx.grammar.reference_end.search(r.text[max(0, s.start - 30):s.start])]
+    before = [s for s in named if not s.located]
     if before:
         mention = before[-1].mention
     elif named:
@@ -1764,14 +1772,12 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
         if antecedent:
             return antecedent
     # A town named as a point of the map ("The town, 60 kilometers south of Mosul, fell") is not the subject.
-    spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start
-             and not g.reference_end.search(r.text[max(0, s.start - 30):s.start])]
+    spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start and not s.located]
     resumed = _resumed_clause(hit, r, clause, g) if not spots else None
     if resumed is not None:
         # "Hawija, som ligger i Kirkuk-provinsen, har vært i IS' hender": the town before the aside
         clause = resumed
-        spots = [s for s in r.spots if resumed.start <= s.start and s.end <= resumed.end
-                 and not g.reference_end.search(r.text[max(0, s.start - 30):s.start])][:1]
+        spots = [s for s in r.spots if resumed.start <= s.start and s.end <= resumed.end and not s.located][:1]
     words = r.words(clause.start, hit.start)
     has_aux = any(g.passive_aux_word.match(t.lower) and not _in_force(t.start, r) for t in words[-4:])
     chosen: _Spot | None = None
@@ -1865,12 +1871,11 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
     if head and g.place_noun_word.match(head[-1].lower) and not re.search(r"[;:()]", between):
         # "Falluja, som ligger …, ble den første irakiske byen som falt": a bare place noun before the
         # pronoun, predicated of the sentence's first town, not of the last one named.
-        first = [s for s in before if s.start >= r.body
-                 and not g.reference_end.search(r.text[max(0, s.start - 30):s.start])]
+        first = [s for s in before if s.start >= r.body and not s.located]
         return [_Patient(first[0])] if first else []
     if len(between.split()) > 8 or re.search(r"[;:()]", between):
         return []
-    if g.reference_end.search(r.text[max(0, spot.start - 30):spot.start]):
+    if spot.located:
         # "Tal Afar vest for Mosul, som fortsatt er i IS' hender": a town named to say where another town lies
         # is not what the pronoun stands for, that other town is ("demningen sørøst for Manbij, som IS
         # kontrollerer": no town before it, so Manbij).
