@@ -11,8 +11,10 @@ from bench.run import TARGETS, run
 
 
 @pytest.mark.timeout(900)  # every part of the benchmark, each with its own servers and browser
-def test_bench_smoke_measures_every_metric(tmp_path):
+def test_bench_smoke_measures_every_metric(tmp_path, monkeypatch):
     out = tmp_path / "results.json"
+    # The corpus generator's list of usable towns is cached beside the bench; here in the test's own folder.
+    monkeypatch.setattr("bench.corpus.CACHE_DIR", tmp_path / "bench-cache")
     # In a thread of its own: the benchmark starts Playwright's sync API, which refuses to start in a thread
     # where another test's browser (the session's `browser` fixture) already runs its event loop.
     with ThreadPoolExecutor(max_workers=1) as worker:
