@@ -768,6 +768,11 @@ def _describes_loser(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> b
     one of the last two areas held by Islamic State", "captured the IS-held town": it names who lost it, not
     who holds it now. Only a participle with its agent ("held by …") or an attribute ("IS-held") without an
     auxiliary of its own: "while Rawa is still held by IS" is a report of its own."""
+    if hit.trigger.form == "holder" and _describes_noun(hit, r, g) and any(
+            h.start >= hit.end and h.trigger.kind in (CAPTURE, FALL, LOSS) and h.trigger.form != "epithet"
+            and not _not_a_fact(h, r, _clause_at(r, h.start), r.text[_clause_at(r, h.start).start:h.start], g)
+            for h in r.hits):
+        return True  # "Baghuz, the last village under IS control, was liberated": under IS until then
     # An attribute names the holder before whatever the sentence says happened to the place, before it or
     # after it ("The IS-held town of Albu Kamal was captured on Sunday").
     takings = [h for h in r.hits if h.trigger.kind in (CAPTURE, FALL, LOSS) and h.trigger.form != "epithet"
@@ -788,6 +793,16 @@ def _describes_loser(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> b
     # description is who holds it now.
     return any(not _not_a_fact(h, r, _clause_at(r, h.start), r.text[_clause_at(r, h.start).start:h.start], g)
                for h in takings)
+
+
+def _describes_noun(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """A holder phrase right after a noun ("the last village under IS control", "byen under IS-kontroll"), not
+    after a verb of its own ("is under IS control", "remained in IS hands")."""
+    words = r.words(r.body, hit.start)
+    if not words:
+        return False
+    last = words[-1].lower
+    return not (g.passive_aux_word.match(last) or g.perfect_aux_word.match(last) or g.still.fullmatch(last))
 
 
 def _held_somewhere(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
@@ -836,12 +851,13 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
                 return None, False
             return CONTEST, False
         return STATE, False
+    if trigger.entry and kind in (CAPTURE, CONTEST):
+        whole = not (patient.partial or patient.half or patient.most)
+        return (CAPTURE if whole and g.unopposed.search(r.text, r.body) else CONTEST), False
     if kind == CAPTURE:
-        if trigger.entry:
-            return CONTEST, False
         if patient.half:
             return CAPTURE, True  # "the eastern half of Mosul was retaken": kept as evidence, no change
-        if patient.partial or patient.most:
+        if (patient.partial or patient.most) and not g.remainder.search(r.text, hit.end, hit.end + 30):
             return CONTEST, False  # "regained most of the town": the rest is still fought over
         return CAPTURE, False
     if kind == CONTEST:
@@ -952,6 +968,10 @@ def _denied(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         return True  # "Reports that IS had captured Palmyra were denied by the army"
     if g.denial_back.search(r.text, hit.end) or g.denied_back_after.search(r.text, hit.end):
         return True  # "Kurdish forces said they had taken Tabqa, but IS denied it", "men dette er ikke bekreftet"
+    if g.declaration.search(r.text, r.body, hit.start):
+        but = g.contradiction_clause.search(r.text, hit.end)
+        if but is not None and g.denial.search(r.text, but.end()):
+            return True  # "the army claimed it had entered Manbij, but the coalition denies troops are in the town"
     for match in g.denial.finditer(r.text, r.body, hit.start):
         between = r.text[match.end():hit.start]
         if g.contradiction_clause.search(between) or g.said_after_and.search(between):
@@ -1800,6 +1820,8 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     half = bool(g.half_any.search(np)) \
         or bool(g.half_adjective_end.search(np))
     most = bool(g.most_any.search(np))
+    if hit.trigger.kind == STATE and g.partial_any.search(r.text, hit.end, min(clause.end, hit.end + 60)):
+        partial = True  # "I Ramadi kontrollerer IS deler av flere bydeler": what is held is a part of the town
     if (chosen.mention.surface.endswith(("s", "'s", "’s")) or r.text[chosen.end:chosen.end + 2] in ("'s", "’s")) \
             and g.subarea_after_at.match(r.text[chosen.end:chosen.end + 40]):
         partial = True

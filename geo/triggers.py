@@ -139,6 +139,8 @@ class Grammar:
     pluperfect_word: re.Pattern
     base_form_word: re.Pattern
     still: re.Pattern
+    unopposed: re.Pattern
+    remainder: re.Pattern
     adverb_word: re.Pattern
     duration: re.Pattern
     repelled: re.Pattern
@@ -283,6 +285,8 @@ def grammar(code: str | None) -> Grammar | None:
         pluperfect_word=_whole(w.pluperfect),
         base_form_word=_whole(w.base_forms),
         still=_words(w.still),
+        unopposed=_words(w.unopposed),
+        remainder=_words(w.remainder),
         duration=_words(w.duration),
         repelled=_words(w.repelled),
         adverb_word=_whole(w.adverbs),

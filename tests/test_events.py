@@ -1239,3 +1239,59 @@ def test_a_claim_disputed_in_apposition_is_denied(gazetteer):
                      language="en") == []
     e = one(events_of("The Syrian army said it had liberated Palmyra on Sunday.", gazetteer, language="en"))
     assert (e.place_id, e.force) == ("tadmur", "SYRIAN_GOV")
+
+
+def test_an_entry_after_the_holder_withdrew_takes_the_town(gazetteer):
+    # Entering is fighting inside, unless the sentence says nobody resisted: the holder withdrew, a deal.
+    e = one(events_of("Syrian government forces entered the town of Kafr Zita on Friday, after rebels withdrew "
+                      "from the area.", gazetteer, language="en", published=date(2019, 8, 23)))
+    assert (e.place_id, e.kind, e.status, e.force) == ("kafr-zayta", "capture", "held", "SYRIAN_GOV")
+    e = one(events_of("Natt til tirsdag trakk peshmerga seg ut av Sinjar, og irakiske styrker rykket inn i byen "
+                      "tirsdag morgen.", gazetteer, published=date(2017, 10, 17)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("sinjar", "capture", "IRAQI_GOV", date(2017, 10, 17))
+    # Without it, an entry is still a fight inside the town; part of a town stays part of it.
+    e = one(events_of("Iraqi forces entered Tikrit on Tuesday.", gazetteer, language="en"))
+    assert (e.kind, e.contested_by) == ("contest", "IRAQI_GOV")
+    e = one(events_of("Syrian troops entered the southern half of Daraa on Thursday after rebels withdrew.",
+                      gazetteer, language="en"))
+    assert e.kind == "contest"
+
+
+def test_a_holder_named_beside_a_town_that_is_then_freed_is_the_loser(gazetteer):
+    # "Baghuz, the last village under IS control, was liberated": under IS until then, not held by it now.
+    for text, language in (("Baghuz, the last village under IS control, was liberated on Saturday.", "en"),
+                           ("Den siste byen under IS-kontroll, Baghouz ved Eufrat, ble frigjort 23. mars.", "nb")):
+        assert not [e for e in events_of(text, gazetteer, language=language, published=date(2019, 3, 24))
+                    if e.force == "IS" and e.kind in ("state", "capture")], text
+    # A holder phrase after a verb of its own is a report that it holds the town.
+    e = one(events_of("Baghuz is under IS control.", gazetteer, language="en", published=date(2019, 3, 1)))
+    assert (e.kind, e.force) == ("state", "IS")
+
+
+def test_a_town_between_two_points_is_not_the_town_told_of(gazetteer):
+    # "Rutba ligger … mellom Bagdad og grensen, og byen ble inntatt": "byen" is Rutba, not Baghdad.
+    events = events_of("Rutba ligger langs hovedveien mellom Bagdad og grensen mot Jordan, og byen ble inntatt av "
+                       "IS i juni 2014.", gazetteer, published=date(2016, 5, 19))
+    assert {(e.place_id, e.force) for e in events} == {("ar-rutbah", "IS")}
+
+
+def test_a_claim_the_same_sentence_says_is_denied_changes_nothing(gazetteer):
+    assert events_of("Den syriske hæren hevdet fredag at den har rykket inn i Manbij, men både koalisjonen og "
+                     "lokale kilder avviser at regjeringssoldater er inne i byen.", gazetteer) == []
+    assert events_of("The army claimed it had entered Manbij, but local sources denied that troops were in the "
+                     "town.", gazetteer, language="en") == []
+
+
+def test_the_rest_of_a_town_is_part_of_it_held_but_all_of_it_taken(gazetteer):
+    # Holding "the rest of the town" is holding a part; capturing "the rest of Ramadi" is taking it all.
+    assert not [e for e in events_of("I Ramadi kontrollerer IS-krigere deler av flere bydeler, mens stammemilitser "
+                                     "som støtter regjeringen, holder resten av byen.", gazetteer) if e.kind == "state"]
+    e = one(events_of("On 17 May 2015, ISIL captured the rest of Ramadi.", gazetteer, language="en",
+                      published=date(2015, 5, 20)))
+    assert (e.kind, e.force, e.status) == ("capture", "IS", "held")
+
+
+def test_a_chronology_line_in_the_present_s_passive_is_a_taking(gazetteer):
+    e = one(events_of("12. august 2016: Manbij erobres av SDF etter en to måneder lang beleiring.", gazetteer,
+                      published=date(2017, 10, 21)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("manbij", "capture", "SDF", date(2016, 8, 12))

@@ -243,6 +243,13 @@ class Language:
     # The simple past of a verb of holding ("controlled", "held", "kontrollerte", "holdt"): how things were,
     # not how they are (unless said in reported speech or with "now").
     past_holding: str = r"(?!)"
+    # An entry nobody resisted: the holder withdrew or surrendered, a deal handed the town over, a flag was
+    # raised ("entered Daraa … under a surrender deal", "trakk seg ut av Sinjar, og irakiske styrker rykket inn
+    # i byen"): the town is taken, not fought over.
+    unopposed: str = r"(?!)"
+    # "the rest of", "resten av": a part of a town held, but all of it once taken ("captured the rest of
+    # Ramadi").
+    remainder: str = r"(?!)"
     dates: DateWords | None = None
 
 

@@ -185,7 +185,7 @@ LANGUAGE = Language(
     summary_opening=r"(?:the\s+)?(?:[A-Z0-9][\w'’()–-]*\s+){0,8}?(?:battle|offensive|operation|siege|campaign|liberation"
                     r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
-                     r"|(?:just\s+|right\s+)?outside(?:\s+of)?",
+                     r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in"
                    r"|(?:claim(?:s|ed|ing)?|said|says|reported|believed|thought|known|appear(?:s|ed)?|seem(?:s|ed)?)\s+to\s+have"
                    # "was reported to be entirely in insurgent hands": a report of a state, not an aim
@@ -220,6 +220,10 @@ LANGUAGE = Language(
     base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter|conquer|reclaim|push"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
+    remainder=r"the\s+rest\s+of|the\s+remainder\s+of",
+    unopposed=r"withdrew|withdrawn|withdrawal|pulled\s+out|retreated|surrender(?:ed|s)?|handover|handed\s+over"
+              r"|evacuation\s+deal|(?:surrender|evacuation|reconciliation)\s+(?:deal|agreement)|without\s+(?:a\s+)?fight"
+              r"|without\s+resistance|unopposed|raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?",
     now=r"now",
     repelled=r"repel(?:led|s)?|repulsed|repulses|repulse|fended\s+off|fought\s+off|beat\s+back|beaten\s+back"
              r"|thwarted|thwarts|thwart|foiled|foils|foil|blunted|halted",
@@ -241,7 +245,7 @@ LANGUAGE = Language(
     focus_anaphor=r"(?:its|their)\s+(?:\w+\s+)?(?:last\s+)?(?:bastion|stronghold)|the\s+pocket",
     region_anaphor=r"the\s+province",
     partial=r"(?:(?:more\s+than|over|about|around|nearly|roughly|almost|at\s+least|some|up\s+to)\s+)?"
-            r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)\s+of|parts?\s+of|roughly\s+half\s+of|about\s+half\s+of"
+            r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)\s+of|parts?\s+of|the\s+rest\s+of|roughly\s+half\s+of|about\s+half\s+of"
             r"|half\s+of|(?:a|one|two|three|several|some|many|most|a\s+number\s+of|a\s+handful\s+of|dozens\s+of)"
             r"\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?|quarters?|sectors?|areas?)"
             r"\s+(?:of|in|on\s+the\s+(?:\w+\s+)?(?:side|bank|edge)\s+of)|(?:districts?|neighbou?rhoods?|quarters?)\s+(?:of|in)"

@@ -36,7 +36,9 @@ PREDICATES = (
              r"|(?:har|hadde)\s+(?:hatt\s+)?(?:(?:igjen|nå|også|fortsatt|fremdeles|full|fullstendig|total)\s+){0,2}"
              r"kontroll(?:en)?\s+over"),
     P(STATE, r"holder|holdt|holde|holdes"),
-    P(STATE, r"kontrolleres|okkuperes", passive=True),  # the s-passive: "Manbij, som kontrolleres av SDF"
+    P(STATE, r"kontrolleres|okkuperes", passive=True),
+    # The s-passive of taking, in chronologies' present: "12. august 2016: Manbij erobres av SDF".
+    P(CAPTURE, r"erobres|gjenerobres|inntas|overtas|frigjøres|befris", passive=True),  # the s-passive: "Manbij, som kontrolleres av SDF"
     P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender"
              r"|i\s+hendene\s+på", form="holder"),
     P(STATE, r"[\w'’]+-(?:kontrollerte|kontrollert|holdte)|[A-ZÆØÅ]{2,}-(?:området|kontroll)", form="attribute"),
@@ -166,7 +168,7 @@ LANGUAGE = Language(
     retaking=r"gjen[a-zæøå]+|vant\s+tilbake|frigj[a-zæøå]+|befri[a-zæøå]*",
     summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
                     r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
-    reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for|(?:like\s+|rett\s+)?utenfor",
+    reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for|(?:like\s+|rett\s+)?utenfor|mellom",
     past_holding=r"kontrollerte|holdt|okkuperte",
     struggle_before=r"om",
     attribution=r"ifølge|iflg\.|i\s+følge|med\s+henvisning\s+til|siterer",
@@ -190,6 +192,10 @@ LANGUAGE = Language(
     base_forms=r"erobre|gjenerobre|innta|ta|overta|frigjøre|befri|miste|tape|falle|storme|beleire|omringe"
                r"|kontrollere|holde|drive|kaste",
     still=r"fortsatt|fremdeles|fortsetter|ennå",
+    remainder=r"resten\s+av",
+    unopposed=r"(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,3}?(?:ut|tilbake)|tilbaketrekning\w*|overga\s+seg|overgitt"
+              r"|overgivelse\w*|overlot|overlatt|(?:etter|under|gjennom)\s+en\s+avtale|avtalen|uten\s+kamp"
+              r"|uten\s+motstand|heiste\s+(?:\S+\s+){0,3}?flagg",
     repelled=r"slått\s+tilbake|slo\s+tilbake|slår\s+tilbake|avverget|avverge|avvist|avviste|drevet\s+tilbake",
     duration=r"i\s+(?:(?:mer\s+enn|nesten|omkring|over|minst)\s+)?(?:\d+|ett|en|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti"
              r"|elleve|tolv|flere|mange)(?:\s+og\s+et\s+halvt)?\s+(?:år|måneder|uker)",
@@ -204,7 +210,7 @@ LANGUAGE = Language(
     town_anaphor=r"[\wæøå]*byen|[\wæøå]*byens",
     focus_anaphor=r"(?:sin|sitt|deres)\s+(?:\w+\s+)?(?:siste\s+)?(?:bastion|høyborg)|lommen",
     region_anaphor=r"provinsen",
-    partial=r"(?:(?:mer\s+enn|over|nesten|rundt|om\s+lag|minst|drøyt|anslagsvis)\s+)?\d+(?:[.,]\d+)?\s*(?:prosent|%)\s+av|halvparten\s+av|deler\s+av|en\s+del\s+av"
+    partial=r"(?:(?:mer\s+enn|over|nesten|rundt|om\s+lag|minst|drøyt|anslagsvis)\s+)?\d+(?:[.,]\d+)?\s*(?:prosent|%)\s+av|halvparten\s+av|deler\s+av|en\s+del\s+av|resten\s+av"
             r"|(?:flere|noen|enkelte|mange|de\s+\w+)\s+(?:\w+\s+)?(?:bydeler|bydelene|kvartaler|gater|bygninger"
             r"|områder)\s+(?:av|i)|(?:flere|noen|enkelte)\s+(?:\w+\s+)?(?:bydeler|bygninger|kvartaler)"
             r"|bydel(?:en|ene|er)?\s+(?:av|i)|sentrum\s+av|regjeringskomplekset\s+i|lomme\s+(?:i|av)",
