@@ -639,6 +639,9 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         kind = CONTEST
         agent = agent or PhraseHit("", hit.start, hit.start, "")  # the attacker is not the encircled subject
 
+    if previous is None and kind in (FALL, LOSS):
+        # "Rawa, den siste byen IS holdt i Irak, falt fredag": who held it is who lost it, never its taker.
+        previous = next((f.code for f in r.forces if f.code and _holding_subject(f, r)), None)
     # Who: the taker, holder or attacker.
     if kind == FALL:
         taker = _beneficiary(hit, r, clause, g)
@@ -665,6 +668,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             # "Tirsdag rykket irakiske styrker inn i Ramadi": after a fronted adverbial the subject stands
             # between the verb and its particle, inside the predicate's words.
             agent = next((f for f in r.forces if hit.start < f.start and f.end < hit.end), None)
+        if agent is None and g.verb_second:
+            agent = _subject_after_auxiliary(hit, r, g)
         if agent is None and g.verb_second and _pronoun_after_verb(hit, r, g) and ctx.last_taker \
                 and r.index - ctx.last_taker_sentence <= 2 and not _forces_named_since(ctx, ctx.last_taker_sentence, r.index) \
                 and ctx.last_taker not in {ctx.taken_by.get(p.spot.mention.place.place_id) for p in patients
@@ -1430,7 +1435,7 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
     own = _clause_at(r, hit.start)
     others = [f for f in r.forces
               if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous and f.start not in r.objects
-              and not _holder_attribute(f, r)
+              and not _holder_attribute(f, r) and not _holding_subject(f, r)
               and (_clause_at(r, f.start) is own or _clause_at(r, f.start).opener in ("", ":", ".")
                    or g.coordinator_word.match(_clause_at(r, f.start).opener))]  # ":": "17. oktober 2017: SDF erklærer"
     candidates = {code for f in others if acceptable(code := ctx.sides.get(f.code, f.code))}
@@ -1455,6 +1460,32 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
     if code is not None and acceptable(code):
         return code, 0.2
     return None, 0.0
+
+
+def _subject_after_auxiliary(hit: _Hit, r: _Reading, g: T.Grammar) -> PhraseHit | None:
+    """After a fronted adverbial the subject follows the auxiliary: "På irakisk side har IS kontrollert
+    al-Qaim siden mai", "I juni hadde IS erobret Mosul"."""
+    force = next((f for f in r.forces if 0 <= hit.start - f.end <= 1 and f.code), None)
+    if force is None:
+        return None
+    before = r.words(r.body, force.start)
+    return force if before and g.perfect_aux_word.match(before[-1].lower) else None
+
+
+def _heading_town(hit: _Hit, r: _Reading) -> _Spot | None:
+    """The town a line opens with as its heading, before a colon ("Falluja: Falt til IS i januar 2014", "Ana:
+    Ble befridd fra IS"): a fact box's entry, the subject of a predicate that names none."""
+    spot = next((s for s in r.spots if s.start >= r.body), None)
+    if spot is None or r.text[r.body:spot.start].strip() or spot.end >= hit.start:
+        return None
+    return spot if r.text[spot.end:hit.start].lstrip().startswith(":") else None
+
+
+def _holding_subject(force: PhraseHit, r: _Reading) -> bool:
+    """Whether the force is the subject of a verb of holding right after it ("Rawa, den siste byen IS holdt i
+    Irak, falt fredag"): it names who held the place, not who took it."""
+    return any(h.trigger.kind == STATE and h.trigger.form == "verb" and 0 <= h.start - force.end <= 1
+               for h in r.hits)
 
 
 def _holder_attribute(force: PhraseHit, r: _Reading) -> bool:
@@ -1813,6 +1844,8 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
             if g.pronoun_word.match(token.lower) and g.pronoun_alone:
                 chosen = _resolve_anaphor(token.start, token.end, r, ctx)
                 break
+    if chosen is None:
+        chosen = _heading_town(hit, r)
     if chosen is None or chosen.landmark or chosen.region:
         return []
     np = r.text[clause.start:chosen.start]

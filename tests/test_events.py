@@ -1295,3 +1295,36 @@ def test_a_chronology_line_in_the_present_s_passive_is_a_taking(gazetteer):
     e = one(events_of("12. august 2016: Manbij erobres av SDF etter en to måneder lang beleiring.", gazetteer,
                       published=date(2017, 10, 21)))
     assert (e.place_id, e.kind, e.force, e.date) == ("manbij", "capture", "SDF", date(2016, 8, 12))
+
+
+def test_a_fact_box_line_is_about_the_town_of_its_heading(gazetteer):
+    # "Falluja: Falt til IS i januar 2014": the heading before the colon is what fell.
+    e = one(events_of("Falluja: Falt til IS i januar 2014 som den første større byen i Irak.", gazetteer))
+    assert (e.place_id, e.kind, e.force, e.date) == ("al-fallujah", "capture", "IS", date(2014, 1, 1))
+    e = one(events_of("Ramadi: Provinshovedstaden ble inntatt av IS 17. mai 2015.", gazetteer))
+    assert (e.place_id, e.force, e.date) == ("ramadi", "IS", date(2015, 5, 17))
+    # A line that names its own town is about that one.
+    e = one(events_of("Mosul: IS erobret Tikrit i juni 2014.", gazetteer))
+    assert e.place_id == "tikrit"
+
+
+def test_the_force_that_held_a_town_is_not_who_took_it_when_it_fell(gazetteer):
+    # "Rawa, the last town IS held, fell": IS lost it; the taker is not said.
+    for text, language in (("Rawa, den siste byen IS holdt i Irak, falt fredag.", "nb"),
+                           ("Rawa, the last town IS held in Iraq, fell on Friday.", "en")):
+        events = events_of("IS tok over Rutba i juni 2014. " + text if language == "nb" else
+                           "IS took over Rutba in June 2014. " + text, gazetteer, language=language,
+                           published=date(2017, 11, 18))
+        rawa = [e for e in events if e.place_id == "rawa"]
+        assert rawa and all(e.force != "IS" for e in rawa), events
+
+
+def test_verb_second_subject_after_the_auxiliary_and_fighting_inside(gazetteer):
+    # "På irakisk side har IS kontrollert al-Qaim siden forrige måned": the subject follows the auxiliary.
+    e = one(events_of("På irakisk side av grensen har IS kontrollert al-Qaim siden forrige måned.", gazetteer,
+                      published=date(2014, 7, 4)))
+    assert (e.place_id, e.kind, e.force, e.date, e.date_precision) == ("al-qaim", "state", "IS", date(2014, 6, 1), "month")
+    # "har kjempet inne i Mosul siden november": fought over inside the town since then.
+    e = one(events_of("Irakiske styrker har kjempet inne i Mosul siden begynnelsen av november.", gazetteer,
+                      published=date(2017, 1, 15)))
+    assert (e.kind, e.contested_by, e.date) == ("contest", "IRAQI_GOV", date(2016, 11, 1))

@@ -25,7 +25,8 @@ PREDICATES = (
     P(CONTEST, r"stormet|stormer|storme|(?:gikk|går|gått|rykket|rykker|trengte|trenger|brøt)\s+(?:\S+\s+){0,3}?inn\s+i"
                r"|tok\s+seg\s+inn\s+i|kjempet\s+seg\s+inn\s+i", entry=True),
     P(CONTEST, r"motangrep(?:et)?(?:\s+(?:i|mot|på))?|gikk\s+til\s+motangrep(?:\s+(?:i|mot|på))?|gatekamper\s+i"
-               r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"),
+               r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)"
+               r"|(?:kjempet|kjemper|kjempe)\s+(?:\w+\s+){0,2}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"),
     # -- pressing from outside -----------------------------------------------------------------------
     P(PRESSURE, r"(?:rykket|rykker)\s+(?:\S+\s+){0,3}?(?:fram|frem)(?:\s+mot)?|(?:rykket|rykker)\s+(?:\S+\s+){0,3}?mot"
                 r"|beleiret|beleirer|beleire|beleiringen\s+av|beleiring\s+av|omringet|omringer|omringe|omringa"
