@@ -1328,3 +1328,14 @@ def test_verb_second_subject_after_the_auxiliary_and_fighting_inside(gazetteer):
     e = one(events_of("Irakiske styrker har kjempet inne i Mosul siden begynnelsen av november.", gazetteer,
                       published=date(2017, 1, 15)))
     assert (e.kind, e.contested_by, e.date) == ("contest", "IRAQI_GOV", date(2016, 11, 1))
+
+
+def test_the_stronghold_of_a_town_and_a_time_inside_the_object(gazetteer):
+    # "seized full control Friday of the Islamic State stronghold of Manbij": the town is still the object.
+    e = one(events_of("Syrian Democratic Forces (SDF) seized full control Friday of the Islamic State stronghold "
+                      "of Manbij, near the Turkish border.", gazetteer, language="en", published=date(2016, 8, 12)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("manbij", "capture", "SDF", date(2016, 8, 12))
+    # "Kurdish-led fighters" in Syria are the SDF.
+    e = one(events_of("Kurdish-led fighters seized the town of Ain Issa from Islamic State on Tuesday.", gazetteer,
+                      language="en", published=date(2015, 6, 23)))
+    assert (e.place_id, e.force, e.previous_force) == ("ayn-isa", "SDF", "IS")
