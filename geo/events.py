@@ -627,6 +627,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             patients = _antecedent(clause, r, g, ctx)
         if not patients and not clause.opener:
             patients = _contact_antecedent(hit, r, clause, g)
+        if not patients and not slot.unplaced and kind in (CAPTURE, STATE):
+            patients = _named_as_included(hit, r, g, ctx)
         if g.verb_second and slot.forces and not _subject_force(hit, r, clause, g, ctx):
             agent = slot.forces[0]
     if not patients:
@@ -1523,6 +1525,19 @@ class _Slot:
     patients: list[_Patient]
     forces: list[PhraseHit]
     unplaced: bool = False  # the object is a town we cannot place ("the town of Dabiq", "byen Shirqat")
+
+
+def _named_as_included(hit: _Hit, r: _Reading, g: T.Grammar, ctx: _ArticleContext) -> list[_Patient]:
+    """The towns a predicate's object names as among it, when the object itself is no town: "IS still holds
+    several towns along the Euphrates, including al-Qaim", "kontrollerer fortsatt store deler av provinsen,
+    blant annet Tikrit". Only when nothing between says anything else (no other predicate, no town)."""
+    listed = g.including_list.search(r.text, hit.end)
+    if listed is None:
+        return []
+    if any(hit.end <= h.start < listed.start() for h in r.hits) \
+            or any(hit.end <= s.start < listed.start() and not (s.region or s.landmark) for s in r.spots):
+        return []
+    return _slot(listed.end(), r, _clause_at(r, listed.end()), g, ctx, hit).patients
 
 
 def _included_towns(region_end: int, r: _Reading, g: T.Grammar, patients: list[_Patient]) -> int | None:

@@ -95,6 +95,7 @@ class Grammar:
     verb_second: bool
     coordinated_force_gap: re.Pattern
     including_after: re.Pattern
+    including_list: re.Pattern
     subject_partner_at: re.Pattern
     contact_apposition_end: re.Pattern
     out_of_at: re.Pattern
@@ -238,6 +239,7 @@ def grammar(code: str | None) -> Grammar | None:
         contact_apposition_end=re.compile(r",\s+(?:" + w.determiners + r")\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)\s+"
                                           r"(?:(?:" + w.determiners + r")\s+)?\Z", _I),
         # A region's own words ("province", "this year") up to ", including" and the towns it lists.
+        including_list=re.compile(r",\s*(?:" + w.including + r")\s+", _I),
         including_after=re.compile(r"(?:-\w+|\s+[\w-]+){0,3}\s*,\s*(?:" + w.including + r")\s+", _I),
         coordinated_force_gap=re.compile(r"[\s,]*(?:(?:" + w.force_heads + r")\s+)?(?:(?:" + w.list_joiners + r"|"
                                          + w.coordinators + r"|&)\s+(?:(?:" + w.determiners + r")\s+)?(?:[\w-]+\s+){0,2}"

@@ -1339,3 +1339,15 @@ def test_the_stronghold_of_a_town_and_a_time_inside_the_object(gazetteer):
     e = one(events_of("Kurdish-led fighters seized the town of Ain Issa from Islamic State on Tuesday.", gazetteer,
                       language="en", published=date(2015, 6, 23)))
     assert (e.place_id, e.force, e.previous_force) == ("ayn-isa", "SDF", "IS")
+
+
+def test_towns_named_as_among_an_object_that_is_no_town(gazetteer):
+    # "still holds several towns along the Euphrates, including al-Qaim": al-Qaim is held.
+    e = one(events_of("IS still holds several towns along the Euphrates, including al-Qaim.", gazetteer,
+                      language="en", published=date(2017, 6, 30)))
+    assert (e.place_id, e.kind, e.force) == ("al-qaim", "state", "IS")
+    e = one(events_of("IS kontrollerer fortsatt store deler av provinsen Salah ad-Din, blant annet Tikrit.", gazetteer,
+                      published=date(2015, 9, 1)))
+    assert (e.place_id, e.kind, e.force) == ("tikrit", "state", "IS")
+    # Not past another predicate: what was attacked is not taken.
+    assert events_of("IS fighters attacked several towns, including Tikrit.", gazetteer, language="en") == []
