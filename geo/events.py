@@ -861,6 +861,8 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
     if trigger.entry and kind in (CAPTURE, CONTEST):
         whole = not (patient.partial or patient.half or patient.most)
         return (CAPTURE if whole and g.unopposed.search(r.text, r.body) else CONTEST), False
+    if kind == CAPTURE and g.partial_adverb_end.search(r.text, max(0, hit.start - 20), hit.start):
+        return CONTEST, False  # "partially conquered by ISIL": part of the town taken, the rest fought over
     if kind == CAPTURE:
         if patient.half:
             return CAPTURE, True  # "the eastern half of Mosul was retaken": kept as evidence, no change

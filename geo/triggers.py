@@ -142,6 +142,7 @@ class Grammar:
     still: re.Pattern
     unopposed: re.Pattern
     remainder: re.Pattern
+    partial_adverb_end: re.Pattern
     adverb_word: re.Pattern
     duration: re.Pattern
     repelled: re.Pattern
@@ -289,6 +290,7 @@ def grammar(code: str | None) -> Grammar | None:
         still=_words(w.still),
         unopposed=_words(w.unopposed),
         remainder=_words(w.remainder),
+        partial_adverb_end=re.compile(r"(?<![\w-])(?:" + w.partial_adverb + r")\s+\Z", _I),
         duration=_words(w.duration),
         repelled=_words(w.repelled),
         adverb_word=_whole(w.adverbs),

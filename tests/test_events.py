@@ -1351,3 +1351,10 @@ def test_towns_named_as_among_an_object_that_is_no_town(gazetteer):
     assert (e.place_id, e.kind, e.force) == ("tikrit", "state", "IS")
     # Not past another predicate: what was attacked is not taken.
     assert events_of("IS fighters attacked several towns, including Tikrit.", gazetteer, language="en") == []
+
+
+def test_a_partially_taken_town_is_fought_over(gazetteer):
+    for text, language in (("Ramadi was partially conquered by ISIL on 14 May.", "en"),
+                           ("Ramadi ble delvis inntatt av IS torsdag.", "nb")):
+        e = one(events_of(text, gazetteer, language=language, published=date(2015, 5, 17)))
+        assert (e.kind, e.contested_by) == ("contest", "IS"), text

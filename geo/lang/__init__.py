@@ -250,6 +250,8 @@ class Language:
     # "the rest of", "resten av": a part of a town held, but all of it once taken ("captured the rest of
     # Ramadi").
     remainder: str = r"(?!)"
+    # An adverb before a predicate that makes it partial: "partially conquered", "delvis inntatt".
+    partial_adverb: str = r"(?!)"
     dates: DateWords | None = None
 
 
