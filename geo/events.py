@@ -851,10 +851,13 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
         return (PRESSURE, False) if kind in (CAPTURE, CONTEST, PRESSURE) else (None, False)
     if kind == STATE:
         if patient.partial or patient.half or patient.most:
-            if trigger.form in ("attribute", "holder"):
-                return None, False  # "the rebel-held districts of Deir ez-Zor": a description
+            # "45 percent of the city is under SDF control" says how it is now; "the rebel-held districts of
+            # Deir ez-Zor", "districts under IS control" only describe.
+            stated = trigger.form == "holder" and g.present_be_end.search(r.text, clause.start, hit.start)
+            if trigger.form in ("attribute", "holder") and not stated:
+                return None, False
             clause_text = r.text[clause.start:clause.end]
-            if g.still.search(clause_text) or not (_own_dates(r, clause) or g.now.search(clause_text)):
+            if g.still.search(clause_text) or not (_own_dates(r, clause) or g.now.search(clause_text) or stated):
                 return None, False
             return CONTEST, False
         return STATE, False

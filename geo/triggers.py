@@ -143,6 +143,7 @@ class Grammar:
     unopposed: re.Pattern
     remainder: re.Pattern
     partial_adverb_end: re.Pattern
+    present_be_end: re.Pattern
     adverb_word: re.Pattern
     duration: re.Pattern
     repelled: re.Pattern
@@ -290,6 +291,7 @@ def grammar(code: str | None) -> Grammar | None:
         still=_words(w.still),
         unopposed=_words(w.unopposed),
         remainder=_words(w.remainder),
+        present_be_end=re.compile(r"(?<![\w-])(?:" + w.present_be + r")\s+\Z", _I),
         partial_adverb_end=re.compile(r"(?<![\w-])(?:" + w.partial_adverb + r")\s+\Z", _I),
         duration=_words(w.duration),
         repelled=_words(w.repelled),

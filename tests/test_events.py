@@ -1358,3 +1358,13 @@ def test_a_partially_taken_town_is_fought_over(gazetteer):
                            ("Ramadi ble delvis inntatt av IS torsdag.", "nb")):
         e = one(events_of(text, gazetteer, language=language, published=date(2015, 5, 17)))
         assert (e.kind, e.contested_by) == ("contest", "IS"), text
+
+
+def test_a_share_of_a_town_stated_as_under_control_now_is_fought_over(gazetteer):
+    for text, language in (("About 45 percent of Raqqa is under the control of the Syrian Democratic Forces.", "en"),
+                           ("Rundt 45 prosent av Raqqa er under SDFs kontroll.", "nb")):
+        e = one(events_of(text, gazetteer, language=language, published=date(2017, 8, 3)))
+        assert (e.place_id, e.kind, e.contested_by) == ("raqqa", "contest", "SDF"), text
+    # Told in the past, or only describing districts, it is not news of now.
+    assert events_of("About 45 percent of Raqqa was under the control of the SDF.", gazetteer, language="en") == []
+    assert events_of("The districts of Raqqa under SDF control were shelled.", gazetteer, language="en") == []

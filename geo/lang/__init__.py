@@ -252,6 +252,8 @@ class Language:
     remainder: str = r"(?!)"
     # An adverb before a predicate that makes it partial: "partially conquered", "delvis inntatt".
     partial_adverb: str = r"(?!)"
+    # The present of "to be" before a holding ("45 percent of the city is under SDF control"): how it is now.
+    present_be: str = r"(?!)"
     dates: DateWords | None = None
 
 
