@@ -322,6 +322,9 @@ class _ArticleContext:
     anchor: object = None  # the last ResolvedDate of the article, keeping its precision
     header_date: ResolvedDate | None = None  # "– Januar 2014: …": dates the rest of its paragraph
     header_paragraph: int = -1
+    heading_town: Mention | None = None  # "Falluja: Falt til IS …": the town its fact-box paragraph is about
+    heading_paragraph: int = -1
+    paragraph: int = -1  # the paragraph of the sentence being read
     last_patient: Mention | None = None  # the last town a claim was about
     last_patient_sentence: int = -10
     last_force: str | None = None  # the last force named in a sentence with a claim
@@ -419,12 +422,17 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
         ctx.header_date = None
     towns = [m for m in mentions if m.kind == "town" and m.place is not None]
     regions = [m for m in mentions if m.kind == "region" and m.place is not None]
+    ctx.paragraph = paragraph
+    heading = _heading_of(text, towns, sentence.start)
+    if heading is not None:
+        ctx.heading_town, ctx.heading_paragraph = heading, paragraph
     if g is None or not hits and g.share.search(text) is None:
         # No claim in this sentence (most sentences): only its dates, forces and places matter to the next ones.
         _remember(ctx, towns, regions, sentence.index, None, text)
         _header(ctx, text, dates, paragraph)
         return []
-    if not towns and not g.share.search(text) and not g.points_back.search(text):
+    headed = ctx.heading_town is not None and ctx.heading_paragraph == paragraph
+    if not towns and not g.share.search(text) and not g.points_back.search(text) and not headed:
         # Claims with no town named or pointed back to ("took part", "held talks") say nothing about a place.
         _remember(ctx, towns, regions, sentence.index, None, text)
         _header(ctx, text, dates, paragraph)
@@ -485,6 +493,14 @@ def _starts_paragraph(text: str, position: int) -> bool:
 def _dateline_end(text: str, g: T.Grammar) -> int:
     match = g.dateline_at.match(text)
     return match.end() if match else 0
+
+
+def _heading_of(text: str, towns: list[Mention], offset: int) -> Mention | None:
+    """The town a sentence opens with as a heading, before a colon ("Ramadi: Provinshovedstaden ble …")."""
+    first = towns[0] if towns else None
+    if first is None or text[:first.start - offset].strip() or not text[first.end - offset:].lstrip().startswith(":"):
+        return None
+    return first
 
 
 def _header(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragraph: int) -> None:
@@ -1866,6 +1882,10 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
                 break
     if chosen is None:
         chosen = _heading_town(hit, r)
+    if chosen is None and not r.spots and ctx.heading_town is not None and ctx.heading_paragraph == ctx.paragraph:
+        # "Falluja: Falt til IS i januar 2014. Erklært befridd av regjeringsstyrkene 26. juni 2016.": a line of
+        # the entry that names no town is about its heading's.
+        chosen = _Spot(ctx.heading_town, hit.start, hit.start, anaphor=True)
     if chosen is None or chosen.landmark or chosen.region:
         return []
     np = r.text[clause.start:chosen.start]

@@ -1368,3 +1368,14 @@ def test_a_share_of_a_town_stated_as_under_control_now_is_fought_over(gazetteer)
     # Told in the past, or only describing districts, it is not news of now.
     assert events_of("About 45 percent of Raqqa was under the control of the SDF.", gazetteer, language="en") == []
     assert events_of("The districts of Raqqa under SDF control were shelled.", gazetteer, language="en") == []
+
+
+def test_a_fact_box_entry_line_without_a_town_is_about_its_heading(gazetteer):
+    events = events_of("Falluja: Falt til IS i januar 2014 som den første større byen i Irak. Erklært befridd av "
+                       "regjeringsstyrkene 26. juni 2016.", gazetteer)
+    assert {(e.place_id, e.force, e.date) for e in events} == {
+        ("al-fallujah", "IS", date(2014, 1, 1)), ("al-fallujah", "IRAQI_GOV", date(2016, 6, 26))}
+    # Only within the heading's paragraph.
+    events = events_of("Falluja: Falt til IS i januar 2014.\n\nErklært befridd av regjeringsstyrkene 26. juni 2016.",
+                       gazetteer)
+    assert {(e.place_id, e.force) for e in events} == {("al-fallujah", "IS")}
