@@ -279,8 +279,17 @@ def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar) -> list[_C
                 closed.append(replace(clause, end=comma + 1))
                 closed.append(_Clause(comma + 1, clause.end, ",", resumes=len(closed) - 2))
                 continue
+        if clause.opener in _DASHES and len(closed) >= 2 and closed[-1].opener in _DASHES \
+                and closed[-2].opener not in _DASHES:
+            # "The YPG - the armed wing of the PYD - took control of Tell Rifaat": after an aside set in
+            # dashes, the clause before it goes on.
+            closed.append(replace(clause, resumes=len(closed) - 2))
+            continue
         closed.append(clause)
     return closed
+
+
+_DASHES = ("-", "–")
 
 
 def _scare_quotes(words: list[_Token]) -> set[int]:
@@ -1203,6 +1212,8 @@ def _in_dates(position: int, r: _Reading) -> bool:
 
 def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """A force named as an object, a source or a backer, not as a subject."""
+    if g.member_of.fullmatch(r.text, max(clause.start, r.body), force.start):
+        return False  # "Militiamen with the YPG took control": the subject is the force's men
     before = r.text[max(clause.start, force.start - 30):force.start]
     bare = g.determiner_end.sub("", before)
     if g.not_agent_end.search(bare) or g.agent_end.search(before):
@@ -1330,6 +1341,8 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
     """The clause a predicate goes on with when it follows a comma that closes a relative or subordinate
     aside ("X, who …, when …, withdrew"): the first clause before the asides, or None when the predicate
     does not stand so."""
+    if clause.opener in _DASHES and clause.resumes is not None:
+        return r.clauses[clause.resumes]  # "The YPG - the armed wing of the PYD - took control of …"
     if clause.opener == ",":
         # "IS, som inntok Mosul sommeren 2014, holder fortsatt Tal Afar": the relative aside was closed at
         # its comma, and the predicate after it goes on with the clause before the aside.

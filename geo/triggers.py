@@ -144,6 +144,7 @@ class Grammar:
     remainder: re.Pattern
     partial_adverb_end: re.Pattern
     present_be_end: re.Pattern
+    member_of: re.Pattern
     adverb_word: re.Pattern
     duration: re.Pattern
     repelled: re.Pattern
@@ -291,6 +292,7 @@ def grammar(code: str | None) -> Grammar | None:
         still=_words(w.still),
         unopposed=_words(w.unopposed),
         remainder=_words(w.remainder),
+        member_of=re.compile(r"(?:the\s+|some\s+|[\d,]+\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + w.member_of + r")\s*", _I),
         present_be_end=re.compile(r"(?<![\w-])(?:" + w.present_be + r")\s+\Z", _I),
         partial_adverb_end=re.compile(r"(?<![\w-])(?:" + w.partial_adverb + r")\s+\Z", _I),
         duration=_words(w.duration),

@@ -1379,3 +1379,14 @@ def test_a_fact_box_entry_line_without_a_town_is_about_its_heading(gazetteer):
     events = events_of("Falluja: Falt til IS i januar 2014.\n\nErklært befridd av regjeringsstyrkene 26. juni 2016.",
                        gazetteer)
     assert {(e.place_id, e.force) for e in events} == {("al-fallujah", "IS")}
+
+
+def test_members_of_a_force_and_an_aside_in_dashes_leave_the_force_the_subject(gazetteer):
+    for text in ("Militiamen with the YPG took control of Tell Rifaat on Monday.",
+                 "Fighters from the Syrian Democratic Forces took control of Tell Rifaat on Monday.",
+                 "The YPG - the armed wing of the Syrian Kurdish Democratic Union Party (PYD) - took control of "
+                 "Tell Rifaat on Monday."):
+        e = one(events_of(text, gazetteer, language="en", published=date(2016, 2, 16)))
+        assert (e.place_id, e.kind, e.force) == ("tall-rifat", "capture", "SDF"), text
+    # A force after "against", "from" as a source, stays no subject.
+    assert events_of("Civilians fleeing from IS reached Tikrit on Monday.", gazetteer, language="en") == []

@@ -254,6 +254,9 @@ class Language:
     partial_adverb: str = r"(?!)"
     # The present of "to be" before a holding ("45 percent of the city is under SDF control"): how it is now.
     present_be: str = r"(?!)"
+    # Members of a force as the subject ("Militiamen with the YPG took", "Soldater fra hæren rykket inn"): the
+    # force after the preposition is who acts, not an object.
+    member_of: str = r"(?!)"
     dates: DateWords | None = None
 
 

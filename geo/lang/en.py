@@ -223,6 +223,7 @@ LANGUAGE = Language(
     remainder=r"the\s+rest\s+of|the\s+remainder\s+of",
     partial_adverb=r"partially|partly",
     present_be=r"is|are",
+    member_of=r"(?:fighters|militiamen|soldiers|troops|members|units|militants|commandos|forces)\s+(?:with|from|of|belonging\s+to)(?:\s+the)?",
     unopposed=r"withdrew|withdrawn|withdrawal|pulled\s+out|retreated|surrender(?:ed|s)?|handover|handed\s+over"
               r"|evacuation\s+deal|(?:surrender|evacuation|reconciliation)\s+(?:deal|agreement)|without\s+(?:a\s+)?fight"
               r"|without\s+resistance|unopposed|raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?",
