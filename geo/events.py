@@ -2419,6 +2419,14 @@ def _merge_same_claims(events: list[Event]) -> list[Event]:
     kept = [replace(e, kind=CAPTURE, force=taken_from[e.place_id], status="held")
             if e.kind == LOSS and taken_from.get(e.place_id) not in (None, e.previous_force, UNKNOWN_FORCE) else e
             for e in kept]
+    # "Kurdish-led fighters withdrew from Ras al-Ayn on Sunday, and Turkish-backed rebels entered it hours
+    # later": the loss is the other half of the taking the same sentence reports, not a change to nobody.
+    captured = {e.place_id: e for e in kept if e.kind == CAPTURE and not e.past}
+    lost = {e.place_id: e for e in kept if e.kind == LOSS and e.force == UNKNOWN_FORCE and not e.past
+            and e.place_id in captured and captured[e.place_id].force != e.previous_force}
+    kept = [e for e in kept if not (e.place_id in lost and e is lost[e.place_id])]
+    kept = [replace(e, previous_force=lost[e.place_id].previous_force)
+            if e.kind == CAPTURE and e.place_id in lost and e.previous_force is None else e for e in kept]
     # "rykket inn i Amirli søndag, og mandag er byen under regjeringens kontroll": the way in to a taking or
     # a holding the same sentence reports, not a fight of its own.
     taken = {(e.place_id, e.force) for e in kept if e.kind in (CAPTURE, STATE) and not e.past}

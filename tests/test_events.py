@@ -1390,3 +1390,12 @@ def test_members_of_a_force_and_an_aside_in_dashes_leave_the_force_the_subject(g
         assert (e.place_id, e.kind, e.force) == ("tall-rifat", "capture", "SDF"), text
     # A force after "against", "from" as a source, stays no subject.
     assert events_of("Civilians fleeing from IS reached Tikrit on Monday.", gazetteer, language="en") == []
+
+
+def test_a_withdrawal_and_the_entry_after_it_are_one_taking(gazetteer):
+    events = events_of("Kurdish-led fighters withdrew from the Syrian border town of Ras al-Ayn on Sunday, and "
+                       "Turkish-backed Syrian rebels entered it hours later.", gazetteer, language="en",
+                       published=date(2019, 10, 20))
+    changes = [e for e in events if e.kind in ("capture", "loss", "state", "contest")]
+    assert [(e.place_id, e.kind, e.force, e.previous_force) for e in changes] == [
+        ("ras-al-ayn", "capture", "TURKEY", "SDF")]
