@@ -888,7 +888,9 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
         return STATE, False
     if trigger.entry and kind in (CAPTURE, CONTEST):
         whole = not (patient.partial or patient.half or patient.most)
-        return (CAPTURE if whole and g.unopposed.search(r.text, r.body) else CONTEST), False
+        # "… raising their black flag, but troops kept a grip on parts of the town": still fought over.
+        unopposed = whole and g.unopposed.search(r.text, r.body) and not g.contradiction_clause.search(r.text, hit.end)
+        return (CAPTURE if unopposed else CONTEST), False
     if kind == CAPTURE and g.partial_adverb_end.search(r.text, max(0, hit.start - 20), hit.start):
         return CONTEST, False  # "partially conquered by ISIL": part of the town taken, the rest fought over
     if kind == CAPTURE:
@@ -942,6 +944,16 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if hit.trigger.kind in (CONTEST, PRESSURE) and _repelled(hit, r, clause, g):
         return True
     return _denied(hit, r, clause, g)
+
+
+def _answered_by_denial(position: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the rest of the sentence from `position` denies what came before: a verb of denial ("but the
+    coalition denied it"), or someone saying the opposite ("but the coalition said it had seen no sign of
+    it"), not the subject going on with a negated verb of its own ("but have not yet entered the city")."""
+    if g.denial.search(r.text, position):
+        return True
+    said = next((t for t in r.words(position, len(r.text)) if g.saying_word.match(t.lower)), None)
+    return said is not None and g.negation_any.search(r.text, said.end) is not None
 
 
 def _goal_of_future(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -1005,9 +1017,10 @@ def _denied(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         return True  # "Reports that IS had captured Palmyra were denied by the army"
     if g.denial_back.search(r.text, hit.end) or g.denied_back_after.search(r.text, hit.end):
         return True  # "Kurdish forces said they had taken Tabqa, but IS denied it", "men dette er ikke bekreftet"
-    if g.declaration.search(r.text, r.body, hit.start):
+    if g.declaration.search(r.text, r.body, hit.start) or any(g.saying_word.match(t.lower)
+                                                             for t in r.words(r.body, hit.start)):
         but = g.contradiction_clause.search(r.text, hit.end)
-        if but is not None and g.denial.search(r.text, but.end()):
+        if but is not None and _answered_by_denial(but.end(), r, g):
             return True  # "the army claimed it had entered Manbij, but the coalition denies troops are in the town"
     for match in g.denial.finditer(r.text, r.body, hit.start):
         between = r.text[match.end():hit.start]

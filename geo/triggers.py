@@ -142,6 +142,7 @@ class Grammar:
     still: re.Pattern
     unopposed: re.Pattern
     remainder: re.Pattern
+    negation_any: re.Pattern
     partial_adverb_end: re.Pattern
     present_be_end: re.Pattern
     member_of: re.Pattern
@@ -292,6 +293,7 @@ def grammar(code: str | None) -> Grammar | None:
         still=_words(w.still),
         unopposed=_words(w.unopposed),
         remainder=_words(w.remainder),
+        negation_any=_words(r"no|ingen|" + w.negation_before),
         member_of=re.compile(r"(?:the\s+|some\s+|[\d,]+\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + w.member_of + r")\s*", _I),
         present_be_end=re.compile(r"(?<![\w-])(?:" + w.present_be + r")\s+\Z", _I),
         partial_adverb_end=re.compile(r"(?<![\w-])(?:" + w.partial_adverb + r")\s+\Z", _I),

@@ -1399,3 +1399,33 @@ def test_a_withdrawal_and_the_entry_after_it_are_one_taking(gazetteer):
     changes = [e for e in events if e.kind in ("capture", "loss", "state", "contest")]
     assert [(e.place_id, e.kind, e.force, e.previous_force) for e in changes] == [
         ("ras-al-ayn", "capture", "TURKEY", "SDF")]
+
+
+def test_an_entry_that_breaks_a_siege_holds_the_town_unless_the_sentence_says_otherwise(gazetteer):
+    e = one(events_of("On August 31, the Iraqi military broke the siege and entered the town of Amirli.", gazetteer,
+                      language="en", published=date(2014, 9, 1)))
+    assert (e.place_id, e.kind, e.force) == ("amirli", "capture", "IRAQI_GOV")
+    # "…, but fighting continued": the town is still fought over.
+    e = one(events_of("Syrian troops entered Manbij after the Kurdish fighters withdrew, but fighting continued in "
+                      "the eastern districts.", gazetteer, language="en", published=date(2018, 12, 28)))
+    assert (e.kind, e.contested_by) == ("contest", "SYRIAN_GOV")
+    # A claim the same sentence answers with "no sign" of it is disputed.
+    assert not [e for e in events_of("Syria's army said on Friday it had entered Manbij, but the coalition said it "
+                                     "had seen no sign of any changes.", gazetteer, language="en")
+                if e.force == "SYRIAN_GOV" or e.contested_by == "SYRIAN_GOV"]
+
+
+def test_rebel_factions_and_the_syrian_national_army_by_name(gazetteer):
+    e = one(events_of("Jaysh al-Islam, which controls Douma, said it would not leave.", gazetteer, language="en",
+                      published=date(2018, 3, 23)))
+    assert (e.place_id, e.kind, e.force) == ("duma", "state", "REBELS")
+    e = one(events_of("Militias of the SNA entered the city of Afrin on 18 March 2018.", gazetteer, language="en",
+                      published=date(2018, 3, 19)))
+    assert (e.place_id, e.contested_by) == ("afrin", "TURKEY")
+
+
+def test_a_negated_verb_after_but_is_no_denial_of_the_claim_before(gazetteer):
+    # "said Iraqi forces have cleared Karmah, but have not yet entered the city": Karmah was cleared.
+    e = one(events_of("Warren said Iraqi forces have cleared Karmah, but have not yet entered the city.", gazetteer,
+                      language="en", published=date(2016, 5, 27)))
+    assert (e.place_id, e.kind, e.force) == ("al-karmah", "capture", "IRAQI_GOV")

@@ -36,7 +36,7 @@ PREDICATES = (
                r"|(?:pushed|punched|broke|moved|swept|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
                r"\s+(?:back\s+|through\s+)?into", entry=True),
     P(CONTEST, r"counter-?attack(?:ed|ing|s)?(?:\s+(?:on|in|against))?|counter-?offensive\s+(?:on|in|against)"
-               r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,3}?(?:inside|in)"),
+               r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,4}?(?:inside|in)"),
     # -- pressing from outside -----------------------------------------------------------------------
     P(PRESSURE, r"advanc(?:ed|ing|es|e)\s+(?:on|toward|towards|to\s+within\s+(?:\S+\s+){1,4}?of)"
                 r"|besieg(?:ed|ing|es|e)|(?:laid|lay|lays|laying)\s+siege\s+to|siege\s+of|encircl(?:ed|ing|es|e)"
@@ -224,7 +224,7 @@ LANGUAGE = Language(
     partial_adverb=r"partially|partly",
     present_be=r"is|are",
     member_of=r"(?:fighters|militiamen|soldiers|troops|members|units|militants|commandos|forces)\s+(?:with|from|of|belonging\s+to)(?:\s+the)?",
-    unopposed=r"withdrew|withdrawn|withdrawal|pulled\s+out|retreated|surrender(?:ed|s)?|handover|handed\s+over"
+    unopposed=r"(?:broke|broken|lifted|ending|ended)\s+(?:the|a|its)\s+(?:\w+\s+){0,2}?siege|withdrew|withdrawn|withdrawal|pulled\s+out|retreated|surrender(?:ed|s)?|handover|handed\s+over"
               r"|evacuation\s+deal|(?:surrender|evacuation|reconciliation)\s+(?:deal|agreement)|without\s+(?:a\s+)?fight"
               r"|without\s+resistance|unopposed|raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?",
     now=r"now",

@@ -197,7 +197,7 @@ LANGUAGE = Language(
     partial_adverb=r"delvis",
     present_be=r"er",
     member_of=r"(?:krigere|soldater|styrker|medlemmer|enheter|spesialsoldater|militsfolk)\s+(?:fra|i|av)",
-    unopposed=r"(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,3}?(?:ut|tilbake)|tilbaketrekning\w*|overga\s+seg|overgitt"
+    unopposed=r"(?:brøt|brutt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen|(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,3}?(?:ut|tilbake)|tilbaketrekning\w*|overga\s+seg|overgitt"
               r"|overgivelse\w*|overlot|overlatt|(?:etter|under|gjennom)\s+en\s+avtale|avtalen|uten\s+kamp"
               r"|uten\s+motstand|heiste\s+(?:\S+\s+){0,3}?flagg",
     repelled=r"slått\s+tilbake|slo\s+tilbake|slår\s+tilbake|avverget|avverge|avvist|avviste|drevet\s+tilbake",
