@@ -2162,7 +2162,7 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             # A date nearer another predicate of the clause is that one's ("punched back into the town
             # they had lost a day earlier").
             rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end
-                      and h.trigger.form != "epithet" and not _dismissed(h, r, g)]
+                      and h.trigger.form != "epithet" and not _dismissed(h, r, g) and not _sums_up(h, r, g)]
             own = [d for d in own if _coordinated_owner(d, hit, rivals, r, g) is hit
                    or _coordinated_owner(d, hit, rivals, r, g) is None
                    and all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
@@ -2180,6 +2180,18 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         current = r.clauses[index - 1]
     return ctx.header_date
+
+
+def _sums_up(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """A predicate noun in an apposition that sums up the clause before it (", a loss that cut the group's
+    supply route", ", et tap som …"): it names that event again, and its date is that event's."""
+    if hit.trigger.form != "noun" or not _SUMMING_UP.search(r.text, max(0, hit.start - 30), hit.start):
+        return False
+    following = r.words(hit.end, min(len(r.text), hit.end + 20))[:1]
+    return bool(following) and bool(g.relative_word.match(following[0].lower))
+
+
+_SUMMING_UP = re.compile(r",\s*(?:[\w'’-]+\s+){1,2}\Z")
 
 
 def _aside_around(hit: _Hit, r: _Reading) -> tuple[int, int] | None:

@@ -1429,3 +1429,11 @@ def test_a_negated_verb_after_but_is_no_denial_of_the_claim_before(gazetteer):
     e = one(events_of("Warren said Iraqi forces have cleared Karmah, but have not yet entered the city.", gazetteer,
                       language="en", published=date(2016, 5, 27)))
     assert (e.place_id, e.kind, e.force) == ("al-karmah", "capture", "IRAQI_GOV")
+
+
+def test_a_noun_summing_up_the_clause_before_does_not_take_its_date(gazetteer):
+    # ", a loss that cut …" names the capture again; "in June 2015" stays the capture's date.
+    e = one(events_of("Tal Abyad was captured from Islamic State by the Kurdish YPG militia in June 2015, a loss that "
+                      "cut the jihadists' main supply route from Turkey to their stronghold of Raqqa.", gazetteer,
+                      language="en", published=date(2019, 10, 13)))
+    assert (e.place_id, e.force, e.date, e.date_precision) == ("tall-abyad", "SDF", date(2015, 6, 1), "month")
