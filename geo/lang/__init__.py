@@ -247,13 +247,20 @@ class Language:
     # raised ("entered Daraa … under a surrender deal", "trakk seg ut av Sinjar, og irakiske styrker rykket inn
     # i byen"): the town is taken, not fought over.
     unopposed: str = r"(?!)"
+    # The present passive of taking ("erobres", "inntas"): a chronology's present when dated ("12. august
+    # 2016: Manbij erobres av SDF"), else what is expected or conditional ("når Mosul gjenerobres").
+    present_passive: str = r"(?!)"
+    # Before an unopposed cue, words that make it no fact ("vowed never to surrender", "krav om overgivelse");
+    # after it, words that say it failed ("talks on a surrender deal broke down", "avtalen brøt sammen").
+    unreal_cue: str = r"(?!)"
+    failed_cue: str = r"(?!)"
+    # After a cue of withdrawal, the word before what was left ("withdrew from", "trakk seg ut av").
+    cue_source: str = r"(?!)"
     # "the rest of", "resten av": a part of a town held, but all of it once taken ("captured the rest of
     # Ramadi").
     remainder: str = r"(?!)"
     # An adverb before a predicate that makes it partial: "partially conquered", "delvis inntatt".
     partial_adverb: str = r"(?!)"
-    # The present of "to be" before a holding ("45 percent of the city is under SDF control"): how it is now.
-    present_be: str = r"(?!)"
     # Members of a force as the subject ("Militiamen with the YPG took", "Soldater fra hæren rykket inn"): the
     # force after the preposition is who acts, not an object.
     member_of: str = r"(?!)"

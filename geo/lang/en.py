@@ -222,8 +222,10 @@ LANGUAGE = Language(
     still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
     remainder=r"the\s+rest\s+of|the\s+remainder\s+of",
     partial_adverb=r"partially|partly",
-    present_be=r"is|are",
     member_of=r"(?:fighters|militiamen|soldiers|troops|members|units|militants|commandos|forces)\s+(?:with|from|of|belonging\s+to)(?:\s+the)?",
+    unreal_cue=r"never|not|no|refused?|rejected|vowed|would|will|demand(?:s|ed)?|calls?\s+for|talks\s+on|threat(?:en(?:ed|s)?)?|if|unless",
+    failed_cue=r"broke\s+down|collapsed|fell\s+through|failed|stalled",
+    cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of)\s+(?:the\s+)?",
     unopposed=r"(?:broke|broken|lifted|ending|ended)\s+(?:the|a|its)\s+(?:\w+\s+){0,2}?siege|withdrew|withdrawn|withdrawal|pulled\s+out|retreated|surrender(?:ed|s)?|handover|handed\s+over"
               r"|evacuation\s+deal|(?:surrender|evacuation|reconciliation)\s+(?:deal|agreement)|without\s+(?:a\s+)?fight"
               r"|without\s+resistance|unopposed|raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?",

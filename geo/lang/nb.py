@@ -3,6 +3,8 @@
 from geo.lang import (CAPTURE, CONTEST, FALL, LOSS, NUM_LEFT, NUM_RIGHT, PRESSURE, STATE, YEAR, YEAR_TAIL, DateRule,
                       DateWords, Language, Predicate as P, alt, counted)
 
+PRESENT_PASSIVE = r"erobres|gjenerobres|inntas|overtas|frigjøres|befris"
+
 PREDICATES = (
     # -- taking ------------------------------------------------------------------------------------
     P(CAPTURE, r"gjenerobret|gjenerobrer|gjenerobre|gjenerobra|erobret|erobrer|erobre|erobra"
@@ -25,8 +27,7 @@ PREDICATES = (
     P(CONTEST, r"stormet|stormer|storme|(?:gikk|går|gått|rykket|rykker|trengte|trenger|brøt)\s+(?:\S+\s+){0,3}?inn\s+i"
                r"|tok\s+seg\s+inn\s+i|kjempet\s+seg\s+inn\s+i", entry=True),
     P(CONTEST, r"motangrep(?:et)?(?:\s+(?:i|mot|på))?|gikk\s+til\s+motangrep(?:\s+(?:i|mot|på))?|gatekamper\s+i"
-               r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)"
-               r"|(?:kjempet|kjemper|kjempe)\s+(?:\w+\s+){0,2}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"),
+               r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"),
     # -- pressing from outside -----------------------------------------------------------------------
     P(PRESSURE, r"(?:rykket|rykker)\s+(?:\S+\s+){0,3}?(?:fram|frem)(?:\s+mot)?|(?:rykket|rykker)\s+(?:\S+\s+){0,3}?mot"
                 r"|beleiret|beleirer|beleire|beleiringen\s+av|beleiring\s+av|omringet|omringer|omringe|omringa"
@@ -37,9 +38,9 @@ PREDICATES = (
              r"|(?:har|hadde)\s+(?:hatt\s+)?(?:(?:igjen|nå|også|fortsatt|fremdeles|full|fullstendig|total)\s+){0,2}"
              r"kontroll(?:en)?\s+over"),
     P(STATE, r"holder|holdt|holde|holdes"),
-    P(STATE, r"kontrolleres|okkuperes", passive=True),
+    P(STATE, r"kontrolleres|okkuperes", passive=True),  # the s-passive: "Manbij, som kontrolleres av SDF"
     # The s-passive of taking, in chronologies' present: "12. august 2016: Manbij erobres av SDF".
-    P(CAPTURE, r"erobres|gjenerobres|inntas|overtas|frigjøres|befris", passive=True),  # the s-passive: "Manbij, som kontrolleres av SDF"
+    P(CAPTURE, PRESENT_PASSIVE, passive=True),
     P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender"
              r"|i\s+hendene\s+på", form="holder"),
     P(STATE, r"[\w'’]+-(?:kontrollerte|kontrollert|holdte)|[A-ZÆØÅ]{2,}-(?:området|kontroll)", form="attribute"),
@@ -195,8 +196,11 @@ LANGUAGE = Language(
     still=r"fortsatt|fremdeles|fortsetter|ennå",
     remainder=r"resten\s+av",
     partial_adverb=r"delvis",
-    present_be=r"er",
     member_of=r"(?:krigere|soldater|styrker|medlemmer|enheter|spesialsoldater|militsfolk)\s+(?:fra|i|av)",
+    unreal_cue=r"ikke|aldri|avvist|avviste|avviser|krav\s+om|kreve|krever|vil|skal|forhandlinger\s+om|truer|truet|hvis|dersom",
+    failed_cue=r"brøt\s+sammen|kollapset|mislyktes|strandet",
+    cue_source=r"\s+(?:\S+\s+)?(?:ut\s+av|av|fra)\s+",
+    present_passive=PRESENT_PASSIVE,
     unopposed=r"(?:brøt|brutt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen|(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,3}?(?:ut|tilbake)|tilbaketrekning\w*|overga\s+seg|overgitt"
               r"|overgivelse\w*|overlot|overlatt|(?:etter|under|gjennom)\s+en\s+avtale|avtalen|uten\s+kamp"
               r"|uten\s+motstand|heiste\s+(?:\S+\s+){0,3}?flagg",
