@@ -268,6 +268,7 @@ def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar) -> list[_C
     the taking, not where the town lies). After the comma must come neither a new clause's word nor a
     verb of saying."""
     closed: list[_Clause] = []
+    opened: int | None = None  # the clause an aside's opening dash started
     for clause in clauses:
         if closed and g.relative_word.match(clause.opener) and text[:clause.start].rstrip().endswith(","):
             comma = text.find(",", clause.start, clause.end)
@@ -279,14 +280,16 @@ def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar) -> list[_C
                 closed.append(replace(clause, end=comma + 1))
                 closed.append(_Clause(comma + 1, clause.end, ",", resumes=len(closed) - 2))
                 continue
-        opening = next((j for j in range(len(closed) - 1, max(len(closed) - 4, 0), -1) if closed[j].opener in _DASHES),
-                       None) if clause.opener in _DASHES else None
-        if opening is not None and closed[opening - 1].opener not in _DASHES:
-            # "The YPG - the armed wing of the PYD - took control of Tell Rifaat", "Turkish troops - who crossed
-            # the border on Wednesday - entered Tal Abyad": after an aside set in dashes, the clause before it
-            # goes on.
-            closed.append(replace(clause, resumes=opening - 1))
-            continue
+        if clause.opener in _DASHES:
+            if opened is None:
+                opened = len(closed)
+            else:
+                # "The YPG - the armed wing of the PYD - took control of Tell Rifaat", "Turkish troops - who
+                # crossed the border on Wednesday - entered Tal Abyad": the dash that closes an aside goes on
+                # with the clause before the dash that opened it.
+                closed.append(replace(clause, resumes=opened - 1))
+                opened = None
+                continue
         closed.append(clause)
     return closed
 
@@ -937,9 +940,8 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
 def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Grammar) -> bool:
     """An intention, plan, possibility, condition, negation or denial: nothing happened (yet)."""
     word = hit.text.lower()
-    if g.present_passive_word.match(word) and (not r.dates or clause.opener and (
-            g.complementizer_word.match(clause.opener) or g.subordinator_at.match(clause.opener))):
-        return True  # "Det er ventet at Raqqa inntas av SDF", "Først når Mosul gjenerobres": not (yet) a fact
+    if g.present_passive_word.match(word) and not _chronology_line(r):
+        return True  # "Det er ventet at Raqqa inntas av SDF", "Mosul gjenerobres trolig innen jul": not (yet) a fact
     if g.conditional_start.match(r.text[r.body:]) and hit.start - r.body < 40:
         return True
     if hit.start == r.body and _gerund(hit, g):
@@ -975,6 +977,13 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if hit.trigger.kind in (CONTEST, PRESSURE) and _repelled(hit, r, clause, g):
         return True
     return _denied(hit, r, clause, g)
+
+
+def _chronology_line(r: _Reading) -> bool:
+    """A line that opens with its date and a colon ("12. august 2016: Manbij erobres av SDF")."""
+    first = r.dates[0] if r.dates else None
+    return first is not None and not r.text[r.body:first.start].strip(" –-•*") \
+        and r.text[first.end:].lstrip().startswith(":")
 
 
 def _answered_by_denial(position: int, r: _Reading, g: T.Grammar) -> bool:
@@ -2214,6 +2223,9 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
                and not g.reference_date_end.search(r.text[max(0, d.start - 30):d.start])]
         if own:
             return min(own, key=lambda d: _distance(hit, d))
+        if current.opener in _DASHES and current.resumes is not None:
+            current = r.clauses[current.resumes]  # past the aside in dashes, to the clause it interrupted
+            continue
         if not g.inheriting_word.match(current.opener):
             break
         index = r.clauses.index(current)
@@ -2231,38 +2243,47 @@ def _rest_of_town(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bo
     rest = g.remainder.search(r.text, hit.end, patient.spot.start)
     if rest is None:
         return False
+    after = r.text[patient.spot.end:patient.spot.end + 40]
+    if after.startswith(("'s", "’s")) or g.subarea_after_at.match(after):
+        return False  # "the rest of Sinjar's southern outskirts": a part of it
     between = r.text[rest.end():patient.spot.start].split()
-    return len(between) <= 3 and not any(g.partial_any.search(w) or g.region_after_at.match(" " + w) for w in between)
+    # Only words that name the town itself: "the rest of the city of Mosul", "resten av byen Ramadi".
+    return len(between) <= 3 and all((g.slot_word.match(w.lower()) or g.place_noun_word.match(w.lower()))
+                                     and not g.subarea_after_at.match(" " + w) for w in between)
 
 
 def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bool:
-    """Whether the sentence says nobody resisted this entry: a withdrawal from this town, a surrender, a
-    deal, a flag raised, told as a fact of the entry's own time. Not a cue about another town ("a day after
-    IS withdrew from Baiji"), a negated or wished one ("vowed never to surrender", "krav om overgivelse"), one
-    that failed ("talks on a surrender deal broke down") or one dated apart ("withdrew … in May 2015")."""
+    """Whether the sentence says nobody resisted this entry. Two shapes only, each a fact of the entry's own
+    time: the manner in the entry's own clause ("entered the town without a fight", "under a surrender
+    deal", "broke the siege and entered", "Etter en avtale … rykket … inn i"), or the holder's withdrawal
+    from this very town told in a clause of its own ("X withdrew from Ras al-Ayn on Sunday, and Y entered
+    it", "… after rebels withdrew from it"). A withdrawal of the entering force itself, a retreat inside the
+    town, one months or years apart, a deal to come or that failed: still a fight."""
     own = _clause_at(r, hit.start)
-    for cue in g.unopposed.finditer(r.text, r.body):
-        clause = _clause_at(r, cue.start())
-        if g.unreal_cue.search(r.text, clause.start, cue.start()) or g.failed_cue.search(r.text, cue.end(), clause.end):
-            continue
-        if clause is not own and any(d.precision != "day" for d in _own_dates(r, clause)):
-            continue  # "ten months after the army withdrew from the city in May 2015"
-        others = [s for s in r.spots if clause.start <= s.start < clause.end and not s.anaphor
-                  and s.mention.place != patient.spot.mention.place and not (s.landmark or s.region)]
-        if others:
-            continue
-        source = g.cue_source_at.match(r.text, cue.end())
-        if source is not None:
-            # "withdrew from the besieged town of Ras al-Ayn", "trakk seg ut av byen": from this town, or
-            # from where it is pointed back to; not "from a pocket of northern Hama province".
-            named = next((s for s in r.spots if source.end() <= s.start < clause.end), None)
-            following = r.words(source.end(), min(len(r.text), source.end() + 20))[:1]
-            pointed = g.town_anaphor_at.match(r.text, source.end()) or (
-                following and g.pronoun_word.match(following[0].lower))
-            if named is None and not pointed:
-                continue
+    if g.unopposed.search(r.text, own.start, own.end) and not g.unreal_cue.search(r.text, own.start, own.end) \
+            and not g.failed_cue.search(r.text, own.start, own.end):
         return True
+    for cue in g.withdrawal.finditer(r.text, r.body):
+        clause = _clause_at(r, cue.start())
+        if clause is own or g.unreal_cue.search(r.text, clause.start, cue.start()):
+            continue
+        if any(_YEAR_IN.search(d.phrase) or d.precision != "day" for d in _own_dates(r, clause)) \
+                or g.relative_span.search(r.text, max(0, clause.start - 40), clause.start + 12):
+            continue  # "over to år etter at hæren trakk seg ut av byen 10. juni 2014": long before
+        source = g.cue_source_at.match(r.text, cue.end())
+        if source is None:
+            continue  # "as IS fighters retreated deeper into the city": not out of it
+        named = next((s for s in r.spots if source.end() <= s.start < clause.end), None)
+        following = r.words(source.end(), min(len(r.text), source.end() + 20))[:1]
+        pointed = g.town_anaphor_at.match(r.text, source.end()) or (
+            following and g.pronoun_word.match(following[0].lower))
+        if named is not None and named.mention.place == patient.spot.mention.place and not named.located \
+                or named is None and pointed:
+            return True
     return False
+
+
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _sums_up(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:

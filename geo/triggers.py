@@ -141,6 +141,7 @@ class Grammar:
     base_form_word: re.Pattern
     still: re.Pattern
     unopposed: re.Pattern
+    withdrawal: re.Pattern
     present_passive_word: re.Pattern
     unreal_cue: re.Pattern
     failed_cue: re.Pattern
@@ -295,6 +296,7 @@ def grammar(code: str | None) -> Grammar | None:
         base_form_word=_whole(w.base_forms),
         still=_words(w.still),
         unopposed=_words(w.unopposed),
+        withdrawal=_words(w.withdrawal),
         present_passive_word=_whole(w.present_passive),
         unreal_cue=_words(w.unreal_cue),
         failed_cue=_words(w.failed_cue),

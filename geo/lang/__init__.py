@@ -243,10 +243,11 @@ class Language:
     # The simple past of a verb of holding ("controlled", "held", "kontrollerte", "holdt"): how things were,
     # not how they are (unless said in reported speech or with "now").
     past_holding: str = r"(?!)"
-    # An entry nobody resisted: the holder withdrew or surrendered, a deal handed the town over, a flag was
-    # raised ("entered Daraa … under a surrender deal", "trakk seg ut av Sinjar, og irakiske styrker rykket inn
-    # i byen"): the town is taken, not fought over.
+    # The manner of an entry nobody resisted, in its own clause ("entered … without a fight", "under a
+    # surrender deal", "etter en avtale"): the town is taken, not fought over.
     unopposed: str = r"(?!)"
+    # A withdrawal ("withdrew", "trakk seg ut"): from the entered town, told apart, the entry met nobody.
+    withdrawal: str = r"(?!)"
     # The present passive of taking ("erobres", "inntas"): a chronology's present when dated ("12. august
     # 2016: Manbij erobres av SDF"), else what is expected or conditional ("når Mosul gjenerobres").
     present_passive: str = r"(?!)"

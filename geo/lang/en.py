@@ -36,7 +36,7 @@ PREDICATES = (
                r"|(?:pushed|punched|broke|moved|swept|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
                r"\s+(?:back\s+|through\s+)?into", entry=True),
     P(CONTEST, r"counter-?attack(?:ed|ing|s)?(?:\s+(?:on|in|against))?|counter-?offensive\s+(?:on|in|against)"
-               r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,4}?(?:inside|in)"),
+               r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,3}?(?:inside|in)"),
     # -- pressing from outside -----------------------------------------------------------------------
     P(PRESSURE, r"advanc(?:ed|ing|es|e)\s+(?:on|toward|towards|to\s+within\s+(?:\S+\s+){1,4}?of)"
                 r"|besieg(?:ed|ing|es|e)|(?:laid|lay|lays|laying)\s+siege\s+to|siege\s+of|encircl(?:ed|ing|es|e)"
@@ -226,9 +226,10 @@ LANGUAGE = Language(
     unreal_cue=r"never|not|no|refused?|rejected|vowed|would|will|demand(?:s|ed)?|calls?\s+for|talks\s+on|threat(?:en(?:ed|s)?)?|if|unless",
     failed_cue=r"broke\s+down|collapsed|fell\s+through|failed|stalled",
     cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of)\s+(?:the\s+)?",
-    unopposed=r"(?:broke|broken|lifted|ending|ended)\s+(?:the|a|its)\s+(?:\w+\s+){0,2}?siege|withdrew|withdrawn|withdrawal|pulled\s+out|retreated|surrender(?:ed|s)?|handover|handed\s+over"
-              r"|evacuation\s+deal|(?:surrender|evacuation|reconciliation)\s+(?:deal|agreement)|without\s+(?:a\s+)?fight"
-              r"|without\s+resistance|unopposed|raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?",
+    unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
+              r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:surrender|evacuation|reconciliation)"
+              r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
+    withdrawal=r"withdrew|withdrawn|pulled\s+out|retreated",
     now=r"now",
     repelled=r"repel(?:led|s)?|repulsed|repulses|repulse|fended\s+off|fought\s+off|beat\s+back|beaten\s+back"
              r"|thwarted|thwarts|thwart|foiled|foils|foil|blunted|halted",

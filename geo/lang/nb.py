@@ -201,9 +201,9 @@ LANGUAGE = Language(
     failed_cue=r"brøt\s+sammen|kollapset|mislyktes|strandet",
     cue_source=r"\s+(?:\S+\s+)?(?:ut\s+av|av|fra)\s+",
     present_passive=PRESENT_PASSIVE,
-    unopposed=r"(?:brøt|brutt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen|(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,3}?(?:ut|tilbake)|tilbaketrekning\w*|overga\s+seg|overgitt"
-              r"|overgivelse\w*|overlot|overlatt|(?:etter|under|gjennom)\s+en\s+avtale|avtalen|uten\s+kamp"
-              r"|uten\s+motstand|heiste\s+(?:\S+\s+){0,3}?flagg",
+    unopposed=r"uten\s+(?:kamp|motstand)|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
+              r"|(?:brøt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen\s+og",
+    withdrawal=r"(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,2}?(?:ut|tilbake)",
     repelled=r"slått\s+tilbake|slo\s+tilbake|slår\s+tilbake|avverget|avverge|avvist|avviste|drevet\s+tilbake",
     duration=r"i\s+(?:(?:mer\s+enn|nesten|omkring|over|minst)\s+)?(?:\d+|ett|en|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti"
              r"|elleve|tolv|flere|mange)(?:\s+og\s+et\s+halvt)?\s+(?:år|måneder|uker)",
