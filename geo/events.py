@@ -2240,6 +2240,8 @@ def _rest_of_town(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bo
     (the town within a few words after "the rest of"), not the rest of a district or a province."""
     if patient.spot.start <= hit.end:
         return False
+    if patient.spot.anaphor and g.subarea_after_at.match(" " + r.text[patient.spot.start:patient.spot.end]):
+        return False  # "resten av gamlebyen": the rest of the old town, a part of it
     rest = g.remainder.search(r.text, hit.end, patient.spot.start)
     if rest is None:
         return False

@@ -1500,3 +1500,13 @@ def test_second_review_cases_stay_a_fight_or_nothing(gazetteer):
     events = events_of("Iraqi special forces - who began the offensive on October 17 - entered Mosul.", gazetteer,
                        language="en", published=date(2016, 11, 5))
     assert all(e.date != date(2016, 10, 17) for e in events), events
+
+
+def test_the_old_city_is_a_part_of_the_town_not_the_town(gazetteer):
+    # "the rest of the old town" is the rest of a part: still a fight for the town, not all of it taken.
+    e = one(events_of("Irakiske styrker erobret resten av gamlebyen i Mosul søndag.", gazetteer,
+                      published=date(2017, 7, 10)))
+    assert (e.kind, e.contested_by) == ("contest", "IRAQI_GOV")
+    e = one(events_of("Iraqi forces took the old city of Mosul on Sunday.", gazetteer, language="en",
+                      published=date(2017, 7, 10)))
+    assert (e.kind, e.contested_by) == ("contest", "IRAQI_GOV")
