@@ -549,7 +549,7 @@ def build(
             results, skipped, kept = _collect(paths, outcomes, progress)
         timings["extract_s"] = time.perf_counter() - clock
         # With a pool there are cores to spare from now on: the zones and borders are made beside the rest.
-        zones_process = ZonesProcess() if pooled else None
+        zones_process = ZonesProcess.start() if pooled else None
 
         if cache_db is not None:
             clock = time.perf_counter()

@@ -46,8 +46,18 @@ class ZonesProcess:
         # The helper imports this package from where this process did, whatever its working directory.
         package_root = str(Path(__file__).resolve().parent.parent)
         environment["PYTHONPATH"] = os.pathsep.join(filter(None, (package_root, environment.get("PYTHONPATH"))))
+        # Started in the package's folder: `-m` puts the working directory first on the path, and another
+        # checkout's `geo` there would be imported instead.
         self._process = subprocess.Popen([sys.executable, "-m", "geo.zones_process"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, env=environment)
+                                         stdout=subprocess.PIPE, env=environment, cwd=package_root)
+
+    @classmethod
+    def start(cls) -> ZonesProcess | None:
+        """A started helper, or None when none can be started (the build then makes the files itself)."""
+        try:
+            return cls()
+        except (OSError, ValueError):
+            return None
 
     def files(self, periods: list[TownPeriod]) -> tuple[dict[str, str], int, str] | None:
         """(zone files, number of zones, borders.geojson) of `periods`, or None when the helper failed."""

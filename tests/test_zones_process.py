@@ -24,3 +24,8 @@ def test_a_helper_that_died_gives_none_and_the_build_makes_the_files_itself():
     helper._process.kill()
     helper._process.wait()
     assert helper.files(PERIODS) is None
+
+
+def test_a_helper_that_cannot_start_is_none(monkeypatch):
+    monkeypatch.setattr("geo.zones_process.sys.executable", "/nonexistent/python")
+    assert ZonesProcess.start() is None
