@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-import geopandas as gpd
+from typing import TYPE_CHECKING
 
 from geo.region import DEFAULT_COUNTRIES
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 _ARCHIVE = "ne_10m_admin_0_countries_deu.zip"
 
@@ -29,6 +31,10 @@ def _countries(countries: tuple[str, ...]) -> gpd.GeoDataFrame:
     codes = ", ".join(f"'{code}'" for code in countries if code.isalnum())
     # ISO_A2 is "-99" for a few disputed units; the "EH" column fills those in.
     where = f"ISO_A2_EH IN ({codes}) OR (ISO_A2_EH = '-99' AND ISO_A2 IN ({codes}))" if codes else "0 = 1"
+    # Imported here, not with the module: geopandas takes ~0.6 s to import, and a build needs it only for
+    # the borders and the zones, which a helper process makes (geo/build.py).
+    import geopandas as gpd
+
     frame = gpd.read_file(f"zip://{natural_earth_archive()}", where=where)
     frame["iso_a2"] = frame["ISO_A2_EH"].where(frame["ISO_A2_EH"] != "-99", frame["ISO_A2"])
     frame = frame.rename(columns={"NAME": "name"})[["iso_a2", "name", "geometry"]]

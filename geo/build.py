@@ -52,8 +52,8 @@ from geo.schema import EVENT_COLUMNS
 from geo.timeline import build_timelines
 from geo.text import Sentence, split_sentences
 from geo.toponyms import Mention, find_mentions, warm_up
-from geo.borders import simplified_borders
-from geo.zones import AREA_COLUMNS, area_rows, derive_zones, town_periods_from_feature_collection, zones_geojson_text
+from geo.zones import town_periods_from_feature_collection
+from geo.zones_process import ZonesProcess, border_file, zone_files
 
 LAYER_FILES = ("control.geojson", "places.geojson", "events.csv", "zones.geojson", "areas.csv", "borders.geojson",
                "report.json")
@@ -516,6 +516,7 @@ def build(
         timings["cache_load_s"] = time.perf_counter() - clock
         clock = time.perf_counter()
     todo = [path for index, path in enumerate(paths) if index not in hits]
+    zones_process = None
     try:
         pooled = _pooled(jobs, len(todo))
         reader = None
@@ -547,11 +548,17 @@ def build(
                         for index in range(len(paths)))
             results, skipped, kept = _collect(paths, outcomes, progress)
         timings["extract_s"] = time.perf_counter() - clock
+        # With a pool there are cores to spare from now on: the zones and borders are made beside the rest.
+        zones_process = ZonesProcess.start() if pooled else None
 
         if cache_db is not None:
             clock = time.perf_counter()
             _remember(cache_db, known, results, kept, stats, stats_taken_ns, gazetteer, warnings)
             timings["cache_store_s"] = time.perf_counter() - clock
+    except BaseException:
+        if zones_process is not None:
+            zones_process.cancel()
+        raise
     finally:
         if cache_db is not None:
             cache_db.close()
@@ -562,13 +569,16 @@ def build(
     # without, three runs each).
     gc.freeze()
     try:
-        files, report, events, unresolved, unmatched = _render(results, skipped, gazetteer, timings, decisions)
+        files, report, events, unresolved, unmatched = _render(results, skipped, gazetteer, timings, decisions,
+                                                               zones_process)
         timings["timeline_and_render_s"] = time.perf_counter() - clock
         clock = time.perf_counter()
         files["report.json"] = dump_json(report)
         timings["report_s"] = time.perf_counter() - clock
     finally:
         gc.unfreeze()
+        if zones_process is not None:
+            zones_process.cancel()
     clock = time.perf_counter()
     write_layer_atomically(Path(out_dir), files, articles=Path(articles_dir))
     timings["write_s"] = time.perf_counter() - clock
@@ -702,9 +712,10 @@ def _unmatched_entry(decision: Decision) -> dict:
 
 
 def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gazetteer, timings=None,
-            decisions: Iterable[Decision] = ()):
+            decisions: Iterable[Decision] = (), zones_process: ZonesProcess | None = None):
     """The layer files, the report, the events, the unresolved names and the unmatched decisions; adds the
-    time of the timeline, the zones and the rest to `timings`."""
+    time of the timeline, the zones and the rest to `timings`. `zones_process`, if given, makes the zone files
+    and the borders while this process makes the others."""
     timings = {} if timings is None else timings
     clock = time.perf_counter()
     articles = {r.article.article_id: r.article for r in results}
@@ -738,22 +749,28 @@ def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gaz
     control = control_features(timelines, places, articles)
     timings["timeline_s"] = time.perf_counter() - clock
 
-    clock = time.perf_counter()
-    zones = derive_zones(town_periods_from_feature_collection(feature_collection(control)))
-    zone_files = {"zones.geojson": zones_geojson_text(zones), "areas.csv": render_csv(AREA_COLUMNS, area_rows(zones))}
-    timings["zones_s"] = time.perf_counter() - clock
-
+    periods = town_periods_from_feature_collection(feature_collection(control))
     clock = time.perf_counter()
     place_ids_with_events = {e.place_id for e in events if e.place_id}
     files = {
         "control.geojson": dump_json(feature_collection(control)),
         "places.geojson": dump_json(feature_collection(place_features(town_mentions, places, place_ids_with_events))),
         "events.csv": render_csv(EVENT_COLUMNS, event_rows(events, articles)),
-        **zone_files,
-        # The map's country borders come with the layer: the dashboard then needs no shapefile reader
-        # (≈ 46 MB of its memory at 10,000 towns).
-        "borders.geojson": dump_json(simplified_borders()),
     }
+    render_s = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    made = zones_process.files(periods) if zones_process is not None else None
+    if made is None:
+        made = (*zone_files(periods), None)
+    zone_texts, zone_count, borders = made
+    timings["zones_s"] = time.perf_counter() - clock  # with a helper, only the wait for it
+
+    clock = time.perf_counter()
+    files.update(zone_texts)
+    # The map's country borders come with the layer: the dashboard then needs no shapefile reader
+    # (≈ 46 MB of its memory at 10,000 towns).
+    files["borders.geojson"] = borders if borders is not None else border_file()
     report = {
         "articles": [
             {
@@ -788,8 +805,8 @@ def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gaz
             "rejected_events": sum(1 for e in events if e.review == "rejected"),
             "unmatched_decisions": len(reviewed.unmatched),
             "control_periods": len(control),
-            "zones": len(zones),
+            "zones": zone_count,
         },
     }
-    timings["render_s"] = time.perf_counter() - clock
+    timings["render_s"] = render_s + time.perf_counter() - clock
     return files, report, events, unresolved, reviewed.unmatched

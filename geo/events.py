@@ -407,9 +407,23 @@ def extract_events_in(
     context = _ArticleContext(article, language, g, forces, claimants, focus_town(named, claimed),
                               sentences=sentences)
     events: list[Event] = []
-    for sentence, sentence_hits in zip(sentences, hits):
+    # Past the last sentence that may make a claim, a sentence only updates what later sentences would
+    # read (dates, the last town and force named), and none does: most of an article's tail is skipped.
+    read = _last_claim_sentence(sentences, hits, g) + 1
+    for sentence, sentence_hits in zip(sentences[:read], hits):
         events.extend(_sentence_events(sentence, by_sentence[sentence.index], sentence_hits, context, len(events)))
     return _unattacked(_adopt_attackers(_restated(_disputed(events, context, sentences))))
+
+
+def _last_claim_sentence(sentences: list[Sentence], hits: list[list[_Hit]], g: T.Grammar | None) -> int:
+    """The index in `sentences` of the last one `_sentence_events` may take a claim from (-1: none): one with
+    a trigger word or a share ("40 percent of")."""
+    if g is None:
+        return -1
+    for index in range(len(sentences) - 1, -1, -1):
+        if hits[index] or g.share.search(sentences[index].text) is not None:
+            return index
+    return -1
 
 
 def _plainly_factual(hit: _Hit, text: str, g: T.Grammar) -> bool:

@@ -144,10 +144,7 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
     name with an Arabic article that is not in the gazetteer but stands where a place would ("i
     Al-Sukkariyah") is returned with kind "unresolved" and no place.
     """
-    tokens = [m.span() for m in _WORD.finditer(text)]
-    # Only capitalised words can open a place name (articles are transparent: "al-Qaim"), and a name is
-    # made of such words only, so the other words need no parts.
-    named = [text[s].isupper() or (e - s <= 3 and _fold_word(text[s:e]) in ARTICLES) for s, e in tokens]
+    tokens, named = _words(text)
     parts = _parts(text, tokens, named)
     excluded = _excluded_spans(text, _exclude_key(exclude))
     excluded_spans = _Spans(excluded)
@@ -203,6 +200,47 @@ def _exclude_key(exclude: Iterable[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=16)
 def _sorted_frozenset(exclude: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(exclude))
+
+
+# --- words -----------------------------------------------------------------------------------------
+
+#: The words of a run of non-space characters, cached: news text repeats its runs ("the", "in", "Raqqa,"),
+#: and `_WORD.finditer` over a whole article took an eighth of `find_mentions`.
+_RUN_WORDS: dict[str, tuple] = {}
+_RUN_WORDS_MAX = 200_000
+
+
+def _words(text: str) -> tuple[list[tuple[int, int]], list[bool]]:
+    """The spans of `_WORD`'s matches in `text`, and whether each is `_named`. A word never holds white
+    space, so the matches in the whole text are those in each run between white space."""
+    tokens: list[tuple[int, int]] = []
+    named: list[bool] = []
+    add_token, add_named = tokens.append, named.append
+    find, cached = text.find, _RUN_WORDS.get
+    position = 0
+    for run in text.split():
+        position = find(run, position)  # only white space lies between the last run and this one
+        words = cached(run)
+        if words is None:
+            words = _run_words(run)
+        for start, end, is_named in words:
+            add_token((position + start, position + end))
+            add_named(is_named)
+        position += len(run)
+    return tokens, named
+
+
+def _run_words(run: str) -> tuple[tuple[int, int, bool], ...]:
+    words = tuple((start, end, _named(run[start:end])) for start, end in (m.span() for m in _WORD.finditer(run)))
+    if len(_RUN_WORDS) < _RUN_WORDS_MAX:
+        _RUN_WORDS[run] = words
+    return words
+
+
+def _named(word: str) -> bool:
+    """Whether a word may be part of a place's name. Only capitalised words can open one (articles are
+    transparent: "al-Qaim"), and a name is made of such words only, so the other words need no parts."""
+    return word[0].isupper() or (len(word) <= 3 and _fold_word(word) in ARTICLES)
 
 
 # --- matching --------------------------------------------------------------------------------------

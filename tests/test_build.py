@@ -187,7 +187,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(tmp_path, demo_buil
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("geo.build.zones_geojson_text", explode)
+    monkeypatch.setattr("geo.zones_process.zones_geojson_text", explode)
     with pytest.raises(RuntimeError):
         build(ARTICLES, out, today=TODAY)
     assert _everything(out) == before
