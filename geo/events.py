@@ -1235,6 +1235,10 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     spot = next((s for s in r.spots if words and s.end == words[-1].end), None)
     if spot is not None and g.declaration.search(r.text[max(clause.start, spot.start - 30):spot.start]):
         return True  # "declared Mosul liberated", "erklærte Rawa befridd"
+    anaphor = next((m for t in words[-4:] if (m := g.town_anaphor_at.match(r.text, t.start)) and m.end() == words[-1].end),
+                   None) if words else None
+    if anaphor is not None and g.declaration.search(r.text[max(clause.start, anaphor.start() - 30):anaphor.start()]):
+        return True  # "declared the city retaken", "erklærte byen befridd"
     if words and g.declaration.match(words[-1].lower) and clause.opener and g.relative_word.match(clause.opener):
         return True  # "Mosul, which the prime minister declared liberated": the relative pronoun is the object
     # "lørdag kveld var Maskana ifølge hæren sikret": the source of the claim is no part of the verb phrase.

@@ -1510,3 +1510,11 @@ def test_the_old_city_is_a_part_of_the_town_not_the_town(gazetteer):
     e = one(events_of("Iraqi forces took the old city of Mosul on Sunday.", gazetteer, language="en",
                       published=date(2017, 7, 10)))
     assert (e.kind, e.contested_by) == ("contest", "IRAQI_GOV")
+
+
+def test_a_town_pointed_back_to_and_declared_liberated(gazetteer):
+    # "declared the city retaken": the object pointed back to is what was taken, as in "declared Mosul liberated".
+    events = events_of("Mosul har vært under IS siden 2014. Mandag erklærte hæren byen befridd.", gazetteer,
+                       published=date(2017, 7, 11))
+    assert ("mosul", "capture", "IRAQI_GOV", date(2017, 7, 10)) in {(e.place_id, e.kind, e.force, e.date) for e in events}
+    assert events_of("The army declared the city a military zone.", gazetteer, language="en") == []
