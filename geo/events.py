@@ -954,7 +954,7 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
 def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Grammar) -> bool:
     """An intention, plan, possibility, condition, negation or denial: nothing happened (yet)."""
     word = hit.text.lower()
-    if g.present_passive_word.match(word) and not _chronology_line(r):
+    if g.present_passive_word.match(word) and not _chronology_line(hit, r, g):
         return True  # "Det er ventet at Raqqa inntas av SDF", "Mosul gjenerobres trolig innen jul": not (yet) a fact
     if g.conditional_start.match(r.text[r.body:]) and hit.start - r.body < 40:
         return True
@@ -993,11 +993,18 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     return _denied(hit, r, clause, g)
 
 
-def _chronology_line(r: _Reading) -> bool:
-    """A line that opens with its date and a colon ("12. august 2016: Manbij erobres av SDF")."""
+def _chronology_line(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """A line that opens with its date and a colon, told as a chronology tells it ("12. august 2016: Manbij
+    erobres av SDF"); not a forecast or a report of one on such a line ("5. juni 2017: SDF sier Raqqa erobres
+    innen få uker", "Tabqa erobres trolig av SDF"), and not a clause of expectation or condition."""
     first = r.dates[0] if r.dates else None
-    return first is not None and not r.text[r.body:first.start].strip(" –-•*") \
-        and r.text[first.end:].lstrip().startswith(":")
+    if first is None or r.text[r.body:first.start].strip(" –-•*") or not r.text[first.end:].lstrip().startswith(":"):
+        return False
+    clause = _clause_at(r, hit.start)
+    if clause.opener and (g.complementizer_word.match(clause.opener) or g.subordinator_at.match(clause.opener)):
+        return False
+    return not (g.forecast.search(r.text, first.end) or g.unreal_cue.search(r.text, first.end)
+                or any(g.saying_word.match(t.lower) for t in r.words(first.end, len(r.text))))
 
 
 def _answered_by_denial(position: int, r: _Reading, g: T.Grammar) -> bool:
@@ -1920,11 +1927,23 @@ def _next_list_item(position: int, r: _Reading, g: T.Grammar, need_name: bool) -
     return nxt if nxt in r.spot_at or (r.token_at.get(nxt) is not None and r.token_at[nxt].text[0].isupper()) else None
 
 
+def _dash_asides(r: _Reading) -> list[tuple[int, int]]:
+    """The spans of the asides set in dashes ("Islamic State took Fallujah – six months before Mosul – and
+    held the city"): a town named in one is not what "the city" after it points back to."""
+    spans = []
+    for index, clause in enumerate(r.clauses):
+        if clause.opener in _DASHES and clause.resumes is not None and index >= 2:
+            spans.append((r.clauses[clause.resumes + 1].start, clause.start))
+    return spans
+
+
 def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) -> _Spot | None:
     """The town "the town", "byen", "it", "den" points back to: the last one named before it in the
     sentence, else the last one of the last three sentences, else the town the article is about."""
     # A town named only as a point of the map ("sørøst for Homs") is not the town spoken of.
-    named = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)]
+    asides = _dash_asides(r)
+    named = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)
+             and not any(a <= s.start < b and not a <= start < b for a, b in asides)]
     before = [s for s in named if not s.located]
     if before:
         mention = before[-1].mention
@@ -2225,7 +2244,20 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
         if current is clause:
             own = [d for d in own if not _in_participle_aside(d, hit, r, clause, g)]
             index = r.clauses.index(clause)
-            own += [d for c in r.clauses if c.resumes == index for d in _own_dates(r, c)]
+            # The clause that goes on after an aside closes ("tok kontroll over byen, som ligger ved
+            # hovedveien, lørdag"), unless it has a predicate of its own ("lost Palmyra – … – and retook it
+            # on Sunday"); and an aside in dashes that is only a date ("lost Palmyra – on May 20, 2015 –").
+            own += [d for c in r.clauses if c.resumes == index
+                    and not (c.opener in _DASHES and any(c.start <= h.start < c.end for h in r.hits))
+                    for d in _own_dates(r, c)]
+            following = r.clauses[index + 1] if index + 1 < len(r.clauses) else None
+            if following is not None and following.opener in _DASHES and following.resumes is None:
+                dates = _own_dates(r, following)
+                rest = r.text[following.start:following.end]
+                for d in dates:
+                    rest = rest.replace(d.phrase, " ")
+                if dates and len(re.findall(r"[^\W\d_]+", rest)) <= 1:  # at most its preposition ("on", "i")
+                    own += dates
             # A date nearer another predicate of the clause is that one's ("punched back into the town
             # they had lost a day earlier").
             rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end
@@ -2280,12 +2312,18 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) ->
     it", "… after rebels withdrew from it"). A withdrawal of the entering force itself, a retreat inside the
     town, one months or years apart, a deal to come or that failed: still a fight."""
     own = _clause_at(r, hit.start)
-    if g.unopposed.search(r.text, own.start, own.end) and not g.unreal_cue.search(r.text, own.start, own.end) \
-            and not g.failed_cue.search(r.text, own.start, own.end):
+    if g.combat.search(r.text, hit.end) or g.failed_cue.search(r.text, r.body):
+        return False  # "…, after which clashes erupted again", "en avtale som opprørerne senere sa var brutt"
+    if g.unopposed.search(r.text, own.start, own.end) and not g.unreal_cue.search(r.text, own.start, own.end):
         return True
     for cue in g.withdrawal.finditer(r.text, r.body):
         clause = _clause_at(r, cue.start())
         if clause is own or g.unreal_cue.search(r.text, clause.start, cue.start()):
+            continue
+        # Who withdrew: a force named in that clause (not "US advisers", "sivile", "de selv"), all of it
+        # ("some Islamic State fighters", "en del IS-krigere" left a town still fought over).
+        withdrawer = next((f for f in r.forces if clause.start <= f.start < cue.end() and f.code), None)
+        if withdrawer is None or g.some_end.search(r.text, clause.start, withdrawer.start):
             continue
         if any(_YEAR_IN.search(d.phrase) or d.precision != "day" for d in _own_dates(r, clause)) \
                 or g.relative_span.search(r.text, max(0, clause.start - 40), clause.start + 12):
@@ -2295,8 +2333,12 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) ->
             continue  # "as IS fighters retreated deeper into the city": not out of it
         named = next((s for s in r.spots if source.end() <= s.start < clause.end), None)
         following = r.words(source.end(), min(len(r.text), source.end() + 20))[:1]
-        pointed = g.town_anaphor_at.match(r.text, source.end()) or (
-            following and g.pronoun_word.match(following[0].lower))
+        anaphor = g.town_anaphor_at.match(r.text, source.end())
+        pointed = anaphor or (following and g.pronoun_word.match(following[0].lower))
+        end = named.end if named is not None else anaphor.end() if anaphor else None
+        if end is not None and (r.text[end:end + 2] in ("'s", "’s") or g.subarea_after_at.match(r.text[end:end + 40])
+                                or g.partial_any.search(r.text, source.end(), end)):
+            continue  # "from Tal Afar's outskirts", "ut av byens østlige bydeler", "from parts of Tal Afar"
         if named is not None and named.mention.place == patient.spot.mention.place and not named.located \
                 or named is None and pointed:
             return True

@@ -143,9 +143,12 @@ class Grammar:
     unopposed: re.Pattern
     withdrawal: re.Pattern
     present_passive_word: re.Pattern
+    forecast: re.Pattern
     unreal_cue: re.Pattern
     failed_cue: re.Pattern
     cue_source_at: re.Pattern
+    some_end: re.Pattern
+    agent_word: re.Pattern
     remainder: re.Pattern
     negation_any: re.Pattern
     partial_adverb_end: re.Pattern
@@ -298,9 +301,12 @@ def grammar(code: str | None) -> Grammar | None:
         unopposed=_words(w.unopposed),
         withdrawal=_words(w.withdrawal),
         present_passive_word=_whole(w.present_passive),
+        forecast=_words(w.forecast),
         unreal_cue=_words(w.unreal_cue),
         failed_cue=_words(w.failed_cue),
         cue_source_at=re.compile(w.cue_source, _I),
+        some_end=re.compile(r"(?<![\w-])(?:" + w.some + r")\s+(?:\S+\s+)?\Z", _I),
+        agent_word=_whole(w.agent),
         remainder=_words(w.remainder),
         negation_any=_words(r"no|ingen|" + w.negation_before),
         member_of=re.compile(r"(?:the\s+|some\s+|[\d,]+\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + w.member_of + r")\s*", _I),

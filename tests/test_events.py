@@ -1518,3 +1518,30 @@ def test_a_town_pointed_back_to_and_declared_liberated(gazetteer):
                        published=date(2017, 7, 11))
     assert ("mosul", "capture", "IRAQI_GOV", date(2017, 7, 10)) in {(e.place_id, e.kind, e.force, e.date) for e in events}
     assert events_of("The army declared the city a military zone.", gazetteer, language="en") == []
+
+
+def test_third_review_cases(gazetteer):
+    def taken(text, language="en", published=date(2017, 7, 5)):
+        return [e for e in events_of(text, gazetteer, language=language, published=published)
+                if e.kind == "capture" and not e.past]
+    # Who withdrew must be a force, all of it, from the town itself.
+    for text, language in (
+            ("Iraqi troops entered Tal Afar on Tuesday after US advisers withdrew from Tal Afar.", "en"),
+            ("Irakiske styrker rykket mandag inn i Tal Afar etter at sivile trakk seg ut av byen.", "nb"),
+            ("Iraqi troops entered Tal Afar on Tuesday after Islamic State fighters withdrew from Tal Afar's "
+             "outskirts.", "en"),
+            ("SDF rykket inn i Manbij fredag etter at en del IS-krigere trakk seg ut av byen.", "nb"),
+            ("Syrian troops entered Douma on Thursday under a surrender deal, after which clashes erupted again.", "en"),
+            ("Syriske styrker rykket inn i Douma torsdag etter en avtale som opprørerne senere sa var brutt.", "nb")):
+        assert taken(text, language) == [], text
+    # A forecast on a chronology line, or a statement later retracted, is no taking.
+    for text in ("5. juni 2017: SDF sier Raqqa erobres innen få uker.", "14. april 2017: Tabqa erobres trolig av SDF.",
+                 "Fredag: Raqqa inntas av SDF, ifølge en uttalelse fra alliansen som senere ble trukket tilbake."):
+        assert taken(text, "nb", date(2017, 11, 1)) == [], text
+    # "the city" after an aside in dashes points past the aside; a date alone in dashes dates what is before it.
+    events = events_of("Islamic State took Fallujah in January 2014 – six months before Mosul – and held the city "
+                       "until Sunday.", gazetteer, language="en", published=date(2016, 6, 27))
+    assert "mosul" not in {e.place_id for e in events}, events
+    events = events_of("The army lost Palmyra – on May 20, 2015 – and retook it on Sunday.", gazetteer, language="en",
+                       published=date(2016, 3, 28))
+    assert ("tadmur", "loss", date(2015, 5, 20)) in {(e.place_id, e.kind, e.date) for e in events}, events

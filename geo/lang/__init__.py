@@ -251,12 +251,17 @@ class Language:
     # The present passive of taking ("erobres", "inntas"): a chronology's present when dated ("12. august
     # 2016: Manbij erobres av SDF"), else what is expected or conditional ("når Mosul gjenerobres").
     present_passive: str = r"(?!)"
+    # Words of a forecast or a part around it ("innen få uker", "trolig", "gradvis", "delvis"): not a
+    # chronology's plain taking.
+    forecast: str = r"(?!)"
     # Before an unopposed cue, words that make it no fact ("vowed never to surrender", "krav om overgivelse");
     # after it, words that say it failed ("talks on a surrender deal broke down", "avtalen brøt sammen").
     unreal_cue: str = r"(?!)"
     failed_cue: str = r"(?!)"
     # After a cue of withdrawal, the word before what was left ("withdrew from", "trakk seg ut av").
     cue_source: str = r"(?!)"
+    # Part of a force before its name ("some Islamic State fighters", "en del IS-krigere"): not all of it.
+    some: str = r"(?!)"
     # "the rest of", "resten av": a part of a town held, but all of it once taken ("captured the rest of
     # Ramadi").
     remainder: str = r"(?!)"

@@ -212,6 +212,7 @@ LANGUAGE = Language(
                  r"|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:has|have|had|was|were|is|are)\s*(?:not|n't)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:were|was)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)"
+                 r"|(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:retracted|withdrawn)"
                  r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){0,4}?"
                  r"(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)",
     background=r"after|since|following|formerly|previously|used\s+to|ever\s+since|(?:long\s+|shortly\s+|just\s+)?before"
@@ -224,7 +225,8 @@ LANGUAGE = Language(
     partial_adverb=r"partially|partly",
     member_of=r"(?:fighters|militiamen|soldiers|troops|members|units|militants|commandos|forces)\s+(?:with|from|of|belonging\s+to)(?:\s+the)?",
     unreal_cue=r"never|not|no|refused?|rejected|vowed|would|will|demand(?:s|ed)?|calls?\s+for|talks\s+on|threat(?:en(?:ed|s)?)?|if|unless",
-    failed_cue=r"broke\s+down|collapsed|fell\s+through|failed|stalled",
+    failed_cue=r"broke\s+down|collapsed|fell\s+through|failed|stalled|broken|violated",
+    some=r"some|several|a\s+few|part\s+of|dozens\s+of|hundreds\s+of|many\s+of|most\s+of",
     cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of)\s+(?:the\s+)?",
     unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
               r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:surrender|evacuation|reconciliation)"

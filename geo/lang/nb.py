@@ -187,6 +187,7 @@ LANGUAGE = Language(
            r"|avkrefter|bestrider|bestred",
     denied_after=r"(?:ble|er|har\s+blitt|blir)\s+(?:\w+\s+)?(?:avvist|dementert|benektet|tilbakevist|avkreftet)"
                  r"|(?:tilbakevises|avvises|avkreftes|dementeres|benektes)\b"
+                 r"|(?:ble|er|har\s+blitt)\s+(?:senere\s+)?trukket\s+tilbake"
                  r"|(?:kan|kunne)\s+ikke\s+(?:uavhengig\s+)?bekreftes|(?:er|var)\s+(?:ikke\s+)?(?:ubekreftet|feil|usann)"
                  r"|(?:er|var|har|hadde)\s+ikke\s+(?:blitt\s+)?(?:uavhengig\s+)?bekreftet",
     background=r"etter\s+at|siden|tidligere|en\s+gang|inntil|dengang",
@@ -198,9 +199,11 @@ LANGUAGE = Language(
     partial_adverb=r"delvis",
     member_of=r"(?:krigere|soldater|styrker|medlemmer|enheter|spesialsoldater|militsfolk)\s+(?:fra|i|av)",
     unreal_cue=r"ikke|aldri|avvist|avviste|avviser|krav\s+om|kreve|krever|vil|skal|forhandlinger\s+om|truer|truet|hvis|dersom",
-    failed_cue=r"brøt\s+sammen|kollapset|mislyktes|strandet",
+    failed_cue=r"brøt\s+sammen|kollapset|mislyktes|strandet|brutt|brudd",
+    some=r"noen|en\s+del|flere|deler\s+av|mange\s+av|hundrevis\s+av|dusinvis\s+av",
     cue_source=r"\s+(?:\S+\s+)?(?:ut\s+av|av|fra)\s+",
     present_passive=PRESENT_PASSIVE,
+    forecast=r"delvis|innen|snart|raskt|i\s+løpet\s+av|trolig|sannsynligvis|gradvis|nesten|ventes|venter|regner\s+med",
     unopposed=r"uten\s+(?:kamp|motstand)|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
               r"|(?:brøt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen\s+og",
     withdrawal=r"(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,2}?(?:ut|tilbake)",
