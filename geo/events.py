@@ -37,7 +37,7 @@ from geo import triggers as T
 from geo.articles import Article
 from geo.dates import ResolvedDate, find_dates, late_in_day
 from geo.forces import ClaimantCatalogue, ForceCatalogue, PhraseHit
-from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE
+from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, YEAR
 from geo.schema import UNKNOWN_FORCE
 from geo.text import LiteralFilter, Sentence, split_sentences
 from geo.toponyms import Mention
@@ -825,8 +825,6 @@ def _describes_loser(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> b
     one of the last two areas held by Islamic State", "captured the IS-held town": it names who lost it, not
     who holds it now. Only a participle with its agent ("held by …") or an attribute ("IS-held") without an
     auxiliary of its own: "while Rawa is still held by IS" is a report of its own."""
-    if _holder_before_change(hit, r, g):
-        return True  # "Baghuz, the last village under IS control, was liberated": under IS until then
     # An attribute names the holder before whatever the sentence says happened to the place, before it or
     # after it ("The IS-held town of Albu Kamal was captured on Sunday").
     takings = [h for h in r.hits if h.trigger.kind in (CAPTURE, FALL, LOSS) and h.trigger.form != "epithet"
@@ -1078,8 +1076,7 @@ def _denied(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         return True  # "Reports that IS had captured Palmyra were denied by the army"
     if g.denial_back.search(r.text, hit.end) or g.denied_back_after.search(r.text, hit.end):
         return True  # "Kurdish forces said they had taken Tabqa, but IS denied it", "men dette er ikke bekreftet"
-    if g.declaration.search(r.text, r.body, hit.start) or any(g.saying_word.match(t.lower)
-                                                             for t in r.words(r.body, hit.start)):
+    if g.declaration.search(r.text, r.body, hit.start) or _reported(hit, r, g):
         but = g.contradiction_clause.search(r.text, hit.end)
         if but is not None and _answered_by_denial(but.end(), r, g):
             return True  # "the army claimed it had entered Manbij, but the coalition denies troops are in the town"
@@ -1586,13 +1583,16 @@ def _subject_after_auxiliary(hit: _Hit, r: _Reading, g: T.Grammar) -> PhraseHit 
     return force if before and g.perfect_aux_word.match(before[-1].lower) else None
 
 
-def _heading_town(hit: _Hit, r: _Reading) -> _Spot | None:
-    """The town a line opens with as its heading, before a colon ("Falluja: Falt til IS i januar 2014", "Ana:
-    Ble befridd fra IS"): a fact box's entry, the subject of a predicate that names none."""
-    spot = next((s for s in r.spots if s.start >= r.body), None)
-    if spot is None or r.text[r.body:spot.start].strip() or spot.end >= hit.start:
+def _heading_spot(hit: _Hit, r: _Reading, ctx: _ArticleContext) -> _Spot | None:
+    """The heading town of a fact box's entry (`_heading_of`), the subject of a predicate that names none: on
+    its own line before the colon ("Falluja: Falt til IS i januar 2014"), or as its paragraph's for a later
+    line that names no town ("Erklært befridd av regjeringsstyrkene 26. juni 2016.")."""
+    if ctx.heading_town is None or ctx.heading_paragraph != ctx.paragraph:
         return None
-    return spot if r.text[spot.end:hit.start].lstrip().startswith(":") else None
+    own = next((s for s in r.spots if s.mention is ctx.heading_town), None)
+    if own is not None:
+        return own if own.end < hit.start else None
+    return None if r.spots else _Spot(ctx.heading_town, hit.start, hit.start, anaphor=True)
 
 
 def _holding_subject(force: PhraseHit, r: _Reading) -> bool:
@@ -1993,11 +1993,7 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
                 chosen = _resolve_anaphor(token.start, token.end, r, ctx)
                 break
     if chosen is None:
-        chosen = _heading_town(hit, r)
-    if chosen is None and not r.spots and ctx.heading_town is not None and ctx.heading_paragraph == ctx.paragraph:
-        # "Falluja: Falt til IS i januar 2014. Erklært befridd av regjeringsstyrkene 26. juni 2016.": a line of
-        # the entry that names no town is about its heading's.
-        chosen = _Spot(ctx.heading_town, hit.start, hit.start, anaphor=True)
+        chosen = _heading_spot(hit, r, ctx)
     if chosen is None or chosen.landmark or chosen.region:
         return []
     np = r.text[clause.start:chosen.start]
@@ -2285,6 +2281,12 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
     return ctx.header_date
 
 
+def _part_named_after(end: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a part of the town follows its name ending at `end`: a possessive ("Tal Afar's …") or a
+    district word ("byens østlige bydeler", "Mosuls utkant")."""
+    return r.text[end:end + 2] in ("'s", "’s") or bool(g.subarea_after_at.match(r.text[end:end + 40]))
+
+
 def _rest_of_town(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bool:
     """"captured the rest of Ramadi", "tok resten av byen": the remainder of the town itself is its object
     (the town within a few words after "the rest of"), not the rest of a district or a province."""
@@ -2295,8 +2297,7 @@ def _rest_of_town(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bo
     rest = g.remainder.search(r.text, hit.end, patient.spot.start)
     if rest is None:
         return False
-    after = r.text[patient.spot.end:patient.spot.end + 40]
-    if after.startswith(("'s", "’s")) or g.subarea_after_at.match(after):
+    if _part_named_after(patient.spot.end, r, g):
         return False  # "the rest of Sinjar's southern outskirts": a part of it
     between = r.text[rest.end():patient.spot.start].split()
     # Only words that name the town itself: "the rest of the city of Mosul", "resten av byen Ramadi".
@@ -2336,8 +2337,7 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) ->
         anaphor = g.town_anaphor_at.match(r.text, source.end())
         pointed = anaphor or (following and g.pronoun_word.match(following[0].lower))
         end = named.end if named is not None else anaphor.end() if anaphor else None
-        if end is not None and (r.text[end:end + 2] in ("'s", "’s") or g.subarea_after_at.match(r.text[end:end + 40])
-                                or g.partial_any.search(r.text, source.end(), end)):
+        if end is not None and (_part_named_after(end, r, g) or g.partial_any.search(r.text, source.end(), end)):
             continue  # "from Tal Afar's outskirts", "ut av byens østlige bydeler", "from parts of Tal Afar"
         if named is not None and named.mention.place == patient.spot.mention.place and not named.located \
                 or named is None and pointed:
@@ -2345,7 +2345,7 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) ->
     return False
 
 
-_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_IN = re.compile(rf"\b{YEAR}\b")
 
 
 def _sums_up(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
