@@ -259,22 +259,26 @@ def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: li
         else:
             opener = word
     clauses.append(_Clause(start, len(text), opener))
-    return _close_relatives(text, clauses, g)
+    return _close_relatives(text, clauses, g, dates)
 
 
-def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar) -> list[_Clause]:
+def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar,
+                     dates: list[ResolvedDate] = ()) -> list[_Clause]:
     """A relative clause set in commas ends at its closing comma, and the clause it interrupted goes on:
     "tok kontroll over byen, som ligger ved hovedveien, lørdag etter en uke med kamper" (Saturday dates
-    the taking, not where the town lies). After the comma must come neither a new clause's word nor a
-    verb of saying."""
+    the taking, not where the town lies). After the comma must come neither a new clause's word (but a
+    dated "since", "siden") nor a verb of saying."""
     closed: list[_Clause] = []
     opened: int | None = None  # the clause an aside's opening dash started
     for clause in clauses:
         if closed and g.relative_word.match(clause.opener) and text[:clause.start].rstrip().endswith(","):
             comma = text.find(",", clause.start, clause.end)
             after = re.match(r"\s*([\w'’]+)", text[comma + 1:clause.end]) if comma >= 0 else None
+            # "had held Shaddadi, which sits amid oil fields, since early 2014": a dated "since" goes on
+            # with the clause the relative interrupted.
             if after is not None and not (g.coordinator_word.match(after.group(1).lower())
                                           or g.subordinator_at.match(after.group(1))
+                                          and not _date_starts_near(comma + 1 + after.start(1), dates)
                                           or g.saying_word.match(after.group(1).lower())
                                           or g.complementizer_word.match(after.group(1).lower())):
                 closed.append(replace(clause, end=comma + 1))
@@ -1354,7 +1358,8 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
     if _gerund(hit, g) or clause.opener and g.background.match(clause.opener):
         # A participle or an "after…" clause: its subject is the sentence's ("Iraqi forces are seen … after
         # retaking it"; "After seizing control of Manbij, the SDF are clearing it").
-        earlier = [f for f in r.forces if f.end <= clause.start and not _complement(f, r, _clause_at(r, f.start), g)]
+        earlier = [f for f in r.forces if f.end <= clause.start and not _complement(f, r, _clause_at(r, f.start), g)
+                   and f.start not in r.objects]
         if earlier:
             return earlier[0]
         later = [f for f in r.forces if f.start >= clause.end and not _complement(f, r, _clause_at(r, f.start), g)]
@@ -1546,7 +1551,8 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
     own = _clause_at(r, hit.start)
     others = [f for f in r.forces
               if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous and f.start not in r.objects
-              and not _holder_attribute(f, r) and not (f.start < hit.start and _holding_subject(f, r))
+              and not _holder_attribute(f, r) and not _named_as_owner(f, r)
+              and not (f.start < hit.start and _holding_subject(f, r))
               and (_clause_at(r, f.start) is own or _clause_at(r, f.start).opener in ("", ":", ".")
                    or g.coordinator_word.match(_clause_at(r, f.start).opener))]  # ":": "17. oktober 2017: SDF erklærer"
     candidates = {code for f in others if acceptable(code := ctx.sides.get(f.code, f.code))}
@@ -1606,6 +1612,12 @@ def _holder_attribute(force: PhraseHit, r: _Reading) -> bool:
     """Whether the force is written into a holding attribute ("IS-held", "government-held"): the holder of a
     place, never the subject of another predicate of the sentence."""
     return any(h.trigger.form == "attribute" and h.start <= force.start < h.end for h in r.hits)
+
+
+def _named_as_owner(force: PhraseHit, r: _Reading) -> bool:
+    """Whether the force is named as an owner ("the militants' last pocket", "IS's last town"): a noun's
+    attribute, not a predicate's subject."""
+    return force.text.endswith(("'", "’")) or r.text[force.end:force.end + 1] in ("'", "’")
 
 
 def _country_of(patients: list[_Patient]) -> str | None:
@@ -2174,6 +2186,8 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
                 subject = [f for f in r.forces if f.end <= clause.start and len(r.text[f.end:clause.start].split()) <= 1]
                 subject = subject[-1:]
             expelled = subject[0] if subject else None
+    elif expelled is not None and slot.patients:
+        r.objects.add(expelled.start)  # "drove Islamic State out of Hajin, taking …": IS is not who took it
     return slot.patients, expelled, agent
 
 

@@ -391,6 +391,26 @@ def test_cli_refuses_gold_with_problems_naming_file_and_line(tmp_path, capsys):
     assert not (tmp_path / "r.json").exists()
 
 
+def test_cli_refuses_to_score_when_the_extractor_fails_on_an_article(tmp_path, capsys, monkeypatch):
+    import geo.build
+
+    real = geo.build.process_article
+
+    def failing(article, gazetteer):
+        if article.article_id == "en-wire-qaim-20171104":
+            raise RuntimeError("boom")
+        return real(article, gazetteer)
+
+    monkeypatch.setattr(geo.build, "process_article", failing)
+    articles, gold = write_corpus(tmp_path)
+    out = tmp_path / "r.json"
+    assert main(["--articles", str(articles), "--gold", str(gold), "--out", str(out), "--jobs", "1"]) == 1
+    error = "".join(capsys.readouterr().err.split())
+    assert "couldnotextract1evalarticle(s);nothingwasscored" in error
+    assert "en-wire-qaim-20171104.md" in error and "boom" in error
+    assert not out.exists()
+
+
 def test_load_inputs_raises_with_every_problem(tmp_path):
     bad = [GOLD_ROWS[0].replace(",SDF,", ",YPG,"), GOLD_ROWS[1].replace("intention", "wish")]
     articles, gold = write_corpus(tmp_path, bad)

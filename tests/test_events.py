@@ -1545,3 +1545,26 @@ def test_third_review_cases(gazetteer):
     events = events_of("The army lost Palmyra – on May 20, 2015 – and retook it on Sunday.", gazetteer, language="en",
                        published=date(2016, 3, 28))
     assert ("tadmur", "loss", date(2015, 5, 20)) in {(e.place_id, e.kind, e.date) for e in events}, events
+
+
+def test_the_force_driven_out_or_named_as_an_owner_is_not_the_taker(gazetteer):
+    # "drove Islamic State out of Hajin, taking the largest town in the militants' last pocket": the force driven
+    # out and the owner of the pocket are the losers; with the taker unnamed, no colour rather than IS's.
+    events = events_of("U.S.-backed Syrian fighters drove Islamic State out of Hajin on Friday, taking the largest town "
+                       "in the militants' last pocket of territory.", gazetteer, language="en",
+                       published=date(2018, 12, 15))
+    assert not [e for e in events if e.force == "IS" and e.kind in ("capture", "state")], events
+    events = events_of("The SDF drove Islamic State out of Hajin on Friday, taking the largest town in the militants' "
+                       "last pocket of territory.", gazetteer, language="en", published=date(2018, 12, 15))
+    assert {(e.place_id, e.kind, e.force) for e in events} == {("hajin", "capture", "SDF")}, events
+
+
+def test_a_dated_since_after_a_relative_clause_dates_the_holding(gazetteer):
+    events = events_of("The militants had held Shaddadi, which sits amid oil fields on the Khabur river, since early "
+                       "2014.", gazetteer, language="en", published=date(2016, 2, 20))
+    assert [(e.place_id, e.kind, e.force, e.date) for e in events] == [
+        ("ash-shaddadah", "state", "IS", date(2014, 1, 1))], events
+    events = events_of("IS har kontrollert Raqqa, som ligger ved Eufrat, siden januar 2014.", gazetteer,
+                       published=date(2016, 2, 20))
+    assert [(e.place_id, e.kind, e.force, e.date) for e in events] == [
+        ("raqqa", "state", "IS", date(2014, 1, 1))], events

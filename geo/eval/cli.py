@@ -55,6 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with tempfile.TemporaryDirectory(prefix="geo-eval-") as tmp:
             layer = build_corpus(args.articles, Path(tmp) / "layer", jobs=args.jobs)
+    failed = [entry for entry in layer.report.get("skipped", []) if entry.get("file") not in corpus.skipped]
+    if failed:
+        # An article the extractor crashed on would be scored as if it said nothing.
+        errors.print(f"[red]the pipeline could not extract {len(failed)} eval article(s); nothing was scored:[/red]",
+                     highlight=False)
+        for entry in failed:
+            errors.print(f"  {entry.get('file')}: {entry.get('reason')}", highlight=False, markup=False)
+        return 1
     evaluation = evaluate(corpus, gold, layer, args.split)
     data = results(evaluation)
     write_results(args.out, data)
