@@ -53,6 +53,8 @@ _CLAUSE_PUNCTUATION = frozenset(";—–“”«»\"")  # brackets are asides in
 _QUOTES = frozenset("“”«»\"'‘’")
 #: An apposition set in commas after a name: ", the last town held by ISIL in Iraq,".
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|den|det|de|en|et|byen|landsbyen)\s[^,;.:()]{1,60},")
+#: Where a town lies, set in commas: ", about 25 km (15 miles) upstream,", ", 40 km sør for Mosul,".
+_DISTANCE_ASIDE = re.compile(r",\s+(?:[^\W\d]+\s+)?\d[\d.,]*\s*(?:km|kilomet\w*|miles?|mil)\b[^,;.:]{0,60},")
 #: A lower-case word (a force's noun after its name, an adverb).
 _LOWER_WORD = re.compile(r"\s+[^\W\d_A-ZÆØÅ][\w'’-]*(?=\s)")
 #: A date phrase further than this from its predicate (in characters) dates something else.
@@ -1325,7 +1327,9 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         chosen = candidates[-1]
         for earlier in reversed(candidates[:-1]):
             between = r.text[earlier.end:chosen.start]
-            if g.coordinated_force_gap.fullmatch(between):
+            # "Militants said the army had entered": a verb of saying between them is no coordination.
+            if g.coordinated_force_gap.fullmatch(between) and not any(
+                    g.saying_word.match(word.lower()) for word in re.findall(r"[\w'’]+", between)):
                 chosen = earlier
             else:
                 break
@@ -1862,7 +1866,7 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     where its clause ends, or (position, -1) when the list ends."""
     text = r.text
     pos = position
-    aside = _APPOSITIVE.match(text, pos)
+    aside = _APPOSITIVE.match(text, pos) or _DISTANCE_ASIDE.match(text, pos)
     if aside is not None and not any(aside.start() <= h.start < aside.end() and h.trigger.form != "epithet"
                                      for h in r.hits):
         pos = aside.end() - 1  # "Ramadi, the capital of Anbar province, in December and Hit in April"

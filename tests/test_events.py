@@ -1568,3 +1568,28 @@ def test_a_dated_since_after_a_relative_clause_dates_the_holding(gazetteer):
                        published=date(2016, 2, 20))
     assert [(e.place_id, e.kind, e.force, e.date) for e in events] == [
         ("raqqa", "state", "IS", date(2014, 1, 1))], events
+
+
+def test_a_verb_of_saying_parts_the_sayer_from_the_subject(gazetteer):
+    # "Militants said the army had entered Hawija": the army entered, not the militants who said so.
+    for text, language in (("Militants said the army had entered Hawija.", "en"),
+                           ("IS sier hæren har rykket inn i Hawija.", "nb")):
+        events = events_of(text, gazetteer, language=language, published=date(2017, 10, 5))
+        assert [(e.kind, e.contested_by) for e in events] == [("contest", "IRAQI_GOV")], text
+
+
+def test_towns_listed_past_a_distance_aside_keep_their_own_dates(gazetteer):
+    events = events_of("The army retook Anah, about 25 km (15 miles) upstream, last month, and the border town of "
+                       "al-Qaim earlier this month.", gazetteer, language="en", published=date(2017, 11, 18))
+    assert {(e.place_id, e.kind, e.date) for e in events} == {
+        ("anah", "capture", date(2017, 10, 1)), ("al-qaim", "capture", date(2017, 11, 1))}, events
+
+
+def test_militant_control_and_near_complete_control(gazetteer):
+    events = events_of("Hawija, about 45 kilometers west of Kirkuk, had been under militant control since 2014.",
+                       gazetteer, language="en", published=date(2017, 10, 5))
+    assert [(e.place_id, e.kind, e.force, e.date) for e in events] == [
+        ("al-hawijah", "state", "IS", date(2014, 1, 1))], events
+    events = events_of("Turkish-backed rebels said they had taken near-complete control of al-Bab on Thursday.",
+                       gazetteer, language="en", published=date(2017, 2, 24))
+    assert [(e.place_id, e.kind, e.force) for e in events] == [("al-bab", "capture", "TURKEY")], events

@@ -238,7 +238,8 @@ LANGUAGE = Language(
     duration=r"for\s+(?:(?:more\s+than|nearly|almost|about|over|some|at\s+least)\s+)?(?:a|an|\d+|one|two|three|four|five"
              r"|six|seven|eight|nine|ten|eleven|twelve|several|many)(?:\s+and\s+a\s+half)?\s+(?:years?|months?|weeks?)",
     adverbs=r"[a-z]+ly|and|or|then|also|again|back|soon|eventually|subsequently|even|now|already|just|not|yet",
-    slot_words=r"the|both|either|a|an|its|their|his|her|this|these|those|full|complete|total|entire|whole|all|of|over|control"
+    slot_words=r"the|both|either|a|an|its|their|his|her|this|these|those|full|complete|total|near-complete|near-total"
+               r"|entire|whole|all|of|over|control"
                r"|stronghold|bastion|enclave|overnight"
                r"|back|again|also|swiftly|quickly|fully|finally|officially|formally|effectively|largely|nearly|key"
                r"|strategic|important|vital|remaining|last|main|nearby|neighbouring|neighboring|so-called|self-styled"
