@@ -1470,9 +1470,15 @@ def _possessor(hit: _Hit, r: _Reading, ctx: _ArticleContext) -> PhraseHit | None
         if 0 <= hit.start - force.end <= 12 and re.fullmatch(r"['’]?s?\s*(?:\w+\s+)?", r.text[force.end:hit.start]):
             return force
     words = r.text[max(0, hit.start - 30):hit.start].split()
-    if words and ctx.grammar.possessive_word.match(words[-1].lower()) and _last_force(ctx):
-        return PhraseHit(_last_force(ctx), hit.start, hit.start, "")
-    return None
+    if not words or not ctx.grammar.possessive_word.match(words[-1].lower()):
+        return None
+    # "Iraqi forces are battle-hardened after their victories in Mosul": the pronoun is the sentence's
+    # subject before it, when there is one, not the force the article named last.
+    before = [f for f in r.forces if r.body <= f.start and f.end <= hit.start and f.start not in r.objects
+              and not _complement(f, r, _clause_at(r, f.start), ctx.grammar)]
+    if before:
+        return before[-1]
+    return PhraseHit(_last_force(ctx), hit.start, hit.start, "") if _last_force(ctx) else None
 
 
 def _inside_or_adjacent(hit: _Hit, r: _Reading) -> PhraseHit | None:

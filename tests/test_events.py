@@ -1593,3 +1593,10 @@ def test_militant_control_and_near_complete_control(gazetteer):
     events = events_of("Turkish-backed rebels said they had taken near-complete control of al-Bab on Thursday.",
                        gazetteer, language="en", published=date(2017, 2, 24))
     assert [(e.place_id, e.kind, e.force) for e in events] == [("al-bab", "capture", "TURKEY")], events
+
+
+def test_a_possessive_pronoun_is_the_subject_before_it_not_the_force_named_last(gazetteer):
+    events = events_of("Qaim is ISIS' final stronghold in Iraq. Iraqi forces are battle-hardened after their victories "
+                       "in Mosul and Tal Afar, officials said.", gazetteer, language="en", published=date(2017, 10, 26))
+    assert {(e.place_id, e.force) for e in events if e.kind == "capture"} == {
+        ("mosul", "IRAQI_GOV"), ("tall-afar", "IRAQI_GOV")}, events
