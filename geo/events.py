@@ -1231,6 +1231,18 @@ def _gerund(hit: _Hit, g: T.Grammar) -> bool:
     return bool(g.gerund_word.match(hit.text.split()[0].lower()))
 
 
+def _declared_anaphor(words: list[_Token], r: _Reading, clause: _Clause, g: T.Grammar) -> re.Match | None:
+    """The town anaphor a declaration names right before its predicate ("declared the city retaken",
+    "erklærte byen befridd"), when `words` (the clause up to the predicate) ends with one."""
+    if not words:
+        return None
+    anaphor = next((m for t in words[-4:] if (m := g.town_anaphor_at.match(r.text, t.start)) and m.end() == words[-1].end),
+                   None)
+    if anaphor is not None and g.declaration.search(r.text[max(clause.start, anaphor.start() - 30):anaphor.start()]):
+        return anaphor
+    return None
+
+
 def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """A passive use of a verb: an auxiliary before it ("was captured", "ble inntatt"), or no subject
     before it and a comma-set name ("Tal Afar, recaptured a month after Mosul")."""
@@ -1245,9 +1257,7 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     spot = next((s for s in r.spots if words and s.end == words[-1].end), None)
     if spot is not None and g.declaration.search(r.text[max(clause.start, spot.start - 30):spot.start]):
         return True  # "declared Mosul liberated", "erklærte Rawa befridd"
-    anaphor = next((m for t in words[-4:] if (m := g.town_anaphor_at.match(r.text, t.start)) and m.end() == words[-1].end),
-                   None) if words else None
-    if anaphor is not None and g.declaration.search(r.text[max(clause.start, anaphor.start() - 30):anaphor.start()]):
+    if _declared_anaphor(words, r, clause, g) is not None:
         return True  # "declared the city retaken", "erklærte byen befridd"
     if words and g.declaration.match(words[-1].lower) and clause.opener and g.relative_word.match(clause.opener):
         return True  # "Mosul, which the prime minister declared liberated": the relative pronoun is the object
@@ -2002,7 +2012,13 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     words = r.words(clause.start, hit.start)
     has_aux = any(g.passive_aux_word.match(t.lower) and not _in_force(t.start, r) for t in words[-4:])
     chosen: _Spot | None = None
-    if spots:
+    declared = _declared_anaphor(words, r, clause, g)
+    if declared is not None:
+        # "raised the flag over the government complex in Ramadi and declared the city retaken": the town the
+        # declaration points back to, all of it, not the building's town before it.
+        chosen = _resolve_anaphor(declared.start(), declared.end(), r, ctx)
+        clause = replace(clause, start=declared.start())
+    elif spots:
         chosen = spots[0] if has_aux or hit.trigger.kind == FALL or hit.trigger.form == "holder" else spots[-1]
     else:
         # "The city was recaptured", "byen ble inntatt", "it was captured"
@@ -2283,9 +2299,12 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             rivals = [h for h in r.hits if h is not hit and clause.start <= h.start < clause.end
                       and h.trigger.form != "epithet" and not _sums_up(h, r, g)
                       and (not _dismissed(h, r, g) or _holder_before_change(h, r, g))]  # its "since 2014"
+            # A date before every predicate of the clause ("Iraqi forces on Monday raised the flag over … and
+            # declared the city retaken") dates them all.
             own = [d for d in own if _coordinated_owner(d, hit, rivals, r, g) is hit
                    or _coordinated_owner(d, hit, rivals, r, g) is None
-                   and all(_distance(hit, d) <= _distance(h, d) for h in rivals)]
+                   and (all(_distance(hit, d) <= _distance(h, d) for h in rivals)
+                        or all(d.end <= h.start for h in (hit, *rivals)))]
         if current is clause:
             own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]
         own = [d for d in own if not (background and _said_on(d, hit, r, g))
@@ -2332,7 +2351,8 @@ def _rest_of_town(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bo
 def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bool:
     """Whether the sentence says nobody resisted this entry. Two shapes only, each a fact of the entry's own
     time: the manner in the entry's own clause ("entered the town without a fight", "under a surrender
-    deal", "broke the siege and entered", "Etter en avtale … rykket … inn i"), or the holder's withdrawal
+    deal", "broke the siege and entered", "Etter en avtale … rykket … inn i") or later in the sentence with
+    no other town between, or the holder's withdrawal
     from this very town told in a clause of its own ("X withdrew from Ras al-Ayn on Sunday, and Y entered
     it", "… after rebels withdrew from it"). A withdrawal of the entering force itself, a retreat inside the
     town, one months or years apart, a deal to come or that failed: still a fight."""
@@ -2341,6 +2361,15 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) ->
         return False  # "…, after which clashes erupted again", "en avtale som opprørerne senere sa var brutt"
     if g.unopposed.search(r.text, own.start, own.end) and not g.unreal_cue.search(r.text, own.start, own.end):
         return True
+    for cue in g.unopposed.finditer(r.text, own.end):
+        # Later in the sentence, with no other town between: "entered Harasta on Friday after the last rebel
+        # fighters were bussed out under a surrender deal", "entered Daraa …, state media said, under a
+        # surrender deal brokered by Russia".
+        clause = _clause_at(r, cue.start())
+        if not g.unreal_cue.search(r.text, clause.start, cue.start()) and not any(
+                hit.end <= s.start < cue.start() and s.mention.place != patient.spot.mention.place and not s.located
+                for s in r.spots):  # (a town named only to locate it, "on the edge of Damascus", is no other town)
+            return True
     for cue in g.withdrawal.finditer(r.text, r.body):
         clause = _clause_at(r, cue.start())
         if clause is own or g.unreal_cue.search(r.text, clause.start, cue.start()):

@@ -1600,3 +1600,25 @@ def test_a_possessive_pronoun_is_the_subject_before_it_not_the_force_named_last(
                        "in Mosul and Tal Afar, officials said.", gazetteer, language="en", published=date(2017, 10, 26))
     assert {(e.place_id, e.force) for e in events if e.kind == "capture"} == {
         ("mosul", "IRAQI_GOV"), ("tall-afar", "IRAQI_GOV")}, events
+
+
+def test_a_surrender_deal_later_in_the_sentence_makes_the_entry_a_taking(gazetteer):
+    def kinds(text):
+        return [(e.place_id, e.kind) for e in events_of(text, gazetteer, language="en", published=date(2018, 3, 24))
+                if e.place_id == "harasta"]
+    assert kinds("Syrian government troops entered the town of Harasta on the edge of Damascus on Friday after the last "
+                 "rebel fighters were bussed out under a surrender deal, state television said.") == [("harasta", "capture")]
+    # A deal refused, one about another town, or a deal that collapsed leaves the entry a fight.
+    for text in ("Syrian government troops entered Harasta on Friday, and rebels said they would never accept a "
+                 "surrender deal.",
+                 "Syrian government troops entered Harasta on Friday, while rebels in Douma left under a surrender deal.",
+                 "Syrian government troops entered Harasta on Friday, a week after talks on a surrender deal collapsed."):
+        assert kinds(text) == [("harasta", "contest")], text
+
+
+def test_a_date_before_every_predicate_dates_them_all(gazetteer):
+    events = events_of("Iraqi forces on Monday raised the national flag over the government complex in Ramadi and "
+                       "declared the city retaken from Islamic State.", gazetteer, language="en",
+                       published=date(2015, 12, 29))
+    assert ("ramadi", "capture", "IRAQI_GOV", date(2015, 12, 28)) in {
+        (e.place_id, e.kind, e.force, e.date) for e in events}, events

@@ -185,7 +185,8 @@ LANGUAGE = Language(
     summary_opening=r"(?:the\s+)?(?:[A-Z0-9][\w'’()–-]*\s+){0,8}?(?:battle|offensive|operation|siege|campaign|liberation"
                     r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
-                     r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between",
+                     r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
+                     r"|eastern\s+|western\s+)?edge\s+of",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in"
                    r"|(?:claim(?:s|ed|ing)?|said|says|reported|believed|thought|known|appear(?:s|ed)?|seem(?:s|ed)?)\s+to\s+have"
                    # "was reported to be entirely in insurgent hands": a report of a state, not an aim
