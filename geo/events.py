@@ -2039,8 +2039,12 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     half = bool(g.half_any.search(np)) \
         or bool(g.half_adjective_end.search(np))
     most = bool(g.most_any.search(np))
-    if hit.trigger.kind == STATE and g.partial_any.search(r.text, hit.end, min(clause.end, hit.end + 60)):
-        partial = True  # "I Ramadi kontrollerer IS deler av flere bydeler": what is held is a part of the town
+    comma = r.text.find(",", hit.end, clause.end)
+    if hit.trigger.kind == STATE and g.partial_any.search(r.text, hit.end, min(clause.end, hit.end + 60,
+                                                                              comma if comma >= 0 else clause.end)):
+        # "I Ramadi kontrollerer IS deler av flere bydeler": what is held is a part of the town (not what the
+        # sentence goes on to say after a comma: "…, its effective center of operations")
+        partial = True
     if (chosen.mention.surface.endswith(("s", "'s", "’s")) or r.text[chosen.end:chosen.end + 2] in ("'s", "’s")) \
             and g.subarea_after_at.match(r.text[chosen.end:chosen.end + 40]):
         partial = True
