@@ -1569,8 +1569,12 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
         return _acceptable_taker(code, previous, trigger, ctx) and (not retaking or ctx.forces.liberates(code))
 
     own = _clause_at(r, hit.start)
+    # A force the sentence names as driven out or otherwise acted on is not the one a subjectless predicate
+    # beside it credits ("drove Islamic State out of Hajin, taking the largest town in the militants' pocket").
+    acted_on = {f.code for f in r.forces if f.start in r.objects}
     others = [f for f in r.forces
               if not _complement(f, r, _clause_at(r, f.start), g) and f.code != previous and f.start not in r.objects
+              and f.code not in acted_on
               and not _holder_attribute(f, r) and not _named_as_owner(f, r)
               and not (f.start < hit.start and _holding_subject(f, r))
               and (_clause_at(r, f.start) is own or _clause_at(r, f.start).opener in ("", ":", ".")
