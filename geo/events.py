@@ -217,7 +217,8 @@ def _date_starts_near(position: int, dates: list[ResolvedDate]) -> bool:
     return any(position <= d.start <= position + 8 or d.start <= position < d.end for d in dates)
 
 
-def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: list[ResolvedDate] = ()) -> list[_Clause]:
+def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: list[ResolvedDate] = (),
+             predicates: list[int] = ()) -> list[_Clause]:
     """The sentence cut into clauses; each remembers the word or mark that opened it."""
     cuts: list[tuple[int, str]] = []
     words = [t for t in tokens if t.start >= body]
@@ -261,7 +262,24 @@ def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: li
         else:
             opener = word
     clauses.append(_Clause(start, len(text), opener))
-    return _close_relatives(text, clauses, g, dates)
+    return _close_relatives(text, _end_background_phrases(text, clauses, g, predicates), g, dates)
+
+
+def _end_background_phrases(text: str, clauses: list[_Clause], g: T.Grammar, predicates: list[int]) -> list[_Clause]:
+    """A fronted phrase of "after" with no predicate of its own ends at its comma, and the clause that follows
+    is the sentence's own: "The next day, after four days of fighting, rebels captured the city" is a
+    taking of that day, not a background to something else."""
+    out: list[_Clause] = []
+    for clause in clauses:
+        comma = text.find(",", clause.start, clause.end)
+        if clause.opener and g.background.match(clause.opener) and comma >= 0 \
+                and not any(clause.start <= p < comma for p in predicates) \
+                and any(comma < p < clause.end for p in predicates) \
+                and not g.coordinator_word.match((re.match(r"\s*([\w'’]*)", text[comma + 1:]).group(1)).lower()):
+            out += [replace(clause, end=comma + 1), _Clause(comma + 1, clause.end, ",")]
+        else:
+            out.append(clause)
+    return out
 
 
 def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar,
@@ -479,7 +497,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     _learn_sides(force_hits, ctx)
     tokens = _tokens(text)
     reading = _Reading(
-        text=text, index=sentence.index, body=body, tokens=tokens, clauses=_clauses(text, tokens, body, g, dates),
+        text=text, index=sentence.index, body=body, tokens=tokens, clauses=_clauses(text, tokens, body, g, dates, [h.start for h in hits if h.start >= body]),
         spots=[_spot(m, sentence.start, text, g) for m in towns if m.start - sentence.start >= body],
         regions=regions, region_spans=[(m.start - sentence.start, m.end - sentence.start) for m in regions],
         forces=force_hits, dates=[d for d in dates if d.start >= body],
@@ -950,6 +968,8 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
         return CAPTURE, False
     if kind == CONTEST:
         return CONTEST, False
+    if kind == LOSS and (patient.partial or patient.half or patient.most):
+        return None, False  # "Rebels withdrew from the Old City of Homs": the town was not all lost
     return kind, False
 
 
@@ -1795,14 +1815,15 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                 words += 1
                 previous_word = anaphor.group(0).split()[-1].lower()
                 continue
-            if re.match(r"\s+(?:al-|el-|an-|ar-|as-)?[A-ZÆØÅ]", rest):
+            named = re.match(r"\s+(?:al-|el-|an-|ar-|as-)?[A-ZÆØÅ]", rest)
+            if named and not _in_dates(anaphor.end() + named.end() - 1, r):  # (not "the town Tuesday")
                 unplaced = True
                 break  # "byen Shirqat": a town we cannot place, not one named before
             owned = _GENITIVE_GAP_AT.match(text, anaphor.end())
             if owned and g.landmark_after_at.match(text, owned.end()):
                 break  # "seized the town's military airport": the airport, not the town
-            if owned and g.subarea_after_at.match(text, anaphor.end()):
-                flags.partial = True  # "the city's eastern districts"
+            if g.subarea_after_at.match(text, anaphor.end()):
+                flags.partial = True  # "the city's eastern districts", "the city center"
             spot = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
             if spot is not None:
                 patients.append(_Patient.of(spot, flags))
@@ -2323,6 +2344,10 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
         if current.opener in _DASHES and current.resumes is not None:
             current = r.clauses[current.resumes]  # past the aside in dashes, to the clause it interrupted
             continue
+        index = r.clauses.index(current)
+        if current.opener == "," and index >= 2 and g.background.match(r.clauses[index - 1].opener or " "):
+            current = r.clauses[index - 2]  # "The next day, after four days of fighting, rebels captured …"
+            continue
         if not g.inheriting_word.match(current.opener):
             break
         index = r.clauses.index(current)
@@ -2392,7 +2417,11 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) ->
             continue  # "over to år etter at hæren trakk seg ut av byen 10. juni 2014": long before
         source = g.cue_source_at.match(r.text, cue.end())
         if source is None:
-            continue  # "as IS fighters retreated deeper into the city": not out of it
+            # "entered the town Tuesday after the Kurdish Peshmerga moved out": out of where the entry was,
+            # when nothing follows; "as IS fighters retreated deeper into the city": not out of it.
+            if all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in r.words(cue.end(), clause.end)):
+                return True
+            continue
         named = next((s for s in r.spots if source.end() <= s.start < clause.end), None)
         following = r.words(source.end(), min(len(r.text), source.end() + 20))[:1]
         anaphor = g.town_anaphor_at.match(r.text, source.end())

@@ -1622,3 +1622,48 @@ def test_a_date_before_every_predicate_dates_them_all(gazetteer):
                        published=date(2015, 12, 29))
     assert ("ramadi", "capture", "IRAQI_GOV", date(2015, 12, 28)) in {
         (e.place_id, e.kind, e.force, e.date) for e in events}, events
+
+
+def test_fifth_batch_force_names(gazetteer):
+    def takers(text, published):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=published)
+                if e.kind in ("capture", "state")}
+    assert takers("As Iraqi government soldiers retreated, Kurdistan Regional Government forces took control of "
+                  "Kirkuk.", date(2014, 6, 25)) == {("kirkuk", "PESHMERGA")}
+    assert takers("Forces loyal to Assad took back the town of Palmyra from militants in late March.",
+                  date(2016, 4, 8)) == {("tadmur", "SYRIAN_GOV")}
+    assert ("kirkuk", "PESHMERGA") in takers("Kurds had held the city of Kirkuk since 2014.", date(2017, 10, 17))
+
+
+def test_a_building_or_a_part_of_the_town_is_not_the_town(gazetteer):
+    def changes(text, published=date(2016, 6, 18)):
+        return [(e.place_id, e.kind) for e in events_of(text, gazetteer, language="en", published=published)
+                if e.kind in ("capture", "loss")]
+    assert changes("Iraqi Special Forces soldiers recaptured a Fallujah city building from Islamic State fighters "
+                   "Friday.") == []
+    assert changes("Fallujah was surrounded for weeks. Now, Iraqi forces have pushed IS out of the city center.") == []
+    assert changes("Rebels withdrew from the Old City of Homs in May 2014 after a two-year siege.",
+                   date(2017, 5, 21)) == []
+
+
+def test_an_entry_after_the_holder_left_with_nothing_after_the_withdrawal(gazetteer):
+    def kinds(text):
+        return [e.kind for e in events_of(text, gazetteer, language="en", published=date(2017, 10, 17))
+                if e.place_id == "sinjar"]
+    assert kinds("In Sinjar pro-government forces moved into the town Tuesday after the Kurdish Peshmerga moved "
+                 "out.") == ["capture"]
+    assert kinds("Iraqi forces entered Sinjar on Tuesday after the Peshmerga withdrew.") == ["capture"]
+    for text in ("Iraqi forces entered Sinjar on Tuesday as the Peshmerga retreated deeper into the city.",
+                 "Iraqi forces entered Sinjar on Tuesday after some Peshmerga units withdrew.",
+                 "Iraqi forces entered Sinjar on Tuesday after US advisers withdrew.",
+                 "Iraqi forces entered Sinjar on Tuesday after the Peshmerga withdrew to the mountain."):
+        assert kinds(text) == ["contest"], text
+
+
+def test_dates_of_a_list_and_of_the_day_after(gazetteer):
+    events = events_of("IS captured Mosul on the night of 9 June and Tikrit on 11 June.", gazetteer, language="en",
+                       published=date(2014, 6, 25))
+    assert {(e.place_id, e.date) for e in events} == {("mosul", date(2014, 6, 9)), ("tikrit", date(2014, 6, 11))}
+    events = events_of("On 27 March, the rebels managed to penetrate the city of Idlib. The next day, after four days "
+                       "of fighting, rebels captured the city.", gazetteer, language="en", published=date(2015, 4, 5))
+    assert ("idlib", "capture", date(2015, 3, 28), False) in {(e.place_id, e.kind, e.date, e.past) for e in events}

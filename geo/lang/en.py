@@ -141,7 +141,7 @@ LANGUAGE = Language(
     list_after=r"after|before|following",
     determiners=r"the|a|an|its|their|his|her",
     possessives=r"their|its",
-    date_prepositions=r"on|in|at",
+    date_prepositions=r"on(?:\s+the\s+(?:night|morning|evening|afternoon)\s+of)?|in|at",
     destinations=r"to|towards|toward|into",
     perfect_aux=r"have|has|had",
     past_aux=r"was|were|had|used\s+to",
@@ -232,7 +232,7 @@ LANGUAGE = Language(
     unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
               r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:surrender|evacuation|reconciliation)"
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
-    withdrawal=r"withdrew|withdrawn|pulled\s+out|retreated",
+    withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
     now=r"now",
     repelled=r"repel(?:led|s)?|repulsed|repulses|repulse|fended\s+off|fought\s+off|beat\s+back|beaten\s+back"
              r"|thwarted|thwarts|thwart|foiled|foils|foil|blunted|halted",
@@ -261,7 +261,7 @@ LANGUAGE = Language(
             r"\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?|quarters?|sectors?|areas?)"
             r"\s+(?:of|in|on\s+the\s+(?:\w+\s+)?(?:side|bank|edge)\s+of)|(?:districts?|neighbou?rhoods?|quarters?)\s+(?:of|in)"
             r"|neighbou?rhood\s+after\s+neighbou?rhood|the\s+(?:\w+\s+){0,3}?(?:districts?|neighbou?rhoods?"
-            r"|quarters?|sectors?)\s+of|the\s+(?:north|south|east|west|centre|center|heart|middle)\s+of"
+            r"|quarters?|sectors?)\s+of|the\s+(?:north|south|east|west|centre|center|heart|middle|old\s+city)\s+of"
             r"|(?:the\s+)?(?:government\s+)?(?:cent(?:er|re)|compound|complex|headquarters)\s+(?:of|in)"
             r"|(?:several|some|few|many)\s+(?:\w+\s+)?(?:buildings|pockets|streets)\s+(?:of|in)|pockets?\s+(?:of|in)"
             r"|any\s+(?:part|neighbou?rhood|district)\s+of|(?:the\s+)?old\s+city\s+of",
@@ -274,7 +274,8 @@ LANGUAGE = Language(
     landmark_after=r"(?:[A-Z]\w*\s+)?(?:oil\s*field|oilfield|oil\s+refinery|refinery|dam|(?:air|military|army)\s+base"
                    r"|airbase|base|(?:international\s+|military\s+)?airport|air\s*field|airfield|university"
                    r"|border\s+(?:crossing|gate|post)|crossing|gate|prison|citadel|castle|checkpoint|plant|factory"
-                   r"|bridge|hospital|mosque|stadium|camp|highway|road|route|silos?|museum|ruins|front|axis)",
+                   r"|bridge|hospital|mosque|stadium|camp|highway|road|route|silos?|museum|ruins|front|axis"
+                   r"|city\s+hall|(?:city|town)\s+(?:buildings?|council|compound))",
     landmark_before=r"(?:university|airport|airfield|air\s+base|base|dam|refinery|oil\s+field|prison|citadel"
                     r"|crossing|camp)\s+(?:of|in|at|near|outside)",
     region_after=r"province|governorate|district|region|countryside|desert|valley|river|basin|plain|campaign"
