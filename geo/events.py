@@ -2143,7 +2143,11 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
         # pronoun, predicated of the sentence's first town, not of the last one named.
         first = [s for s in before if s.start >= r.body and not s.located]
         return [_Patient(first[0])] if first else []
-    if len(between.split()) > 8 or re.search(r"[;:()]", between):
+    # "Tel Keppe, a larger town a few kilometres to the south that …": an apposition that names a kind of
+    # place may be longer.
+    apposition = re.match(r",\s+(?:a|an|the|en|et|ei|den|det)\s+[^,;:()]*$", between) is not None and any(
+        g.place_noun_word.match(t.lower()) for t in re.findall(r"[\w'’]+", between))
+    if len(between.split()) > (14 if apposition else 8) or re.search(r"[;:()]", between):
         return []
     if spot.located:
         # "Tal Afar vest for Mosul, som fortsatt er i IS' hender": a town named to say where another town lies

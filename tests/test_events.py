@@ -1667,3 +1667,12 @@ def test_dates_of_a_list_and_of_the_day_after(gazetteer):
     events = events_of("On 27 March, the rebels managed to penetrate the city of Idlib. The next day, after four days "
                        "of fighting, rebels captured the city.", gazetteer, language="en", published=date(2015, 4, 5))
     assert ("idlib", "capture", date(2015, 3, 28), False) in {(e.place_id, e.kind, e.date, e.past) for e in events}
+
+
+def test_helped_to_retake_and_a_long_place_apposition_before_a_relative(gazetteer):
+    def changes(text):
+        return {(e.place_id, e.kind, e.force) for e in events_of(text, gazetteer, language="en", published=date(2016, 5, 3))}
+    assert changes("Hezbollah helped the army retake Qusayr in June 2013.") == {("al-qusayr", "capture", "SYRIAN_GOV")}
+    assert changes("Hezbollah will help the army retake Qusayr.") == set()
+    assert changes("The militants attacked from the direction of Tel Keppe, a larger town a few kilometres to the south "
+                   "that Islamic State has held since 2014.") == {("tallkayf", "state", "IS")}

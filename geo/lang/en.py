@@ -187,7 +187,7 @@ LANGUAGE = Language(
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
                      r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
                      r"|eastern\s+|western\s+)?edge\s+of",
-    factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in"
+    factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:helped|assisted)\s+(?:\S+\s+){1,3}?(?:to\s+)?"
                    r"|(?:claim(?:s|ed|ing)?|said|says|reported|believed|thought|known|appear(?:s|ed)?|seem(?:s|ed)?)\s+to\s+have"
                    # "was reported to be entirely in insurgent hands": a report of a state, not an aim
                    r"|(?:was|were|is|are)\s+(?:reported|believed|said|known|thought|confirmed)\s+to\s+be(?:\s+[a-z]+ly)?",
