@@ -1342,6 +1342,11 @@ def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) ->
 def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext) -> PhraseHit | None:
     """The force that is the clause's subject: the nearest before the predicate that is not an object,
     back to the first of its coordinated group ("Kurdish fighters and allied Syrian rebels")."""
+    inside = [f for f in r.forces if hit.start < f.start and f.end < hit.end]
+    if inside and g.verb_second:
+        # "Etter en avtale … rykket den syriske hæren mandag inn i Tall Tamr": verb-second puts the subject
+        # between the verb and its particle.
+        return inside[0]
     resumed = _resumed_clause(hit, r, clause, g)
     if resumed is not None:
         # "Kurdish Peshmerga, who seized Kirkuk when the Iraqi army fled, withdrew from the city": the verb

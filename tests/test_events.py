@@ -1679,3 +1679,9 @@ def test_helped_to_retake_and_a_long_place_apposition_before_a_relative(gazettee
     assert changes("Hezbollah will help the army retake Qusayr.") == set()
     assert changes("The militants attacked from the direction of Tel Keppe, a larger town a few kilometres to the south "
                    "that Islamic State has held since 2014.") == {("tallkayf", "state", "IS")}
+
+
+def test_verb_second_subject_between_the_verb_and_its_particle(gazetteer):
+    events = events_of("Etter en avtale med de kurdiske styrkene rykket den syriske hæren mandag inn i Tall Tamr sør for "
+                       "Ras al-Ain.", gazetteer, published=date(2019, 10, 15))
+    assert [(e.place_id, e.kind, e.force) for e in events] == [("tall-tamr", "capture", "SYRIAN_GOV")], events

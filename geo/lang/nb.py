@@ -24,7 +24,7 @@ PREDICATES = (
     P(FALL, r"fallet", form="noun"),
     P(LOSS, r"tapet(?=\s+av\b)", form="noun"),
     # -- fighting inside -------------------------------------------------------------------------------
-    P(CONTEST, r"stormet|stormer|storme|(?:gikk|går|gått|rykket|rykker|trengte|trenger|brøt)\s+(?:\S+\s+){0,3}?inn\s+i"
+    P(CONTEST, r"stormet|stormer|storme|(?:gikk|går|gått|rykket|rykker|trengte|trenger|brøt)\s+(?:\S+\s+){0,4}?inn\s+i"
                r"|tok\s+seg\s+inn\s+i|kjempet\s+seg\s+inn\s+i", entry=True),
     P(CONTEST, r"motangrep(?:et)?(?:\s+(?:i|mot|på))?|gikk\s+til\s+motangrep(?:\s+(?:i|mot|på))?|gatekamper\s+i"
                r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"),
