@@ -1633,6 +1633,8 @@ def test_fifth_batch_force_names(gazetteer):
     assert takers("Forces loyal to Assad took back the town of Palmyra from militants in late March.",
                   date(2016, 4, 8)) == {("tadmur", "SYRIAN_GOV")}
     assert ("kirkuk", "PESHMERGA") in takers("Kurds had held the city of Kirkuk since 2014.", date(2017, 10, 17))
+    assert takers("Federal police took control of Hammam al-Alil on Monday.", date(2016, 11, 8)) == {
+        ("hammam-al-alil", "IRAQI_GOV")}
     # al-Nusra and Hayat Tahrir al-Sham are coded with the rebels, as the gold codes them.
     assert takers("The government controls all of Syria's largest cities except Idlib, which remains in the hands of "
                   "rebel and jihadist factions.", date(2017, 5, 21)) == {("idlib", "REBELS")}
