@@ -772,8 +772,11 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         agent_code, agent_cost = attacker, 0.2
     if kind == FALL and agent_code is None:
         kind = LOSS
-    if trigger.kind == FALL and kind == LOSS:
-        # "Mosul, Iraq's second city, fell on Tuesday" in a story of IS taking towns: taken by that side.
+    if trigger.kind == FALL and kind == LOSS and not (
+            clause.opener and g.relative_word.match(clause.opener)
+            and any(d.date.year < ctx.article.published.year for d in _own_dates(r, clause))):
+        # "Mosul, Iraq's second city, fell on Tuesday" in a story of IS taking towns: taken by that side; not
+        # a fall of another year a relative clause recalls ("… and Shirqat, which fell in 2014").
         taker = _discourse_taker(patients, ctx, previous, r.index, fall=True)
         if taker is not None:
             kind, agent_code, agent_cost = CAPTURE, taker, 0.2
@@ -781,7 +784,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
     background = _background(hit, r, clause, before, g, kind) or _undated_tally(hit, r, clause, g, patients)
     claims = []
     for patient in patients:
-        claim_kind, evidence_only = _kind_for(kind, trigger, patient, r, clause, hit, g)
+        claim_kind, evidence_only = _kind_for(kind, trigger, patient, r, clause, hit, g, ctx.forces)
         if claim_kind is None:
             continue
         if claim_kind in (CAPTURE, STATE) and agent_code is None:
@@ -793,9 +796,14 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             # day-exact date shifted by days or weeks the text does not count is no date.
             when = relative
             background = background or relative is None
-        if patient.closed and patient.date is None:
-            when = None  # "liberated Mosul and Raqqa, followed by Hajin last December": before that date
-        told_before = (patient.closed and patient.date is None) or when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and _told_in_the_past(hit, r, clause, ctx, g)
+        # "liberated Mosul and Raqqa, followed by Hajin last December": before that date; "captured Mosul on
+        # the night of 9 June, and then Tikrit": later, not that night. Either way, no date of its own.
+        undated_in_sequence = patient.date is None and (
+            patient.closed or any(p.closed for p in patients[:patients.index(patient)])
+            or _later_than_fronted_date(hit, r, clause, g))
+        if undated_in_sequence:
+            when = None
+        told_before = undated_in_sequence or when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and _told_in_the_past(hit, r, clause, ctx, g)
         if claim_kind == LOSS and trigger.form == "noun" and when is None and agent_code is None:
             # "The group's loss of Mosul was a major blow": an undated loss named as a noun, nobody named
             # taking the place, points back to a change told elsewhere (or never), not one of today.
@@ -936,7 +944,7 @@ def _control_noun(hit: _Hit, r: _Reading, before: str) -> bool:
 
 
 def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, clause: _Clause, hit: _Hit,
-              g: T.Grammar) -> tuple[str | None, bool]:
+              g: T.Grammar, forces: ForceCatalogue) -> tuple[str | None, bool]:
     """The claim's kind for this place, and whether it is evidence only: part of a town is fought over,
     not taken; its outskirts are pressed, not entered; a landmark or region changes nothing."""
     spot = patient.spot
@@ -956,7 +964,8 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
     if trigger.entry and kind in (CAPTURE, CONTEST):
         whole = not (patient.partial or patient.half or patient.most)
         # "… raising their black flag, but troops kept a grip on parts of the town": still fought over.
-        unopposed = whole and _unopposed_entry(hit, patient, r, g) and not g.contradiction_clause.search(r.text, hit.end)
+        unopposed = whole and _unopposed_entry(hit, patient, r, g, forces) \
+            and not g.contradiction_clause.search(r.text, hit.end)
         return (CAPTURE if unopposed else CONTEST), False
     if kind == CAPTURE and g.partial_adverb_end.search(r.text, max(0, hit.start - 20), hit.start):
         return CONTEST, False  # "partially conquered by ISIL": part of the town taken, the rest fought over
@@ -992,6 +1001,8 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     factual = g.factual_end.search(before)
     if factual is not None and _cue_before(r.words(clause.start, clause.start + factual.start()), g.negation_end, g):
         return True  # "IS never managed to capture Kobani", "klarte ikke å"
+    if factual is not None and _cue_before(r.words(clause.start, clause.start + factual.start()), g.modal_end, g):
+        return True  # "could have helped the army retake Mosul": what did not happen
     if hit.trigger.form == "noun" and _modal_subject(hit, r, clause, words, g):
         return True  # "the liberation of Mosul will take months", "erobringen av Raqqa vil være …"
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
@@ -1370,13 +1381,19 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
                 break
         return _elided_partner(chosen, r, ctx) or chosen
     words = r.words(clause.start, hit.start)
-    if clause.opener and g.coordinator_word.match(clause.opener) and all(
+    index = r.clauses.index(clause)
+    opener, before = clause.opener, r.clauses[index - 1] if index else None
+    if opener == "," and index >= 3 and g.background.match(r.clauses[index - 1].opener or " ") \
+            and g.coordinator_word.match(r.clauses[index - 2].opener or " ") \
+            and len(r.words(r.clauses[index - 2].start, r.clauses[index - 2].end)) == 1:
+        # "attacked the army on Thursday, and after three days of fighting, captured the city": past the
+        # fronted phrase, the clause goes on as the coordinated one before it.
+        opener, before = r.clauses[index - 2].opener, r.clauses[index - 3]
+    if opener and g.coordinator_word.match(opener) and all(
             _in_dates(t.start, r) or g.adverb_word.match(t.lower) or g.date_preposition_word.match(t.lower)
-            or not t.text[0].isalnum() for t in words[1:]):
+            or not t.text[0].isalnum() for t in (words[1:] if opener == clause.opener else words)):
         # "seized al-Qaim on Saturday, and on Sunday took Rawa and Anah": the subject left out is the one
         # of the clause before.
-        index = r.clauses.index(clause)
-        before = r.clauses[index - 1] if index else None
         subjects = [f for f in r.forces if before is not None and before.start <= f.start and f.end <= before.end
                     and not _complement(f, r, before, g) and f.start not in r.objects]
         if subjects:
@@ -1508,11 +1525,12 @@ def _possessor(hit: _Hit, r: _Reading, ctx: _ArticleContext) -> PhraseHit | None
     if not words or not ctx.grammar.possessive_word.match(words[-1].lower()):
         return None
     # "Iraqi forces are battle-hardened after their victories in Mosul": the pronoun is the sentence's
-    # subject before it, when there is one, not the force the article named last.
+    # subject, its first force, when it names one before the pronoun ("IS militants executed dozens of
+    # soldiers after their capture of Tikrit": IS's), not the force the article named last.
     before = [f for f in r.forces if r.body <= f.start and f.end <= hit.start and f.start not in r.objects
               and not _complement(f, r, _clause_at(r, f.start), ctx.grammar)]
     if before:
-        return before[-1]
+        return before[0]
     return PhraseHit(_last_force(ctx), hit.start, hit.start, "") if _last_force(ctx) else None
 
 
@@ -1827,8 +1845,11 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             owned = _GENITIVE_GAP_AT.match(text, anaphor.end())
             if owned and g.landmark_after_at.match(text, owned.end()):
                 break  # "seized the town's military airport": the airport, not the town
-            if g.subarea_after_at.match(text, anaphor.end()):
-                flags.partial = True  # "the city's eastern districts", "the city center"
+            part = g.subarea_after_at.match(text, anaphor.end())
+            if part and (owned or re.match(r"\s*(?:[.;]|$)", text[part.end():])):
+                # "the city's eastern districts"; "pushed IS out of the city center." (not "retook the city
+                # centre, then the whole city", "district by district", "the city and suburbs")
+                flags.partial = True
             spot = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
             if spot is not None:
                 patients.append(_Patient.of(spot, flags))
@@ -2019,6 +2040,13 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
         patient = ctx.last_patient if r.index - ctx.last_patient_sentence <= 3 else None
         recent = ctx.last_town if r.index - ctx.last_town_sentence <= 3 else None
         mention = patient or recent or ctx.focus
+        if mention is ctx.focus and not (patient or recent) and any(
+                s.mention.place == getattr(mention, "place", None) and s.start > end
+                and _clause_at(r, s.start) is not _clause_at(r, start) for s in r.spots) \
+                and ctx.grammar.town_anaphor_at.match(r.text, start):
+            # "entered the town Tuesday after fierce fighting near Kirkuk": not the town named after it ("Before
+            # it fell to ISIS, Ramadi was …": a pronoun may point forward)
+            return None
     if mention is None:
         return None
     return _Spot(mention, start, end, anaphor=True)
@@ -2151,7 +2179,8 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
     # "Tel Keppe, a larger town a few kilometres to the south that …": an apposition that names a kind of
     # place may be longer.
     apposition = re.match(r",\s+(?:a|an|the|en|et|ei|den|det)\s+[^,;:()]*$", between) is not None and any(
-        g.place_noun_word.match(t.lower()) for t in re.findall(r"[\w'’]+", between))
+        g.place_noun_word.match(t.lower()) for t in re.findall(r"[\w'’]+", between)) and not any(
+        g.landmark_after_at.match(between, m.start()) for m in re.finditer(r"\s", between))  # "… to the airbase that"
     if len(between.split()) > (14 if apposition else 8) or re.search(r"[;:()]", between):
         return []
     if spot.located:
@@ -2165,8 +2194,8 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
     # "mot Rawa og al-Qaim lenger vest, som fortsatt er i ekstremistgruppens hender": the whole list
     for earlier in reversed(before[:-1]):
         join = g.list_join_at.match(r.text, earlier.end)
-        if join is None or join.end() != listed[0].start:
-            break
+        if join is None or join.end() != listed[0].start or earlier.located:
+            break  # (a town named to say where another lies, "Hawija, 50 km from Kirkuk, and Shirqat", is no item)
         listed.insert(0, earlier)
     return [_Patient(s) for s in listed]
 
@@ -2325,6 +2354,11 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
                     and not (c.opener in _DASHES and any(c.start <= h.start < c.end for h in r.hits))
                     for d in _own_dates(r, c)]
             following = r.clauses[index + 1] if index + 1 < len(r.clauses) else None
+            if following is not None and following.resumes is not None and clause.opener \
+                    and g.relative_word.match(clause.opener):
+                # "has controlled Manbij, which it took from IS, since August": the holding's start dates the
+                # taking the relative clause tells of.
+                own += [d for d in _own_dates(r, following) if g.background.match(d.phrase)]
             if following is not None and following.opener in _DASHES and following.resumes is None:
                 dates = _own_dates(r, following)
                 rest = r.text[following.start:following.end]
@@ -2342,7 +2376,7 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             own = [d for d in own if _coordinated_owner(d, hit, rivals, r, g) is hit
                    or _coordinated_owner(d, hit, rivals, r, g) is None
                    and (all(_distance(hit, d) <= _distance(h, d) for h in rivals)
-                        or all(d.end <= h.start for h in (hit, *rivals)))]
+                        or all(d.end <= h.start for h in (hit, *rivals)) and not _time_moves_on(d.end, clause.end, r, g))]
         if current is clause:
             own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]
         own = [d for d in own if not (background and _said_on(d, hit, r, g))
@@ -2390,7 +2424,7 @@ def _rest_of_town(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bo
                                      and not g.subarea_after_at.match(" " + w) for w in between)
 
 
-def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bool:
+def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, forces: ForceCatalogue) -> bool:
     """Whether the sentence says nobody resisted this entry. Two shapes only, each a fact of the entry's own
     time: the manner in the entry's own clause ("entered the town without a fight", "under a surrender
     deal", "broke the siege and entered", "Etter en avtale … rykket … inn i") or later in the sentence with
@@ -2404,31 +2438,40 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) ->
     if g.unopposed.search(r.text, own.start, own.end) and not g.unreal_cue.search(r.text, own.start, own.end):
         return True
     for cue in g.unopposed.finditer(r.text, own.end):
-        # Later in the sentence, with no other town between: "entered Harasta on Friday after the last rebel
-        # fighters were bussed out under a surrender deal", "entered Daraa …, state media said, under a
-        # surrender deal brokered by Russia".
+        # Later in the sentence, in a clause of what let the entry happen, with no other town between:
+        # "entered Harasta on Friday after the last rebel fighters were bussed out under a surrender deal".
         clause = _clause_at(r, cue.start())
-        if not g.unreal_cue.search(r.text, clause.start, cue.start()) and not any(
+        if g.entry_after_word.match(clause.opener) and not g.unreal_cue.search(r.text, clause.start, cue.start()) and not any(
                 hit.end <= s.start < cue.start() and s.mention.place != patient.spot.mention.place and not s.located
-                for s in r.spots):  # (a town named only to locate it, "on the edge of Damascus", is no other town)
-            return True
+                for s in r.spots) and not any(hit.end <= a < cue.start() for a, _ in r.region_spans):
+            return True  # (a town named only to locate it, "on the edge of Damascus", is no other town)
+    entering = {f.code for f in r.forces if own.start <= f.start < hit.start}
     for cue in g.withdrawal.finditer(r.text, r.body):
         clause = _clause_at(r, cue.start())
         if clause is own or g.unreal_cue.search(r.text, clause.start, cue.start()):
             continue
         # Who withdrew: a force named in that clause (not "US advisers", "sivile", "de selv"), all of it
-        # ("some Islamic State fighters", "en del IS-krigere" left a town still fought over).
+        # ("some Islamic State fighters", "en del IS-krigere" left a town still fought over), neither the
+        # entering side nor one that holds no towns.
         withdrawer = next((f for f in r.forces if clause.start <= f.start < cue.end() and f.code), None)
-        if withdrawer is None or g.some_end.search(r.text, clause.start, withdrawer.start):
+        if withdrawer is None or g.some_end.search(r.text, clause.start, withdrawer.start) \
+                or withdrawer.code in entering or not forces.holds_towns(withdrawer.code):
             continue
         if any(_YEAR_IN.search(d.phrase) or d.precision != "day" for d in _own_dates(r, clause)) \
                 or g.relative_span.search(r.text, max(0, clause.start - 40), clause.start + 12):
             continue  # "over to år etter at hæren trakk seg ut av byen 10. juni 2014": long before
         source = g.cue_source_at.match(r.text, cue.end())
         if source is None:
-            # "entered the town Tuesday after the Kurdish Peshmerga moved out": out of where the entry was,
-            # when nothing follows; "as IS fighters retreated deeper into the city": not out of it.
-            if all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in r.words(cue.end(), clause.end)):
+            # "entered the town Tuesday after the Kurdish Peshmerga moved out": out of where the entry was, when
+            # nothing follows and the clause says what let the entry happen, right after it, no other predicate
+            # or place between; "as IS fighters retreated deeper into the city": not out of it.
+            index = r.clauses.index(clause)
+            if index and r.clauses[index - 1] is own and g.entry_after_word.match(clause.opener) \
+                    and all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in r.words(cue.end(), clause.end)) \
+                    and not any(hit.end <= h.start < cue.start() for h in r.hits) \
+                    and not any(hit.end <= s.start < cue.start() and s.mention.place != patient.spot.mention.place
+                                for s in r.spots) \
+                    and not any(hit.end <= a < cue.start() for a, _ in r.region_spans):
                 return True
             continue
         named = next((s for s in r.spots if source.end() <= s.start < clause.end), None)
@@ -2490,6 +2533,28 @@ def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Gra
     dates = _own_dates(r, r.clauses[index - 1])
     coarse = [d for d in dates if d.precision in ("month", "season", "year")]
     return coarse[-1] if coarse and len(coarse) == len(dates) else None
+
+
+def _later_than_fronted_date(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """Whether a later predicate of a clause whose date stands before its first one is moved on from that
+    date by a word the text does not count ("In mid-December, ISIL launched an assault on Palmyra, eventually
+    taking the city"; "in July began an offensive and finally retook the city"): after it, no date of its
+    own. "now" is the story's present, dated as such."""
+    own = [h for h in r.hits if clause.start <= h.start < clause.end]
+    first = min((h.start for h in own), default=hit.start)
+    if first == hit.start:
+        return False
+    fronted = [d for d in _own_dates(r, clause) if d.end <= first]
+    if not fronted:
+        return False
+    return any(g.time_shift_word.match(t.lower) and not g.now.fullmatch(t.lower)
+               for t in r.words(fronted[-1].end, hit.start))
+
+
+def _time_moves_on(start: int, end: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether another date or a word that moves the time on stands between two points ("in May lost Ramadi
+    and have now retaken it", "on Sunday took the hospital and on Monday declared …")."""
+    return any(_in_dates(t.start, r) or g.time_shift_word.match(t.lower) for t in r.words(start, end))
 
 
 def _coordinated_owner(resolved: ResolvedDate, hit: _Hit, rivals: list[_Hit], r: _Reading, g: T.Grammar) -> _Hit | None:

@@ -148,6 +148,8 @@ class Grammar:
     failed_cue: re.Pattern
     cue_source_at: re.Pattern
     some_end: re.Pattern
+    entry_after_word: re.Pattern
+    time_shift_word: re.Pattern
     agent_word: re.Pattern
     remainder: re.Pattern
     negation_any: re.Pattern
@@ -306,6 +308,8 @@ def grammar(code: str | None) -> Grammar | None:
         failed_cue=_words(w.failed_cue),
         cue_source_at=re.compile(w.cue_source, _I),
         some_end=re.compile(r"(?<![\w-])(?:" + w.some + r")\s+(?:\S+\s+)?\Z", _I),
+        entry_after_word=_whole(w.entry_after),
+        time_shift_word=_whole(w.time_shift),
         agent_word=_whole(w.agent),
         remainder=_words(w.remainder),
         negation_any=_words(r"no|ingen|" + w.negation_before),

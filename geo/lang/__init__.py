@@ -262,6 +262,12 @@ class Language:
     cue_source: str = r"(?!)"
     # Part of a force before its name ("some Islamic State fighters", "en del IS-krigere"): not all of it.
     some: str = r"(?!)"
+    # The words that open a clause telling what let an entry happen ("entered the town after the Peshmerga
+    # moved out", "etter at peshmerga trakk seg ut"): not "before", "while", "mens", "før".
+    entry_after: str = r"(?!)"
+    # Words that move the time on between two predicates ("in May lost Ramadi and have now retaken it", "and
+    # finally retook"): a date before the first then dates only the first.
+    time_shift: str = r"(?!)"
     # "the rest of", "resten av": a part of a town held, but all of it once taken ("captured the rest of
     # Ramadi").
     remainder: str = r"(?!)"

@@ -185,6 +185,7 @@ LANGUAGE = Language(
     summary_opening=r"(?:the\s+)?(?:[A-Z0-9][\w'’()–-]*\s+){0,8}?(?:battle|offensive|operation|siege|campaign|liberation"
                     r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
+                     r"|(?:km|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from"
                      r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
                      r"|eastern\s+|western\s+)?edge\s+of",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:helped|assisted)\s+(?:\S+\s+){1,3}?(?:to\s+)?"
@@ -198,12 +199,12 @@ LANGUAGE = Language(
                     r"|turn(?:s|ed|ing)?\s+over|cede[sd]?|ceding|relinquish(?:es|ed|ing)?|share[sd]?|sharing",
     reference_date_before=r"first\s+time|first\s+time\s+since|(?:highest|lowest|largest|biggest|worst)\s+(?:\w+\s+)?since",
     modal_after=r"will|would|could|can|may|might|should|must|shall|won't|wouldn't|(?:is|are|was|were)\s+(?:expected|likely|set|due)\s+to",
-    sequel_joiners=r"followed\s+by",
+    sequel_joiners=r"followed\s+by|(?:and\s+)?then",
     denied_object=r"it|this|the\s+(?:claims?|reports?|account)|(?:these|those|such)\s+(?:claims|reports)",
     ordinal_before=r"(?:first|second|third|last|latest|only)\s+(?:[\w-]+\s+){0,3}?to(?:\s+(?:be|have\s+been|have))?",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
     conditional_start=r"if|should|unless|once",
-    negation_before=r"not|never|n't|no\s+longer|nor|failed\s+to|without|neither",
+    negation_before=r"not|never|n't|no\s+longer|nor|fail(?:s|ed|ing)?\s+to|without|neither|nearly|almost",
     negation_after=r"not|never",
     denial=r"denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes"
            r"|contradicted|no\s+(?:evidence|sign|truth|mention)"
@@ -228,6 +229,8 @@ LANGUAGE = Language(
     unreal_cue=r"never|not|no|refused?|rejected|vowed|would|will|demand(?:s|ed)?|calls?\s+for|talks\s+on|threat(?:en(?:ed|s)?)?|if|unless",
     failed_cue=r"broke\s+down|collapsed|fell\s+through|failed|stalled|broken|violated",
     some=r"some|several|a\s+few|part\s+of|dozens\s+of|hundreds\s+of|many\s+of|most\s+of",
+    entry_after=r"after|as|once",
+    time_shift=r"now|later|finally|then|since|eventually|subsequently|afterwards|soon|again|within|until|after|before",
     cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of)\s+(?:the\s+)?",
     unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
               r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:surrender|evacuation|reconciliation)"
@@ -251,7 +254,8 @@ LANGUAGE = Language(
     adjective=r"[a-z][\w-]*(?:ern|ian|ish|ese|ic|ical|ful|ous|ive)",
     place_nouns=r"towns?|city|cities|villages?|townships?|settlements?|capital|hub",
     state_locative=r"in(?:\s+(?:the\s+)?areas?\s+(?:near|around|of))?",
-    subarea_after=r"(?:\w+\s+)?(?:outskirts|districts?|neighbou?rhoods?|quarters?|cent(?:er|re)|old\s+city|suburbs?)",
+    subarea_after=r"(?:\w+\s+)?(?:outskirts|districts?|neighbou?rhoods?|quarters?|cent(?:er|re)|old\s+city|suburbs?)"
+                  r"|(?:north|south|east|west)(?![\w-])",
     town_anaphor=r"the\s+(?:\S+\s+){0,2}?(?:town|city|village|township)",
     focus_anaphor=r"(?:its|their)\s+(?:\w+\s+)?(?:last\s+)?(?:bastion|stronghold)|the\s+pocket",
     region_anaphor=r"the\s+province",

@@ -170,7 +170,8 @@ LANGUAGE = Language(
     retaking=r"gjen[a-zæøå]+|vant\s+tilbake|frigj[a-zæøå]+|befri[a-zæøå]*",
     summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
                     r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
-    reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for|(?:like\s+|rett\s+)?utenfor|mellom",
+    reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for|(?:like\s+|rett\s+)?utenfor|mellom"
+                     r"|(?:km|kilometer)\s+(?:unna\s+)?fra",
     past_holding=r"kontrollerte|holdt|okkuperte",
     struggle_before=r"om",
     attribution=r"ifølge|iflg\.|i\s+følge|med\s+henvisning\s+til|siterer",
@@ -201,6 +202,8 @@ LANGUAGE = Language(
     unreal_cue=r"ikke|aldri|avvist|avviste|avviser|krav\s+om|kreve|krever|vil|skal|forhandlinger\s+om|truer|truet|hvis|dersom",
     failed_cue=r"brøt\s+sammen|kollapset|mislyktes|strandet|brutt|brudd",
     some=r"noen|en\s+del|flere|deler\s+av|mange\s+av|hundrevis\s+av|dusinvis\s+av",
+    entry_after=r"etter\s+at|etter|da|når",
+    time_shift=r"nå|senere|deretter|siden|etterpå|snart|igjen|innen|inntil|etter|før|slutt",
     cue_source=r"\s+(?:\S+\s+)?(?:ut\s+av|av|fra)\s+",
     present_passive=PRESENT_PASSIVE,
     forecast=r"delvis|innen|snart|raskt|i\s+løpet\s+av|trolig|sannsynligvis|gradvis|nesten|ventes|venter|regner\s+med",
