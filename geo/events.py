@@ -1937,6 +1937,8 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     if aside is not None and not any(aside.start() <= h.start < aside.end() and h.trigger.form != "epithet"
                                      for h in r.hits):
         pos = aside.end() - 1  # "Ramadi, the capital of Anbar province, in December and Hit in April"
+    elif (located := g.locative_after_at.match(text, pos)) is not None:
+        pos = located.end()  # "Haritan on the northern edge of Aleppo on Feb. 16 and Kafr Nubl …"
     while True:
         stripped = pos
         while stripped < len(text) and text[stripped].isspace():

@@ -149,6 +149,7 @@ class Grammar:
     cue_source_at: re.Pattern
     some_end: re.Pattern
     entry_after_word: re.Pattern
+    locative_after_at: re.Pattern
     time_shift_word: re.Pattern
     agent_word: re.Pattern
     remainder: re.Pattern
@@ -309,6 +310,7 @@ def grammar(code: str | None) -> Grammar | None:
         cue_source_at=re.compile(w.cue_source, _I),
         some_end=re.compile(r"(?<![\w-])(?:" + w.some + r")\s+(?:\S+\s+)?\Z", _I),
         entry_after_word=_whole(w.entry_after),
+        locative_after_at=re.compile(r"\s+(?:" + w.locative_after + r")(?![\w])"),
         time_shift_word=_whole(w.time_shift),
         agent_word=_whole(w.agent),
         remainder=_words(w.remainder),

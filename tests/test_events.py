@@ -1741,3 +1741,24 @@ def test_fourth_review_cases(gazetteer):
     assert ("al-fallujah", "capture") in {e[:2] for e in events(
         "IS captured Fallujah in 2014. Iraqi forces retook the city district by district in June.",
         published=date(2016, 6, 27))}
+
+
+def test_eighth_batch_cases(gazetteer):
+    def events(text, published):
+        return {(e.place_id, e.kind, e.force, e.date) for e in events_of(text, gazetteer, language="en",
+                                                                          published=published)}
+    # An entry under a deal of any kind, told in the clause of what let it happen, is a taking.
+    assert ("manbij", "capture", "SYRIAN_GOV", date(2019, 10, 15)) in events(
+        "Syrian government troops deployed inside Manbij on Tuesday, hours after U.S. forces left their bases near "
+        "the town, under a deal struck between Damascus and the Syrian Democratic Forces.", date(2019, 10, 15))
+    # "came back under government control"
+    assert events("Busra al-Sham came back under government control early this month under a separate deal.",
+                  date(2018, 7, 27)) == {("busra-ash-sham", "capture", "SYRIAN_GOV", date(2018, 7, 1))}
+    # A listed town's own date stands past where it lies.
+    assert events("Government forces had pushed on from Saraqeb in February, taking Haritan on the northern edge of "
+                  "Aleppo on Feb. 16 and Kafr Nubl in southern Idlib on Feb. 25.", date(2020, 3, 2)) >= {
+        ("huraytan", "capture", "SYRIAN_GOV", date(2020, 2, 16)), ("kafranbel", "capture", "SYRIAN_GOV", date(2020, 2, 25))}
+    # A crossroads or a residential area named after a town is not the town; nor is a flag raised in it a taking.
+    assert events("An Iraqi army colonel said they had captured Rawa intersection.", date(2017, 12, 9)) == set()
+    assert not [e for e in events("The army said troops had raised the Syrian flag in Manbij.", date(2018, 12, 28))
+                if e[1] == "capture"]

@@ -265,6 +265,9 @@ class Language:
     # The words that open a clause telling what let an entry happen ("entered the town after the Peshmerga
     # moved out", "etter at peshmerga trakk seg ut"): not "before", "while", "mens", "før".
     entry_after: str = r"(?!)"
+    # Where a listed town lies, between it and its date: "taking Haritan on the northern edge of Aleppo on Feb.
+    # 16 and Kafr Nubl in southern Idlib on Feb. 25".
+    locative_after: str = r"(?!)"
     # Words that move the time on between two predicates ("in May lost Ramadi and have now retaken it", "and
     # finally retook"): a date before the first then dates only the first.
     time_shift: str = r"(?!)"

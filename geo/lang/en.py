@@ -34,7 +34,7 @@ PREDICATES = (
     # -- fighting inside -------------------------------------------------------------------------------
     P(CONTEST, r"stormed|storms|storming|storm|entered|enters|entering|enter|re-entered|reentered"
                r"|(?:pushed|punched|broke|moved|swept|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
-               r"\s+(?:back\s+|through\s+)?into", entry=True),
+               r"\s+(?:back\s+|through\s+)?into|deployed\s+(?:inside|into)", entry=True),
     P(CONTEST, r"counter-?attack(?:ed|ing|s)?(?:\s+(?:on|in|against))?|counter-?offensive\s+(?:on|in|against)"
                r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,3}?(?:inside|in)"),
     # -- pressing from outside -----------------------------------------------------------------------
@@ -47,6 +47,8 @@ PREDICATES = (
     P(STATE, r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of|controls|controlled|control"
              r"|occupies|occupy"),
     P(STATE, r"holds|held|hold"),
+    P(CAPTURE, r"(?:came|comes|come)\s+(?:back\s+)?under\s+(?:the\s+)?(?:full\s+)?(?:\S+\s+){0,2}?(?:control|rule)",
+      form="holder"),
     P(STATE, r"under\s+(?:the\s+)?(?:full\s+|complete\s+|de\s+facto\s+|total\s+)?(?:\S+\s+){0,2}?(?:control|rule)"
              r"|in\s+(?:the\s+)?hands\s+of|in\s+(?:\S+\s+){1,2}?hands", form="holder"),
     P(STATE, r"[\w'’]+-(?:held|controlled|occupied|run)", form="attribute"),
@@ -230,11 +232,14 @@ LANGUAGE = Language(
     failed_cue=r"broke\s+down|collapsed|fell\s+through|failed|stalled|broken|violated",
     some=r"some|several|a\s+few|part\s+of|dozens\s+of|hundreds\s+of|many\s+of|most\s+of",
     entry_after=r"after|as|once",
+    locative_after=r"(?:on|at)\s+the\s+(?:\w+\s+)?(?:edge|outskirts|fringes?)\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+                   r"|in\s+(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)"
+                   r"\s+[A-Z][\w'’-]*(?:\s+(?:province|governorate))?",
     time_shift=r"now|later|finally|then|since|eventually|subsequently|afterwards|soon|again|within|until|after|before",
     cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of)\s+(?:the\s+)?",
     unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
-              r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:surrender|evacuation|reconciliation)"
-              r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
+              r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:(?:surrender|evacuation"
+              r"|reconciliation)\s+)?(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
     now=r"now",
     repelled=r"repel(?:led|s)?|repulsed|repulses|repulse|fended\s+off|fought\s+off|beat\s+back|beaten\s+back"
@@ -279,6 +284,7 @@ LANGUAGE = Language(
                    r"|airbase|base|(?:international\s+|military\s+)?airport|air\s*field|airfield|university"
                    r"|border\s+(?:crossing|gate|post)|crossing|gate|prison|citadel|castle|checkpoint|plant|factory"
                    r"|bridge|hospital|mosque|stadium|camp|highway|road|route|silos?|museum|ruins|front|axis"
+                   r"|intersection|junction|roundabout|residential\s+area|industrial\s+(?:area|zone)"
                    r"|city\s+hall|(?:city|town)\s+(?:buildings?|council|compound))",
     landmark_before=r"(?:university|airport|airfield|air\s+base|base|dam|refinery|oil\s+field|prison|citadel"
                     r"|crossing|camp)\s+(?:of|in|at|near|outside)",
