@@ -1007,7 +1007,8 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True  # "the liberation of Mosul will take months", "erobringen av Raqqa vil være …"
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
         return True  # "the next objective …, retaking Raqqa"
-    if hit.trigger.form == "verb" and g.base_form_word.match(word) and not (g.factual_end.search(before) or g.ordinal_end.search(before)):
+    if hit.trigger.form == "verb" and g.base_form_word.match(word) and not (g.factual_end.search(before) or g.ordinal_end.search(before)) \
+            and not _present_tense_subject(hit, r, clause, g):
         return True
     if g.conditional.search(before) or clause.opener and g.conditional.match(clause.opener):
         return True
@@ -1418,8 +1419,11 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
                    and f.start not in r.objects]
         if earlier:
             return earlier[0]
-        later = [f for f in r.forces if f.start >= clause.end and not _complement(f, r, _clause_at(r, f.start), g)]
-        if later and r.text[clause.end:later[0].start].count(",") <= 1:
+        comma = r.text.find(",", hit.end, clause.end)
+        start = comma if comma >= 0 and clause.opener and g.background.match(clause.opener) else clause.end
+        # (the sentence's subject after the fronted phrase's comma, which may still be in its clause)
+        later = [f for f in r.forces if f.start >= start and not _complement(f, r, _clause_at(r, f.start), g)]
+        if later and r.text[start:later[0].start].count(",") <= 1:
             return later[0]
     return None
 
@@ -2535,6 +2539,20 @@ def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Gra
     dates = _own_dates(r, r.clauses[index - 1])
     coarse = [d for d in dates if d.precision in ("month", "season", "year")]
     return coarse[-1] if coarse and len(coarse) == len(dates) else None
+
+
+def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """Whether a base form is a present tense after the clause's own subject, as in a headline or an
+    infobox's result ("Syrian Army and allies regain full control of the northern Homs pocket"): the clause
+    opens with forces (and their allies) and the verb follows them."""
+    forces = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start]
+    if not forces:
+        return False
+    lead = r.words(max(clause.start, r.body), forces[0].start)
+    tail = r.text[forces[-1].end:hit.start]
+    return all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in lead) \
+        and re.fullmatch(r"\s*(?:(?:and|og)\s+(?:(?:their|its|deres|sine|dens)\s+)?(?:allies|allierte)\s*)?", tail) is not None \
+        and all(g.coordinated_force_gap.fullmatch(r.text[a.end:b.start]) for a, b in zip(forces, forces[1:]))
 
 
 def _later_than_fronted_date(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:

@@ -1762,3 +1762,22 @@ def test_eighth_batch_cases(gazetteer):
     assert events("An Iraqi army colonel said they had captured Rawa intersection.", date(2017, 12, 9)) == set()
     assert not [e for e in events("The army said troops had raised the Syrian flag in Manbij.", date(2018, 12, 28))
                 if e[1] == "capture"]
+
+
+def test_present_tense_of_a_headline_or_an_infobox_result(gazetteer):
+    def events(text, published=date(2017, 9, 21)):
+        return {(e.place_id, e.kind, e.force, e.past) for e in events_of(text, gazetteer, language="en", published=published)}
+    assert events("Iraqi forces recapture the towns of Akashat and Anah") == {
+        ("akashat", "capture", "IRAQI_GOV", False), ("anah", "capture", "IRAQI_GOV", False)}
+    # Not after other words: an aim, a help to come.
+    assert events("The coalition is there to help Iraqi forces retake Anah.") == set()
+    # A town named in a pocket's name is not the town taken; the towns the pocket includes are (evidence, undated).
+    assert {e[0] for e in events("Syrian Army and allies regain full control of the northern Homs pocket, including "
+                                 "Rastan and Talbiseh.", date(2018, 5, 16))} == {"ar-rastan", "tallbisah"}
+
+
+def test_after_a_fronted_participle_the_subject_after_its_comma(gazetteer):
+    events = events_of("After capturing Manbij city on 12 August, the SDF announced that the offensive would continue, "
+                       "though it ended shortly after the Turkish Armed Forces launched their own operation.", gazetteer,
+                       language="en", published=date(2016, 8, 30))
+    assert ("manbij", "capture", "SDF") in {(e.place_id, e.kind, e.force) for e in events}, events

@@ -288,7 +288,7 @@ LANGUAGE = Language(
                    r"|city\s+hall|(?:city|town)\s+(?:buildings?|council|compound))",
     landmark_before=r"(?:university|airport|airfield|air\s+base|base|dam|refinery|oil\s+field|prison|citadel"
                     r"|crossing|camp)\s+(?:of|in|at|near|outside)",
-    region_after=r"province|governorate|district|region|countryside|desert|valley|river|basin|plain|campaign"
+    region_after=r"province|governorate|district|region|countryside|desert|valley|river|basin|plain|pocket|enclave|campaign"
                  r"|offensive|operation|military\s+council|military\s+coalition|dialect|area",
     dateline=r"(?:[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]{2,}(?:\s+[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]+)*)"
              r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?"
