@@ -800,9 +800,11 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         # the night of 9 June, and then Tikrit": later, not that night. Either way, no date of its own.
         undated_in_sequence = patient.date is None and (
             patient.closed or any(p.closed for p in patients[:patients.index(patient)])
-            or _later_than_fronted_date(hit, r, clause, g))
+            or _later_than_fronted_date(hit, r, clause, g) or _after_coordinated_fronted_phrase(r, clause, g))
         if undated_in_sequence:
             when = None
+        if when is None and _after_fronted_phrase(r, clause, g):
+            undated_in_sequence = True  # "After IS attacked, the army lost Palmyra and retook it in March"
         told_before = undated_in_sequence or when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and _told_in_the_past(hit, r, clause, ctx, g)
         if claim_kind == LOSS and trigger.form == "noun" and when is None and agent_code is None:
             # "The group's loss of Mosul was a major blow": an undated loss named as a noun, nobody named
@@ -1354,10 +1356,12 @@ def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) ->
 def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext) -> PhraseHit | None:
     """The force that is the clause's subject: the nearest before the predicate that is not an object,
     back to the first of its coordinated group ("Kurdish fighters and allied Syrian rebels")."""
-    inside = [f for f in r.forces if hit.start < f.start and f.end < hit.end]
-    if inside and g.verb_second:
+    inside = [f for f in r.forces if hit.start < f.start and f.end < hit.end and not _complement(f, r, clause, g)]
+    if inside and g.verb_second and not any(clause.start <= f.start and f.end <= hit.start
+                                            and not _complement(f, r, clause, g) for f in r.forces):
         # "Etter en avtale … rykket den syriske hæren mandag inn i Tall Tamr": verb-second puts the subject
-        # between the verb and its particle.
+        # between the verb and its particle (not "Syriske styrker rykket sammen med SDF inn i": a subject
+        # before, a companion after).
         return inside[0]
     resumed = _resumed_clause(hit, r, clause, g)
     if resumed is not None:
@@ -1528,13 +1532,15 @@ def _possessor(hit: _Hit, r: _Reading, ctx: _ArticleContext) -> PhraseHit | None
     words = r.text[max(0, hit.start - 30):hit.start].split()
     if not words or not ctx.grammar.possessive_word.match(words[-1].lower()):
         return None
-    # "Iraqi forces are battle-hardened after their victories in Mosul": the pronoun is the sentence's
-    # subject, its first force, when it names one before the pronoun ("IS militants executed dozens of
-    # soldiers after their capture of Tikrit": IS's), not the force the article named last.
+    # "Iraqi forces are battle-hardened after their victories in Mosul": the force the sentence names before
+    # the pronoun, not the one the article named last; with two or more before it ("IS blamed the SDF for
+    # deaths during its capture of Manbij"), we cannot tell whose.
     before = [f for f in r.forces if r.body <= f.start and f.end <= hit.start and f.start not in r.objects
               and not _complement(f, r, _clause_at(r, f.start), ctx.grammar)]
-    if before:
+    if len({f.code for f in before}) == 1:
         return before[0]
+    if before:
+        return PhraseHit("", hit.start, hit.start, "")  # someone, but not sure who: no taker
     return PhraseHit(_last_force(ctx), hit.start, hit.start, "") if _last_force(ctx) else None
 
 
@@ -1774,6 +1780,14 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
         if spot is not None:
             if spot.landmark or spot.region:
                 listed = _included_towns(spot.end, r, g, patients) if spot.region else None
+                noun = g.landmark_after_at.match(text, spot.end) if spot.landmark else None
+                if listed is None and noun is not None:
+                    # "took the Tal Afar intersection on Tuesday and then Tal Afar itself on Wednesday": past the
+                    # facility, the list goes on
+                    following, more = _list_continues(noun.end(), r, clause, g, patients)
+                    if more >= 0 and following > noun.end():
+                        pos, flags, words, end = following, _Part(), 0, max(end, more)
+                        continue
                 if listed is None:
                     break
                 pos, flags, words = listed, _Part(), 0
@@ -1938,10 +1952,14 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     text = r.text
     pos = position
     aside = _APPOSITIVE.match(text, pos) or _DISTANCE_ASIDE.match(text, pos)
+    located = g.locative_after_at.match(text, pos)
+    if located is not None and not _date_right_at(located.end(), r, g):
+        located = None
     if aside is not None and not any(aside.start() <= h.start < aside.end() and h.trigger.form != "epithet"
                                      for h in r.hits):
         pos = aside.end() - 1  # "Ramadi, the capital of Anbar province, in December and Hit in April"
-    elif (located := g.locative_after_at.match(text, pos)) is not None:
+        located = None
+    elif located is not None:
         pos = located.end()  # "Haritan on the northern edge of Aleppo on Feb. 16 and Kafr Nubl …"
     while True:
         stripped = pos
@@ -1964,9 +1982,7 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     join = g.list_join_at.match(text, interposed.end() if interposed else pos)
     if join is None:
         return pos, -1
-    if g.sequel_at.match(text, interposed.end() if interposed else pos):
-        for patient in patients:
-            patient.closed = True
+    sequel = g.sequel_at.match(text, interposed.end() if interposed else pos) is not None
     nxt, skipped = join.end(), 0
     while skipped <= 4:
         spot = r.spot_at.get(nxt)
@@ -1978,6 +1994,13 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
                     return pos, -1
                 nxt = after
                 continue
+            own_place = g.locative_after_at.match(text, spot.end)
+            if located is not None and not _date_right_at(own_place.end() if own_place else spot.end, r, g):
+                return pos, -1  # "took Saraqeb on the outskirts of Idlib on Feb. 8 and Idlib remains …": no list
+            if sequel:
+                # "liberated Mosul and Raqqa, followed by Hajin last December": the dates after are not theirs
+                for patient in patients:
+                    patient.closed = True
             return nxt, _clause_at(r, nxt).end
         unplaced = _next_list_item(nxt, r, g, need_name=True)
         if unplaced is not None:
@@ -1991,6 +2014,13 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
             nxt += 1
         skipped += 1
     return pos, -1
+
+
+def _date_right_at(position: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a date phrase starts at `position`, after white space and a preposition ("on Feb. 16")."""
+    stripped = position + len(r.text[position:]) - len(r.text[position:].lstrip())
+    preposition = g.date_preposition_at.match(r.text, stripped)
+    return stripped in r.date_at or preposition is not None and preposition.end() in r.date_at
 
 
 def _next_list_item(position: int, r: _Reading, g: T.Grammar, need_name: bool) -> int | None:
@@ -2394,8 +2424,11 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             current = r.clauses[current.resumes]  # past the aside in dashes, to the clause it interrupted
             continue
         index = r.clauses.index(current)
-        if current.opener == "," and index >= 2 and g.background.match(r.clauses[index - 1].opener or " "):
-            current = r.clauses[index - 2]  # "The next day, after four days of fighting, rebels captured …"
+        if current.opener == "," and index >= 2 and g.background.match(r.clauses[index - 1].opener or " ") \
+                and not g.coordinator_word.match(r.clauses[index - 2].opener or " "):
+            # "The next day, after four days of fighting, rebels captured …"; not "…on Thursday, and after three
+            # days of fighting, the army retook the city": the days between move the date on
+            current = r.clauses[index - 2]
             continue
         if not g.inheriting_word.match(current.opener):
             break
@@ -2433,8 +2466,7 @@ def _rest_of_town(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bo
 def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, forces: ForceCatalogue) -> bool:
     """Whether the sentence says nobody resisted this entry. Two shapes only, each a fact of the entry's own
     time: the manner in the entry's own clause ("entered the town without a fight", "under a surrender
-    deal", "broke the siege and entered", "Etter en avtale … rykket … inn i") or later in the sentence with
-    no other town between, or the holder's withdrawal
+    deal", "broke the siege and entered", "Etter en avtale … rykket … inn i"), or the holder's withdrawal
     from this very town told in a clause of its own ("X withdrew from Ras al-Ayn on Sunday, and Y entered
     it", "… after rebels withdrew from it"). A withdrawal of the entering force itself, a retreat inside the
     town, one months or years apart, a deal to come or that failed: still a fight."""
@@ -2443,14 +2475,6 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
         return False  # "…, after which clashes erupted again", "en avtale som opprørerne senere sa var brutt"
     if g.unopposed.search(r.text, own.start, own.end) and not g.unreal_cue.search(r.text, own.start, own.end):
         return True
-    for cue in g.unopposed.finditer(r.text, own.end):
-        # Later in the sentence, in a clause of what let the entry happen, with no other town between:
-        # "entered Harasta on Friday after the last rebel fighters were bussed out under a surrender deal".
-        clause = _clause_at(r, cue.start())
-        if g.entry_after_word.match(clause.opener) and not g.unreal_cue.search(r.text, clause.start, cue.start()) and not any(
-                hit.end <= s.start < cue.start() and s.mention.place != patient.spot.mention.place and not s.located
-                for s in r.spots) and not any(hit.end <= a < cue.start() for a, _ in r.region_spans):
-            return True  # (a town named only to locate it, "on the edge of Damascus", is no other town)
     entering = {f.code for f in r.forces if own.start <= f.start < hit.start}
     for cue in g.withdrawal.finditer(r.text, r.body):
         clause = _clause_at(r, cue.start())
@@ -2468,18 +2492,7 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
             continue  # "over to år etter at hæren trakk seg ut av byen 10. juni 2014": long before
         source = g.cue_source_at.match(r.text, cue.end())
         if source is None:
-            # "entered the town Tuesday after the Kurdish Peshmerga moved out": out of where the entry was, when
-            # nothing follows and the clause says what let the entry happen, right after it, no other predicate
-            # or place between; "as IS fighters retreated deeper into the city": not out of it.
-            index = r.clauses.index(clause)
-            if index and r.clauses[index - 1] is own and g.entry_after_word.match(clause.opener) \
-                    and all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in r.words(cue.end(), clause.end)) \
-                    and not any(hit.end <= h.start < cue.start() for h in r.hits) \
-                    and not any(hit.end <= s.start < cue.start() and s.mention.place != patient.spot.mention.place
-                                for s in r.spots) \
-                    and not any(hit.end <= a < cue.start() for a, _ in r.region_spans):
-                return True
-            continue
+            continue  # "as IS fighters retreated deeper into the city": not out of it
         named = next((s for s in r.spots if source.end() <= s.start < clause.end), None)
         following = r.words(source.end(), min(len(r.text), source.end() + 20))[:1]
         anaphor = g.town_anaphor_at.match(r.text, source.end())
@@ -2541,13 +2554,28 @@ def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Gra
     return coarse[-1] if coarse and len(coarse) == len(dates) else None
 
 
+def _after_fronted_phrase(r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """Whether the clause goes on after a fronted "after" phrase that ended at its comma (`_end_background_phrases`)."""
+    index = r.clauses.index(clause)
+    return clause.opener == "," and index >= 1 and bool(g.background.match(r.clauses[index - 1].opener or " "))
+
+
+def _after_coordinated_fronted_phrase(r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """Whether the clause goes on after "and" and a fronted "after" phrase ("attacked the army on Thursday, and
+    after three days of fighting, the army retook the city"): later than the date before, by how much the
+    text does not say."""
+    index = r.clauses.index(clause)
+    return clause.opener == "," and index >= 2 and bool(g.background.match(r.clauses[index - 1].opener or " ")) \
+        and bool(g.coordinator_word.match(r.clauses[index - 2].opener or " ")) and not _own_dates(r, clause)
+
+
 def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """Whether a base form is a present tense after the clause's own subject, as in a headline or an
-    infobox's result ("Syrian Army and allies regain full control of the northern Homs pocket"): the clause
-    opens with forces (and their allies) and the verb follows them."""
+    infobox's result ("Syrian Army and allies regain full control of the northern Homs pocket"): a line with
+    no full stop whose clause opens with forces (and their allies), the verb right after them."""
     forces = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start]
-    if not forces:
-        return False
+    if not forces or r.text.rstrip()[-1:] in ".!?\"”":
+        return False  # (a line with no full stop: "Iraqi forces retake Anah within weeks, commander predicts." is no fact)
     lead = r.words(max(clause.start, r.body), forces[0].start)
     tail = r.text[forces[-1].end:hit.start]
     return all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in lead) \

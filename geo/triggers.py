@@ -148,7 +148,6 @@ class Grammar:
     failed_cue: re.Pattern
     cue_source_at: re.Pattern
     some_end: re.Pattern
-    entry_after_word: re.Pattern
     locative_after_at: re.Pattern
     time_shift_word: re.Pattern
     agent_word: re.Pattern
@@ -309,7 +308,6 @@ def grammar(code: str | None) -> Grammar | None:
         failed_cue=_words(w.failed_cue),
         cue_source_at=re.compile(w.cue_source, _I),
         some_end=re.compile(r"(?<![\w-])(?:" + w.some + r")\s+(?:\S+\s+)?\Z", _I),
-        entry_after_word=_whole(w.entry_after),
         locative_after_at=re.compile(r"\s+(?:" + w.locative_after + r")(?![\w])"),
         time_shift_word=_whole(w.time_shift),
         agent_word=_whole(w.agent),

@@ -1585,11 +1585,11 @@ def test_towns_listed_past_a_distance_aside_keep_their_own_dates(gazetteer):
         ("anah", "capture", date(2017, 10, 1)), ("al-qaim", "capture", date(2017, 11, 1))}, events
 
 
-def test_militant_control_and_near_complete_control(gazetteer):
-    events = events_of("Hawija, about 45 kilometers west of Kirkuk, had been under militant control since 2014.",
-                       gazetteer, language="en", published=date(2017, 10, 5))
-    assert [(e.place_id, e.kind, e.force, e.date) for e in events] == [
-        ("al-hawijah", "state", "IS", date(2014, 1, 1))], events
+def test_near_complete_control_and_militants_of_no_named_side(gazetteer):
+    # "militant" names no side: Idlib's, Afrin's and Douma's militants were never Islamic State's.
+    for text in ("Hawija had been under militant control since 2014.", "Militant-held Idlib was bombed on Thursday.",
+                 "Douma remained in militant hands."):
+        assert events_of(text, gazetteer, language="en", published=date(2017, 10, 5)) == [], text
     events = events_of("Turkish-backed rebels said they had taken near-complete control of al-Bab on Thursday.",
                        gazetteer, language="en", published=date(2017, 2, 24))
     assert [(e.place_id, e.kind, e.force) for e in events] == [("al-bab", "capture", "TURKEY")], events
@@ -1601,19 +1601,6 @@ def test_a_possessive_pronoun_is_the_subject_before_it_not_the_force_named_last(
     assert {(e.place_id, e.force) for e in events if e.kind == "capture"} == {
         ("mosul", "IRAQI_GOV"), ("tall-afar", "IRAQI_GOV")}, events
 
-
-def test_a_surrender_deal_later_in_the_sentence_makes_the_entry_a_taking(gazetteer):
-    def kinds(text):
-        return [(e.place_id, e.kind) for e in events_of(text, gazetteer, language="en", published=date(2018, 3, 24))
-                if e.place_id == "harasta"]
-    assert kinds("Syrian government troops entered the town of Harasta on the edge of Damascus on Friday after the last "
-                 "rebel fighters were bussed out under a surrender deal, state television said.") == [("harasta", "capture")]
-    # A deal refused, one about another town, or a deal that collapsed leaves the entry a fight.
-    for text in ("Syrian government troops entered Harasta on Friday, and rebels said they would never accept a "
-                 "surrender deal.",
-                 "Syrian government troops entered Harasta on Friday, while rebels in Douma left under a surrender deal.",
-                 "Syrian government troops entered Harasta on Friday, a week after talks on a surrender deal collapsed."):
-        assert kinds(text) == [("harasta", "contest")], text
 
 
 def test_a_date_before_every_predicate_dates_them_all(gazetteer):
@@ -1650,19 +1637,6 @@ def test_a_building_or_a_part_of_the_town_is_not_the_town(gazetteer):
     assert changes("Rebels withdrew from the Old City of Homs in May 2014 after a two-year siege.",
                    date(2017, 5, 21)) == []
 
-
-def test_an_entry_after_the_holder_left_with_nothing_after_the_withdrawal(gazetteer):
-    def kinds(text):
-        return [e.kind for e in events_of(text, gazetteer, language="en", published=date(2017, 10, 17))
-                if e.place_id == "sinjar"]
-    assert kinds("In Sinjar pro-government forces moved into the town Tuesday after the Kurdish Peshmerga moved "
-                 "out.") == ["capture"]
-    assert kinds("Iraqi forces entered Sinjar on Tuesday after the Peshmerga withdrew.") == ["capture"]
-    for text in ("Iraqi forces entered Sinjar on Tuesday as the Peshmerga retreated deeper into the city.",
-                 "Iraqi forces entered Sinjar on Tuesday after some Peshmerga units withdrew.",
-                 "Iraqi forces entered Sinjar on Tuesday after US advisers withdrew.",
-                 "Iraqi forces entered Sinjar on Tuesday after the Peshmerga withdrew to the mountain."):
-        assert kinds(text) == ["contest"], text
 
 
 def test_dates_of_a_list_and_of_the_day_after(gazetteer):
@@ -1714,8 +1688,8 @@ def test_fourth_review_cases(gazetteer):
     # "militant" and "jihadist" before another force's name do not make it Islamic State.
     assert {e[2] for e in events("Jihadist rebels captured Idlib on Saturday.", published=date(2015, 3, 30))} == {"REBELS"}
     assert {e[2] for e in events("Militant Kurdish fighters seized Afrin on Sunday.")} == {"SDF"}
-    # The possessive pronoun is the sentence's first force, its subject.
-    assert {e[2] for e in events("IS militants executed dozens of soldiers after their capture of Tikrit.")} == {"IS"}
+    # With two forces before it, a possessive pronoun names no taker.
+    assert events("IS militants executed dozens of soldiers after their capture of Tikrit.") == set()  # whose?
     # The holding's "since" dates the taking its relative clause tells of.
     assert ("manbij", "capture", "SDF", date(2016, 8, 1), False) in events(
         "The SDF has controlled Manbij, which it took from IS, since August.", published=date(2017, 2, 22))
@@ -1744,16 +1718,13 @@ def test_fourth_review_cases(gazetteer):
 
 
 def test_eighth_batch_cases(gazetteer):
+    # A second review dropped "deployed inside" (deployments beside the holder), "came under X control" (whose
+    # earlier holder it read wrongly) and deals told after the entry; what is left:
     def events(text, published):
         return {(e.place_id, e.kind, e.force, e.date) for e in events_of(text, gazetteer, language="en",
                                                                           published=published)}
-    # An entry under a deal of any kind, told in the clause of what let it happen, is a taking.
-    assert ("manbij", "capture", "SYRIAN_GOV", date(2019, 10, 15)) in events(
-        "Syrian government troops deployed inside Manbij on Tuesday, hours after U.S. forces left their bases near "
-        "the town, under a deal struck between Damascus and the Syrian Democratic Forces.", date(2019, 10, 15))
-    # "came back under government control"
-    assert events("Busra al-Sham came back under government control early this month under a separate deal.",
-                  date(2018, 7, 27)) == {("busra-ash-sham", "capture", "SYRIAN_GOV", date(2018, 7, 1))}
+    # "government control" names no force: "Civilians fled Douma for areas under government control".
+    assert events("Civilians fled Douma for areas under government control.", date(2018, 3, 24)) == set()
     # A listed town's own date stands past where it lies.
     assert events("Government forces had pushed on from Saraqeb in February, taking Haritan on the northern edge of "
                   "Aleppo on Feb. 16 and Kafr Nubl in southern Idlib on Feb. 25.", date(2020, 3, 2)) >= {
@@ -1773,7 +1744,9 @@ def test_present_tense_of_a_headline_or_an_infobox_result(gazetteer):
     assert events("The coalition is there to help Iraqi forces retake Anah.") == set()
     # A town named in a pocket's name is not the town taken; the towns the pocket includes are (evidence, undated).
     assert {e[0] for e in events("Syrian Army and allies regain full control of the northern Homs pocket, including "
-                                 "Rastan and Talbiseh.", date(2018, 5, 16))} == {"ar-rastan", "tallbisah"}
+                                 "Rastan and Talbiseh", date(2018, 5, 16))} == {"ar-rastan", "tallbisah"}
+    # With a full stop it is a sentence of a story, where a base form after its subject may be a forecast.
+    assert events("Iraqi forces retake Anah within weeks, commander predicts.") == set()
 
 
 def test_after_a_fronted_participle_the_subject_after_its_comma(gazetteer):
@@ -1781,3 +1754,44 @@ def test_after_a_fronted_participle_the_subject_after_its_comma(gazetteer):
                        "though it ended shortly after the Turkish Armed Forces launched their own operation.", gazetteer,
                        language="en", published=date(2016, 8, 30))
     assert ("manbij", "capture", "SDF") in {(e.place_id, e.kind, e.force) for e in events}, events
+
+
+def test_an_entry_stays_a_fight_unless_its_own_clause_or_the_holders_withdrawal_from_the_town_says_otherwise(gazetteer):
+    def kinds(text, language="en"):
+        return [e.kind for e in events_of(text, gazetteer, language=language, published=date(2017, 10, 17))
+                if e.place_id == "sinjar"]
+    # A withdrawal with no place, or a deal in another clause, may be about anything: still a fight.
+    for text in ("Iraqi forces entered Sinjar on Tuesday after the Peshmerga withdrew.",
+                 "In Sinjar pro-government forces moved into the town Tuesday after the Kurdish Peshmerga moved out.",
+                 "Iraqi forces entered Sinjar on Tuesday after the Peshmerga were bussed out under a surrender deal.",
+                 "Iraqi forces entered Sinjar on Tuesday after rebels proposed to leave under a deal."):
+        assert kinds(text) == ["contest"], text
+    assert kinds("Iraqi forces entered Sinjar on Tuesday after the Peshmerga moved out of the town.") == ["capture"]
+    assert kinds("Iraqi forces entered Sinjar on Tuesday under a surrender deal.") == ["capture"]
+
+
+def test_second_review_cases(gazetteer):
+    def events(text, language="en", published=date(2016, 12, 12)):
+        return {(e.place_id, e.kind, e.force, e.date, e.past) for e in events_of(text, gazetteer, language=language,
+                                                                                  published=published)}
+    # A list with a place phrase goes on only to a town with a date of its own.
+    assert {e[0] for e in events("Government forces took Saraqeb on the outskirts of Idlib on Feb. 8 and Idlib remains "
+                                 "in rebel hands.", published=date(2020, 3, 1))} == {"saraqib"}
+    # "then" in an aside closes no list; ", and then" with a date dates only what follows it.
+    assert ("ramadi", "capture", "IS", date(2015, 5, 1), False) in events("IS seized Ramadi and then Palmyra in May.",
+                                                                          published=date(2015, 6, 1))
+    assert {(e[0], e[4]) for e in events("IS seized Mosul and Tikrit, and then Baiji on 12 June.",
+                                         published=date(2014, 6, 20))} == {
+        ("mosul", True), ("tikrit", True), ("bayji", False)}
+    # After a fronted "after" phrase with nothing to date it, the clause stays background.
+    assert ("tadmur", "loss", "UNKNOWN", None, True) in events("After IS attacked, the army lost Palmyra and retook it "
+                                                               "in March.")
+    assert ("tadmur", "capture", "SYRIAN_GOV", None, True) in events(
+        "IS attacked the army in Palmyra on Thursday, and after three days of fighting, the army retook the city.",
+        published=date(2016, 5, 25))
+    # A companion named after the verb is not the subject of a verb-second clause.
+    assert {e[1:3] for e in events("Syriske styrker rykket mandag sammen med SDF inn i Manbij.", language="nb",
+                                   published=date(2019, 10, 15))} <= {("contest", "UNKNOWN")}
+    # Past a facility, the list goes on.
+    assert {e[0] for e in events("Iraqi forces took the Tal Afar intersection on Tuesday and then Tal Afar itself on "
+                                 "Wednesday.", published=date(2017, 8, 31))} == {"tall-afar"}

@@ -262,9 +262,6 @@ class Language:
     cue_source: str = r"(?!)"
     # Part of a force before its name ("some Islamic State fighters", "en del IS-krigere"): not all of it.
     some: str = r"(?!)"
-    # The words that open a clause telling what let an entry happen ("entered the town after the Peshmerga
-    # moved out", "etter at peshmerga trakk seg ut"): not "before", "while", "mens", "før".
-    entry_after: str = r"(?!)"
     # Where a listed town lies, between it and its date: "taking Haritan on the northern edge of Aleppo on Feb.
     # 16 and Kafr Nubl in southern Idlib on Feb. 25".
     locative_after: str = r"(?!)"

@@ -34,7 +34,7 @@ PREDICATES = (
     # -- fighting inside -------------------------------------------------------------------------------
     P(CONTEST, r"stormed|storms|storming|storm|entered|enters|entering|enter|re-entered|reentered"
                r"|(?:pushed|punched|broke|moved|swept|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
-               r"\s+(?:back\s+|through\s+)?into|deployed\s+(?:inside|into)", entry=True),
+               r"\s+(?:back\s+|through\s+)?into", entry=True),
     P(CONTEST, r"counter-?attack(?:ed|ing|s)?(?:\s+(?:on|in|against))?|counter-?offensive\s+(?:on|in|against)"
                r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,3}?(?:inside|in)"),
     # -- pressing from outside -----------------------------------------------------------------------
@@ -47,8 +47,6 @@ PREDICATES = (
     P(STATE, r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of|controls|controlled|control"
              r"|occupies|occupy"),
     P(STATE, r"holds|held|hold"),
-    P(CAPTURE, r"(?:came|comes|come)\s+(?:back\s+)?under\s+(?:the\s+)?(?:full\s+)?(?:\S+\s+){0,2}?(?:control|rule)",
-      form="holder"),
     P(STATE, r"under\s+(?:the\s+)?(?:full\s+|complete\s+|de\s+facto\s+|total\s+)?(?:\S+\s+){0,2}?(?:control|rule)"
              r"|in\s+(?:the\s+)?hands\s+of|in\s+(?:\S+\s+){1,2}?hands", form="holder"),
     P(STATE, r"[\w'’]+-(?:held|controlled|occupied|run)", form="attribute"),
@@ -201,7 +199,7 @@ LANGUAGE = Language(
                     r"|turn(?:s|ed|ing)?\s+over|cede[sd]?|ceding|relinquish(?:es|ed|ing)?|share[sd]?|sharing",
     reference_date_before=r"first\s+time|first\s+time\s+since|(?:highest|lowest|largest|biggest|worst)\s+(?:\w+\s+)?since",
     modal_after=r"will|would|could|can|may|might|should|must|shall|won't|wouldn't|(?:is|are|was|were)\s+(?:expected|likely|set|due)\s+to",
-    sequel_joiners=r"followed\s+by|(?:and\s+)?then",
+    sequel_joiners=r"followed\s+by|(?<=,\s)(?:and\s+)?then",
     denied_object=r"it|this|the\s+(?:claims?|reports?|account)|(?:these|those|such)\s+(?:claims|reports)",
     ordinal_before=r"(?:first|second|third|last|latest|only)\s+(?:[\w-]+\s+){0,3}?to(?:\s+(?:be|have\s+been|have))?",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
@@ -231,15 +229,14 @@ LANGUAGE = Language(
     unreal_cue=r"never|not|no|refused?|rejected|vowed|would|will|demand(?:s|ed)?|calls?\s+for|talks\s+on|threat(?:en(?:ed|s)?)?|if|unless",
     failed_cue=r"broke\s+down|collapsed|fell\s+through|failed|stalled|broken|violated",
     some=r"some|several|a\s+few|part\s+of|dozens\s+of|hundreds\s+of|many\s+of|most\s+of",
-    entry_after=r"after|as|once",
     locative_after=r"(?:on|at)\s+the\s+(?:\w+\s+)?(?:edge|outskirts|fringes?)\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
                    r"|in\s+(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)"
                    r"\s+[A-Z][\w'’-]*(?:\s+(?:province|governorate))?",
     time_shift=r"now|later|finally|then|since|eventually|subsequently|afterwards|soon|again|within|until|after|before",
-    cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of)\s+(?:the\s+)?",
+    cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of|of)\s+",  # ("pulled out" + "of")
     unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
-              r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:(?:surrender|evacuation"
-              r"|reconciliation)\s+)?(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
+              r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:surrender|evacuation|reconciliation)"
+              r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
     now=r"now",
     repelled=r"repel(?:led|s)?|repulsed|repulses|repulse|fended\s+off|fought\s+off|beat\s+back|beaten\s+back"
@@ -288,7 +285,7 @@ LANGUAGE = Language(
                    r"|city\s+hall|(?:city|town)\s+(?:buildings?|council|compound))",
     landmark_before=r"(?:university|airport|airfield|air\s+base|base|dam|refinery|oil\s+field|prison|citadel"
                     r"|crossing|camp)\s+(?:of|in|at|near|outside)",
-    region_after=r"province|governorate|district|region|countryside|desert|valley|river|basin|plain|pocket|enclave|campaign"
+    region_after=r"province|governorate|district|region|countryside|desert|valley|river|basin|plain|pocket|campaign"
                  r"|offensive|operation|military\s+council|military\s+coalition|dialect|area",
     dateline=r"(?:[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]{2,}(?:\s+[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]+)*)"
              r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?"
