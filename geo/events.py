@@ -272,7 +272,7 @@ def _end_background_phrases(text: str, clauses: list[_Clause], g: T.Grammar, pre
     out: list[_Clause] = []
     for clause in clauses:
         comma = text.find(",", clause.start, clause.end)
-        if clause.opener and g.background.match(clause.opener) and comma >= 0 \
+        if clause.opener and g.after_phrase_word.match(clause.opener) and comma >= 0 \
                 and not any(clause.start <= p < comma for p in predicates) \
                 and any(comma < p < clause.end for p in predicates) \
                 and not g.coordinator_word.match((re.match(r"\s*([\w'’]*)", text[comma + 1:]).group(1)).lower()):
@@ -727,7 +727,9 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             kind = LOSS
     elif kind == LOSS and not passive:
         # "IS's loss of Mosul": the noun's possessor lost it; a verb's subject did.
-        loser = agent if trigger.form == "noun" and agent is not None and agent.code else _subject_force(hit, r, clause, g, ctx)
+        # (a possessive that could be either of two forces names no loser: "Peshmerga commanders blamed IS
+        # fighters for their loss of Sinjar")
+        loser = agent if trigger.form == "noun" and agent is not None else _subject_force(hit, r, clause, g, ctx)
         agent = None
         previous = (loser.code if loser else None) or previous
         taker = _beneficiary(hit, r, clause, g)
@@ -1535,10 +1537,13 @@ def _possessor(hit: _Hit, r: _Reading, ctx: _ArticleContext) -> PhraseHit | None
     # "Iraqi forces are battle-hardened after their victories in Mosul": the force the sentence names before
     # the pronoun, not the one the article named last; with two or more before it ("IS blamed the SDF for
     # deaths during its capture of Manbij"), we cannot tell whose.
+    g = ctx.grammar
     before = [f for f in r.forces if r.body <= f.start and f.end <= hit.start and f.start not in r.objects
-              and not _complement(f, r, _clause_at(r, f.start), ctx.grammar)]
-    if len({f.code for f in before}) == 1:
-        return before[0]
+              and not _complement(f, r, _clause_at(r, f.start), g)]
+    coordinated = all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|og))?\s*(?:(?:the|de|den|det)\s+)?", r.text[a.end:b.start])
+                      for a, b in zip(before, before[1:]))
+    if before and (coordinated or len({f.code for f in before}) == 1):
+        return before[0]  # ("Iraqi forces and the Peshmerga completed their recapture of Mosul": the group's first)
     if before:
         return PhraseHit("", hit.start, hit.start, "")  # someone, but not sure who: no taker
     return PhraseHit(_last_force(ctx), hit.start, hit.start, "") if _last_force(ctx) else None
@@ -1780,14 +1785,6 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
         if spot is not None:
             if spot.landmark or spot.region:
                 listed = _included_towns(spot.end, r, g, patients) if spot.region else None
-                noun = g.landmark_after_at.match(text, spot.end) if spot.landmark else None
-                if listed is None and noun is not None:
-                    # "took the Tal Afar intersection on Tuesday and then Tal Afar itself on Wednesday": past the
-                    # facility, the list goes on
-                    following, more = _list_continues(noun.end(), r, clause, g, patients)
-                    if more >= 0 and following > noun.end():
-                        pos, flags, words, end = following, _Part(), 0, max(end, more)
-                        continue
                 if listed is None:
                     break
                 pos, flags, words = listed, _Part(), 0
@@ -1987,6 +1984,11 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     while skipped <= 4:
         spot = r.spot_at.get(nxt)
         if spot is not None:
+            if sequel:
+                # "liberated Mosul and Raqqa, followed by Hajin (or the Hajin pocket) last December": the dates
+                # after are not theirs
+                for patient in patients:
+                    patient.closed = True
             if spot.landmark or spot.region:
                 # "Sinjar, Mosul Dam, Qaraqosh": a facility in the list is passed over, the list goes on
                 after = _next_list_item(spot.end, r, g, need_name=False)
@@ -1995,12 +1997,8 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
                 nxt = after
                 continue
             own_place = g.locative_after_at.match(text, spot.end)
-            if located is not None and not _date_right_at(own_place.end() if own_place else spot.end, r, g):
+            if located is not None and not _dated_item_ends(own_place.end() if own_place else spot.end, r, g):
                 return pos, -1  # "took Saraqeb on the outskirts of Idlib on Feb. 8 and Idlib remains …": no list
-            if sequel:
-                # "liberated Mosul and Raqqa, followed by Hajin last December": the dates after are not theirs
-                for patient in patients:
-                    patient.closed = True
             return nxt, _clause_at(r, nxt).end
         unplaced = _next_list_item(nxt, r, g, need_name=True)
         if unplaced is not None:
@@ -2014,6 +2012,15 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
             nxt += 1
         skipped += 1
     return pos, -1
+
+
+def _dated_item_ends(position: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a date starts at `position` and the list item ends with it ("… and Kafr Nubl in southern Idlib on
+    Feb. 25."), not a new clause's subject ("… and Aleppo on Feb. 16 saw celebrations")."""
+    if not _date_right_at(position, r, g):
+        return False
+    date = next(d for d in r.dates if d.start >= position)
+    return re.match(r"\s*(?:[,.;:]|$)", r.text[date.end:]) is not None or g.list_join_at.match(r.text, date.end) is not None
 
 
 def _date_right_at(position: int, r: _Reading, g: T.Grammar) -> bool:
@@ -2496,6 +2503,8 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
         named = next((s for s in r.spots if source.end() <= s.start < clause.end), None)
         following = r.words(source.end(), min(len(r.text), source.end() + 20))[:1]
         anaphor = g.town_anaphor_at.match(r.text, source.end())
+        if anaphor is not None and len(anaphor.group(0).split()) > 2:
+            anaphor = None  # "pulled out of the nearby town": another one
         pointed = anaphor or (following and g.pronoun_word.match(following[0].lower))
         end = named.end if named is not None else anaphor.end() if anaphor else None
         if end is not None and (_part_named_after(end, r, g) or g.partial_any.search(r.text, source.end(), end)):
@@ -2574,13 +2583,14 @@ def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar
     infobox's result ("Syrian Army and allies regain full control of the northern Homs pocket"): a line with
     no full stop whose clause opens with forces (and their allies), the verb right after them."""
     forces = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start]
-    if not forces or r.text.rstrip()[-1:] in ".!?\"”":
+    if not forces or r.text.rstrip()[-1:] in ".!?\"”'’)»" \
+            or any(g.saying_word.match(t.lower) for t in r.words(r.body, len(r.text))):
         return False  # (a line with no full stop: "Iraqi forces retake Anah within weeks, commander predicts." is no fact)
     lead = r.words(max(clause.start, r.body), forces[0].start)
     tail = r.text[forces[-1].end:hit.start]
     return all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in lead) \
         and re.fullmatch(r"\s*(?:(?:and|og)\s+(?:(?:their|its|deres|sine|dens)\s+)?(?:allies|allierte)\s*)?", tail) is not None \
-        and all(g.coordinated_force_gap.fullmatch(r.text[a.end:b.start]) for a, b in zip(forces, forces[1:]))
+        and all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|og))?\s*", r.text[a.end:b.start]) for a, b in zip(forces, forces[1:]))
 
 
 def _later_than_fronted_date(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:

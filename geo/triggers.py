@@ -149,6 +149,7 @@ class Grammar:
     cue_source_at: re.Pattern
     some_end: re.Pattern
     locative_after_at: re.Pattern
+    after_phrase_word: re.Pattern
     time_shift_word: re.Pattern
     agent_word: re.Pattern
     remainder: re.Pattern
@@ -308,6 +309,7 @@ def grammar(code: str | None) -> Grammar | None:
         failed_cue=_words(w.failed_cue),
         cue_source_at=re.compile(w.cue_source, _I),
         some_end=re.compile(r"(?<![\w-])(?:" + w.some + r")\s+(?:\S+\s+)?\Z", _I),
+        after_phrase_word=_whole(w.after_phrase),
         locative_after_at=re.compile(r"\s+(?:" + w.locative_after + r")(?![\w])"),
         time_shift_word=_whole(w.time_shift),
         agent_word=_whole(w.agent),

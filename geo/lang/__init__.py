@@ -262,6 +262,9 @@ class Language:
     cue_source: str = r"(?!)"
     # Part of a force before its name ("some Islamic State fighters", "en del IS-krigere"): not all of it.
     some: str = r"(?!)"
+    # A fronted phrase of what came before ("after four days of fighting", "etter fire dager med kamper"): with
+    # no predicate of its own it ends at its comma, and what follows is the sentence's own clause.
+    after_phrase: str = r"(?!)"
     # Where a listed town lies, between it and its date: "taking Haritan on the northern edge of Aleppo on Feb.
     # 16 and Kafr Nubl in southern Idlib on Feb. 25".
     locative_after: str = r"(?!)"

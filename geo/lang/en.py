@@ -229,6 +229,7 @@ LANGUAGE = Language(
     unreal_cue=r"never|not|no|refused?|rejected|vowed|would|will|demand(?:s|ed)?|calls?\s+for|talks\s+on|threat(?:en(?:ed|s)?)?|if|unless",
     failed_cue=r"broke\s+down|collapsed|fell\s+through|failed|stalled|broken|violated",
     some=r"some|several|a\s+few|part\s+of|dozens\s+of|hundreds\s+of|many\s+of|most\s+of",
+    after_phrase=r"after|following",
     locative_after=r"(?:on|at)\s+the\s+(?:\w+\s+)?(?:edge|outskirts|fringes?)\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
                    r"|in\s+(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)"
                    r"\s+[A-Z][\w'’-]*(?:\s+(?:province|governorate))?",

@@ -202,6 +202,7 @@ LANGUAGE = Language(
     unreal_cue=r"ikke|aldri|avvist|avviste|avviser|krav\s+om|kreve|krever|vil|skal|forhandlinger\s+om|truer|truet|hvis|dersom",
     failed_cue=r"brøt\s+sammen|kollapset|mislyktes|strandet|brutt|brudd",
     some=r"noen|en\s+del|flere|deler\s+av|mange\s+av|hundrevis\s+av|dusinvis\s+av",
+    after_phrase=r"etter(?:\s+at)?",
     time_shift=r"nå|senere|deretter|siden|etterpå|snart|igjen|innen|inntil|etter|før|slutt",
     cue_source=r"\s+(?:\S+\s+)?(?:ut\s+av|av|fra)\s+",
     present_passive=PRESENT_PASSIVE,
