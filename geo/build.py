@@ -750,6 +750,8 @@ def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gaz
     timings["timeline_s"] = time.perf_counter() - clock
 
     periods = town_periods_from_feature_collection(feature_collection(control))
+    if zones_process is not None:
+        zones_process.send(periods)  # it makes the zones while this process renders the other files
     clock = time.perf_counter()
     place_ids_with_events = {e.place_id for e in events if e.place_id}
     files = {
@@ -760,7 +762,7 @@ def _render(results: list[ArticleResult], skipped: list[Skipped], gazetteer: Gaz
     render_s = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    made = zones_process.files(periods) if zones_process is not None else None
+    made = zones_process.files() if zones_process is not None else None
     if made is None:
         made = (*zone_files(periods), None)
     zone_texts, zone_count, borders = made

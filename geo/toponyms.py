@@ -623,10 +623,11 @@ _ARABIC_ARTICLE_NEXT = re.compile(r"(?:al|el|ad|adh|an|ar|as|ash|at|az)[-‑‐]
 
 
 def _inside_longer_name(text: str, tokens, candidate: _Candidate, title_case=None) -> bool:
-    if (title_case or _TitleCaseLines(text, tokens))(candidate.start):
+    # The neighbours first: most names have no capitalised neighbour, and then their line need not be read.
+    if not (_after_capitalised_word(text, tokens, candidate.first_token)
+            or _before_capitalised_word(text, tokens, candidate.last_token)):
         return False
-    return (_after_capitalised_word(text, tokens, candidate.first_token)
-            or _before_capitalised_word(text, tokens, candidate.last_token))
+    return not (title_case or _TitleCaseLines(text, tokens))(candidate.start)
 
 
 class _TitleCaseLines:

@@ -39,7 +39,7 @@ def border_file() -> str:
 
 
 class ZonesProcess:
-    """A started helper process; `files` hands it the town periods and takes back what it made."""
+    """A started helper process; `send` hands it the town periods, `files` takes back what it made."""
 
     def __init__(self):
         environment = dict(os.environ)
@@ -59,11 +59,17 @@ class ZonesProcess:
         except (OSError, ValueError):
             return None
 
-    def files(self, periods: list[TownPeriod]) -> tuple[dict[str, str], int, str] | None:
-        """(zone files, number of zones, borders.geojson) of `periods`, or None when the helper failed."""
+    def send(self, periods: list[TownPeriod]) -> None:
+        """Hand the helper the town periods: it makes the files from them while this process goes on."""
         try:
             pickle.dump(periods, self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self._process.stdin.close()
+        except Exception:  # noqa: BLE001 - a helper that died: `files` says so
+            self.cancel()
+
+    def files(self) -> tuple[dict[str, str], int, str] | None:
+        """(zone files, number of zones, borders.geojson) of the periods sent, or None when the helper failed."""
+        try:
             made = pickle.load(self._process.stdout)
         except Exception:  # noqa: BLE001 - a helper that died or sent garbage: the build makes the files itself
             made = None

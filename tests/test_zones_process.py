@@ -16,14 +16,17 @@ PERIODS = [
 
 def test_the_helper_makes_the_same_files_as_this_process():
     files, count = zone_files(PERIODS)
-    assert ZonesProcess().files(PERIODS) == (files, count, border_file())
+    helper = ZonesProcess()
+    helper.send(PERIODS)
+    assert helper.files() == (files, count, border_file())
 
 
 def test_a_helper_that_died_gives_none_and_the_build_makes_the_files_itself():
     helper = ZonesProcess()
     helper._process.kill()
     helper._process.wait()
-    assert helper.files(PERIODS) is None
+    helper.send(PERIODS)
+    assert helper.files() is None
 
 
 def test_a_helper_that_cannot_start_is_none(monkeypatch):
