@@ -805,7 +805,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             or _later_than_fronted_date(hit, r, clause, g) or _after_coordinated_fronted_phrase(r, clause, g))
         if undated_in_sequence:
             when = None
-        if when is None and _after_fronted_phrase(r, clause, g):
+        if when is None and _fronted_phrase_before(r, clause, g) is not None:
             undated_in_sequence = True  # "After IS attacked, the army lost Palmyra and retook it in March"
         told_before = undated_in_sequence or when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and _told_in_the_past(hit, r, clause, ctx, g)
         if claim_kind == LOSS and trigger.form == "noun" and when is None and agent_code is None:
@@ -1390,9 +1390,9 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
     words = r.words(clause.start, hit.start)
     index = r.clauses.index(clause)
     opener, before = clause.opener, r.clauses[index - 1] if index else None
-    if opener == "," and index >= 3 and g.background.match(r.clauses[index - 1].opener or " ") \
-            and g.coordinator_word.match(r.clauses[index - 2].opener or " ") \
-            and len(r.words(r.clauses[index - 2].start, r.clauses[index - 2].end)) == 1:
+    phrase = _fronted_phrase_before(r, clause, g)
+    if phrase is not None and phrase >= 2 and g.coordinator_word.match(r.clauses[phrase - 1].opener or " ") \
+            and len(r.words(r.clauses[phrase - 1].start, r.clauses[phrase - 1].end)) == 1:
         # "attacked the army on Thursday, and after three days of fighting, captured the city": past the
         # fronted phrase, the clause goes on as the coordinated one before it.
         opener, before = r.clauses[index - 2].opener, r.clauses[index - 3]
@@ -1950,7 +1950,7 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     pos = position
     aside = _APPOSITIVE.match(text, pos) or _DISTANCE_ASIDE.match(text, pos)
     located = g.locative_after_at.match(text, pos)
-    if located is not None and not _date_right_at(located.end(), r, g):
+    if located is not None and _date_phrase_at(located.end(), r, g) is None:
         located = None
     if aside is not None and not any(aside.start() <= h.start < aside.end() and h.trigger.form != "epithet"
                                      for h in r.hits):
@@ -1959,16 +1959,7 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     elif located is not None:
         pos = located.end()  # "Haritan on the northern edge of Aleppo on Feb. 16 and Kafr Nubl …"
     while True:
-        stripped = pos
-        while stripped < len(text) and text[stripped].isspace():
-            stripped += 1
-        date = r.date_at.get(stripped)
-        if date is None:
-            m = re.match(r",?\s*", text[stripped:stripped + 3])
-            date = r.date_at.get(stripped + m.end())
-            m = g.date_preposition_at.match(text, stripped + m.end())
-            if m and date is None:
-                date = r.date_at.get(m.end())
+        date = _date_phrase_at(pos, r, g, after_comma=True)
         if date is None:
             break
         for patient in patients:
@@ -2017,17 +2008,25 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
 def _dated_item_ends(position: int, r: _Reading, g: T.Grammar) -> bool:
     """Whether a date starts at `position` and the list item ends with it ("… and Kafr Nubl in southern Idlib on
     Feb. 25."), not a new clause's subject ("… and Aleppo on Feb. 16 saw celebrations")."""
-    if not _date_right_at(position, r, g):
+    date = _date_phrase_at(position, r, g)
+    if date is None:
         return False
-    date = next(d for d in r.dates if d.start >= position)
     return re.match(r"\s*(?:[,.;:]|$)", r.text[date.end:]) is not None or g.list_join_at.match(r.text, date.end) is not None
 
 
-def _date_right_at(position: int, r: _Reading, g: T.Grammar) -> bool:
-    """Whether a date phrase starts at `position`, after white space and a preposition ("on Feb. 16")."""
-    stripped = position + len(r.text[position:]) - len(r.text[position:].lstrip())
-    preposition = g.date_preposition_at.match(r.text, stripped)
-    return stripped in r.date_at or preposition is not None and preposition.end() in r.date_at
+def _date_phrase_at(position: int, r: _Reading, g: T.Grammar, after_comma: bool = False) -> ResolvedDate | None:
+    """The date phrase at `position`, after white space (and a comma, when allowed) and a preposition ("on
+    Feb. 16"), or None."""
+    text = r.text
+    stripped = position + len(text[position:]) - len(text[position:].lstrip())
+    date = r.date_at.get(stripped)
+    if date is None:
+        skip = stripped + (re.match(r",?\s*", text[stripped:stripped + 3]).end() if after_comma else 0)
+        date = r.date_at.get(skip)
+        preposition = g.date_preposition_at.match(text, skip)
+        if preposition and date is None:
+            date = r.date_at.get(preposition.end())
+    return date
 
 
 def _next_list_item(position: int, r: _Reading, g: T.Grammar, need_name: bool) -> int | None:
@@ -2430,12 +2429,11 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
         if current.opener in _DASHES and current.resumes is not None:
             current = r.clauses[current.resumes]  # past the aside in dashes, to the clause it interrupted
             continue
-        index = r.clauses.index(current)
-        if current.opener == "," and index >= 2 and g.background.match(r.clauses[index - 1].opener or " ") \
-                and not g.coordinator_word.match(r.clauses[index - 2].opener or " "):
+        phrase = _fronted_phrase_before(r, current, g)
+        if phrase is not None and phrase >= 1 and not g.coordinator_word.match(r.clauses[phrase - 1].opener or " "):
             # "The next day, after four days of fighting, rebels captured …"; not "…on Thursday, and after three
             # days of fighting, the army retook the city": the days between move the date on
-            current = r.clauses[index - 2]
+            current = r.clauses[phrase - 1]
             continue
         if not g.inheriting_word.match(current.opener):
             break
@@ -2563,19 +2561,22 @@ def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Gra
     return coarse[-1] if coarse and len(coarse) == len(dates) else None
 
 
-def _after_fronted_phrase(r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
-    """Whether the clause goes on after a fronted "after" phrase that ended at its comma (`_end_background_phrases`)."""
+def _fronted_phrase_before(r: _Reading, clause: _Clause, g: T.Grammar) -> int | None:
+    """The index of the fronted "after" phrase the clause goes on from, when that phrase ended at its comma
+    (`_end_background_phrases`); else None."""
     index = r.clauses.index(clause)
-    return clause.opener == "," and index >= 1 and bool(g.background.match(r.clauses[index - 1].opener or " "))
+    if clause.opener == "," and index >= 1 and g.background.match(r.clauses[index - 1].opener or " "):
+        return index - 1
+    return None
 
 
 def _after_coordinated_fronted_phrase(r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """Whether the clause goes on after "and" and a fronted "after" phrase ("attacked the army on Thursday, and
     after three days of fighting, the army retook the city"): later than the date before, by how much the
     text does not say."""
-    index = r.clauses.index(clause)
-    return clause.opener == "," and index >= 2 and bool(g.background.match(r.clauses[index - 1].opener or " ")) \
-        and bool(g.coordinator_word.match(r.clauses[index - 2].opener or " ")) and not _own_dates(r, clause)
+    phrase = _fronted_phrase_before(r, clause, g)
+    return phrase is not None and phrase >= 1 and bool(g.coordinator_word.match(r.clauses[phrase - 1].opener or " ")) \
+        and not _own_dates(r, clause)
 
 
 def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
