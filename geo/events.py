@@ -2892,7 +2892,8 @@ def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentenc
 
 def _restated(events: list[Event]) -> list[Event]:
     """An article that dates a change once and mentions it again without a date ("the liberation of
-    Hawija", "the fall of Mosul") means that change, not a new one on the day it was published; a town
+    Hawija", "the fall of Mosul") means that change, not a new one on the day it was published (months
+    later too, for a taking, when the article tells of no other change of the town in between); a town
     lost without a named taker, that the article says someone took, was taken by them."""
     dated: dict[tuple, list[Event]] = {}
     for event in events:
@@ -2916,7 +2917,10 @@ def _restated(events: list[Event]) -> list[Event]:
         elif not event.past and event.date_precision == "unknown" and event.kind in (CAPTURE, STATE, CONTEST):
             same = dated.get((event.place_id, event.force, event.contested_by, event.status), [])
             first = same[0] if len({(e.date, e.date_precision) for e in same}) == 1 else None
-            if first is not None and timedelta(0) <= event.date - first.date <= _RECENT:
+            # Longer ago, only a taking is said again: a holding ("Iraqi forces hold Hawija") is what the
+            # story tells of its own day, and a fight may have flared up anew.
+            if first is not None and timedelta(0) <= event.date - first.date and (
+                    event.date - first.date <= _RECENT or event.kind == CAPTURE and not _changed_since(events, first)):
                 event = replace(event, date=first.date, date_precision=first.date_precision,
                                 date_phrase=first.date_phrase, late=first.late)
         elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and any(
@@ -2924,6 +2928,21 @@ def _restated(events: list[Event]) -> list[Event]:
             event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
         result.append(event)
     return result
+
+
+def _colour_of(event: Event) -> tuple:
+    """What an event makes the map show at its place: who holds it, or who fights whom for it."""
+    return (event.force, event.status, event.contested_by)
+
+
+def _changed_since(events: list[Event], first: Event) -> bool:
+    """Whether the article says the place went (or was fought over) another way on or after `first`'s
+    date, an undated claim counting as of the publication day: "the SDF liberated Hajin on Dec. 14. …
+    Residents have begun returning to Hajin, freed from ISIS control" months later is the December
+    change said again only when nothing the article reports about Hajin came between."""
+    return any(e.place_id == first.place_id and not e.past and e.kind in (CAPTURE, STATE, CONTEST, LOSS)
+               and _colour_of(e) != _colour_of(first) and e.date is not None and e.date >= first.date
+               for e in events)
 
 
 def _unattacked(events: list[Event]) -> list[Event]:

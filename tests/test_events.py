@@ -505,6 +505,34 @@ def test_an_undated_mention_of_a_change_the_article_dated_is_that_change(gazette
     assert changes(events) == {("tadmur", "capture", "SYRIAN_GOV", date(2017, 11, 5))}
 
 
+_HAJIN = "The SDF liberated the town of Hajin on Dec. 14 and cleared al-Susah in January. "
+_RETURNING = "Residents have begun returning to Hajin, freed from ISIS control after a three-month battle."
+
+
+def test_an_undated_taking_months_after_the_dated_one_is_that_taking_said_again(gazetteer):
+    # Not a second liberation on the day the story ran: the article dated this one, and nothing it tells
+    # of Hajin came between.
+    events = events_of(_HAJIN + _RETURNING, gazetteer, language="en", published=date(2019, 3, 2))
+    assert changes(events) == {("hajin", "capture", "SDF", date(2018, 12, 14)),
+                               ("as-susah", "capture", "SDF", date(2019, 1, 1))}
+
+
+@pytest.mark.parametrize("between", [
+    "Islamic State fighters recaptured Hajin in February. ",
+    "Islamic State fighters pushed back into parts of Hajin in February. ",
+])
+def test_an_undated_taking_after_the_town_changed_again_is_a_new_one(gazetteer, between):
+    events = events_of(_HAJIN + between + _RETURNING, gazetteer, language="en", published=date(2019, 3, 2))
+    assert ("hajin", "capture", "SDF", date(2019, 3, 2)) in changes(events)
+
+
+def test_an_undated_holding_months_after_the_dated_taking_is_a_fact_of_the_day(gazetteer):
+    # "Iraqi forces hold Hawija" says who holds it when the story ran, not when they took it.
+    events = events_of("Iraqi forces retook Hawija on Oct. 5. The town is now held by Iraqi forces.", gazetteer,
+                       language="en", published=date(2018, 3, 1))
+    assert ("al-hawijah", "state", "IRAQI_GOV", date(2018, 3, 1)) in changes(events)
+
+
 def test_a_victory_the_article_contradicts_is_evidence_only(gazetteer):
     events = events_of("The army declared victory in Albu Kamal on Thursday. But Islamic State fighters pushed "
                        "back into parts of the town on Friday.", gazetteer, language="en")
