@@ -38,7 +38,7 @@ from geo.articles import Article
 from geo.dates import ResolvedDate, find_dates, late_in_day
 from geo.forces import ClaimantCatalogue, ForceCatalogue, PhraseHit
 from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, YEAR
-from geo.schema import UNKNOWN_FORCE
+from geo.schema import PRECISION_ORDER, UNKNOWN_FORCE
 from geo.text import LiteralFilter, Sentence, split_sentences
 from geo.toponyms import Mention
 
@@ -46,6 +46,8 @@ _BASE_CONFIDENCE = {"capture": 0.8, "loss": 0.7, "contest": 0.7, "pressure": 0.6
 _EVIDENCE_CONFIDENCE = 0.3  # a quote kept as evidence only: it changes no colour
 #: An undated mention of a change the same article dated this recently is that change, said again.
 _RECENT = timedelta(days=31)
+#: How far back a lede's next sentence may date the lede's undated news ("on Thursday", "last week").
+_LAST_WEEK = timedelta(days=7)
 #: Most words a predicate's place may be away from it ("retook the Christian town of Bartella").
 _SLOT_WORDS = 9
 _TOKEN = re.compile(r"[\w'’]+(?:[-‑][\w'’]+)*|[^\w\s]")
@@ -436,7 +438,10 @@ def extract_events_in(
     read = _last_claim_sentence(sentences, hits, g) + 1
     for sentence, sentence_hits in zip(sentences[:read], hits):
         events.extend(_sentence_events(sentence, by_sentence[sentence.index], sentence_hits, context, len(events)))
-    return _unattacked(_adopt_attackers(_restated(_disputed(events, context, sentences))))
+    events = _unattacked(_adopt_attackers(_restated(_disputed(events, context, sentences))))
+    lede_dated = _lede_dated_by_next_sentence(events, context, sentences, by_sentence)
+    # "Hit is liberated", further on, is now the lede's taking said again
+    return events if lede_dated == events else _restated(lede_dated)
 
 
 def _last_claim_sentence(sentences: list[Sentence], hits: list[list[_Hit]], g: T.Grammar | None) -> int:
@@ -2892,7 +2897,8 @@ def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentenc
 
 def _restated(events: list[Event]) -> list[Event]:
     """An article that dates a change once and mentions it again without a date ("the liberation of
-    Hawija", "the fall of Mosul") means that change, not a new one on the day it was published; a town
+    Hawija", "the fall of Mosul") means that change, not a new one on the day it was published (months
+    later too, for a taking, when the article tells of no other change of the town in between); a town
     lost without a named taker, that the article says someone took, was taken by them."""
     dated: dict[tuple, list[Event]] = {}
     for event in events:
@@ -2916,7 +2922,10 @@ def _restated(events: list[Event]) -> list[Event]:
         elif not event.past and event.date_precision == "unknown" and event.kind in (CAPTURE, STATE, CONTEST):
             same = dated.get((event.place_id, event.force, event.contested_by, event.status), [])
             first = same[0] if len({(e.date, e.date_precision) for e in same}) == 1 else None
-            if first is not None and timedelta(0) <= event.date - first.date <= _RECENT:
+            # Longer ago, only a taking is said again: a holding ("Iraqi forces hold Hawija") is what the
+            # story tells of its own day, and a fight may have flared up anew.
+            if first is not None and timedelta(0) <= event.date - first.date and (
+                    event.date - first.date <= _RECENT or event.kind == CAPTURE and not _changed_since(events, first)):
                 event = replace(event, date=first.date, date_precision=first.date_precision,
                                 date_phrase=first.date_phrase, late=first.late)
         elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and any(
@@ -2924,6 +2933,66 @@ def _restated(events: list[Event]) -> list[Event]:
             event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
         result.append(event)
     return result
+
+
+def _lede_dated_by_next_sentence(events: list[Event], ctx: _ArticleContext, sentences: list[Sentence],
+                                 by_sentence: dict[int, list[Mention]]) -> list[Event]:
+    """A wire story's lede says what happened without a day ("Iraqi forces have taken full control of
+    Anah, the joint command said") and its next sentence gives the day ("The town fell on Thursday after
+    two days of fighting"): the lede's taking or fight happened that day, not on the day the story ran.
+    Only a day of the last week, the only one the next sentence gives, when that sentence names no other
+    town and claims nothing else; otherwise the claim keeps the publication day, the latest it may mean."""
+    g = ctx.grammar
+    if g is None or not events or ctx.article.published_precision != "day":
+        return events
+    lede = min(e.sentence_index for e in events)
+    undated = [e for e in events if e.sentence_index == lede and not e.past and e.date_precision == "unknown"
+               and e.kind in (CAPTURE, CONTEST)]
+    places = {e.place_id for e in undated}
+    position = next((i for i, s in enumerate(sentences) if s.index == lede), None)
+    if len(places) != 1 or position is None or position + 1 >= len(sentences):
+        return events
+    following = sentences[position + 1]
+    if g.caption.search(following.text):
+        return events  # a photo's day is when it was taken
+    if g.onset.search(following.text) and any(e.kind == CAPTURE for e in undated):
+        return events  # "The offensive began on Monday": when the fight for it began, not when it was taken
+    if any(m.kind == "town" and m.place is not None and m.place.place_id not in places
+           for m in by_sentence[following.index]):
+        return events
+    if any(e.sentence_index == following.index and not e.past for e in events):
+        return events  # its date is its own claim's
+    published = ctx.article.published
+    text = following.text
+    days = [d for d in find_dates(text, ctx.language, published)
+            if d.precision in ("day", "week") and d.date <= published and _window_end(d) >= published - _LAST_WEEK
+            and not g.until_end.search(text[max(0, d.start - 12):d.start])
+            and not g.reference_date_end.search(text[max(0, d.start - 30):d.start])]
+    if not days:
+        return events
+    # "torsdag i forrige uke" is one day, written as a day and its week
+    best = min(days, key=lambda d: PRECISION_ORDER.index(d.precision))
+    if any(not d.date <= best.date <= _window_end(d) for d in days):
+        return events
+    day, precision, phrase = best.date, best.precision, best.phrase
+    late = precision == "day" and late_in_day(phrase, ctx.language)
+    return [replace(e, date=day, date_precision=precision, date_phrase=phrase, late=late) if e in undated else e
+            for e in events]
+
+
+def _colour_of(event: Event) -> tuple:
+    """What an event makes the map show at its place: who holds it, or who fights whom for it."""
+    return (event.force, event.status, event.contested_by)
+
+
+def _changed_since(events: list[Event], first: Event) -> bool:
+    """Whether the article says the place went (or was fought over) another way on or after `first`'s
+    date, an undated claim counting as of the publication day: "the SDF liberated Hajin on Dec. 14. …
+    Residents have begun returning to Hajin, freed from ISIS control" months later is the December
+    change said again only when nothing the article reports about Hajin came between."""
+    return any(e.place_id == first.place_id and not e.past and e.kind in (CAPTURE, STATE, CONTEST, LOSS)
+               and _colour_of(e) != _colour_of(first) and e.date is not None and e.date >= first.date
+               for e in events)
 
 
 def _unattacked(events: list[Event]) -> list[Event]:

@@ -63,6 +63,7 @@ class Grammar:
     sequel_at: re.Pattern
     modal_after: re.Pattern
     reference_date_end: re.Pattern
+    onset: re.Pattern
     struggle_end: re.Pattern
     handover_end: re.Pattern
     attribution_end: re.Pattern
@@ -212,6 +213,7 @@ def grammar(code: str | None) -> Grammar | None:
                                 + w.list_joiners + "|" + w.sequel_joiners + r"))\s+", _I),
         modal_after=_words(w.modal_after),
         reference_date_end=_ending(w.reference_date_before),
+        onset=_words(w.onset),
         past_holding_word=_whole(w.past_holding),
         struggle_end=_ending(w.struggle_before + r"(?:\s+(?:the|full|complete|total|den|full|hele))?"),
         attribution_end=_ending(w.attribution),

@@ -505,6 +505,69 @@ def test_an_undated_mention_of_a_change_the_article_dated_is_that_change(gazette
     assert changes(events) == {("tadmur", "capture", "SYRIAN_GOV", date(2017, 11, 5))}
 
 
+_HAJIN = "The SDF liberated the town of Hajin on Dec. 14 and cleared al-Susah in January. "
+_RETURNING = "Residents have begun returning to Hajin, freed from ISIS control after a three-month battle."
+
+
+def test_an_undated_taking_months_after_the_dated_one_is_that_taking_said_again(gazetteer):
+    # Not a second liberation on the day the story ran: the article dated this one, and nothing it tells
+    # of Hajin came between.
+    events = events_of(_HAJIN + _RETURNING, gazetteer, language="en", published=date(2019, 3, 2))
+    assert changes(events) == {("hajin", "capture", "SDF", date(2018, 12, 14)),
+                               ("as-susah", "capture", "SDF", date(2019, 1, 1))}
+
+
+@pytest.mark.parametrize("between", [
+    "Islamic State fighters recaptured Hajin in February. ",
+    "Islamic State fighters pushed back into parts of Hajin in February. ",
+])
+def test_an_undated_taking_after_the_town_changed_again_is_a_new_one(gazetteer, between):
+    events = events_of(_HAJIN + between + _RETURNING, gazetteer, language="en", published=date(2019, 3, 2))
+    assert ("hajin", "capture", "SDF", date(2019, 3, 2)) in changes(events)
+
+
+def test_an_undated_holding_months_after_the_dated_taking_is_a_fact_of_the_day(gazetteer):
+    # "Iraqi forces hold Hawija" says who holds it when the story ran, not when they took it.
+    events = events_of("Iraqi forces retook Hawija on Oct. 5. The town is now held by Iraqi forces.", gazetteer,
+                       language="en", published=date(2018, 3, 1))
+    assert ("al-hawijah", "state", "IRAQI_GOV", date(2018, 3, 1)) in changes(events)
+
+
+_ANAH_LEDE = {
+    "en": "Iraqi forces have retaken the town of Anah, the joint command said. ",
+    "nb": "Irakiske regjeringsstyrker har tatt full kontroll over byen Ana, melder den irakiske felles operasjonskommandoen. ",
+}
+
+
+@pytest.mark.parametrize("language, following", [
+    ("en", "The town fell on Thursday after two days of fighting."),
+    ("nb", "Byen falt torsdag etter to dager med kamper."),
+])
+def test_a_ledes_undated_taking_happened_on_the_day_its_next_sentence_gives(gazetteer, language, following):
+    events = events_of(_ANAH_LEDE[language] + following, gazetteer, language=language, published=date(2017, 9, 22))
+    assert changes(events) == {("anah", "capture", "IRAQI_GOV", date(2017, 9, 21))}
+
+
+def test_the_ledes_taking_said_again_further_on_takes_the_day_too(gazetteer):
+    events = events_of("Iraqi forces have retaken Anah, the joint command said. The town fell on Thursday. "
+                       "Anah is liberated, a spokesman said.", gazetteer, language="en", published=date(2017, 9, 22))
+    assert changes(events) == {("anah", "capture", "IRAQI_GOV", date(2017, 9, 21))}
+
+
+@pytest.mark.parametrize("language, following", [
+    ("en", "The offensive began on Monday."),  # when the fight began, not the taking
+    ("nb", "Offensiven startet mandag."),
+    ("en", "Troops entered Rawa on Thursday."),  # another town's day
+    ("en", "Islamic State fighters stormed the town on Thursday."),  # a claim with a day of its own
+    ("en", "The town fell on Sept. 2."),  # weeks before the story: not this news
+])
+def test_a_ledes_undated_taking_keeps_the_publication_day_when_the_next_day_is_not_its_own(
+        gazetteer, language, following):
+    events = events_of(_ANAH_LEDE[language] + following, gazetteer, language=language, published=date(2017, 9, 22))
+    (taking,) = [e for e in events if e.kind == "capture"]
+    assert (taking.date, taking.date_precision) == (date(2017, 9, 22), "unknown")
+
+
 def test_a_victory_the_article_contradicts_is_evidence_only(gazetteer):
     events = events_of("The army declared victory in Albu Kamal on Thursday. But Islamic State fighters pushed "
                        "back into parts of the town on Friday.", gazetteer, language="en")

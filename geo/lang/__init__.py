@@ -230,6 +230,9 @@ class Language:
     # Words before a date that make it a point of reference, not when the clause happened ("in control of
     # Aleppo for the first time since 2012", "for første gang siden 2012").
     reference_date_before: str = r"(?!)"
+    # A beginning: "the offensive began on Monday", "angrepet startet søndag". Its day is when a fight
+    # began, which dates no taking the sentence before reported without a day.
+    onset: str = r"(?!)"
     # A word before a holding noun that makes it what is fought over, not held: "fighting for control of
     # Raqqa", "kjemper om kontrollen over".
     struggle_before: str = r"(?!)"

@@ -197,6 +197,8 @@ LANGUAGE = Language(
     attribution=r"according\s+to|citing|quoting",
     handover_before=r"transition(?:s|ed|ing)?|transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|handover\s+of"
                     r"|turn(?:s|ed|ing)?\s+over|cede[sd]?|ceding|relinquish(?:es|ed|ing)?|share[sd]?|sharing",
+    onset=r"began|begun|begins|begin|beginning|launched|launches|launch|started|starts|start|kicked\s+off"
+          r"|erupted|broke\s+out",
     reference_date_before=r"first\s+time|first\s+time\s+since|(?:highest|lowest|largest|biggest|worst)\s+(?:\w+\s+)?since",
     modal_after=r"will|would|could|can|may|might|should|must|shall|won't|wouldn't|(?:is|are|was|were)\s+(?:expected|likely|set|due)\s+to",
     sequel_joiners=r"followed\s+by|(?<=,\s)(?:and\s+)?then",

@@ -175,6 +175,8 @@ LANGUAGE = Language(
     past_holding=r"kontrollerte|holdt|okkuperte",
     struggle_before=r"om",
     attribution=r"ifølge|iflg\.|i\s+følge|med\s+henvisning\s+til|siterer",
+    onset=r"begynte|begynt|begynner|startet|starta|startes|starter|innledet|innledes|innleder|satte\s+i\s+gang"
+          r"|brøt\s+ut|blusset\s+opp",
     reference_date_before=r"første\s+gang|første\s+gang\s+siden",
     modal_after=r"vil|kan|skal|kunne|ville|må|bør|skulle|ventes\s+å",
     sequel_joiners=r"etterfulgt\s+av|fulgt\s+av",
