@@ -199,7 +199,7 @@ def _numeric(m: re.Match, ctx: _Context) -> _Result:
 
 
 def _month(m: re.Match, ctx: _Context) -> _Result:
-    name = m.group("mon") or m.group("mon2")
+    name = m.group("mon") or m.group("mon2") or m.groupdict().get("mon3")
     month = _month_number(name, ctx.words)
     year = m.group("y") or m.group("y2")
     if year:

@@ -1031,6 +1031,9 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     after = r.words(hit.end, hit.end + 40)[:2]
     if after and g.negation_after_word.match(after[0].lower):
         return True
+    if _gerund(hit, g) and words and any(g.gerund_topic_word.match(w.lower) for w in
+                                         (words[-1:] if words[-1].lower not in ("and", "og") else words[-4:-1])):
+        return True  # "it was all about Ramadi and taking Ramadi back": what was talked of, not what happened
     if hit.trigger.kind == CAPTURE and _gerund(hit, g) and any(0 <= hit.start - f.end <= 1 for f in r.forces):
         return True  # "in support of Iraqi forces retaking Fallujah": a description of what they are doing
     if hit.trigger.kind in (CONTEST, PRESSURE) and _repelled(hit, r, clause, g):

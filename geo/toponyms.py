@@ -82,7 +82,8 @@ _REGION_BEFORE = re.compile(
 _REGION_WORDS = frozenset({"province", "governorate", "desert", "river", "valley", "region", "city"})
 # A landform word right before a name makes it the mountain, not the town at its foot ("Mount Sinjar",
 # "Jabal Sinjar"): neither a mention of the town nor a person's surname that hides the town elsewhere.
-_LANDFORM_BEFORE = frozenset({"mount", "mt", "jabal", "jebel", "djebel", "jbel", "fjellet"})
+# "ʿAyn al-Hawl" is the spring named after al-Hawl, as "Mount Sinjar" is the mountain: no mention of the town.
+_LANDFORM_BEFORE = frozenset({"mount", "mt", "jabal", "jebel", "djebel", "jbel", "fjellet", "ayn", "ain", "ein"})
 
 # Words before an unknown Arabic-article name that say it is a place ("en flyktningleir i Al-Sukkariyah",
 # "angrepene mot Al-Sukkariyah", "the village of al-X").
@@ -512,8 +513,11 @@ def _capitalised_word(text: str, tokens, token: int) -> bool:
 
 
 def _after_landform_word(text: str, tokens, first_token: int) -> bool:
-    """Whether the name follows a landform word ("Mount Sinjar", "Mt. Sinjar", "Jabal Sinjar")."""
+    """Whether the name follows a landform word ("Mount Sinjar", "Mt. Sinjar", "Jabal Sinjar"), its Arabic
+    article included ("ʿAyn al-Hawl")."""
     index = first_token - 1
+    if index > 0 and _article_of(text, tokens, index, tokens[first_token][0]):
+        first_token, index = index, index - 1
     if index < 0 or not re.fullmatch(r"\.?\s", text[tokens[index][1]:tokens[first_token][0]]):
         return False
     return text[tokens[index][0]:tokens[index][1]].lower() in _LANDFORM_BEFORE

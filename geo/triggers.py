@@ -64,6 +64,7 @@ class Grammar:
     modal_after: re.Pattern
     reference_date_end: re.Pattern
     onset: re.Pattern
+    gerund_topic_word: re.Pattern
     struggle_end: re.Pattern
     handover_end: re.Pattern
     attribution_end: re.Pattern
@@ -214,6 +215,7 @@ def grammar(code: str | None) -> Grammar | None:
         modal_after=_words(w.modal_after),
         reference_date_end=_ending(w.reference_date_before),
         onset=_words(w.onset),
+        gerund_topic_word=_whole(w.gerund_topic),
         past_holding_word=_whole(w.past_holding),
         struggle_end=_ending(w.struggle_before + r"(?:\s+(?:the|full|complete|total|den|full|hele))?"),
         attribution_end=_ending(w.attribution),

@@ -233,6 +233,9 @@ class Language:
     # A beginning: "the offensive began on Monday", "angrepet startet søndag". Its day is when a fight
     # began, which dates no taking the sentence before reported without a day.
     onset: str = r"(?!)"
+    # Prepositions whose object a gerund is, the topic of talk and not a report: "it was all about Ramadi and
+    # taking Ramadi back", "focus on retaking Mosul".
+    gerund_topic: str = r"(?!)"
     # A word before a holding noun that makes it what is fought over, not held: "fighting for control of
     # Raqqa", "kjemper om kontrollen over".
     struggle_before: str = r"(?!)"

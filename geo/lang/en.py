@@ -98,8 +98,11 @@ DATES = DateWords(
                            rf"|(?P<bare_ly>{_SEASON})\s+(?P<lastyear>last\s+year)\b)", forward=True),
         DateRule("month", rf"(?:\b(?P<cue>{_MONTH_CUE})(?:\s+|(?<=-))(?:(?P<last>last)\s+)?|\b(?P<lastonly>[Ll]ast)\s+)"
                           rf"(?P<mon>{_MONTH})\b(?!\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d))"
-                          rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|(?:\s+of)?\s+(?P<lastyear>last\s+year)\b)?"
-                          rf"|\b(?P<mon2>{_MONTH})(?:\s+of)?,?\s+(?P<y2>{YEAR})\b{NUM_RIGHT}", forward=True,
+                          rf"(?:(?:,|\s+of)?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|(?:\s+of)?\s+(?P<lastyear>last\s+year)\b)?"
+                          rf"|\b(?P<mon2>{_MONTH})(?:\s+of)?,?\s+(?P<y2>{YEAR})\b{NUM_RIGHT}"
+                          # "the July liberation of Mosul": a month naming the event that follows it
+                          rf"|\bthe\s+(?P<mon3>{_MONTH})\s+(?=(?:liberation|capture|recapture|fall|seizure|retaking"
+                          rf"|takeover)\b)", forward=True,
                  ignore_case=False),
         DateRule("year", rf"\b(?:in|since|from|during|throughout|the\s+year|(?:the\s+)?(?:start|beginning|middle|end"
                          rf"|course|first\s+half|second\s+half)\s+of|early|late|mid-?)\s*"
@@ -156,6 +159,7 @@ LANGUAGE = Language(
     passive_aux=r"was|were|is|are|been|be|being|got|gets",
     participle=r"\w+(?:ed|en|wn|ld|ght|st|un|ne|nt)",
     gerund=r"\w+ing",
+    gerund_topic=r"about|on|toward|towards",
     agent=r"by",
     noun_links=r"of|in|at",
     out_of=r"out\s+of|from",
@@ -178,7 +182,8 @@ LANGUAGE = Language(
                  r"|(?:process|stages?|midst|phase|task|business)\s+of",
     aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
     until=r"until|till|up\s+to",
-    relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
+    relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
+                  r"(?:(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]|(?:later|afterwards)(?=\s*[,.;:!?)]|\s*$))",
     relative_span=r"(?:(?:only|just|a\s+few|several|some|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
                   r"(?:(?P<short>days?|weeks?)|months?|years?|half\s+a\s+year)\s+(?:before|after)",
     retaking=r"re[a-z]+|won\s+back|wins\s+back|t[a-z]+\s+back|liberat[a-z]+|freed|frees|freeing",
@@ -220,7 +225,9 @@ LANGUAGE = Language(
                  r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){0,4}?"
                  r"(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)",
     background=r"after|since|following|formerly|previously|used\s+to|ever\s+since|(?:long\s+|shortly\s+|just\s+)?before"
-               r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
+               r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)"
+               # "During the Syrian Civil War, al-Hawl was seized": somewhen in a war, not at the story's date
+               r"|during\s+the\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|insurgency|uprising)\b",
     pluperfect=r"had|'d",
     base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter|conquer|reclaim|push"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",

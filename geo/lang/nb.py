@@ -164,7 +164,9 @@ LANGUAGE = Language(
                  r"|klar\s+til\s+å|mål(?:et)?|neste|offensiv(?:en)?\s+for\s+å|operasjon(?:en)?\s+for\s+å",
     aims=r"mål|målet|målene|plan|planen|planene|hensikt|hensikten|tanken|ideen",
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
-    relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]",
+    relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]"
+                  r"|(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager|uker|måneder)\s+"
+                  r"(?:senere|etterpå)(?=\s*[,.;:!?)]|\s*$)",
     relative_span=r"(?:(?:bare|kun|noen\s+få|noen|få|\d+|en|et|ett|to|tre|fire|fem|seks|sju|åtte|ni|ti)\s+)?"
                   r"(?:(?:drøy|drøyt|god|godt|knapp|knapt)\s+)?(?:(?P<short>dager?|uker?)|måneder?|år|halvt\s+år)\s+(?:før|etter)(?:\s+at)?",
     retaking=r"gjen[a-zæøå]+|vant\s+tilbake|frigj[a-zæøå]+|befri[a-zæøå]*",
@@ -193,7 +195,8 @@ LANGUAGE = Language(
                  r"|(?:ble|er|har\s+blitt)\s+(?:senere\s+)?trukket\s+tilbake"
                  r"|(?:kan|kunne)\s+ikke\s+(?:uavhengig\s+)?bekreftes|(?:er|var)\s+(?:ikke\s+)?(?:ubekreftet|feil|usann)"
                  r"|(?:er|var|har|hadde)\s+ikke\s+(?:blitt\s+)?(?:uavhengig\s+)?bekreftet",
-    background=r"etter\s+at|siden|tidligere|en\s+gang|inntil|dengang",
+    background=r"etter\s+at|siden|tidligere|en\s+gang|inntil|dengang"
+               r"|under\s+(?:den\s+)?(?:[\w-]+\s+){0,2}?(?:krigen|borgerkrigen|konflikten|opprøret)\b",
     pluperfect=r"hadde",
     base_forms=r"erobre|gjenerobre|innta|ta|overta|frigjøre|befri|miste|tape|falle|storme|beleire|omringe"
                r"|kontrollere|holde|drive|kaste",
