@@ -2106,6 +2106,8 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     """The place a passive or "fell" is about: the relative pronoun's antecedent, the clause's first town
     (after an auxiliary: "The city of Tikrit, located …, was lost"), or the town right before a reduced
     relative ("Tal Afar, recaptured a month after Mosul")."""
+    if _after_span_between_towns(hit, r, g):
+        return []
     if clause.opener and g.relative_word.match(clause.opener):
         antecedent = _antecedent(clause, r, g, ctx)
         if antecedent:
@@ -2210,6 +2212,18 @@ def _listed_after(first: _Spot, hit: _Hit, r: _Reading, clause: _Clause, g: T.Gr
 
 def _landmark_noun_before(np: str, g: T.Grammar) -> bool:
     return bool(g.landmark_before_end.search(np))
+
+
+def _after_span_between_towns(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """"an area located between the capital, Baghdad, and … Mosul that has been controlled by IS since June":
+    a relative clause after a span between two towns may be about the area, either town or both."""
+    opened = list(g.between.finditer(r.text, max(r.body, hit.start - 150), hit.start))
+    if not opened:
+        return False
+    inside = [s for s in r.spots if opened[-1].end() <= s.start and s.end <= hit.start]
+    if len(inside) != 2 or not any(g.coordinator_word.match(t.lower) for t in r.words(inside[0].end, inside[1].start)):
+        return False
+    return any(g.relative_word.match(t.lower) for t in r.words(inside[-1].end, hit.start)[:2])
 
 
 def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext) -> list[_Patient]:

@@ -65,6 +65,7 @@ class Grammar:
     reference_date_end: re.Pattern
     onset: re.Pattern
     gerund_topic_word: re.Pattern
+    between: re.Pattern
     struggle_end: re.Pattern
     handover_end: re.Pattern
     attribution_end: re.Pattern
@@ -216,6 +217,7 @@ def grammar(code: str | None) -> Grammar | None:
         reference_date_end=_ending(w.reference_date_before),
         onset=_words(w.onset),
         gerund_topic_word=_whole(w.gerund_topic),
+        between=_words(w.between),
         past_holding_word=_whole(w.past_holding),
         struggle_end=_ending(w.struggle_before + r"(?:\s+(?:the|full|complete|total|den|full|hele))?"),
         attribution_end=_ending(w.attribution),

@@ -1922,3 +1922,14 @@ def test_a_spring_named_after_a_town_hides_no_mention_of_it(gazetteer):
             "located south of the town, still carries water.")
     found = events_of(text, gazetteer, language="en", published=date(2018, 10, 6))
     assert {(e.place_id, e.force, e.date) for e in found} == {("al-hawl", "SDF", date(2015, 11, 13))}
+
+
+def test_a_relative_clause_after_a_span_between_two_towns_names_neither(gazetteer):
+    # The relative may be about the area, either town or both: a wrong colour is worse than none.
+    text = ("Tikrit is the capital of Salahuddin province, an area located between the capital, Baghdad, and Iraq's "
+            "second largest city of Mosul that has been controlled by Islamic State fighters since June.")
+    assert events_of(text, gazetteer, language="en", published=date(2015, 3, 26)) == []
+    # A town after the span keeps its own relative clause.
+    found = events_of("Fighting raged between Baghdad and Samarra on Monday, and Tikrit was recaptured by Iraqi forces "
+                      "on Tuesday.", gazetteer, language="en", published=date(2015, 3, 26))
+    assert {(e.place_id, e.force) for e in found} == {("tikrit", "IRAQI_GOV")}

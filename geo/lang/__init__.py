@@ -236,6 +236,9 @@ class Language:
     # Prepositions whose object a gerund is, the topic of talk and not a report: "it was all about Ramadi and
     # taking Ramadi back", "focus on retaking Mosul".
     gerund_topic: str = r"(?!)"
+    # The word of a span between two places ("an area located between Baghdad and Mosul that IS has controlled
+    # since June"): a relative clause after the second may be about the area, either town, or both.
+    between: str = r"(?!)"
     # A word before a holding noun that makes it what is fought over, not held: "fighting for control of
     # Raqqa", "kjemper om kontrollen over".
     struggle_before: str = r"(?!)"

@@ -160,6 +160,7 @@ LANGUAGE = Language(
     participle=r"\w+(?:ed|en|wn|ld|ght|st|un|ne|nt)",
     gerund=r"\w+ing",
     gerund_topic=r"about|on|toward|towards",
+    between=r"between",
     agent=r"by",
     noun_links=r"of|in|at",
     out_of=r"out\s+of|from",
