@@ -2610,9 +2610,12 @@ def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar
             or any(g.saying_word.match(t.lower) for t in r.words(r.body, len(r.text))):
         return False  # (a line with no full stop: "Iraqi forces retake Anah within weeks, commander predicts." is no fact)
     lead = r.words(max(clause.start, r.body), forces[0].start)
+    if lead and g.result_label_word.match(lead[0].lower) and r.text[lead[0].end:lead[0].end + 1] in (":", " "):
+        lead = lead[1:]  # "- Result: SDF forces capture Al-Hawl": an infobox's label
     tail = r.text[forces[-1].end:hit.start]
     return all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in lead) \
-        and re.fullmatch(r"\s*(?:(?:and|og)\s+(?:(?:their|its|deres|sine|dens)\s+)?(?:allies|allierte)\s*)?", tail) is not None \
+        and re.fullmatch(r"\s*(?:(?:forces|fighters|troops|styrker|soldater)\s*)?"
+                         r"(?:(?:and|og)\s+(?:(?:their|its|deres|sine|dens)\s+)?(?:allies|allierte)\s*)?", tail) is not None \
         and all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|og))?\s*", r.text[a.end:b.start]) for a, b in zip(forces, forces[1:]))
 
 

@@ -66,6 +66,7 @@ class Grammar:
     onset: re.Pattern
     gerund_topic_word: re.Pattern
     between: re.Pattern
+    result_label_word: re.Pattern
     struggle_end: re.Pattern
     handover_end: re.Pattern
     attribution_end: re.Pattern
@@ -218,6 +219,7 @@ def grammar(code: str | None) -> Grammar | None:
         onset=_words(w.onset),
         gerund_topic_word=_whole(w.gerund_topic),
         between=_words(w.between),
+        result_label_word=_whole(w.result_label),
         past_holding_word=_whole(w.past_holding),
         struggle_end=_ending(w.struggle_before + r"(?:\s+(?:the|full|complete|total|den|full|hele))?"),
         attribution_end=_ending(w.attribution),

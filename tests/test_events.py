@@ -1933,3 +1933,14 @@ def test_a_relative_clause_after_a_span_between_two_towns_names_neither(gazettee
     found = events_of("Fighting raged between Baghdad and Samarra on Monday, and Tikrit was recaptured by Iraqi forces "
                       "on Tuesday.", gazetteer, language="en", published=date(2015, 3, 26))
     assert {(e.place_id, e.force) for e in found} == {("tikrit", "IRAQI_GOV")}
+
+
+def test_an_infobox_result_line_is_read_after_its_label(gazetteer):
+    def events(text):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=date(2015, 11, 30))}
+    assert events("Infobox\n- Date: 31 October – 30 November 2015\n- Result: SDF forces capture Al-Hawl, 240+ towns and "
+                  "villages, and one hill\n- Combatant1: Syrian Democratic Forces") == {("al-hawl", "SDF")}
+    assert events("Result SDF forces capture Al-Hawl") == {("al-hawl", "SDF")}
+    # Still no fact: a forecast, a fear.
+    assert events("- Result: SDF forces capture Al-Hawl within weeks, commander predicts.") == set()
+    assert events("Kurds fear SDF forces capture Al-Hawl") == set()

@@ -239,6 +239,9 @@ class Language:
     # The word of a span between two places ("an area located between Baghdad and Mosul that IS has controlled
     # since June"): a relative clause after the second may be about the area, either town, or both.
     between: str = r"(?!)"
+    # An infobox's label before its result line ("- Result: SDF forces capture Al-Hawl"): the line's own words
+    # start after it.
+    result_label: str = r"(?!)"
     # A word before a holding noun that makes it what is fought over, not held: "fighting for control of
     # Raqqa", "kjemper om kontrollen over".
     struggle_before: str = r"(?!)"

@@ -161,6 +161,7 @@ LANGUAGE = Language(
     gerund=r"\w+ing",
     gerund_topic=r"about|on|toward|towards",
     between=r"between",
+    result_label=r"result|outcome",
     agent=r"by",
     noun_links=r"of|in|at",
     out_of=r"out\s+of|from",

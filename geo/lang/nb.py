@@ -165,6 +165,7 @@ LANGUAGE = Language(
     aims=r"mål|målet|målene|plan|planen|planene|hensikt|hensikten|tanken|ideen",
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
     between=r"mellom",
+    result_label=r"resultat|utfall",
     relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]"
                   r"|(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager|uker|måneder)\s+"
                   r"(?:senere|etterpå)(?=\s*[,.;:!?)]|\s*$)",
