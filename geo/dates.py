@@ -198,6 +198,10 @@ def _numeric(m: re.Match, ctx: _Context) -> _Result:
     return resolved, "day"
 
 
+# "the July liberation of Mosul" names a recent month: the press writes the year for one further back.
+_RECENT_EVENT_MONTH_DAYS = 92
+
+
 def _month(m: re.Match, ctx: _Context) -> _Result:
     name = m.group("mon") or m.group("mon2") or m.groupdict().get("mon3")
     month = _month_number(name, ctx.words)
@@ -208,6 +212,8 @@ def _month(m: re.Match, ctx: _Context) -> _Result:
         return datetime.date(ctx.published.year - 1, month, 1), "month"
     strict = bool(m.group("last") or m.groupdict().get("lastonly"))
     resolved = (None if strict else ctx.after_explicit(month)) or ctx.recent(month, 1, strict=strict)
+    if resolved and m.groupdict().get("mon3") and (ctx.published - resolved).days > _RECENT_EVENT_MONTH_DAYS:
+        return None  # "After the August capture of Sinjar" in May: which August the text does not say
     return (resolved, "month") if resolved else None
 
 

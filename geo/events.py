@@ -2614,8 +2614,7 @@ def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar
         lead = lead[1:]  # "- Result: SDF forces capture Al-Hawl": an infobox's label
     tail = r.text[forces[-1].end:hit.start]
     return all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in lead) \
-        and re.fullmatch(r"\s*(?:(?:forces|fighters|troops|styrker|soldater)\s*)?"
-                         r"(?:(?:and|og)\s+(?:(?:their|its|deres|sine|dens)\s+)?(?:allies|allierte)\s*)?", tail) is not None \
+        and g.force_tail.fullmatch(tail) is not None \
         and all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|og))?\s*", r.text[a.end:b.start]) for a, b in zip(forces, forces[1:]))
 
 
@@ -2724,7 +2723,8 @@ def _make_event(ctx: _ArticleContext, sentence: Sentence, claim: _Claim, claiman
     resolved = claim.date
     late = False
     past = claim.evidence_only or (claim.background and resolved is None) \
-        or (resolved is None and ctx.grammar is not None and bool(ctx.grammar.summary_opening.match(sentence.text)))
+        or (resolved is None and ctx.grammar is not None and bool(ctx.grammar.summary_opening.match(sentence.text)
+                                                              or ctx.grammar.era_opening.match(sentence.text)))
     if past:
         day, precision, phrase = None, "unknown", resolved.phrase if resolved else None
     elif resolved is not None:
@@ -2915,10 +2915,22 @@ def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentenc
     return result
 
 
+def _tells_change_as_fact(text: str, kinds: tuple[str, ...], g: T.Grammar) -> bool:
+    """Whether a sentence has a predicate of one of `kinds` that is no infinitive ("vowed to free", "lovet å
+    frigjøre") and has no modal or negation before it ("will liberate", "had not fallen")."""
+    words = _tokens(text)
+    for hit in _trigger_hits(text, g):
+        if hit.trigger.kind not in kinds or g.base_form_word.match(hit.text.lower()):
+            continue
+        before = [t for t in words if t.end <= hit.start]
+        if not (_cue_before(before, g.modal_end, g) or _cue_before(before, g.negation_end, g)):
+            return True
+    return False
+
+
 def _restated(events: list[Event]) -> list[Event]:
     """An article that dates a change once and mentions it again without a date ("the liberation of
-    Hawija", "the fall of Mosul") means that change, not a new one on the day it was published (months
-    later too, for a taking, when the article tells of no other change of the town in between); a town
+    Hawija", "the fall of Mosul") means that change, not a new one on the day it was published; a town
     lost without a named taker, that the article says someone took, was taken by them."""
     dated: dict[tuple, list[Event]] = {}
     for event in events:
@@ -2942,10 +2954,7 @@ def _restated(events: list[Event]) -> list[Event]:
         elif not event.past and event.date_precision == "unknown" and event.kind in (CAPTURE, STATE, CONTEST):
             same = dated.get((event.place_id, event.force, event.contested_by, event.status), [])
             first = same[0] if len({(e.date, e.date_precision) for e in same}) == 1 else None
-            # Longer ago, only a taking is said again: a holding ("Iraqi forces hold Hawija") is what the
-            # story tells of its own day, and a fight may have flared up anew.
-            if first is not None and timedelta(0) <= event.date - first.date and (
-                    event.date - first.date <= _RECENT or event.kind == CAPTURE and not _changed_since(events, first)):
+            if first is not None and timedelta(0) <= event.date - first.date <= _RECENT:
                 event = replace(event, date=first.date, date_precision=first.date_precision,
                                 date_phrase=first.date_phrase, late=first.late)
         elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and any(
@@ -2960,8 +2969,9 @@ def _lede_dated_by_next_sentence(events: list[Event], ctx: _ArticleContext, sent
     """A wire story's lede says what happened without a day ("Iraqi forces have taken full control of
     Anah, the joint command said") and its next sentence gives the day ("The town fell on Thursday after
     two days of fighting"): the lede's taking or fight happened that day, not on the day the story ran.
-    Only a day of the last week, the only one the next sentence gives, when that sentence names no other
-    town and claims nothing else; otherwise the claim keeps the publication day, the latest it may mean."""
+    Only a day of the last week, the only one the next sentence gives, when that sentence tells of the same
+    change at the same town (as evidence, a fall with no taker), names no other town and claims nothing else;
+    otherwise the claim keeps the publication day, the latest it may mean."""
     g = ctx.grammar
     if g is None or not events or ctx.article.published_precision != "day":
         return events
@@ -2982,6 +2992,16 @@ def _lede_dated_by_next_sentence(events: list[Event], ctx: _ArticleContext, sent
         return events
     if any(e.sentence_index == following.index and not e.past for e in events):
         return events  # its date is its own claim's
+    # It must tell of a change of the same kind as a fact ("The town fell on Thursday", "tok fredag kveld
+    # kontroll over byen"), not merely give a day: "Abadi had promised on Wednesday to liberate it",
+    # "Fighting continued on Sunday", "90 percent of the city was under SDF control last week" date no taking.
+    if not _tells_change_as_fact(following.text, (CAPTURE, LOSS, FALL) if any(e.kind == CAPTURE for e in undated)
+                                 else (CONTEST,), g):
+        return events
+    # … of that town: named again, or "the town", "byen" ("A photo taken on Tuesday" is no taking of it).
+    if not any(m.place is not None and m.place.place_id in places for m in by_sentence[following.index]) \
+            and not any(g.town_anaphor_at.match(following.text, t.start) for t in _tokens(following.text)):
+        return events
     published = ctx.article.published
     text = following.text
     days = [d for d in find_dates(text, ctx.language, published)
@@ -2998,21 +3018,6 @@ def _lede_dated_by_next_sentence(events: list[Event], ctx: _ArticleContext, sent
     late = precision == "day" and late_in_day(phrase, ctx.language)
     return [replace(e, date=day, date_precision=precision, date_phrase=phrase, late=late) if e in undated else e
             for e in events]
-
-
-def _colour_of(event: Event) -> tuple:
-    """What an event makes the map show at its place: who holds it, or who fights whom for it."""
-    return (event.force, event.status, event.contested_by)
-
-
-def _changed_since(events: list[Event], first: Event) -> bool:
-    """Whether the article says the place went (or was fought over) another way on or after `first`'s
-    date, an undated claim counting as of the publication day: "the SDF liberated Hajin on Dec. 14. …
-    Residents have begun returning to Hajin, freed from ISIS control" months later is the December
-    change said again only when nothing the article reports about Hajin came between."""
-    return any(e.place_id == first.place_id and not e.past and e.kind in (CAPTURE, STATE, CONTEST, LOSS)
-               and _colour_of(e) != _colour_of(first) and e.date is not None and e.date >= first.date
-               for e in events)
 
 
 def _unattacked(events: list[Event]) -> list[Event]:

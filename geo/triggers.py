@@ -67,6 +67,8 @@ class Grammar:
     gerund_topic_word: re.Pattern
     between: re.Pattern
     result_label_word: re.Pattern
+    force_tail: re.Pattern
+    era_opening: re.Pattern
     struggle_end: re.Pattern
     handover_end: re.Pattern
     attribution_end: re.Pattern
@@ -220,6 +222,8 @@ def grammar(code: str | None) -> Grammar | None:
         gerund_topic_word=_whole(w.gerund_topic),
         between=_words(w.between),
         result_label_word=_whole(w.result_label),
+        era_opening=re.compile(w.era_opening),
+        force_tail=re.compile(r"\s*(?:" + w.force_tail + r")\s*", _I),
         past_holding_word=_whole(w.past_holding),
         struggle_end=_ending(w.struggle_before + r"(?:\s+(?:the|full|complete|total|den|full|hele))?"),
         attribution_end=_ending(w.attribution),

@@ -242,6 +242,12 @@ class Language:
     # An infobox's label before its result line ("- Result: SDF forces capture Al-Hawl"): the line's own words
     # start after it.
     result_label: str = r"(?!)"
+    # What may stand between a line's opening forces and its present-tense verb: "SDF forces capture",
+    # "Syrian Army and allies regain".
+    force_tail: str = r""
+    # A sentence that opens with a named war ("During the Syrian Civil War, al-Hawl was seized by Islamic State
+    # forces"): what it tells without a date of its own happened somewhen in it, not at the story's date.
+    era_opening: str = r"(?!)"
     # A word before a holding noun that makes it what is fought over, not held: "fighting for control of
     # Raqqa", "kjemper om kontrollen over".
     struggle_before: str = r"(?!)"

@@ -101,7 +101,7 @@ DATES = DateWords(
                           rf"(?:(?:,|\s+of)?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|(?:\s+of)?\s+(?P<lastyear>last\s+year)\b)?"
                           rf"|\b(?P<mon2>{_MONTH})(?:\s+of)?,?\s+(?P<y2>{YEAR})\b{NUM_RIGHT}"
                           # "the July liberation of Mosul": a month naming the event that follows it
-                          rf"|\bthe\s+(?P<mon3>{_MONTH})\s+(?=(?:liberation|capture|recapture|fall|seizure|retaking"
+                          rf"|(?<![Ss]ince\s)\bthe\s+(?P<mon3>{_MONTH})\s+(?=(?:liberation|capture|recapture|fall|seizure|retaking"
                           rf"|takeover)\b)", forward=True,
                  ignore_case=False),
         DateRule("year", rf"\b(?:in|since|from|during|throughout|the\s+year|(?:the\s+)?(?:start|beginning|middle|end"
@@ -159,9 +159,12 @@ LANGUAGE = Language(
     passive_aux=r"was|were|is|are|been|be|being|got|gets",
     participle=r"\w+(?:ed|en|wn|ld|ght|st|un|ne|nt)",
     gerund=r"\w+ing",
-    gerund_topic=r"about|on|toward|towards",
+    gerund_topic=r"about|toward|towards",
     between=r"between",
     result_label=r"result|outcome",
+    era_opening=r"During\s+the\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:[Cc]ivil\s+)?(?:War|war|[Cc]onflict|[Ii]nsurgency|[Uu]prising)\s*,"
+                r"(?![^.;]*\b(?:have|has)\b)",  # "… have taken Afrin": a present perfect is the story's news
+    force_tail=r"(?:(?:forces|fighters|troops)\s*)?(?:and\s+(?:(?:their|its)\s+)?allies)?",
     agent=r"by",
     noun_links=r"of|in|at",
     out_of=r"out\s+of|from",
@@ -227,9 +230,7 @@ LANGUAGE = Language(
                  r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){0,4}?"
                  r"(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)",
     background=r"after|since|following|formerly|previously|used\s+to|ever\s+since|(?:long\s+|shortly\s+|just\s+)?before"
-               r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)"
-               # "During the Syrian Civil War, al-Hawl was seized": somewhen in a war, not at the story's date
-               r"|during\s+the\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|insurgency|uprising)\b",
+               r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
     pluperfect=r"had|'d",
     base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter|conquer|reclaim|push"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",

@@ -166,6 +166,8 @@ LANGUAGE = Language(
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
     between=r"mellom",
     result_label=r"resultat|utfall",
+    era_opening=r"Under\s+(?:den\s+)?(?:(?:syriske|irakiske)\s+)?(?:borgerkrigen|(?<=syriske\s)krigen|(?<=irakiske\s)krigen)\b(?!\s*,?\s*har\b)",
+    force_tail=r"(?:(?:styrker|soldater)\s*)?(?:og\s+(?:(?:deres|sine|dens)\s+)?allierte)?",
     relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]"
                   r"|(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager|uker|måneder)\s+"
                   r"(?:senere|etterpå)(?=\s*[,.;:!?)]|\s*$)",
@@ -197,8 +199,7 @@ LANGUAGE = Language(
                  r"|(?:ble|er|har\s+blitt)\s+(?:senere\s+)?trukket\s+tilbake"
                  r"|(?:kan|kunne)\s+ikke\s+(?:uavhengig\s+)?bekreftes|(?:er|var)\s+(?:ikke\s+)?(?:ubekreftet|feil|usann)"
                  r"|(?:er|var|har|hadde)\s+ikke\s+(?:blitt\s+)?(?:uavhengig\s+)?bekreftet",
-    background=r"etter\s+at|siden|tidligere|en\s+gang|inntil|dengang"
-               r"|under\s+(?:den\s+)?(?:[\w-]+\s+){0,2}?(?:krigen|borgerkrigen|konflikten|opprøret)\b",
+    background=r"etter\s+at|siden|tidligere|en\s+gang|inntil|dengang",
     pluperfect=r"hadde",
     base_forms=r"erobre|gjenerobre|innta|ta|overta|frigjøre|befri|miste|tape|falle|storme|beleire|omringe"
                r"|kontrollere|holde|drive|kaste",
