@@ -794,6 +794,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         claim_kind, evidence_only = _kind_for(kind, trigger, patient, r, clause, hit, g, ctx.forces)
         if claim_kind is None:
             continue
+        if claim_kind == CAPTURE and _reversed_taking(hit, r, clause, g):
+            evidence_only = True  # "briefly took over the town … before being driven out": no lasting change
         if claim_kind in (CAPTURE, STATE) and agent_code is None:
             continue
         when = patient.date or _date_for(hit, r, clause, ctx, g, background)
@@ -950,6 +952,15 @@ def _control_noun(hit: _Hit, r: _Reading, before: str) -> bool:
         return False
     return bool(re.search(r"(?:['’]s?|\b(?:its|their))\s*\Z", before)) or any(
         0 <= hit.start - f.end <= 1 for f in r.forces)
+
+
+def _reversed_taking(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """A taking the clause says did not last: "briefly captured", "tok kortvarig kontroll over", "seized the
+    town before being driven out"."""
+    if any(g.brief_word.match(t.lower) for t in r.words(clause.start, hit.start)[-2:] + r.words(hit.end, clause.end)[:1]):
+        return True
+    # (a clause ends before "before", so look a little past it)
+    return g.undone_after.search(r.text, hit.end, min(len(r.text), hit.end + 100)) is not None
 
 
 def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, clause: _Clause, hit: _Hit,
@@ -2078,6 +2089,14 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
     named = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)
              and not any(a <= s.start < b and not a <= start < b for a, b in asides)]
     before = [s for s in named if not s.located]
+    g = ctx.grammar
+    if g is not None and not g.town_anaphor_at.match(r.text, start):
+        # "launched an offensive on the besieged oil refinery in the spring, capturing it entirely": a pronoun
+        # after a facility, with no town nor "the town" between them, is the facility.
+        since = max([s.end for s in named] + [t.end for t in r.words(r.body, start) if g.town_anaphor_at.match(r.text, t.start)]
+                    + [r.body])
+        if any(g.landmark_after_at.match(r.text, t.start) for t in r.words(since, start)):
+            return None
     if before:
         mention = before[-1].mention
     elif named:

@@ -1961,3 +1961,29 @@ def test_the_review_of_the_ninth_batch_rules(gazetteer):
     assert ("kirkuk", "capture", "PESHMERGA", date(2017, 10, 17), "unknown", False) in events(
         "Peshmerga forces took control of Kirkuk in June 2014. Peshmerga forces have taken control of Kirkuk again, "
         "officials said.", date(2017, 10, 17))
+
+
+def test_a_taking_that_did_not_last_is_evidence_only(gazetteer):
+    def events(text, language="en"):
+        return {(e.place_id, e.force, e.past) for e in events_of(text, gazetteer, language=language,
+                                                                published=date(2016, 3, 1)) if e.kind == "capture"}
+    assert events("The rebels also briefly took over the town of al-Rai for a few hours in June before being driven "
+                  "out.") == {("ar-rai", "REBELS", True)}
+    assert events("Islamic State fighters temporarily seized Hit on Monday.") == {("hit", "IS", True)}
+    assert events("Islamic State fighters seized Hit on Monday before being driven out by Iraqi troops on "
+                  "Wednesday.") == {("hit", "IS", True)}
+    assert events("IS tok kontroll over Hit mandag, før de ble drevet ut av irakiske styrker onsdag.", "nb") == {
+        ("hit", "IS", True)}
+    # What lasted is a change.
+    assert events("Iraqi forces retook Hit on Monday after IS briefly held it.") == {("hit", "IRAQI_GOV", False)}
+
+
+def test_a_pronoun_after_a_facility_is_the_facility(gazetteer):
+    found = events_of("The Battle of Baiji was a battle for control of the city of Baiji and the Baiji oil refinery. "
+                      "The Islamic State launched an offensive on the besieged oil refinery in the spring, capturing "
+                      "it entirely.", gazetteer, language="en", published=date(2015, 10, 30))
+    assert not [e for e in found if e.kind == "capture"]
+    # With "the city" between them, "it" is the city.
+    found = events_of("After seizing the airport, Iraqi troops pushed into the city of Baiji and took it on Monday.",
+                      gazetteer, language="en", published=date(2015, 10, 30))
+    assert ("bayji", "capture", "IRAQI_GOV") in {(e.place_id, e.kind, e.force) for e in found}

@@ -162,6 +162,9 @@ LANGUAGE = Language(
     gerund_topic=r"about|toward|towards",
     between=r"between",
     result_label=r"result|outcome",
+    brief=r"briefly|temporarily|momentarily",
+    undone_after=r"before\s+being\s+(?:(?:driven|pushed|forced|chased|kicked|thrown)\s+(?:back\s+)?out|repelled|expelled|ousted"
+                 r"|repulsed|routed)|only\s+to\s+(?:lose\s+it|be\s+(?:driven|pushed|forced|chased)\s+(?:back\s+)?out)",
     era_opening=r"During\s+the\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:[Cc]ivil\s+)?(?:War|war|[Cc]onflict|[Ii]nsurgency|[Uu]prising)\s*,"
                 r"(?![^.;]*\b(?:have|has)\b)",  # "… have taken Afrin": a present perfect is the story's news
     force_tail=r"(?:(?:forces|fighters|troops)\s*)?(?:and\s+(?:(?:their|its)\s+)?allies)?",

@@ -166,6 +166,8 @@ LANGUAGE = Language(
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
     between=r"mellom",
     result_label=r"resultat|utfall",
+    brief=r"kortvarig|midlertidig",
+    undone_after=r"før\s+(?:de|den|han|hun|gruppen|styrkene)\s+ble\s+(?:drevet|kastet|jaget|presset)\s+(?:tilbake|ut)",
     era_opening=r"Under\s+(?:den\s+)?(?:(?:syriske|irakiske)\s+)?(?:borgerkrigen|(?<=syriske\s)krigen|(?<=irakiske\s)krigen)\b(?!\s*,?\s*har\b)",
     force_tail=r"(?:(?:styrker|soldater)\s*)?(?:og\s+(?:(?:deres|sine|dens)\s+)?allierte)?",
     relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]"
