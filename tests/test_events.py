@@ -1987,3 +1987,16 @@ def test_a_pronoun_after_a_facility_is_the_facility(gazetteer):
     found = events_of("After seizing the airport, Iraqi troops pushed into the city of Baiji and took it on Monday.",
                       gazetteer, language="en", published=date(2015, 10, 30))
     assert ("bayji", "capture", "IRAQI_GOV") in {(e.place_id, e.kind, e.force) for e in found}
+
+
+def test_entries_in_the_present_and_at_a_towns_edge(gazetteer):
+    def events(text, language="en"):
+        return {(e.place_id, e.kind) for e in events_of(text, gazetteer, language=language, published=date(2016, 3, 1))}
+    assert events("Kurdish forces push into Sinjar on 20 February 2016") == {("sinjar", "contest")}
+    assert events("ISIL insurgents advanced into Baiji on Monday, seizing the main court house.") == {("bayji", "contest")}
+    # Into its outskirts is at its edge, not inside: no fight in the town.
+    assert events("Iraqi forces pushed into the outskirts of Mosul on Monday.") == {("mosul", "pressure")}
+    assert events("Irakiske styrker rykket mandag inn i utkanten av Mosul.", "nb") == {("mosul", "pressure")}
+    # Still no fact: an aim, a forecast.
+    assert events("Iraqi forces plan to push into Mosul next month.") == set()
+    assert events("Iraqi forces will advance into Mosul soon.") == set()

@@ -33,11 +33,15 @@ PREDICATES = (
     P(FALL, r"fell|falls|fallen|falling|fall"),
     # -- fighting inside -------------------------------------------------------------------------------
     P(CONTEST, r"stormed|storms|storming|storm|entered|enters|entering|enter|re-entered|reentered"
-               r"|(?:pushed|punched|broke|moved|swept|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
+               r"|(?:pushed|pushes|pushing|push|punched|broke|moved|swept|advanced|advances|advancing"
+               r"|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
                r"\s+(?:back\s+|through\s+)?into", entry=True),
     P(CONTEST, r"counter-?attack(?:ed|ing|s)?(?:\s+(?:on|in|against))?|counter-?offensive\s+(?:on|in|against)"
                r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,3}?(?:inside|in)"),
     # -- pressing from outside -----------------------------------------------------------------------
+    # "pushed into the outskirts of Mosul": at its edge, not inside (a longer match than the entry's)
+    P(PRESSURE, r"(?:pushed|pushes|pushing|push|moved|moves|moving|advanced|advances|advancing|broke|swept)\s+into\s+the\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:outskirts|edges?|fringes|periphery)\s+of"),
     P(PRESSURE, r"advanc(?:ed|ing|es|e)\s+(?:on|toward|towards|to\s+within\s+(?:\S+\s+){1,4}?of)"
                 r"|besieg(?:ed|ing|es|e)|(?:laid|lay|lays|laying)\s+siege\s+to|siege\s+of|encircl(?:ed|ing|es|e)"
                 r"|surround(?:ed|ing|s)?|clos(?:ing|ed|es|e)\s+in\s+on|reached\s+the\s+(?:outskirts|edges?|gates)\s+of"
@@ -236,6 +240,7 @@ LANGUAGE = Language(
                r"|once(?!\s+(?:the|it|they|we|this|that|again)\b)",
     pluperfect=r"had|'d",
     base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter|conquer|reclaim|push"
+               r"|advance"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
     remainder=r"the\s+rest\s+of|the\s+remainder\s+of",

@@ -29,6 +29,9 @@ PREDICATES = (
     P(CONTEST, r"motangrep(?:et)?(?:\s+(?:i|mot|på))?|gikk\s+til\s+motangrep(?:\s+(?:i|mot|på))?|gatekamper\s+i"
                r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"),
     # -- pressing from outside -----------------------------------------------------------------------
+    # "rykket inn i utkanten av Mosul": i kanten av byen, ikke inne i den
+    P(PRESSURE, r"(?:rykket|rykker|trengte|trenger|gikk|går)\s+(?:\S+\s+){0,3}?inn\s+i\s+(?:de\s+[\wæøå-]+\s+)?"
+                r"(?:utkanten|utkantene|ytterkanten)\s+av"),
     P(PRESSURE, r"(?:rykket|rykker)\s+(?:\S+\s+){0,3}?(?:fram|frem)(?:\s+mot)?|(?:rykket|rykker)\s+(?:\S+\s+){0,3}?mot"
                 r"|beleiret|beleirer|beleire|beleiringen\s+av|beleiring\s+av|omringet|omringer|omringe|omringa"
                 r"|nærmer\s+seg|nærmet\s+seg|kilometer\s+fra\s+bygrensa|på\s+offensiven|offensiv(?:en)?\s+mot"
