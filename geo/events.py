@@ -795,7 +795,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if claim_kind is None:
             continue
         if claim_kind == CAPTURE and _reversed_taking(hit, r, clause, g):
-            evidence_only = True  # "briefly took over the town … before being driven out": no lasting change
+            evidence_only = True  # "briefly took over the town": no lasting change
         if claim_kind in (CAPTURE, STATE) and agent_code is None:
             continue
         when = patient.date or _date_for(hit, r, clause, ctx, g, background)
@@ -955,12 +955,12 @@ def _control_noun(hit: _Hit, r: _Reading, before: str) -> bool:
 
 
 def _reversed_taking(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
-    """A taking the clause says did not last: "briefly captured", "tok kortvarig kontroll over", "seized the
-    town before being driven out"."""
-    if any(g.brief_word.match(t.lower) for t in r.words(clause.start, hit.start)[-2:] + r.words(hit.end, clause.end)[:1]):
-        return True
-    # (a clause ends before "before", so look a little past it)
-    return g.undone_after.search(r.text, hit.end, min(len(r.text), hit.end + 100)) is not None
+    """A taking its verb says did not last: "briefly took over the town", "temporarily seized", "tok kortvarig
+    kontroll over" (the word right before the verb, or inside its phrase). Not "paused briefly and took", and
+    not what a later clause undid ("took Palmyra before being driven out of al-Qaryatain", "seized Palmyra in
+    May 2015, only to lose it in March 2016" lasted ten months)."""
+    before = r.words(clause.start, hit.start)[-1:]
+    return any(g.brief_word.match(t.lower) for t in before + r.words(hit.start, hit.end))
 
 
 def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, clause: _Clause, hit: _Hit,
@@ -2090,11 +2090,11 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
              and not any(a <= s.start < b and not a <= start < b for a, b in asides)]
     before = [s for s in named if not s.located]
     g = ctx.grammar
-    if g is not None and not g.town_anaphor_at.match(r.text, start):
+    if g is not None and not named and not g.town_anaphor_at.match(r.text, start):
         # "launched an offensive on the besieged oil refinery in the spring, capturing it entirely": a pronoun
-        # after a facility, with no town nor "the town" between them, is the facility.
-        since = max([s.end for s in named] + [t.end for t in r.words(r.body, start) if g.town_anaphor_at.match(r.text, t.start)]
-                    + [r.body])
+        # after a facility, in a sentence that names no town (nor "the town" between them), is the facility.
+        # ("entered Ramadi from the highway and retook it" names the town: it is the town.)
+        since = max([t.end for t in r.words(r.body, start) if g.town_anaphor_at.match(r.text, t.start)] + [r.body])
         if any(g.landmark_after_at.match(r.text, t.start) for t in r.words(since, start)):
             return None
     if before:
@@ -2235,14 +2235,17 @@ def _landmark_noun_before(np: str, g: T.Grammar) -> bool:
 
 def _after_span_between_towns(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     """"an area located between the capital, Baghdad, and … Mosul that has been controlled by IS since June":
-    a relative clause after a span between two towns may be about the area, either town or both."""
+    a relative clause right after a span between two towns may be about the area, either town or both."""
     opened = list(g.between.finditer(r.text, max(r.body, hit.start - 150), hit.start))
     if not opened:
         return False
     inside = [s for s in r.spots if opened[-1].end() <= s.start and s.end <= hit.start]
     if len(inside) != 2 or not any(g.coordinator_word.match(t.lower) for t in r.words(inside[0].end, inside[1].start)):
         return False
-    return any(g.relative_word.match(t.lower) for t in r.words(inside[-1].end, hit.start)[:2])
+    # A comma before the pronoun sets the clause on the town before it ("between Raqqa and Tabqa, which was
+    # captured by the SDF on May 10").
+    after = r.words(inside[-1].end, hit.start)[:1]
+    return bool(after) and g.relative_word.match(after[0].lower) is not None
 
 
 def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext) -> list[_Patient]:
@@ -2628,9 +2631,12 @@ def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar
     if not forces or r.text.rstrip()[-1:] in ".!?\"”'’)»" \
             or any(g.saying_word.match(t.lower) for t in r.words(r.body, len(r.text))):
         return False  # (a line with no full stop: "Iraqi forces retake Anah within weeks, commander predicts." is no fact)
-    lead = r.words(max(clause.start, r.body), forces[0].start)
+    # From the line's start: a label before the forces ("Prediction: SDF forces capture Al-Hawl") makes the
+    # line no report, unless it is an infobox's result ("- Result: SDF forces capture Al-Hawl").
+    line_start = max(r.body, r.text.rfind("\n", 0, forces[0].start) + 1)
+    lead = [t for t in r.words(line_start, forces[0].start) if t.text[0].isalnum()]
     if lead and g.result_label_word.match(lead[0].lower) and r.text[lead[0].end:lead[0].end + 1] in (":", " "):
-        lead = lead[1:]  # "- Result: SDF forces capture Al-Hawl": an infobox's label
+        lead = lead[1:]
     tail = r.text[forces[-1].end:hit.start]
     return all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in lead) \
         and g.force_tail.fullmatch(tail) is not None \
@@ -2934,15 +2940,42 @@ def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentenc
     return result
 
 
-def _tells_change_as_fact(text: str, kinds: tuple[str, ...], g: T.Grammar) -> bool:
-    """Whether a sentence has a predicate of one of `kinds` that is no infinitive ("vowed to free", "lovet å
-    frigjøre") and has no modal or negation before it ("will liberate", "had not fallen")."""
+def _tells_change_as_fact(text: str, kinds: tuple[str, ...], towns: list[tuple[int, int]], day: tuple[int, int],
+                          g: T.Grammar) -> bool:
+    """Whether a sentence has a predicate of one of `kinds` whose subject or object is one of `towns` (spans
+    of the sentence; the town whole, not "part of", "most of" or "the town's centre"), that is no infinitive
+    ("vowed to free", "lovet å frigjøre"), has no modal or negation about it ("will liberate", "had not
+    fallen", "falt ikke"), after no verb of saying, and with no relative clause between it and its day (at
+    `day`, its span), which would be another verb's."""
     words = _tokens(text)
+    relatives = [t.start for t in words if g.relative_word.match(t.lower)]
+    said = [t.start for t in words if g.saying_word.match(t.lower)]
+    whole = []
+    for start, end in towns:
+        before = [t for t in words if t.end <= start][-1:]
+        if before and g.of_at.match(text, max(0, before[0].start - 1)):
+            continue  # "Part of the town fell", "Store deler av byen falt"
+        if re.match(r"['’]s\b", text[end:end + 3]):
+            continue
+        whole.append((start, end))
     for hit in _trigger_hits(text, g):
         if hit.trigger.kind not in kinds or g.base_form_word.match(hit.text.lower()):
             continue
         before = [t for t in words if t.end <= hit.start]
-        if not (_cue_before(before, g.modal_end, g) or _cue_before(before, g.negation_end, g)):
+        after = [t for t in words if t.start >= hit.end]
+        if any(min(hit.start, day[0]) < at < max(hit.end, day[0]) for at in relatives):
+            continue  # "Forces captured the town, which they had encircled on Sunday": the day is another verb's
+        if any(at < hit.start for at in said):
+            continue  # "IS denied on Sunday that the city had fallen": the day is the saying's ("…, skriver NTB" is not)
+        if _cue_before(before, g.modal_end, g) or _cue_before(before, g.negation_end, g) \
+                or after and g.negation_after_word.match(after[0].lower):
+            continue
+        subject = any(end <= hit.start and len([t for t in words if end <= t.start and t.end <= hit.start]) <= 2
+                      for start, end in whole)
+        # (the day between them counts for nothing: "tok fredag kveld kontroll over byen")
+        patient = any(start >= hit.end and len([t for t in words if hit.end <= t.start and t.end <= start
+                                                and not day[0] <= t.start < day[1]]) <= 2 for start, end in whole)
+        if subject or patient:
             return True
     return False
 
@@ -3011,18 +3044,18 @@ def _lede_dated_by_next_sentence(events: list[Event], ctx: _ArticleContext, sent
         return events
     if any(e.sentence_index == following.index and not e.past for e in events):
         return events  # its date is its own claim's
-    # It must tell of a change of the same kind as a fact ("The town fell on Thursday", "tok fredag kveld
-    # kontroll over byen"), not merely give a day: "Abadi had promised on Wednesday to liberate it",
-    # "Fighting continued on Sunday", "90 percent of the city was under SDF control last week" date no taking.
-    if not _tells_change_as_fact(following.text, (CAPTURE, LOSS, FALL) if any(e.kind == CAPTURE for e in undated)
-                                 else (CONTEST,), g):
-        return events
-    # … of that town: named again, or "the town", "byen" ("A photo taken on Tuesday" is no taking of it).
-    if not any(m.place is not None and m.place.place_id in places for m in by_sentence[following.index]) \
-            and not any(g.town_anaphor_at.match(following.text, t.start) for t in _tokens(following.text)):
-        return events
-    published = ctx.article.published
+    # It must tell, as a fact, a change of the same kind with that town (named again, or "the town", "byen")
+    # as its subject or object: "The town fell on Thursday", "tok fredag kveld kontroll over byen". Not merely
+    # give a day ("Abadi had promised on Wednesday to liberate it", "A photo taken on Tuesday", "Part of the
+    # town fell on Sunday", "IS denied on Sunday that the city had fallen").
     text = following.text
+    towns = [(m.start - following.start, m.end - following.start) for m in by_sentence[following.index]
+             if m.place is not None and m.place.place_id in places]
+    for t in _tokens(text):
+        m = g.town_anaphor_at.match(text, t.start)
+        if m:
+            towns.append((t.start, m.end()))
+    published = ctx.article.published
     days = [d for d in find_dates(text, ctx.language, published)
             if d.precision in ("day", "week") and d.date <= published and _window_end(d) >= published - _LAST_WEEK
             and not g.until_end.search(text[max(0, d.start - 12):d.start])
@@ -3032,6 +3065,9 @@ def _lede_dated_by_next_sentence(events: list[Event], ctx: _ArticleContext, sent
     # "torsdag i forrige uke" is one day, written as a day and its week
     best = min(days, key=lambda d: PRECISION_ORDER.index(d.precision))
     if any(not d.date <= best.date <= _window_end(d) for d in days):
+        return events
+    if not _tells_change_as_fact(text, (CAPTURE, LOSS, FALL) if any(e.kind == CAPTURE for e in undated) else (CONTEST,),
+                                 towns, (best.start, best.end), g):
         return events
     day, precision, phrase = best.date, best.precision, best.phrase
     late = precision == "day" and late_in_day(phrase, ctx.language)

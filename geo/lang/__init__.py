@@ -248,10 +248,8 @@ class Language:
     # A sentence that opens with a named war ("During the Syrian Civil War, al-Hawl was seized by Islamic State
     # forces"): what it tells without a date of its own happened somewhen in it, not at the story's date.
     era_opening: str = r"(?!)"
-    # A taking that did not last: a word beside its verb ("briefly captured", "tok kortvarig kontroll"), or
-    # what undid it after ("before being driven out").
+    # A taking that did not last: a word beside its verb ("briefly captured", "tok kortvarig kontroll").
     brief: str = r"(?!)"
-    undone_after: str = r"(?!)"
     # A word before a holding noun that makes it what is fought over, not held: "fighting for control of
     # Raqqa", "kjemper om kontrollen over".
     struggle_before: str = r"(?!)"

@@ -35,7 +35,8 @@ PREDICATES = (
     P(CONTEST, r"stormed|storms|storming|storm|entered|enters|entering|enter|re-entered|reentered"
                r"|(?:pushed|pushes|pushing|push|punched|broke|moved|swept|advanced|advances|advancing"
                r"|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
-               r"\s+(?:back\s+|through\s+)?into", entry=True),
+               r"\s+(?:back\s+|through\s+)?into(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:outskirts|suburbs|edges?|fringes"
+               r"|periphery)\b)", entry=True),
     P(CONTEST, r"counter-?attack(?:ed|ing|s)?(?:\s+(?:on|in|against))?|counter-?offensive\s+(?:on|in|against)"
                r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,3}?(?:inside|in)"),
     # -- pressing from outside -----------------------------------------------------------------------
@@ -167,8 +168,6 @@ LANGUAGE = Language(
     between=r"between",
     result_label=r"result|outcome",
     brief=r"briefly|temporarily|momentarily",
-    undone_after=r"before\s+being\s+(?:(?:driven|pushed|forced|chased|kicked|thrown)\s+(?:back\s+)?out|repelled|expelled|ousted"
-                 r"|repulsed|routed)|only\s+to\s+(?:lose\s+it|be\s+(?:driven|pushed|forced|chased)\s+(?:back\s+)?out)",
     era_opening=r"During\s+the\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:[Cc]ivil\s+)?(?:War|war|[Cc]onflict|[Ii]nsurgency|[Uu]prising)\s*,"
                 r"(?![^.;]*\b(?:have|has)\b)",  # "… have taken Afrin": a present perfect is the story's news
     force_tail=r"(?:(?:forces|fighters|troops)\s*)?(?:and\s+(?:(?:their|its)\s+)?allies)?",
@@ -194,8 +193,7 @@ LANGUAGE = Language(
                  r"|(?:process|stages?|midst|phase|task|business)\s+of",
     aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
     until=r"until|till|up\s+to",
-    relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
-                  r"(?:(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]|(?:later|afterwards)(?=\s*[,.;:!?)]|\s*$))",
+    relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
     relative_span=r"(?:(?:only|just|a\s+few|several|some|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
                   r"(?:(?P<short>days?|weeks?)|months?|years?|half\s+a\s+year)\s+(?:before|after)",
     retaking=r"re[a-z]+|won\s+back|wins\s+back|t[a-z]+\s+back|liberat[a-z]+|freed|frees|freeing",
@@ -223,7 +221,7 @@ LANGUAGE = Language(
     ordinal_before=r"(?:first|second|third|last|latest|only)\s+(?:[\w-]+\s+){0,3}?to(?:\s+(?:be|have\s+been|have))?",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
     conditional_start=r"if|should|unless|once",
-    negation_before=r"not|never|n't|no\s+longer|nor|fail(?:s|ed|ing)?\s+to|without|neither|nearly|almost",
+    negation_before=r"not|never|\w*n['’]t|no\s+longer|nor|fail(?:s|ed|ing)?\s+to|without|neither|nearly|almost",
     negation_after=r"not|never",
     denial=r"denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes"
            r"|contradicted|no\s+(?:evidence|sign|truth|mention)"

@@ -170,12 +170,9 @@ LANGUAGE = Language(
     between=r"mellom",
     result_label=r"resultat|utfall",
     brief=r"kortvarig|midlertidig",
-    undone_after=r"før\s+(?:de|den|han|hun|gruppen|styrkene)\s+ble\s+(?:drevet|kastet|jaget|presset)\s+(?:tilbake|ut)",
     era_opening=r"Under\s+(?:den\s+)?(?:(?:syriske|irakiske)\s+)?(?:borgerkrigen|(?<=syriske\s)krigen|(?<=irakiske\s)krigen)\b(?!\s*,?\s*har\b)",
     force_tail=r"(?:(?:styrker|soldater)\s*)?(?:og\s+(?:(?:deres|sine|dens)\s+)?allierte)?",
-    relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]"
-                  r"|(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager|uker|måneder)\s+"
-                  r"(?:senere|etterpå)(?=\s*[,.;:!?)]|\s*$)",
+    relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]",
     relative_span=r"(?:(?:bare|kun|noen\s+få|noen|få|\d+|en|et|ett|to|tre|fire|fem|seks|sju|åtte|ni|ti)\s+)?"
                   r"(?:(?:drøy|drøyt|god|godt|knapp|knapt)\s+)?(?:(?P<short>dager?|uker?)|måneder?|år|halvt\s+år)\s+(?:før|etter)(?:\s+at)?",
     retaking=r"gjen[a-zæøå]+|vant\s+tilbake|frigj[a-zæøå]+|befri[a-zæøå]*",
