@@ -1043,7 +1043,7 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if after and g.negation_after_word.match(after[0].lower):
         return True
     if _gerund(hit, g) and words and any(g.gerund_topic_word.match(w.lower) for w in
-                                         (words[-1:] if words[-1].lower not in ("and", "og") else words[-4:-1])):
+                                         (words[-4:-1] if g.coordinator_word.match(words[-1].lower) else words[-1:])):
         return True  # "it was all about Ramadi and taking Ramadi back": what was talked of, not what happened
     if hit.trigger.kind == CAPTURE and _gerund(hit, g) and any(0 <= hit.start - f.end <= 1 for f in r.forces):
         return True  # "in support of Iraqi forces retaking Fallujah": a description of what they are doing
@@ -3021,9 +3021,9 @@ def _lede_dated_by_next_sentence(events: list[Event], ctx: _ArticleContext, sent
     """A wire story's lede says what happened without a day ("Iraqi forces have taken full control of
     Anah, the joint command said") and its next sentence gives the day ("The town fell on Thursday after
     two days of fighting"): the lede's taking or fight happened that day, not on the day the story ran.
-    Only a day of the last week, the only one the next sentence gives, when that sentence tells of the same
-    change at the same town (as evidence, a fall with no taker), names no other town and claims nothing else;
-    otherwise the claim keeps the publication day, the latest it may mean."""
+    Only a day of the last week, the only one the next sentence gives, when that sentence tells the same kind
+    of change as a fact with that town as its subject or object (`_tells_change_as_fact`), names no other town
+    and claims nothing of its own; otherwise the claim keeps the publication day, the latest it may mean."""
     g = ctx.grammar
     if g is None or not events or ctx.article.published_precision != "day":
         return events
