@@ -2027,3 +2027,12 @@ def test_the_second_review_of_this_stops_rules(gazetteer):
     # A facility in passing hides no town the sentence names.
     assert ("ramadi", "capture", "IRAQI_GOV", date(2015, 12, 28), "day", False) in events(
         "Iraqi forces entered Ramadi from the highway and retook it on Monday.", date(2015, 12, 29))
+
+
+def test_pro_turkish_militias_are_turkeys_side(gazetteer):
+    found = events_of("As of December 2016, the town of al-Bab is under the control of pro-Turkish militias.", gazetteer,
+                      language="en", published=date(2016, 12, 31))
+    assert {(e.place_id, e.force, e.date) for e in found} == {("al-bab", "TURKEY", date(2016, 12, 1))}
+    found = events_of("Protyrkiske opprørere tok mandag kontroll over al-Bab.", gazetteer, language="nb",
+                      published=date(2016, 12, 31))
+    assert {(e.place_id, e.force) for e in found} == {("al-bab", "TURKEY")}
