@@ -684,7 +684,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         patients, source_hit = _noun_patients(hit, r, clause, g, ctx)
         if source_hit is not None:
             previous = source_hit.code
-        agent = _by_agent(hit, r, clause, g) or _possessor(hit, r, ctx)
+        agent = _by_agent(hit, r, clause, g) or _praised(hit, r, g) or _possessor(hit, r, ctx)
     elif trigger.form in ("holder",):
         agent = _inside_or_adjacent(hit, r)
         patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients
@@ -1543,6 +1543,15 @@ def _by_agent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHi
                 return None  # "Rawa, the last town held by ISIL, on 17 November": the agent of "held"
             return force
     return None
+
+
+def _praised(hit: _Hit, r: _Reading, g: T.Grammar) -> PhraseHit | None:
+    """The first force praised for the taking a noun names: "commends Iraq, the Kurdish Regional Government and
+    the Peshmerga for the successful liberation of Sinjar" (a statement's usual way of saying who took it)."""
+    m = g.praise_end.search(r.text, r.body, hit.start)
+    if m is None:
+        return None
+    return next((f for f in r.forces if m.start("objects") <= f.start and f.end <= m.end("objects") and f.code), None)
 
 
 def _possessor(hit: _Hit, r: _Reading, ctx: _ArticleContext) -> PhraseHit | None:

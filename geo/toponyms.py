@@ -566,6 +566,10 @@ _FEATURE_WORDS = frozenset({
 })
 
 
+# Words that open a military operation's name, whose next capitalised word is no first name.
+_OPERATION_WORDS = frozenset({"operation", "operasjon", "operasjonen"})
+
+
 def _after_first_name(text: str, tokens, first_token: int) -> bool:
     """Whether the name follows what may be a person's first name: a capitalised word (see
     `_after_capitalised_word`) that is not a feature's word ("Mount") nor a verb opening a line or a
@@ -579,6 +583,8 @@ def _after_first_name(text: str, tokens, first_token: int) -> bool:
     folded = word.lower()
     if folded in _FEATURE_WORDS:
         return False
+    if index > 0 and text[tokens[index - 1][0]:tokens[index - 1][1]].lower() in _OPERATION_WORDS:
+        return False  # "Operation Free Sinjar", "Operation Inherent Resolve": a name's words, no person's
     return not (_sentence_initial(text, tokens[index][0]) and len(folded) > 5 and folded.endswith("ing"))
 
 

@@ -2036,3 +2036,17 @@ def test_pro_turkish_militias_are_turkeys_side(gazetteer):
     found = events_of("Protyrkiske opprørere tok mandag kontroll over al-Bab.", gazetteer, language="nb",
                       published=date(2016, 12, 31))
     assert {(e.place_id, e.force) for e in found} == {("al-bab", "TURKEY")}
+
+
+def test_the_forces_a_statement_praises_for_a_taking_took_it(gazetteer):
+    def events(text, language="en"):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language=language, published=date(2015, 11, 13))
+                if e.kind == "capture"}
+    text = ("U.S. Embassy Commends Operation Free Sinjar\n\nThe U.S. Embassy commends Iraq, the Kurdish Regional "
+            "Government and the Peshmerga for the successful liberation of Sinjar, and also would like to note the "
+            "role that the Iraqi military played in Operation Free Sinjar.")
+    # (the operation's name made "Sinjar" a surname, and every Sinjar of the article vanished)
+    assert events(text) == {("sinjar", "PESHMERGA")}
+    assert events("Regjeringen gratulerer SDF med frigjøringen av Raqqa.", "nb") == {("raqqa", "SDF")}
+    # Preparations for a taking are none.
+    assert events("We congratulate the SDF on its preparations for the liberation of Raqqa.") == set()

@@ -250,6 +250,10 @@ class Language:
     era_opening: str = r"(?!)"
     # A taking that did not last: a word beside its verb ("briefly captured", "tok kortvarig kontroll").
     brief: str = r"(?!)"
+    # Praise for a taking, up to the noun that names it: "commends Iraq, the KRG and the Peshmerga for the
+    # successful liberation of Sinjar", "congratulate the SDF on their liberation of Raqqa". Its group
+    # `objects` holds the forces praised, who took the town.
+    praise_before: str = r"(?!)"
     # A word before a holding noun that makes it what is fought over, not held: "fighting for control of
     # Raqqa", "kjemper om kontrollen over".
     struggle_before: str = r"(?!)"
