@@ -1120,6 +1120,8 @@ def _cue_before(words: list[_Token], cue: re.Pattern, g: T.Grammar, reach: int =
         if cue.search(window):
             return True
         last = words[end - 1]
+        if cue is g.negation_end and g.focus_adverb_word.match(last.lower):
+            return False  # "haven't only retaken Hit, they also …", "ikke bare": no negation of the taking
         # "would be retaken", "expected to have been captured": a modal before an auxiliary; so is a
         # negation ("at Ramadi ikke er gjenerobret", "had not been taken"): both reach over the verb group.
         if not (g.adverb_word.match(last.lower) or g.base_form_word.match(last.lower)

@@ -70,6 +70,7 @@ class Grammar:
     force_tail: re.Pattern
     era_opening: re.Pattern
     brief_word: re.Pattern
+    focus_adverb_word: re.Pattern
     praise_end: re.Pattern
     struggle_end: re.Pattern
     handover_end: re.Pattern
@@ -226,6 +227,7 @@ def grammar(code: str | None) -> Grammar | None:
         result_label_word=_whole(w.result_label),
         era_opening=re.compile(w.era_opening),
         brief_word=_whole(w.brief),
+        focus_adverb_word=_whole(w.focus_adverbs),
         praise_end=re.compile(r"(?<![\w-])(?:" + w.praise_before + r")\s*\Z", _I),
         force_tail=re.compile(r"\s*(?:" + w.force_tail + r")\s*", _I),
         past_holding_word=_whole(w.past_holding),

@@ -2048,5 +2048,6 @@ def test_the_forces_a_statement_praises_for_a_taking_took_it(gazetteer):
     # (the operation's name made "Sinjar" a surname, and every Sinjar of the article vanished)
     assert events(text) == {("sinjar", "PESHMERGA")}
     assert events("Regjeringen gratulerer SDF med frigjøringen av Raqqa.", "nb") == {("raqqa", "SDF")}
-    # Preparations for a taking are none.
-    assert events("We congratulate the SDF on its preparations for the liberation of Raqqa.") == set()
+    # The praised, not who praised: "praised by X" names no taker.
+    assert events("Peshmerga fighters, praised by the Iraqi army for the liberation of Bashiqa, returned to their "
+                  "bases.") <= {("bashiqa", "PESHMERGA")}

@@ -250,6 +250,8 @@ class Language:
     era_opening: str = r"(?!)"
     # A taking that did not last: a word beside its verb ("briefly captured", "tok kortvarig kontroll").
     brief: str = r"(?!)"
+    # Adverbs that make a negation before them "not only": "haven't only retaken Hit, they also …".
+    focus_adverbs: str = r"(?!)"
     # Praise for a taking, up to the noun that names it: "commends Iraq, the KRG and the Peshmerga for the
     # successful liberation of Sinjar", "congratulate the SDF on their liberation of Raqqa". Its group
     # `objects` holds the forces praised, who took the town.

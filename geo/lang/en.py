@@ -168,7 +168,9 @@ LANGUAGE = Language(
     between=r"between",
     result_label=r"result|outcome",
     brief=r"briefly|temporarily|momentarily",
-    praise_before=r"(?:congratulat|commend|prais|salut|thank|hail|applaud)\w*\s+(?P<objects>(?:(?!\b(?:on|for)\b)[^.;:]){1,160}?)"
+    focus_adverbs=r"only|just|merely",
+    praise_before=r"(?:congratulat|commend|prais|salut|thank|hail|applaud)\w*\s+(?!by\b)"
+                  r"(?P<objects>(?:(?!\b(?:on|for|by)\b)[^.;:]){1,160}?)"
                   r"\s+(?:on|for)\s+"
                   r"(?:(?:the|their|its)\s+)?(?:(?:successful|swift|historic|rapid|decisive|complete|hard-won)\s+)?",
     era_opening=r"During\s+the\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:[Cc]ivil\s+)?(?:War|war|[Cc]onflict|[Ii]nsurgency|[Uu]prising)\s*,"
@@ -194,7 +196,7 @@ LANGUAGE = Language(
                  r"|drive\s+to|bid\s+for|fight\s+to|battle\s+to|offensive\s+to|operations?\s+to|campaign\s+to"
                  r"|yet\s+to|order\s+to|ordered\s+to|urged\s+to|allow|prevent|stop|toward|towards"
                  r"|(?:process|stages?|midst|phase|task|business)\s+of",
-    aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future|preparations|preparation|preparing",
+    aims=r"objective|objectives|goal|goals|target|targets|aim|plan|plans|bid|intention|idea|future",
     until=r"until|till|up\s+to",
     relative_time=r"(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\s+(?!(?:the|a|an)\b)[A-Z]",
     relative_span=r"(?:(?:only|just|a\s+few|several|some|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"

@@ -165,12 +165,13 @@ LANGUAGE = Language(
                  r"|forsøker\s+å|forsøkte\s+å|prøver\s+å|prøvde\s+å|har\s+som\s+mål\s+å|sikter\s+mot\s+å"
                  r"|truet\s+med\s+å|truer\s+med\s+å|lovet\s+å|lover\s+å|ventes\s+å|forventes\s+å|for\s+å"
                  r"|klar\s+til\s+å|mål(?:et)?|neste|offensiv(?:en)?\s+for\s+å|operasjon(?:en)?\s+for\s+å",
-    aims=r"mål|målet|målene|plan|planen|planene|hensikt|hensikten|tanken|ideen|forberedelsene|forberedelser",
+    aims=r"mål|målet|målene|plan|planen|planene|hensikt|hensikten|tanken|ideen",
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
     between=r"mellom",
     result_label=r"resultat|utfall",
     brief=r"kortvarig|midlertidig",
-    praise_before=r"(?:gratuler|berøm|hyll|takk)\w*\s+(?P<objects>(?:(?!\b(?:med|for)\b)[^.;:]){1,160}?)\s+(?:med|for)\s+(?:den\s+)?(?:vellykkede\s+|raske\s+|historiske\s+)?",
+    focus_adverbs=r"bare|kun",
+    praise_before=r"(?:gratuler|berøm|hyll|takk)\w*\s+(?!av\b)(?P<objects>(?:(?!\b(?:med|for|av)\b)[^.;:]){1,160}?)\s+(?:med|for)\s+(?:den\s+)?(?:vellykkede\s+|raske\s+|historiske\s+)?",
     era_opening=r"Under\s+(?:den\s+)?(?:(?:syriske|irakiske)\s+)?(?:borgerkrigen|(?<=syriske\s)krigen|(?<=irakiske\s)krigen)\b(?!\s*,?\s*har\b)",
     force_tail=r"(?:(?:styrker|soldater)\s*)?(?:og\s+(?:(?:deres|sine|dens)\s+)?allierte)?",
     relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]",
