@@ -228,7 +228,7 @@ def grammar(code: str | None) -> Grammar | None:
         era_opening=re.compile(w.era_opening),
         brief_word=_whole(w.brief),
         focus_adverb_word=_whole(w.focus_adverbs),
-        praise_end=re.compile(r"(?<![\w-])(?:" + w.praise_before + r")\s*\Z", _I),
+        praise_end=_ending(w.praise_before),
         force_tail=re.compile(r"\s*(?:" + w.force_tail + r")\s*", _I),
         past_holding_word=_whole(w.past_holding),
         struggle_end=_ending(w.struggle_before + r"(?:\s+(?:the|full|complete|total|den|full|hele))?"),
