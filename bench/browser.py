@@ -373,7 +373,13 @@ _RERUN_CLOCK = """() => {
 }"""
 
 
-def measure_places(url: str, queries: list[str], browser) -> list[float]:
+@dataclass
+class PlacesRun:
+    rerun_ms: list[float]
+    reopened: int  # searches whose Enter never reran the page, timed again on the page opened anew
+
+
+def measure_places(url: str, queries: list[str], browser) -> PlacesRun:
     """The Places page's rerun: a search typed (Enter) until the script has run and the next frame has drawn
     its table, in ms."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -383,6 +389,7 @@ def measure_places(url: str, queries: list[str], browser) -> list[float]:
     page.locator("[data-testid='stDataFrame']").wait_for(timeout=PAINT_TIMEOUT_MS)
     box = page.get_by_role("textbox", name="Search")
     times = []
+    reopened = 0
     for query in queries:
         page.wait_for_timeout(SETTLE_S * 1000)
         # The clock is armed before the box is filled: a rerun the typing itself starts is this step's too.
@@ -395,6 +402,7 @@ def measure_places(url: str, queries: list[str], browser) -> list[float]:
         except PlaywrightTimeoutError:
             # In the whole test suite a search now and then never reran the page (no rerun for minutes, an
             # Enter pressed again neither): open the page anew, a new session, and time the search there.
+            reopened += 1
             page.reload()
             page.locator("[data-testid='stDataFrame']").wait_for(timeout=PAINT_TIMEOUT_MS)
             box = page.get_by_role("textbox", name="Search")
@@ -406,7 +414,7 @@ def measure_places(url: str, queries: list[str], browser) -> list[float]:
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
         times.append((time.perf_counter() - began) * 1000)
     page.context.close()
-    return times
+    return PlacesRun(times, reopened)
 
 
 def server_rss_with_sessions(url: str, pid: int, start: date, sessions: int, browser) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -26,6 +27,11 @@ def test_bench_smoke_measures_every_metric(tmp_path, monkeypatch):
                    "places_rerun_p50_ms"):
         assert results[metric] > 0, metric
     assert set(results["targets"]) == set(TARGETS)
+    # A Places search whose Enter never reran the page is timed again on the page opened anew; said, so that a
+    # CI log shows how often that happens (the cause is not found).
+    if results["places_searches_reopened"]:
+        warnings.warn(f"{results['places_searches_reopened']} Places search(es) never reran the page; "
+                      "timed again on the page opened anew")
     # The load part ran its tabs through a soak: each stepped its map and moved its sidebar at least once.
     assert results["load_sessions"] == 2 and results["load_errors"] == []
     assert results["load_map_steps"] > 0 and results["load_sidebar_steps"] >= 2
