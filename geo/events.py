@@ -1435,6 +1435,12 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
             return None  # "The 4th Brigade said it had retaken the town": "it" is the sayer, not a force named before
         if _last_force(ctx):
             return PhraseHit(_last_force(ctx), hit.start, hit.start, "")
+    aside_subject = _subject_before_aside(phrase, r, clause, g)
+    if aside_subject is not None and all(_in_dates(t.start, r) or g.adverb_word.match(t.lower)
+                                         or not t.text[0].isalnum() for t in words):
+        # "Syrian troops, invited in by the Kurds after Washington pulled out, entered Manbij on Tuesday": the
+        # "after" phrase sits inside an aside; the verb after it goes on with the subject before the aside.
+        return aside_subject
     if clause.opener and g.relative_word.match(clause.opener):
         antecedent = [f for f in r.forces if f.end <= clause.start and clause.start - f.end <= 6]
         if antecedent:
@@ -1453,6 +1459,22 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         if later and r.text[start:later[0].start].count(",") <= 1:
             return later[0]
     return None
+
+
+def _subject_before_aside(phrase: int | None, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit | None:
+    """The subject the sentence opens with, when an aside set off by a comma follows it and the aside ends in
+    the fronted "after" phrase (`phrase`) the clause goes on from: "Syrian troops, invited in by the Kurds
+    after Washington pulled out, entered Manbij". Only the sentence's first clause, with no predicate of its
+    own, and the subject before the aside's comma."""
+    if phrase != 1 or r.clauses.index(clause) != 2:
+        return None
+    first = r.clauses[0]
+    comma = r.text.rfind(",", max(first.start, r.body), first.end)  # (after "Further west," too)
+    if comma < 0 or any(first.start <= h.start < first.end for h in r.hits):
+        return None
+    subjects = [f for f in r.forces if max(first.start, r.body) <= f.start and f.end <= comma
+                and not _complement(f, r, first, g) and f.start not in r.objects]
+    return subjects[0] if subjects else None
 
 
 def _forces_named_since(ctx: _ArticleContext, after: int, before: int) -> bool:
@@ -2535,6 +2557,9 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
         return False  # "…, after which clashes erupted again", "en avtale som opprørerne senere sa var brutt"
     if g.unopposed.search(r.text, own.start, own.end) and not g.unreal_cue.search(r.text, own.start, own.end):
         return True
+    if _subject_before_aside(_fronted_phrase_before(r, own, g), r, own, g) is not None \
+            and g.unopposed.search(r.text, r.clauses[0].start, r.clauses[0].end):
+        return True  # "Syrian troops, invited in by the Kurds after …, entered Manbij": the aside tells how
     entering = {f.code for f in r.forces if own.start <= f.start < hit.start}
     for cue in g.withdrawal.finditer(r.text, r.body):
         clause = _clause_at(r, cue.start())
@@ -2940,6 +2965,9 @@ def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentenc
         same = but and (g.combat.search(text[but.end():]) or g.still.search(text[but.end():]))
         nxt = g.contradiction_at.match(following) and (g.combat.search(following) or any(
             t.trigger.kind in (CONTEST, CAPTURE) for t in _trigger_hits(following, g)))
+        # "… troops had raised the Syrian flag over Manbij. A spokesman … said the claim was "incorrect"": the
+        # next sentence calls the claim untrue.
+        nxt = nxt or g.denial_back.search(following) or g.denied_back_after.search(following)
         if same or nxt:
             disputed.add((index, place_id))
     result = []

@@ -2051,3 +2051,24 @@ def test_the_forces_a_statement_praises_for_a_taking_took_it(gazetteer):
     # The praised, not who praised: "praised by X" names no taker.
     assert events("Peshmerga fighters, praised by the Iraqi army for the liberation of Bashiqa, returned to their "
                   "bases.") <= {("bashiqa", "PESHMERGA")}
+
+
+def test_the_subject_before_an_aside_that_ends_in_an_after_phrase_is_the_verbs(gazetteer):
+    def found(text):
+        return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in
+                events_of(text, gazetteer, language="en", published=date(2019, 10, 20))}
+    # (the "after" phrase inside the aside left the verb with no subject, and the fight without a date)
+    assert found("Syrian government troops, sent in after Washington pulled its soldiers back, entered Manbij on "
+                 "Tuesday.") == {("manbij", "contest", "UNKNOWN", "SYRIAN_GOV", date(2019, 10, 15))}
+    # Invited in: nobody resisted the entry, a taking.
+    assert found("Further west, Syrian government troops, invited in by the Kurds after Washington pulled its soldiers "
+                 "back, entered Manbij on Tuesday.") == {("manbij", "capture", "SYRIAN_GOV", None, date(2019, 10, 15))}
+
+
+def test_a_claim_the_next_sentence_calls_incorrect_changes_nothing(gazetteer):
+    text = ("The army general command said in a statement that troops had raised the Syrian flag over Manbij. A "
+            "spokesman for the coalition said the claim was \"incorrect\" and that there were no government forces "
+            "inside it.")
+    found = events_of(text, gazetteer, language="en", published=date(2018, 12, 28))
+    assert [(e.place_id, e.force) for e in found if e.kind == "capture" and not e.past] == []
+    assert events_of(text.split(" A spokesman")[0], gazetteer, language="en", published=date(2018, 12, 28))
