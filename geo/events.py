@@ -46,6 +46,7 @@ _BASE_CONFIDENCE = {"capture": 0.8, "loss": 0.7, "contest": 0.7, "pressure": 0.6
 _EVIDENCE_CONFIDENCE = 0.3  # a quote kept as evidence only: it changes no colour
 #: An undated mention of a change the same article dated this recently is that change, said again.
 _RECENT = timedelta(days=31)
+_SAME_WEEK = timedelta(days=7)  # a week's or month's taking this soon after a dated one is the same
 #: How far back a lede's next sentence may date the lede's undated news ("on Thursday", "last week").
 _LAST_WEEK = timedelta(days=7)
 #: Most words a predicate's place may be away from it ("retook the Christian town of Bartella").
@@ -3030,9 +3031,20 @@ def _restated(events: list[Event]) -> list[Event]:
     taken = {(e.place_id, e.force) for e in events if e.kind == CAPTURE and not e.past}
     held_on = {(e.place_id, e.force, e.date) for e in events
                if e.kind in (CAPTURE, STATE) and e.status == "held" and not e.past and e.date_precision != "unknown"}
+    taken_on_day: dict[tuple, list[date]] = {}
+    for event in events:
+        if event.kind == CAPTURE and not event.past and event.date_precision == "day":
+            taken_on_day.setdefault((event.place_id, event.force), []).append(event.date)
     result = []
     for event in events:
-        if event.kind == CONTEST and not event.past and event.date_precision != "unknown" \
+        if event.kind == CAPTURE and not event.past and event.date_precision in ("week", "month") and any(
+                event.date - _SAME_WEEK <= day <= _window_end(ResolvedDate(event.date, event.date_precision, "", 0, 0))
+                for day in taken_on_day.get((event.place_id, event.force), ())):
+            # "after their victory in Fallujah this week", in a story that dates the liberation to Sunday: the
+            # same taking, told again at a coarser date, not a second one.
+            event = replace(event, date=None, date_precision="unknown", past=True,
+                            confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
+        elif event.kind == CONTEST and not event.past and event.date_precision != "unknown" \
                 and (event.place_id, event.contested_by, event.date) in held_on:
             # "took control of most of Mosul … entirely in insurgent hands as of 10 June": the fight ended in
             # a taking that day, one change

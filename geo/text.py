@@ -42,6 +42,11 @@ _BOUNDARY = re.compile(
     r"(?=[A-ZÆØÅÄÖÜ\d\"“‘–—(-]|(?:al|el|a[dnrstz]|ash|e[dnrstz])[-‑][^\W\d_]))"
     r"|(?<=\n)\n*)"
 )
+# A line break inside a sentence of hard-wrapped text (a press release copied from a PDF or an e-mail: "…
+# working toward Mosul after their\nvictory in Fallujah"): one line break, no sentence mark before it, and
+# after it a word in lower case, or any word after a comma. A line that ends without a mark before a capital
+# (a heading, a dateline, an infobox's label) still ends its sentence.
+_SOFT_WRAP = re.compile(r"[^\W\d_)\]]\n(?=[^\W\d_A-ZÆØÅÄÖÜ])|,\n(?=[^\W\d_])")
 #: Longer than any abbreviation with its full stop: only the end of a sentence is searched.
 _ABBREVIATION_MAX = 12
 # A month abbreviation beside a day number is part of a date ("Oct. 20", "on Nov. 3", "2. nov.").
@@ -77,18 +82,39 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
     """The sentences of `text`; `language` (a code of `geo.lang`) says which abbreviations do not end one
     (every language's when None)."""
     never, month = _abbreviations(language)
+    soft = _soft_line_breaks(text) if "\n" in text else frozenset()
     sentences: list[Sentence] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
         end = boundary.start("gap")
         if end < 0:
             end = boundary.start()
+            if end in soft:
+                continue
         elif _abbreviation_at(text, max(start, end - _ABBREVIATION_MAX), end, boundary.end(), never, month):
             continue
         _append(sentences, text, start, end)
         start = boundary.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _soft_line_breaks(text: str) -> frozenset[int]:
+    """The positions of line breaks inside sentences: those `_SOFT_WRAP` finds, and in a block of hard-wrapped
+    lines (at least three such breaks, and a third of its line breaks) every one after a line that ends
+    without a sentence mark ("from a command post in the\nMiddle East")."""
+    soft: set[int] = set()
+    for block in _BLOCK.finditer(text):
+        breaks = [m.start() for m in re.finditer("\n", block.group())]
+        wraps = {m.start() + 1 for m in _SOFT_WRAP.finditer(block.group())}
+        if len(wraps) >= 3 and 3 * len(wraps) >= len(breaks):
+            wraps |= {b for b in breaks if b and block.group()[b - 1] not in _SENTENCE_END}
+        soft.update(block.start() + b for b in wraps)
+    return frozenset(soft)
+
+
+_BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")  # lines up to a blank line
+_SENTENCE_END = frozenset(".!?:;\"”’")
 
 
 def _abbreviation_at(text: str, window: int, end: int, after: int, never: re.Pattern, month: re.Pattern) -> bool:

@@ -2072,3 +2072,17 @@ def test_a_claim_the_next_sentence_calls_incorrect_changes_nothing(gazetteer):
     found = events_of(text, gazetteer, language="en", published=date(2018, 12, 28))
     assert [(e.place_id, e.force) for e in found if e.kind == "capture" and not e.past] == []
     assert events_of(text.split(" A spokesman")[0], gazetteer, language="en", published=date(2018, 12, 28))
+
+
+def test_a_taking_told_again_at_a_coarser_date_is_the_same_taking(gazetteer):
+    text = ("Iraqi forces have begun working toward Mosul after their victory in Fallujah this week. Iraqi military "
+            "leaders announced the full liberation of Fallujah on Sunday.")
+    found = [e for e in events_of(text, gazetteer, language="en", published=date(2016, 6, 29))
+             if e.place_id == "al-fallujah" and not e.past]
+    assert [(e.kind, e.force, e.date, e.date_precision) for e in found] == [
+        ("capture", "IRAQI_GOV", date(2016, 6, 26), "day")]
+    # A month before the dated taking is no restatement of it.
+    text = "Iraqi forces took Fallujah in May. They took Fallujah again on Sunday."
+    found = {(e.date, e.past) for e in events_of(text, gazetteer, language="en", published=date(2016, 6, 29))
+             if e.place_id == "al-fallujah"}
+    assert (date(2016, 5, 1), False) in found

@@ -47,6 +47,21 @@ def test_abbreviations_and_non_names_do_not_end_a_sentence(text):
     assert texts(text) == [text]
 
 
+def test_hard_wrapped_lines_are_joined_into_their_sentences():
+    # A press release copied with its line breaks: the sentence goes on after the break.
+    wrapped = ("WASHINGTON –\nIraqi forces have begun working toward Mosul after their\nvictory in Fallujah this week, the "
+               "spokesman said,\nand the SDF are tightening a cordon around Manbij.\nSpeaking from a command post in the\n"
+               "Middle East, Col. Garver gave an update\non the fight.")
+    assert [t.replace("\n", " ") for t in texts(wrapped)] == [
+        "WASHINGTON – Iraqi forces have begun working toward Mosul after their victory in Fallujah this week, the "
+        "spokesman said, and the SDF are tightening a cordon around Manbij.",
+        "Speaking from a command post in the Middle East, Col. Garver gave an update on the fight."]
+    # Lines that are not wrapped stay apart: a heading, an infobox's label and value, a list.
+    assert texts("Result ISIL victory\nTerritorial changes\nBy June 2014, IS held Hit.\n- Combatant1: Iraq, ,\n"
+                 "- Combatant2: IS") == ["Result ISIL victory", "Territorial changes", "By June 2014, IS held Hit.",
+                                         "- Combatant1: Iraq, ,", "- Combatant2: IS"]
+
+
 def test_e_g_before_a_capital_does_not_end_a_sentence():
     assert texts("Towns such as e.g. Raqqa fell.") == ["Towns such as e.g. Raqqa fell."]
 
