@@ -363,6 +363,7 @@ class _ArticleContext:
     anchor: object = None  # the last ResolvedDate of the article, keeping its precision
     header_date: ResolvedDate | None = None  # "– Januar 2014: …": dates the rest of its paragraph
     header_paragraph: int = -1
+    infobox_span: ResolvedDate | None = None  # an infobox's "Date" span, for its result lines (`_infobox_span`)
     heading_town: Mention | None = None  # "Falluja: Falt til IS …": the town its fact-box paragraph is about
     heading_paragraph: int = -1
     paragraph: int = -1  # the paragraph of the sentence being read
@@ -478,6 +479,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     paragraph = _paragraph_of(ctx.article.text, sentence.start)
     if paragraph != ctx.header_paragraph:
         ctx.header_date = None
+    if g is not None:
+        _infobox_span(ctx, text, dates, paragraph, g)
     towns = [m for m in mentions if m.kind == "town" and m.place is not None]
     regions = [m for m in mentions if m.kind == "region" and m.place is not None]
     ctx.paragraph = paragraph
@@ -565,6 +568,61 @@ def _heading_of(text: str, towns: list[Mention], offset: int) -> Mention | None:
     if first is None or text[:first.start - offset].strip() or not text[first.end - offset:].lstrip().startswith(":"):
         return None
     return first
+
+
+def _infobox_span(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragraph: int, g: T.Grammar) -> None:
+    """An infobox's "Date" line ("Date21–29 February 2016[5]", "- Date: 14 April – 3 May 2015") dates the
+    result lines after it that tell no date of their own ("• The Syrian Army recaptures Khanasir"): the
+    smallest month, season or year that holds the whole span; none when it spans years. Read until the first
+    sentence of prose."""
+    label = g.date_label_line.match(text)
+    if label is not None and len(text) <= 80 and dates:
+        if re.search(r"[^\W\d_]", text[label.end():dates[0].start]):
+            ctx.infobox_span = None  # "31 January – 12 February 2016" read from its end: its start is unknown
+            return
+        end_year = max((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)), default=None)
+        if g.span_open_end.search(text, label.end()):
+            end = ctx.article.published
+        elif end_year is not None:
+            end = _in_year(dates[-1], end_year)
+        else:
+            return
+        start = _in_year(dates[0], end_year if end_year is not None else end.year)
+        if start > end:
+            start = start.replace(year=start.year - 1)
+        first, last = _season_start(start), _season_start(end)
+        if (start.year, start.month) == (end.year, end.month):
+            ctx.infobox_span = ResolvedDate(date(end.year, end.month, 1), "month", text[label.end():], 0, 0)
+        elif first == last:
+            ctx.infobox_span = ResolvedDate(first, "season", text[label.end():], 0, 0)
+        elif start.year == end.year:
+            ctx.infobox_span = ResolvedDate(date(end.year, 1, 1), "year", text[label.end():], 0, 0)
+        else:
+            ctx.infobox_span = None  # "6 November 2016 – present": the result may be of either year
+        return
+    if ctx.infobox_span is None:
+        return
+    if text.rstrip().endswith((".", "!", "?")) and not re.match(r"\s*[-•*]", text):
+        ctx.infobox_span = None  # the prose after the infobox
+    elif re.match(r"\s*[-•*]", text) or g.result_label_word.match(text.split(":")[0].strip(" -•*").lower()):
+        ctx.header_date, ctx.header_paragraph = ctx.infobox_span, paragraph
+
+
+def _season_start(day: date) -> date:
+    """The first day of the meteorological season of `day` (winter starts in December)."""
+    if day.month in (1, 2):
+        return date(day.year - 1, 12, 1)
+    return date(day.year, day.month - (day.month % 3), 1)
+
+
+def _in_year(resolved: ResolvedDate, year: int | None) -> date:
+    """A span's day in the year the span names (a day written without its year was given the article's)."""
+    if year is None or re.search(r"\b(?:19|20)\d\d\b", resolved.phrase):
+        return resolved.date
+    try:
+        return resolved.date.replace(year=year)
+    except ValueError:  # 29 February
+        return resolved.date.replace(year=year, day=28)
 
 
 def _header(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragraph: int) -> None:

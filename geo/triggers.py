@@ -67,6 +67,8 @@ class Grammar:
     gerund_topic_word: re.Pattern
     between: re.Pattern
     result_label_word: re.Pattern
+    date_label_line: re.Pattern
+    span_open_end: re.Pattern
     force_tail: re.Pattern
     era_opening: re.Pattern
     brief_word: re.Pattern
@@ -225,6 +227,9 @@ def grammar(code: str | None) -> Grammar | None:
         gerund_topic_word=_whole(w.gerund_topic),
         between=_words(w.between),
         result_label_word=_whole(w.result_label),
+        # The label at the line's start, glued to its first date or not ("Date21–29 February 2016").
+        date_label_line=re.compile(r"[-•*\s]*(?:" + w.date_label + r")(?:\s*:\s*|\s+|(?=\d)|(?=(?-i:[A-ZÆØÅ])))", re.IGNORECASE),
+        span_open_end=_words(w.span_open_end),
         era_opening=re.compile(w.era_opening),
         brief_word=_whole(w.brief),
         focus_adverb_word=_whole(w.focus_adverbs),

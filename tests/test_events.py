@@ -2086,3 +2086,25 @@ def test_a_taking_told_again_at_a_coarser_date_is_the_same_taking(gazetteer):
     found = {(e.date, e.past) for e in events_of(text, gazetteer, language="en", published=date(2016, 6, 29))
              if e.place_id == "al-fallujah"}
     assert (date(2016, 5, 1), False) in found
+
+
+def test_an_infoboxs_result_lines_happened_within_its_date_span(gazetteer):
+    def found(span, published=date(2016, 3, 1)):
+        text = (f"2016 Khanasir offensive\n\nDate{span}\nLocation\nResult\n\nSyrian Army victory\n\n"
+                "  • The Syrian Army recaptures Khanasir[7] and all of the villages lost\n\n"
+                "The 2016 Khanasir offensive was a military operation.")
+        return {(e.place_id, e.force, e.date, e.date_precision) for e in
+                events_of(text, gazetteer, language="en", published=published) if not e.past}
+    # (the result line was dated to the day the article was read)
+    assert found("21–29 February 2016[5]") == {("khanasir", "SYRIAN_GOV", date(2016, 2, 1), "month")}
+    assert found("2 January 2016 – 12 February 2016") == {("khanasir", "SYRIAN_GOV", date(2015, 12, 1), "season")}
+    # (a span whose start the date reader did not read is no month: the result may be of January)
+    assert all(e[3] != "month" for e in found("31 January – 12 February 2016"))
+    assert found("17 January 2016 – 5 April 2016", date(2016, 5, 1)) == {("khanasir", "SYRIAN_GOV", date(2016, 1, 1), "year")}
+    # A span over two years, or still open, may hold the result in either: no date of its own.
+    assert ("khanasir", "SYRIAN_GOV", date(2016, 1, 1), "year") not in found("6 November 2015 – present")
+    assert all(e[3] != "year" for e in found("6 November 2015 – 2 February 2016"))
+    text = ("Khanasir-offensiven\n\nDato 21.–29. februar 2016\nResultat\n\n  • Den syriske hæren gjenerobrer Khanasir\n\n"
+            "Offensiven var en militær operasjon.")
+    assert {(e.place_id, e.date, e.date_precision) for e in events_of(text, gazetteer, published=date(2016, 3, 1))} == {
+        ("khanasir", date(2016, 2, 1), "month")}

@@ -242,6 +242,11 @@ class Language:
     # An infobox's label before its result line ("- Result: SDF forces capture Al-Hawl"): the line's own words
     # start after it.
     result_label: str = r"(?!)"
+    # An infobox's label before the span of days it covers ("Date21–29 February 2016", "- Date: 14 April – 3 May
+    # 2015"): its result lines, which tell no date of their own, happened within that span.
+    date_label: str = r"(?!)"
+    # The end of such a span that is not over ("30 December 2013 – present").
+    span_open_end: str = r"(?!)"
     # What may stand between a line's opening forces and its present-tense verb: "SDF forces capture",
     # "Syrian Army and allies regain".
     force_tail: str = r""
