@@ -131,6 +131,7 @@ class _Spot:
     landmark: bool = False  # "the Omar oil field", "Tabqa-demningen": a facility, not the town
     region: bool = False  # "the Rawa district": not the town
     located: bool = False  # "sørøst for Homs", "just outside Ain Issa": a point of the map, not the town spoken of
+    battle_name: bool = False  # "the 2016 Battle of Mosul", "the Raqqa campaign": part of a battle's name
 
 
 @dataclass
@@ -669,7 +670,19 @@ def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
     landmark = bool(g.landmark_after_at.match(after)) or bool(g.landmark_before_end.search(text[max(0, start - 40):start]))
     region = bool(g.region_after_at.match(after))
     located = bool(g.reference_end.search(text[max(0, start - 30):start]))
-    return _Spot(mention, start, end, landmark=landmark, region=region, located=located)
+    return _Spot(mention, start, end, landmark=landmark, region=region, located=located,
+                 battle_name=_in_battle_name(text, start, end, g))
+
+
+def _in_battle_name(text: str, start: int, end: int, g: T.Grammar) -> bool:
+    return bool(g.event_name_end.search(text[max(0, start - 30):start]) or g.event_name_after_at.match(text, end))
+
+
+def _another_towns_battle(place, text: str, start: int, end: int, ctx: _ArticleContext) -> bool:
+    """A town named only in the name of a battle, in an article about another town ("During the 2016 Battle of
+    Mosul the town was attacked", in an article on Hamam al-Alil): "the town" is not it."""
+    return ctx.grammar is not None and ctx.focus is not None and ctx.focus.place != place \
+        and _in_battle_name(text, start, end, ctx.grammar)
 
 
 # A second name joined by a hyphen or dash right after a town's: "Mosul-Baghdad", "Deir ez-Zor–Palmyra".
@@ -679,7 +692,8 @@ _COMPOUND_PARTNER = re.compile(r"[-–‑](?:(?:al|el|ad|an|ar|as|ash|at|az)[-�
 def _remember(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention], index: int, force: str | None,
               text: str) -> None:
     spoken_of = [m for m in towns if ctx.grammar is None or not ctx.grammar.reference_end.search(
-        ctx.article.text[max(0, m.start - 30):m.start])]
+        ctx.article.text[max(0, m.start - 30):m.start])
+        and not _another_towns_battle(m.place, ctx.article.text, m.start, m.end, ctx)]
     if spoken_of:
         ctx.last_town, ctx.last_town_sentence = spoken_of[-1], index
     if regions:
@@ -2179,7 +2193,8 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
     # A town named only as a point of the map ("sørøst for Homs") is not the town spoken of.
     asides = _dash_asides(r)
     named = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)
-             and not any(a <= s.start < b and not a <= start < b for a, b in asides)]
+             and not any(a <= s.start < b and not a <= start < b for a, b in asides)
+             and not (s.battle_name and _another_towns_battle(s.mention.place, r.text, s.start, s.end, ctx))]
     before = [s for s in named if not s.located]
     g = ctx.grammar
     if g is not None and not named and not g.town_anaphor_at.match(r.text, start):

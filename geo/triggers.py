@@ -68,6 +68,8 @@ class Grammar:
     between: re.Pattern
     result_label_word: re.Pattern
     date_label_line: re.Pattern
+    event_name_end: re.Pattern
+    event_name_after_at: re.Pattern
     span_open_end: re.Pattern
     force_tail: re.Pattern
     era_opening: re.Pattern
@@ -230,6 +232,8 @@ def grammar(code: str | None) -> Grammar | None:
         # The label at the line's start, glued to its first date or not ("Date21–29 February 2016").
         date_label_line=re.compile(r"[-•*\s]*(?:" + w.date_label + r")(?:\s*:\s*|\s+|(?=\d)|(?=(?-i:[A-ZÆØÅ])))", re.IGNORECASE),
         span_open_end=_words(w.span_open_end),
+        event_name_end=re.compile(r"(?<![\w-])(?:" + w.event_name_before + r")\s+\Z", _I),
+        event_name_after_at=re.compile(r"\s*(?:" + w.event_name_after + r")(?![\w])", _I),
         era_opening=re.compile(w.era_opening),
         brief_word=_whole(w.brief),
         focus_adverb_word=_whole(w.focus_adverbs),

@@ -2108,3 +2108,16 @@ def test_an_infoboxs_result_lines_happened_within_its_date_span(gazetteer):
             "Offensiven var en militær operasjon.")
     assert {(e.place_id, e.date, e.date_precision) for e in events_of(text, gazetteer, published=date(2016, 3, 1))} == {
         ("khanasir", date(2016, 2, 1), "month")}
+
+
+def test_the_town_is_not_one_named_only_in_a_battles_name_in_an_article_on_another_town(gazetteer):
+    def found(text):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=date(2016, 11, 8))
+                if e.kind == "capture"}
+    text = ("Hamam al-Alil is a spa town south of Mosul. Hamam al-Alil is known for its springs. During the 2016 Battle "
+            "of Mosul the town was attacked by the Iraqi Army. Iraqi forces reportedly liberated the town from ISIL on "
+            "7 November 2016.")
+    assert found(text) == {("hammam-al-alil", "IRAQI_GOV")}
+    # In an article about Mosul, its battle's name still points to it.
+    assert found("During the Battle of Mosul, Iraqi forces liberated the city on 7 November 2016.") == {
+        ("mosul", "IRAQI_GOV")}

@@ -242,6 +242,10 @@ class Language:
     # An infobox's label before its result line ("- Result: SDF forces capture Al-Hawl"): the line's own words
     # start after it.
     result_label: str = r"(?!)"
+    # Words that make a town part of the name of a battle ("the 2016 Battle of Mosul", "the Raqqa campaign",
+    # "slaget om Mosul"): in an article about another town, "the town" does not point back to it.
+    event_name_before: str = r"(?!)"
+    event_name_after: str = r"(?!)"
     # An infobox's label before the span of days it covers ("Date21–29 February 2016", "- Date: 14 April – 3 May
     # 2015"): its result lines, which tell no date of their own, happened within that span.
     date_label: str = r"(?!)"
