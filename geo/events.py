@@ -726,6 +726,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
     trigger = hit.trigger
     clause = _clause_at(r, hit.start)
     before = r.text[clause.start:hit.start]
+    if trigger.form == "noun" and g.comparison_since_end.search(r.text, max(r.body, hit.start - 80), hit.start):
+        return []  # "the largest land battle since the capture of Baghdad in 2003": a yardstick, not a claim
     if trigger.form == "epithet":
         holder = _inside_or_adjacent(hit, r)
         return [_Claim("epithet", hit, None, holder.code, None, None, False)] if holder else []

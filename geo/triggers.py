@@ -69,6 +69,7 @@ class Grammar:
     result_label_word: re.Pattern
     date_label_line: re.Pattern
     event_name_end: re.Pattern
+    comparison_since_end: re.Pattern
     event_name_after_at: re.Pattern
     span_open_end: re.Pattern
     force_tail: re.Pattern
@@ -232,6 +233,7 @@ def grammar(code: str | None) -> Grammar | None:
         # The label at the line's start, glued to its first date or not ("Date21–29 February 2016").
         date_label_line=re.compile(r"[-•*\s]*(?:" + w.date_label + r")(?:\s*:\s*|\s+|(?=\d)|(?=(?-i:[A-ZÆØÅ])))", re.IGNORECASE),
         span_open_end=_words(w.span_open_end),
+        comparison_since_end=_ending(w.comparison_since),
         event_name_end=re.compile(r"(?<![\w-])(?:" + w.event_name_before + r")\s+\Z", _I),
         event_name_after_at=re.compile(r"\s*(?:" + w.event_name_after + r")(?![\w])", _I),
         era_opening=re.compile(w.era_opening),

@@ -2121,3 +2121,23 @@ def test_the_town_is_not_one_named_only_in_a_battles_name_in_an_article_on_anoth
     # In an article about Mosul, its battle's name still points to it.
     assert found("During the Battle of Mosul, Iraqi forces liberated the city on 7 November 2016.") == {
         ("mosul", "IRAQI_GOV")}
+
+
+def test_an_event_named_as_a_comparisons_yardstick_is_no_claim(gazetteer):
+    def found(text, language="en"):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language=language, published=date(2017, 7, 24))
+                if e.kind == "capture"}
+    text = ("IS seized Mosul in June 2014. It was the largest conventional land battle since the capture of Baghdad in "
+            "2003.")
+    # (the taker the article had seen last, IS, was given Baghdad in 2003)
+    assert found(text) == {("mosul", "IS")}
+    assert found("IS tok Mosul i juni 2014. Det var det største slaget siden erobringen av Bagdad i 2003.", "nb") == {
+        ("mosul", "IS")}
+    # Not a comparison: since the capture, the town has been held.
+    assert ("raqqa", "IS") in found("IS has held Raqqa since the capture of the city in 2014.")
+
+
+def test_iraqi_special_operations_forces_are_the_iraqi_governments(gazetteer):
+    found = events_of("At dawn on 1 November 2016, Iraqi Special Operations Forces entered Mosul from the east.",
+                      gazetteer, language="en", published=date(2016, 11, 2))
+    assert [(e.place_id, e.contested_by) for e in found] == [("mosul", "IRAQI_GOV")]

@@ -242,6 +242,9 @@ class Language:
     # An infobox's label before its result line ("- Result: SDF forces capture Al-Hawl"): the line's own words
     # start after it.
     result_label: str = r"(?!)"
+    # A comparison that names an earlier event as its yardstick ("the largest land battle since the capture of
+    # Baghdad in 2003", "det største slaget siden erobringen av Bagdad"): the noun after it is no claim.
+    comparison_since: str = r"(?!)"
     # Words that make a town part of the name of a battle ("the 2016 Battle of Mosul", "the Raqqa campaign",
     # "slaget om Mosul"): in an article about another town, "the town" does not point back to it.
     event_name_before: str = r"(?!)"

@@ -168,6 +168,8 @@ LANGUAGE = Language(
     between=r"between",
     result_label=r"result|outcome",
     date_label=r"dates?(?:\s+of\s+operation)?",
+    comparison_since=r"(?:first|largest|biggest|worst|deadliest|heaviest|bloodiest|highest|lowest|most\s+\w+)\s+"
+                     r"(?:[\w-]+\s+){0,3}?since\s+(?:the|its|their)",
     event_name_before=r"(?-i:Battle|Siege|Fall|Liberation)\s+(?:of|for)",
     event_name_after=r"offensive|campaign",
     span_open_end=r"present|ongoing",

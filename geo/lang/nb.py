@@ -170,6 +170,7 @@ LANGUAGE = Language(
     between=r"mellom",
     result_label=r"resultat|utfall",
     date_label=r"dato|tidsrom",
+    comparison_since=r"(?:første|største|verste|blodigste|tyngste|mest\s+\w+)\s+(?:[\w-]+\s+){0,3}?siden",
     event_name_before=r"slaget\s+(?:om|ved)|beleiringen\s+av|kampen\s+om",
     event_name_after=r"-?offensiven|-?kampanjen",
     span_open_end=r"pågår|pågående|i\s+dag",
