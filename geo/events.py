@@ -365,6 +365,8 @@ class _ArticleContext:
     header_date: ResolvedDate | None = None  # "– Januar 2014: …": dates the rest of its paragraph
     header_paragraph: int = -1
     infobox_span: ResolvedDate | None = None  # an infobox's "Date" span, for its result lines (`_infobox_span`)
+    infobox_stage: str = ""  # where in the infobox: "date", "result", "summary", "bullets"
+    infobox_line: int = -1  # the sentence of its "Date" line
     heading_town: Mention | None = None  # "Falluja: Falt til IS …": the town its fact-box paragraph is about
     heading_paragraph: int = -1
     paragraph: int = -1  # the paragraph of the sentence being read
@@ -481,7 +483,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     if paragraph != ctx.header_paragraph:
         ctx.header_date = None
     if g is not None:
-        _infobox_span(ctx, text, dates, paragraph, g)
+        _infobox_span(ctx, text, dates, hits, paragraph, sentence.index, g)
     towns = [m for m in mentions if m.kind == "town" and m.place is not None]
     regions = [m for m in mentions if m.kind == "region" and m.place is not None]
     ctx.paragraph = paragraph
@@ -571,42 +573,65 @@ def _heading_of(text: str, towns: list[Mention], offset: int) -> Mention | None:
     return first
 
 
-def _infobox_span(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragraph: int, g: T.Grammar) -> None:
-    """An infobox's "Date" line ("Date21–29 February 2016[5]", "- Date: 14 April – 3 May 2015") dates the
-    result lines after it that tell no date of their own ("• The Syrian Army recaptures Khanasir"): the
-    smallest month, season or year that holds the whole span; none when it spans years. Read until the first
-    sentence of prose."""
+def _infobox_span(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], hits: list[_Hit], paragraph: int,
+                  index: int, g: T.Grammar) -> None:
+    """An infobox's "Date" line ("Date21–29 February 2016[5]", "- Date: 14 April – 3 May 2015") dates its result
+    that tells no date of its own: the "Result" line a few lines below it, and the unbroken run of bullets right
+    after that line (and its one-line summary, "Syrian Army victory"): "• The Syrian Army recaptures Khanasir".
+    The date is the smallest month, season or year that holds the whole span; none when it spans years or its
+    start or year was not read. A bullet that moves the time on ("ISIL recaptures Palmyra nine months later") or
+    tells a holding or a pluperfect is not the battle's result."""
     label = g.date_label_line.match(text)
     if label is not None and len(text) <= 80 and dates:
-        if re.search(r"[^\W\d_]", text[label.end():dates[0].start]):
-            ctx.infobox_span = None  # "31 January – 12 February 2016" read from its end: its start is unknown
-            return
-        end_year = max((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)), default=None)
-        if g.span_open_end.search(text, label.end()):
-            end = ctx.article.published
-        elif end_year is not None:
-            end = _in_year(dates[-1], end_year)
-        else:
-            return
-        start = _in_year(dates[0], end_year if end_year is not None else end.year)
-        if start > end:
-            start = start.replace(year=start.year - 1)
-        first, last = _season_start(start), _season_start(end)
-        if (start.year, start.month) == (end.year, end.month):
-            ctx.infobox_span = ResolvedDate(date(end.year, end.month, 1), "month", text[label.end():], 0, 0)
-        elif first == last:
-            ctx.infobox_span = ResolvedDate(first, "season", text[label.end():], 0, 0)
-        elif start.year == end.year:
-            ctx.infobox_span = ResolvedDate(date(end.year, 1, 1), "year", text[label.end():], 0, 0)
-        else:
-            ctx.infobox_span = None  # "6 November 2016 – present": the result may be of either year
+        ctx.infobox_span, ctx.infobox_stage, ctx.infobox_line = _span_of(ctx, text, dates, label.end(), g), "date", index
         return
     if ctx.infobox_span is None:
         return
-    if text.rstrip().endswith((".", "!", "?")) and not re.match(r"\s*[-•*]", text):
-        ctx.infobox_span = None  # the prose after the infobox
-    elif re.match(r"\s*[-•*]", text) or g.result_label_word.match(text.split(":")[0].strip(" -•*").lower()):
-        ctx.header_date, ctx.header_paragraph = ctx.infobox_span, paragraph
+    bullet = re.match(r"\s*[-•*]", text) is not None
+    labelled = g.result_label_word.match(re.split(r"[:\s]", text.strip(" -•*\t"), maxsplit=1)[0].lower())
+    if ctx.infobox_stage == "date":
+        if labelled:
+            ctx.infobox_stage = "result"
+            if len(text.strip(" -•*\t").split()) > 1:
+                _date_by_span(ctx, text, hits, paragraph, g)  # "- Result: SDF forces capture Al-Hawl"
+        elif index - ctx.infobox_line > 4:
+            ctx.infobox_span = None
+    elif bullet:
+        ctx.infobox_stage = "bullets"
+        _date_by_span(ctx, text, hits, paragraph, g)
+    elif ctx.infobox_stage == "result":
+        ctx.infobox_stage = "summary"  # "Syrian government victory"
+    else:
+        ctx.infobox_span = None  # the run of result bullets is over
+
+
+def _span_of(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], after_label: int,
+             g: T.Grammar) -> ResolvedDate | None:
+    if re.search(r"[^\W\d_]", text[after_label:dates[0].start]):
+        return None  # "31 January – 12 February 2016" read from its end: its start is unknown
+    end_year = max((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)), default=None)
+    if end_year is None:
+        return None
+    end = ctx.article.published if g.span_open_end.search(text, after_label) else _in_year(dates[-1], end_year)
+    start = _in_year(dates[0], end_year)
+    if start > end:
+        start = start.replace(year=start.year - 1)
+    phrase = text[after_label:]
+    if (start.year, start.month) == (end.year, end.month):
+        return ResolvedDate(date(end.year, end.month, 1), "month", phrase, 0, 0)
+    if _season_start(start) == _season_start(end):
+        return ResolvedDate(_season_start(end), "season", phrase, 0, 0)
+    if start.year == end.year:
+        return ResolvedDate(date(end.year, 1, 1), "year", phrase, 0, 0)
+    return None  # "6 November 2016 – present": the result may be of either year
+
+
+def _date_by_span(ctx: _ArticleContext, text: str, hits: list[_Hit], paragraph: int, g: T.Grammar) -> None:
+    words = re.findall(r"[\w'’]+", text.lower())
+    if any(g.time_shift_word.match(w) or g.perfect_aux_word.match(w) for w in words) \
+            or any(h.trigger.kind == STATE for h in hits):
+        return
+    ctx.header_date, ctx.header_paragraph = ctx.infobox_span, paragraph
 
 
 def _season_start(day: date) -> date:
@@ -1549,7 +1574,21 @@ def _subject_before_aside(phrase: int | None, r: _Reading, clause: _Clause, g: T
         return None
     subjects = [f for f in r.forces if max(first.start, r.body) <= f.start and f.end <= comma
                 and not _complement(f, r, first, g) and f.start not in r.objects]
-    return subjects[0] if subjects else None
+    if not subjects:
+        return None
+    # The head of the sentence's first noun phrase, after a fronted phrase's comma at most ("Further west,
+    # Syrian troops, …"): not the force of an "of" ("Opponents of Islamic State, encouraged after …") or an
+    # owner ("Kurdish forces' former allies in Baghdad, angered after …").
+    opening = r.text[max(first.start, r.body):subjects[0].start]
+    if not re.fullmatch(r"(?:[^,]*,)?\s*(?:\w+\s+)?", opening) or opening.strip() and not opening.rstrip().endswith(",") \
+            and not g.determiner_end.search(opening):
+        return None
+    tail = r.text[subjects[-1].end:comma] if all(
+        re.fullmatch(r"\s*(?:,|,?\s*(?:and|og))?\s*", r.text[a.end:b.start]) or not r.text[a.end:b.start].strip()
+        for a, b in zip(subjects, subjects[1:])) else "x x x"
+    if len(tail.split()) > 1 or tail.lstrip().startswith(("'", "’")):
+        return None
+    return subjects[0]
 
 
 def _forces_named_since(ctx: _ArticleContext, after: int, before: int) -> bool:
@@ -2634,7 +2673,8 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
     if g.unopposed.search(r.text, own.start, own.end) and not g.unreal_cue.search(r.text, own.start, own.end):
         return True
     if _subject_before_aside(_fronted_phrase_before(r, own, g), r, own, g) is not None \
-            and g.unopposed.search(r.text, r.clauses[0].start, r.clauses[0].end):
+            and g.unopposed.search(r.text, r.clauses[0].start, r.clauses[0].end) \
+            and not g.unreal_cue.search(r.text, r.clauses[0].start, r.clauses[0].end):
         return True  # "Syrian troops, invited in by the Kurds after …, entered Manbij": the aside tells how
     entering = {f.code for f in r.forces if own.start <= f.start < hit.start}
     for cue in g.withdrawal.finditer(r.text, r.body):
@@ -3043,7 +3083,8 @@ def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentenc
             t.trigger.kind in (CONTEST, CAPTURE) for t in _trigger_hits(following, g)))
         # "… troops had raised the Syrian flag over Manbij. A spokesman … said the claim was "incorrect"": the
         # next sentence calls the claim untrue.
-        nxt = nxt or g.denial_back.search(following) or g.denied_back_after.search(following)
+        refuted = g.claim_refuted.search(following)
+        nxt = nxt or refuted is not None and not g.negation_end.search(following[:refuted.start()])
         if same or nxt:
             disputed.add((index, place_id))
     result = []
@@ -3112,9 +3153,11 @@ def _restated(events: list[Event]) -> list[Event]:
             taken_on_day.setdefault((event.place_id, event.force), []).append(event.date)
     result = []
     for event in events:
-        if event.kind == CAPTURE and not event.past and event.date_precision in ("week", "month") and any(
-                event.date - _SAME_WEEK <= day <= _window_end(ResolvedDate(event.date, event.date_precision, "", 0, 0))
-                for day in taken_on_day.get((event.place_id, event.force), ())):
+        coarse = event.kind == CAPTURE and not event.past and event.date_precision in ("week", "month")
+        window_end = _window_end(ResolvedDate(event.date, event.date_precision, "", 0, 0)) if coarse else None
+        if coarse and any(event.date - _SAME_WEEK <= day <= window_end
+                          and not _changed_hands(event.place_id, event.force, day, window_end, events)
+                          for day in taken_on_day.get((event.place_id, event.force), ())):
             # "after their victory in Fallujah this week", in a story that dates the liberation to Sunday: the
             # same taking, told again at a coarser date, not a second one.
             event = replace(event, date=None, date_precision="unknown", past=True,
@@ -3140,6 +3183,14 @@ def _restated(events: list[Event]) -> list[Event]:
             event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
         result.append(event)
     return result
+
+
+def _changed_hands(place_id: str, force: str, after: date, until: date, events: list[Event]) -> bool:
+    """Whether the article has the place lost, or taken by another force, after `after` and by `until`: a
+    taking by `force` in that time is a new one ("… Islamic State fighters recaptured the town on Wednesday.
+    Kurdish forces retook Tal Abyad again this week")."""
+    return any(e.place_id == place_id and not e.past and e.date_precision != "unknown" and after < e.date <= until
+               and (e.kind == LOSS or e.kind == CAPTURE and e.force != force) for e in events)
 
 
 def _lede_dated_by_next_sentence(events: list[Event], ctx: _ArticleContext, sentences: list[Sentence],

@@ -44,9 +44,12 @@ _BOUNDARY = re.compile(
 )
 # A line break inside a sentence of hard-wrapped text (a press release copied from a PDF or an e-mail: "…
 # working toward Mosul after their\nvictory in Fallujah"): one line break, no sentence mark before it, and
-# after it a word in lower case, or any word after a comma. A line that ends without a mark before a capital
-# (a heading, a dateline, an infobox's label) still ends its sentence.
-_SOFT_WRAP = re.compile(r"[^\W\d_)\]]\n(?=[^\W\d_A-ZÆØÅÄÖÜ])|,\n(?=[^\W\d_])")
+# after it a word in lower case (not an Arabic article glued to a name, "al-Masdar", which starts a line of
+# its own), or any word after a comma. A line that ends without a mark before a capital (a heading, a byline,
+# a dateline, a caption, an infobox's label) still ends its sentence: joining those moved dates and forces
+# from one line to another.
+_SOFT_WRAP = re.compile(r"[^\W\d_)\]]\n(?=[^\W\d_A-ZÆØÅÄÖÜ])(?!(?:al|el|a[dnrstz]|ash|e[dnrstz])[-‑])"
+                        r"|,\n(?=[^\W\d_])(?!(?:al|el|a[dnrstz]|ash|e[dnrstz])[-‑])")
 #: Longer than any abbreviation with its full stop: only the end of a sentence is searched.
 _ABBREVIATION_MAX = 12
 # A month abbreviation beside a day number is part of a date ("Oct. 20", "on Nov. 3", "2. nov.").
@@ -100,21 +103,8 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
 
 
 def _soft_line_breaks(text: str) -> frozenset[int]:
-    """The positions of line breaks inside sentences: those `_SOFT_WRAP` finds, and in a block of hard-wrapped
-    lines (at least three such breaks, and a third of its line breaks) every one after a line that ends
-    without a sentence mark ("from a command post in the\nMiddle East")."""
-    soft: set[int] = set()
-    for block in _BLOCK.finditer(text):
-        breaks = [m.start() for m in re.finditer("\n", block.group())]
-        wraps = {m.start() + 1 for m in _SOFT_WRAP.finditer(block.group())}
-        if len(wraps) >= 3 and 3 * len(wraps) >= len(breaks):
-            wraps |= {b for b in breaks if b and block.group()[b - 1] not in _SENTENCE_END}
-        soft.update(block.start() + b for b in wraps)
-    return frozenset(soft)
-
-
-_BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")  # lines up to a blank line
-_SENTENCE_END = frozenset(".!?:;\"”’")
+    """The positions of the line breaks `_SOFT_WRAP` finds inside sentences."""
+    return frozenset(m.start() + 1 for m in _SOFT_WRAP.finditer(text))
 
 
 def _abbreviation_at(text: str, window: int, end: int, after: int, never: re.Pattern, month: re.Pattern) -> bool:

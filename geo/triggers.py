@@ -70,6 +70,7 @@ class Grammar:
     date_label_line: re.Pattern
     event_name_end: re.Pattern
     comparison_since_end: re.Pattern
+    claim_refuted: re.Pattern
     event_name_after_at: re.Pattern
     span_open_end: re.Pattern
     force_tail: re.Pattern
@@ -234,6 +235,7 @@ def grammar(code: str | None) -> Grammar | None:
         date_label_line=re.compile(r"[-•*\s]*(?:" + w.date_label + r")(?:\s*:\s*|\s+|(?=\d)|(?=(?-i:[A-ZÆØÅ])))", re.IGNORECASE),
         span_open_end=_words(w.span_open_end),
         comparison_since_end=_ending(w.comparison_since),
+        claim_refuted=_words(w.claim_refuted),
         event_name_end=re.compile(r"(?<![\w-])(?:" + w.event_name_before + r")\s+\Z", _I),
         event_name_after_at=re.compile(r"\s*(?:" + w.event_name_after + r")(?![\w])", _I),
         era_opening=re.compile(w.era_opening),

@@ -2141,3 +2141,42 @@ def test_iraqi_special_operations_forces_are_the_iraqi_governments(gazetteer):
     found = events_of("At dawn on 1 November 2016, Iraqi Special Operations Forces entered Mosul from the east.",
                       gazetteer, language="en", published=date(2016, 11, 2))
     assert [(e.place_id, e.contested_by) for e in found] == [("mosul", "IRAQI_GOV")]
+
+
+def test_review_of_the_aside_refutation_restatement_and_infobox_rules(gazetteer):
+    def found(text, published, language="en"):
+        return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in
+                events_of(text, gazetteer, language=language, published=published) if not e.past}
+    day = date(2019, 10, 16)
+    # An entry the aside says was invited, but that came to fighting, is a fight; "invited in January" is no
+    # invitation in; "never invited in" neither.
+    assert found("Syrian troops, invited in by the Kurds after Turkey attacked, entered Tal Tamr on Monday and clashed "
+                 "with Turkish-backed rebels.", day) == {("tall-tamr", "contest", "UNKNOWN", "SYRIAN_GOV", date(2019, 10, 14))}
+    assert {e[1] for e in found("Russian troops, invited in January to help clear mines, entered Palmyra on Sunday.",
+                                date(2016, 3, 28))} == {"contest"}
+    assert {e[1] for e in found("Turkish troops, never invited in by Damascus after the war began, entered Tal Abyad "
+                                "on Sunday.", day)} == {"contest"}
+    # The force of an "of" or an owner is not the subject before the aside.
+    assert found("Opponents of Islamic State, encouraged after the group's losses in Tikrit, seized Baiji on "
+                 "Wednesday.", date(2015, 10, 22)) == set()
+    # A next sentence that denies something else, or says nothing is verified, leaves the claim.
+    for following in ("ISIS denied it had used chemical weapons in the battle.",
+                      "Tehran denied the reports that Qassem Soleimani was in the city.",
+                      "It is wrong to say the war is over, the commander added.",
+                      "The report could not be independently verified.", "IS did not deny the claims."):
+        assert found(f"The army said it had recaptured Ramadi on Monday. {following}", date(2015, 12, 29)) == {
+            ("ramadi", "capture", "IRAQI_GOV", None, date(2015, 12, 28))}, following
+    # Taken again after another force took it in between: a new taking, not the first told again.
+    taken = [(e.date, e.date_precision) for e in events_of(
+        "Kurdish fighters took Tal Abyad on Monday. Islamic State fighters recaptured the town on Wednesday. Kurdish "
+        "forces retook Tal Abyad again this week after a counter-attack.", gazetteer, language="en",
+        published=date(2015, 4, 3)) if e.force == "SDF" and not e.past]
+    assert taken == [(date(2015, 3, 30), "day"), (date(2015, 3, 30), "week")]
+    # An infobox's span dates only its result's bullets: not a later event in them, nor bullets after other lines.
+    infobox = ("Palmyra offensive (March 2016)\nDate 7–27 March 2016\nLocation Palmyra, Homs Governorate\nResult Syrian "
+               "government victory\n• Syrian Army recaptures Palmyra\n• ISIL recaptures Palmyra after a surprise "
+               "offensive\nAftermath\n• Iraqi forces retake Baiji")
+    events = found(infobox, date(2020, 1, 10))
+    assert ("tadmur", "capture", "SYRIAN_GOV", None, date(2016, 3, 1)) in events
+    assert not any(e[0] == "tadmur" and e[2] == "IS" for e in events)
+    assert not any(e[0] == "bayji" for e in events)

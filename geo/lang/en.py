@@ -168,6 +168,10 @@ LANGUAGE = Language(
     between=r"between",
     result_label=r"result|outcome",
     date_label=r"dates?(?:\s+of\s+operation)?",
+    claim_refuted=r"(?:the|that|this|these|those|such)\s+(?:claims?|reports?|account|announcement|statement)\s+(?:was|were|is|are)\s+"
+                  r"[\"“]?(?:incorrect|false|untrue|wrong|inaccurate|baseless|premature)[\"”]?(?=\s*(?:[.,;]|and\b|\Z))"
+                  r"|(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes)\s+"
+                  r"(?:it|this|that|(?:the|these|those|such)\s+(?:claims?|reports?|account))(?=\s*(?:[.,;]|\Z|as\b|in\s+a\s+statement))",
     comparison_since=r"(?:first|largest|biggest|worst|deadliest|heaviest|bloodiest|highest|lowest|most\s+\w+)\s+"
                      r"(?:[\w-]+\s+){0,3}?since\s+(?:the|its|their)",
     event_name_before=r"(?-i:Battle|Siege|Fall|Liberation)\s+(?:of|for)",
@@ -241,8 +245,7 @@ LANGUAGE = Language(
     denied_after=r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:denied|dismissed|rejected|disputed|refuted)"
                  r"|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:has|have|had|was|were|is|are)\s*(?:not|n't)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)"
-                 r"|(?:were|was|is|are)\s+(?:not\s+|never\s+)?[\"“]?(?:unconfirmed|false|untrue|premature|incorrect|inaccurate"
-                 r"|baseless|wrong)"
+                 r"|(?:were|was)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)"
                  r"|(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:retracted|withdrawn)"
                  r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){0,4}?"
                  r"(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)",
@@ -265,7 +268,8 @@ LANGUAGE = Language(
                    r"\s+[A-Z][\w'’-]*(?:\s+(?:province|governorate))?",
     time_shift=r"now|later|finally|then|since|eventually|subsequently|afterwards|soon|again|within|until|after|before",
     cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of|of)\s+",  # ("pulled out" + "of")
-    unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed|invited\s+in"
+    unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
+              r"|(?<!never\s)(?<!not\s)invited\s+in(?=\s+by\b|\s*,|\s+after\b|\s+to\b)"
               r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:surrender|evacuation|reconciliation)"
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
@@ -324,7 +328,8 @@ LANGUAGE = Language(
     caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b",
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
     contradiction=r"but|however|yet|nevertheless|though|although|even\s+though",
-    combat=r"fighting|clashes|battle|battles|combat|resistance",
+    combat=r"fighting|clashes|clashed|clashing|battle|battles|combat|resistance|shelling|firefights?"
+           r"|under\s+(?:heavy\s+)?fire",
     share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)",
     share_lost=r"lost",
     share_held=r"controls?|hold|holds|held",

@@ -170,6 +170,10 @@ LANGUAGE = Language(
     between=r"mellom",
     result_label=r"resultat|utfall",
     date_label=r"dato|tidsrom",
+    claim_refuted=r"(?:avviste|avviser|tilbakeviste|tilbakeviser|dementerte|dementerer|avkreftet|avkrefter)\s+"
+                  r"(?:det|dette|påstanden|påstandene|meldingen|meldingene|opplysningene)(?=\s*(?:[.,;]|\Z))"
+                  r"|(?:påstanden|påstandene|meldingen|meldingene|opplysningene)\s+(?:var|er)\s+[«\"]?(?:feil|uriktige?|usanne?)"
+                  r"[»\"]?(?=\s*(?:[.,;]|og\b|\Z))",
     comparison_since=r"(?:første|største|verste|blodigste|tyngste|mest\s+\w+)\s+(?:[\w-]+\s+){0,3}?siden",
     event_name_before=r"slaget\s+(?:om|ved)|beleiringen\s+av|kampen\s+om",
     event_name_after=r"-?offensiven|-?kampanjen",
