@@ -107,12 +107,24 @@ def _find(pattern: re.Pattern | None, lookup: dict[str, str], text: str) -> list
     if pattern is None:
         return []
     hits = []
-    for match in pattern.finditer(text):
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        # A longer name of a force that starts inside this one wins: "The Army of Conquest" is not "the army"
+        # (but "Syrian government troops" stays "Syrian government", not the "government troops" of no country).
+        for inner in _WORD_START.finditer(text, match.start() + 1, match.end()):
+            longer = pattern.match(text, inner.start())
+            if longer is not None and longer.end() > match.end() and len(longer.group(0)) > len(match.group(0)) \
+                    and _code_for(longer.group(0), lookup) not in (None, "GOVERNMENT"):
+                match = longer
         found = match.group(0)
         code = _code_for(found, lookup)
         if code is not None:
             hits.append(PhraseHit(code, match.start(), match.end(), found))
+        position = match.end()
     return hits
+
+
+_WORD_START = re.compile(r"(?<=\s)\S")
 
 
 @lru_cache(maxsize=16)

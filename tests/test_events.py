@@ -2180,3 +2180,10 @@ def test_review_of_the_aside_refutation_restatement_and_infobox_rules(gazetteer)
     assert ("tadmur", "capture", "SYRIAN_GOV", None, date(2016, 3, 1)) in events
     assert not any(e[0] == "tadmur" and e[2] == "IS" for e in events)
     assert not any(e[0] == "bayji" for e in events)
+
+
+def test_occupying_since_is_a_holding_since(gazetteer):
+    found = events_of("Peshmerga forces are making headway in the battle to recapture Mosul from Islamic State militants, "
+                      "who have been occupying the city since June 2014.", gazetteer, language="en",
+                      published=date(2016, 8, 16))
+    assert {(e.place_id, e.kind, e.force, e.date) for e in found} == {("mosul", "state", "IS", date(2014, 6, 1))}

@@ -50,7 +50,7 @@ PREDICATES = (
                 r"|fighting\s+on\s+the\s+(?:edges|outskirts)\s+of"),
     # -- holding -------------------------------------------------------------------------------------
     P(STATE, r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of|controls|controlled|control"
-             r"|occupies|occupy"),
+             r"|occupies|occupying|occupy"),
     P(STATE, r"holds|held|hold"),
     P(STATE, r"under\s+(?:the\s+)?(?:full\s+|complete\s+|de\s+facto\s+|total\s+)?(?:\S+\s+){0,2}?(?:control|rule)"
              r"|in\s+(?:the\s+)?hands\s+of|in\s+(?:\S+\s+){1,2}?hands", form="holder"),
