@@ -2422,7 +2422,10 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
         # is not what the pronoun stands for, that other town is ("demningen sørøst for Manbij, som IS
         # kontrollerer": no town before it, so Manbij).
         head = before[-2] if len(before) > 1 else None
-        if head is not None and len(r.text[head.end:spot.start].split()) <= 4:
+        gap = r.text[head.end:spot.start] if head is not None else ""
+        # (or an apposition that places the first: "Hawija, a pocket south of Kirkuk that IS has held")
+        if head is not None and (len(gap.split()) <= 4 or re.match(r",\s+(?:a|an|the|en|et|ei)\s", gap)
+                                 and len(gap.split()) <= 7):
             spot = head
     listed = [spot]
     # "mot Rawa og al-Qaim lenger vest, som fortsatt er i ekstremistgruppens hender": the whole list

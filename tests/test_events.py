@@ -2187,3 +2187,15 @@ def test_occupying_since_is_a_holding_since(gazetteer):
                       "who have been occupying the city since June 2014.", gazetteer, language="en",
                       published=date(2016, 8, 16))
     assert {(e.place_id, e.kind, e.force, e.date) for e in found} == {("mosul", "state", "IS", date(2014, 6, 1))}
+
+
+def test_a_town_a_move_set_out_from_or_that_places_another_is_not_the_one_spoken_of(gazetteer):
+    def found(text, language="en"):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language=language, published=date(2017, 9, 23))
+                if not e.past}
+    # (the holding went to Kirkuk, and Haditha was "the town" the army declared cleared)
+    assert found("The government also plans an offensive on Hawija, a pocket south of Kirkuk that Islamic State has held "
+                 "since 2014.") == {("al-hawijah", "IS")}
+    assert found("Army units pushing west from Haditha reached the government compound in the morning and declared the "
+                 "town cleared by the afternoon.") == set()
+    assert found("Hæren, som rykket vestover fra Haditha, erklærte byen befridd lørdag.", "nb") == set()

@@ -217,7 +217,10 @@ LANGUAGE = Language(
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
                      r"|(?:km|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from"
                      r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
-                     r"|eastern\s+|western\s+)?edge\s+of",
+                     r"|eastern\s+|western\s+)?edge\s+of"
+                     # the point a move set out from ("pushing west from Haditha"): not the town spoken of
+                     r"|(?:pushing|pushed|advancing|advanced|moving|moved|marching|marched|driving|drove|coming|came"
+                     r"|heading|headed)\s+(?:\w+\s+){0,2}?from",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:helped|assisted)\s+(?:\S+\s+){1,3}?(?:to\s+)?"
                    r"|(?:claim(?:s|ed|ing)?|said|says|reported|believed|thought|known|appear(?:s|ed)?|seem(?:s|ed)?)\s+to\s+have"
                    # "was reported to be entirely in insurgent hands": a report of a state, not an aim
