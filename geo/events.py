@@ -706,8 +706,11 @@ def _in_battle_name(text: str, start: int, end: int, g: T.Grammar) -> bool:
 def _another_towns_battle(place, text: str, start: int, end: int, ctx: _ArticleContext) -> bool:
     """A town named only in the name of a battle, in an article about another town ("During the 2016 Battle of
     Mosul the town was attacked", in an article on Hamam al-Alil): "the town" is not it."""
-    return ctx.grammar is not None and ctx.focus is not None and ctx.focus.place != place \
-        and _in_battle_name(text, start, end, ctx.grammar)
+    if ctx.grammar is None or ctx.focus is None or ctx.focus.place == place \
+            or not _in_battle_name(text, start, end, ctx.grammar):
+        return False
+    opening = max(text.rfind(mark, 0, start) for mark in ".!?\n:;") + 1
+    return ctx.grammar.battle_adjunct_opening.fullmatch(text, opening, start) is not None
 
 
 # A second name joined by a hyphen or dash right after a town's: "Mosul-Baghdad", "Deir ez-Zor–Palmyra".

@@ -72,6 +72,7 @@ class Grammar:
     comparison_since_end: re.Pattern
     claim_refuted: re.Pattern
     event_name_after_at: re.Pattern
+    battle_adjunct_opening: re.Pattern
     span_open_end: re.Pattern
     force_tail: re.Pattern
     era_opening: re.Pattern
@@ -238,6 +239,10 @@ def grammar(code: str | None) -> Grammar | None:
         claim_refuted=_words(w.claim_refuted),
         event_name_end=re.compile(r"(?<![\w-])(?:" + w.event_name_before + r")\s+\Z", _I),
         event_name_after_at=re.compile(r"\s*(?:" + w.event_name_after + r")(?![\w])", _I),
+        # A sentence's opening up to a town: the adjunct, up to five words, perhaps "Battle of" ("[3] During the
+        # 2016 Battle of ", "Under slaget om "), for fullmatch.
+        battle_adjunct_opening=re.compile(r"(?:\s*\[\w+\])*\s*(?:" + w.battle_adjunct + r")\s+(?:[\w–-]+\s+){0,5}?"
+                                          r"(?:(?:" + w.event_name_before + r")\s+)?"),
         era_opening=re.compile(w.era_opening),
         brief_word=_whole(w.brief),
         focus_adverb_word=_whole(w.focus_adverbs),

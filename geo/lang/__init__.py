@@ -252,6 +252,10 @@ class Language:
     # "slaget om Mosul"): in an article about another town, "the town" does not point back to it.
     event_name_before: str = r"(?!)"
     event_name_after: str = r"(?!)"
+    # The fronted adjunct such a battle's name must stand in ("During the 2016 Battle of Mosul, …", "Under
+    # slaget om Mosul …"): as a subject or object ("The Battle of Mosul has lasted eight months", "watched the
+    # Mosul offensive") the battle's town is still what "the city" may point back to.
+    battle_adjunct: str = r"(?!)"
     # An infobox's label before the span of days it covers ("Date21–29 February 2016", "- Date: 14 April – 3 May
     # 2015"): its result lines, which tell no date of their own, happened within that span.
     date_label: str = r"(?!)"

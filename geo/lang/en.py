@@ -50,7 +50,7 @@ PREDICATES = (
                 r"|fighting\s+on\s+the\s+(?:edges|outskirts)\s+of"),
     # -- holding -------------------------------------------------------------------------------------
     P(STATE, r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of|controls|controlled|control"
-             r"|occupies|occupying|occupy"),
+             r"|occupies|been\s+occupying|occupy"),
     P(STATE, r"holds|held|hold"),
     P(STATE, r"under\s+(?:the\s+)?(?:full\s+|complete\s+|de\s+facto\s+|total\s+)?(?:\S+\s+){0,2}?(?:control|rule)"
              r"|in\s+(?:the\s+)?hands\s+of|in\s+(?:\S+\s+){1,2}?hands", form="holder"),
@@ -176,6 +176,7 @@ LANGUAGE = Language(
                      r"(?:[\w-]+\s+){0,3}?since\s+(?:the|its|their)",
     event_name_before=r"(?-i:Battle|Siege|Fall|Liberation)\s+(?:of|for)",
     event_name_after=r"offensive|campaign",
+    battle_adjunct=r"(?:During|In|Under|As\s+part\s+of|Ahead\s+of|In\s+the\s+run-up\s+to)(?:\s+(?:the|its))?",
     span_open_end=r"present|ongoing",
     brief=r"briefly|temporarily|momentarily",
     focus_adverbs=r"only|just|merely",

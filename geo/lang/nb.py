@@ -177,6 +177,7 @@ LANGUAGE = Language(
     comparison_since=r"(?:første|største|verste|blodigste|tyngste|mest\s+\w+)\s+(?:[\w-]+\s+){0,3}?siden",
     event_name_before=r"slaget\s+(?:om|ved)|beleiringen\s+av|kampen\s+om",
     event_name_after=r"-?offensiven|-?kampanjen",
+    battle_adjunct=r"Under|I\s+løpet\s+av|I",
     span_open_end=r"pågår|pågående|i\s+dag",
     brief=r"kortvarig|midlertidig",
     focus_adverbs=r"bare|kun",
