@@ -2216,3 +2216,15 @@ def test_second_review_battle_names_in_a_fronted_adjunct_only_and_occupying_as_a
                  "territory.", date(2016, 10, 5)) == set()
     assert found("Damascus says Turkish and U.S. forces are illegally occupying Manbij and must leave.",
                  date(2018, 9, 5)) == set()
+
+
+def test_a_dateline_with_a_day_and_no_year_is_a_dateline(gazetteer):
+    def found(text, published):
+        return [(e.place_id, e.date, e.quote[:6]) for e in events_of(text, gazetteer, language="en", published=published)
+                if not e.past]
+    # (the dateline's day dated the lede, and its quote took in the dateline's town)
+    assert found("QAYYARA, Iraq, Aug 26 – Iraqi forces have recaptured the town of Qayyara on the Tigris from Islamic "
+                 "State on Thursday, the military said.", date(2016, 8, 26)) == [
+        ("al-qayyarah", date(2016, 8, 25), "Iraqi ")]
+    assert found("BEIRUT, April 4 – Syrian troops recaptured the town of Qaryatayn from Islamic State, the army said on "
+                 "Sunday.", date(2016, 4, 4)) == [("al-qaryatayn", date(2016, 4, 3), "Syrian")]
