@@ -2331,6 +2331,13 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     if _landmark_noun_before(np, g):
         return []
     patients = [_Patient(chosen, partial, half, most)]
+    if len(spots) > 1 and chosen is spots[-1] and not has_aux and hit.trigger.form == "verb" \
+            and g.collective_participle_gap.fullmatch(r.text, chosen.end, hit.start) \
+            and not r.text[clause.start:spots[0].start].strip() \
+            and all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|og))\s*", r.text[a.end:b.start]) for a, b in zip(spots, spots[1:])):
+        # "Rawa and al-Qaim, both taken by the militants in the summer of 2014, are …": the participle after
+        # the list holds for every town of it.
+        patients = [_Patient(s) for s in spots[:-1]] + patients
     if chosen is (spots[0] if spots else None):
         patients += _listed_after(chosen, hit, r, clause, g, patients)
         if len(patients) == 1 and hit.trigger.form == "verb":

@@ -70,6 +70,7 @@ class Grammar:
     date_label_line: re.Pattern
     event_name_end: re.Pattern
     comparison_since_end: re.Pattern
+    collective_participle_gap: re.Pattern
     claim_refuted: re.Pattern
     event_name_after_at: re.Pattern
     battle_adjunct_opening: re.Pattern
@@ -236,6 +237,7 @@ def grammar(code: str | None) -> Grammar | None:
         date_label_line=re.compile(r"[-•*\s]*(?:" + w.date_label + r")(?:\s*:\s*|\s+|(?=\d)|(?=(?-i:[A-ZÆØÅ])))", re.IGNORECASE),
         span_open_end=_words(w.span_open_end),
         comparison_since_end=_ending(w.comparison_since),
+        collective_participle_gap=re.compile(r",\s*(?:" + w.collective + r")\s+", _I),
         claim_refuted=_words(w.claim_refuted),
         event_name_end=re.compile(r"(?<![\w-])(?:" + w.event_name_before + r")\s+\Z", _I),
         event_name_after_at=re.compile(r"\s*(?:" + w.event_name_after + r")(?![\w])", _I),

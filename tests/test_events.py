@@ -2228,3 +2228,16 @@ def test_a_dateline_with_a_day_and_no_year_is_a_dateline(gazetteer):
         ("al-qayyarah", date(2016, 8, 25), "Iraqi ")]
     assert found("BEIRUT, April 4 – Syrian troops recaptured the town of Qaryatayn from Islamic State, the army said on "
                  "Sunday.", date(2016, 4, 4)) == [("al-qaryatayn", date(2016, 4, 3), "Syrian")]
+
+
+def test_a_participle_after_a_list_of_towns_with_both_holds_for_them_all(gazetteer):
+    def found(text, language="en"):
+        return {(e.place_id, e.force, e.date) for e in events_of(text, gazetteer, language=language,
+                                                                  published=date(2017, 9, 23)) if not e.past}
+    both = {("rawa", "IS", date(2014, 6, 1)), ("al-qaim", "IS", date(2014, 6, 1))}
+    assert found("Rawa and al-Qaim, both taken by the militants in the summer of 2014, are the group's last significant "
+                 "urban positions in Iraq.") == both
+    assert found("Rawa og al-Qaim, begge inntatt av IS sommeren 2014, er gruppens siste byer i Irak.", "nb") == both
+    # Without "both" the participle may be the last town's alone.
+    assert found("Rawa and al-Qaim, taken by Islamic State in the summer of 2014, are the group's last urban "
+                 "positions.") == {("al-qaim", "IS", date(2014, 6, 1))}

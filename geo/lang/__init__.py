@@ -256,6 +256,9 @@ class Language:
     # slaget om Mosul …"): as a subject or object ("The Battle of Mosul has lasted eight months", "watched the
     # Mosul offensive") the battle's town is still what "the city" may point back to.
     battle_adjunct: str = r"(?!)"
+    # A word that makes a participle set off after a list of towns hold for them all ("Rawa and al-Qaim, both
+    # taken by the militants in 2014", "Rawa og al-Qaim, begge inntatt av IS i 2014").
+    collective: str = r"(?!)"
     # An infobox's label before the span of days it covers ("Date21–29 February 2016", "- Date: 14 April – 3 May
     # 2015"): its result lines, which tell no date of their own, happened within that span.
     date_label: str = r"(?!)"

@@ -172,6 +172,7 @@ LANGUAGE = Language(
                   r"[\"“]?(?:incorrect|false|untrue|wrong|inaccurate|baseless|premature)[\"”]?(?=\s*(?:[.,;]|and\b|\Z))"
                   r"|(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes)\s+"
                   r"(?:it|this|that|(?:the|these|those|such)\s+(?:claims?|reports?|account))(?=\s*(?:[.,;]|\Z|as\b|in\s+a\s+statement))",
+    collective=r"both|all|all\s+(?:two|three|four|five)",
     comparison_since=r"(?:first|largest|biggest|worst|deadliest|heaviest|bloodiest|highest|lowest|most\s+\w+)\s+"
                      r"(?:[\w-]+\s+){0,3}?since\s+(?:the|its|their)",
     event_name_before=r"(?-i:Battle|Siege|Fall|Liberation)\s+(?:of|for)",

@@ -174,6 +174,7 @@ LANGUAGE = Language(
                   r"(?:det|dette|påstanden|påstandene|meldingen|meldingene|opplysningene)(?=\s*(?:[.,;]|\Z))"
                   r"|(?:påstanden|påstandene|meldingen|meldingene|opplysningene)\s+(?:var|er)\s+[«\"]?(?:feil|uriktige?|usanne?)"
                   r"[»\"]?(?=\s*(?:[.,;]|og\b|\Z))",
+    collective=r"begge|alle|alle\s+(?:tre|fire|fem)",
     comparison_since=r"(?:første|største|verste|blodigste|tyngste|mest\s+\w+)\s+(?:[\w-]+\s+){0,3}?siden",
     event_name_before=r"slaget\s+(?:om|ved)|beleiringen\s+av|kampen\s+om",
     event_name_after=r"-?offensiven|-?kampanjen",
