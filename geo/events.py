@@ -2333,6 +2333,7 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     patients = [_Patient(chosen, partial, half, most)]
     if len(spots) > 1 and chosen is spots[-1] and not has_aux and hit.trigger.form == "verb" \
             and g.collective_participle_gap.fullmatch(r.text, chosen.end, hit.start) \
+            and not g.until_word.search(r.text, hit.end, clause.end) \
             and not r.text[clause.start:spots[0].start].strip() \
             and all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|og))\s*", r.text[a.end:b.start]) for a, b in zip(spots, spots[1:])):
         # "Rawa and al-Qaim, both taken by the militants in the summer of 2014, are …": the participle after
@@ -2433,9 +2434,11 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
         # kontrollerer": no town before it, so Manbij).
         head = before[-2] if len(before) > 1 else None
         gap = r.text[head.end:spot.start] if head is not None else ""
-        # (or an apposition that places the first: "Hawija, a pocket south of Kirkuk that IS has held")
-        if head is not None and (len(gap.split()) <= 4 or re.match(r",\s+(?:a|an|the|en|et|ei)\s", gap)
-                                 and len(gap.split()) <= 7):
+        # (or an apposition that places the first, with a restrictive relative right after: "Hawija, a pocket
+        # south of Kirkuk that IS has held"; after a comma, ", which …" is as often about the second town)
+        restrictive = not r.text[spot.end:spot.end + 3].lstrip().startswith(",")
+        if head is not None and (len(gap.split()) <= 4 or restrictive and len(gap.split()) <= 7
+                                 and re.match(r",\s+(?:a|an|the|en|et|ei)\s", gap)):
             spot = head
     listed = [spot]
     # "mot Rawa og al-Qaim lenger vest, som fortsatt er i ekstremistgruppens hender": the whole list

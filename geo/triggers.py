@@ -71,6 +71,7 @@ class Grammar:
     event_name_end: re.Pattern
     comparison_since_end: re.Pattern
     collective_participle_gap: re.Pattern
+    until_word: re.Pattern
     claim_refuted: re.Pattern
     event_name_after_at: re.Pattern
     battle_adjunct_opening: re.Pattern
@@ -317,6 +318,7 @@ def grammar(code: str | None) -> Grammar | None:
         ordinal_end=_ending(w.ordinal_before),
         aims=_words(w.aims),
         until_end=_ending(w.until),
+        until_word=_words(w.until),
         # "until" opening the clause the predicate ends, no comma between: "til Baghuz er befridd"
         until_clause_end=re.compile(r"(?<![\w-])(?:" + w.until + r")\s+(?:[^\s,;:]+\s+){0,5}\Z", _I),
         relative_time=re.compile(r"(?<![\w-])(?:" + w.relative_time + r")"),

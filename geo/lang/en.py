@@ -219,10 +219,7 @@ LANGUAGE = Language(
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
                      r"|(?:km|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from"
                      r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
-                     r"|eastern\s+|western\s+)?edge\s+of"
-                     # the point a move set out from ("pushing west from Haditha"): not the town spoken of
-                     r"|(?:pushing|pushed|advancing|advanced|moving|moved|marching|marched|driving|drove|coming|came"
-                     r"|heading|headed)\s+(?:\w+\s+){0,2}?from",
+                     r"|eastern\s+|western\s+)?edge\s+of",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:helped|assisted)\s+(?:\S+\s+){1,3}?(?:to\s+)?"
                    r"|(?:claim(?:s|ed|ing)?|said|says|reported|believed|thought|known|appear(?:s|ed)?|seem(?:s|ed)?)\s+to\s+have"
                    # "was reported to be entirely in insurgent hands": a report of a state, not an aim
@@ -328,7 +325,7 @@ LANGUAGE = Language(
     region_after=r"province|governorate|district|region|countryside|desert|valley|river|basin|plain|pocket|campaign"
                  r"|offensive|operation|military\s+council|military\s+coalition|dialect|area",
     dateline=r"(?:[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]{2,}(?:\s+[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]+)*)"
-             r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+             r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?"
              r"(?:\s*\([^)]{1,40}\))?\s*(?:(?:[—–:]+|--?)(?=\s)|(?=\s+[A-Z]))",
     caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b",
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",

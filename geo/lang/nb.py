@@ -192,8 +192,7 @@ LANGUAGE = Language(
     summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
                     r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
     reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for|(?:like\s+|rett\s+)?utenfor|mellom"
-                     r"|(?:km|kilometer)\s+(?:unna\s+)?fra"
-                     r"|(?:rykket|rykker|rykkende|kom|kommer|beveget\s+seg|beveger\s+seg)\s+(?:\w+\s+){0,2}?fra",
+                     r"|(?:km|kilometer)\s+(?:unna\s+)?fra",
     past_holding=r"kontrollerte|holdt|okkuperte",
     struggle_before=r"om",
     attribution=r"ifølge|iflg\.|i\s+følge|med\s+henvisning\s+til|siterer",
