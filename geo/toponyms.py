@@ -26,7 +26,8 @@ from wordfreq import zipf_frequency
 
 from geo.gazetteer import MIN_SIMILARITY, Gazetteer, Place, distance_km, prior
 from geo.region import CORE_COUNTRIES
-from geo.names import ARTICLES, fold, part_name_key, part_spelling_key, spelling_key, spelling_similarity, word_parts
+from geo.names import (ARTICLES, fold, part_name_key, part_spelling_key, spelling_key,
+                        spelling_similarity_at_least, word_parts)
 
 MentionKind = str  # "town" | "region" | "unresolved"
 
@@ -134,8 +135,6 @@ class _Candidate:
     last_token: int
     spelling: str
     scored: dict[str, tuple[float, Place]]  # place_id → (similarity, place)
-    region_context: bool = False
-    country_hint: str | None = None  # the country the text names right after the name ("Sinjar, Syria")
 
 
 def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Iterable[str] = ()) -> list[Mention]:
@@ -185,7 +184,7 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
 def warm_up(gazetteer: Gazetteer, languages: Iterable[str | None] = ("nb", "en"), exclude: Iterable[str] = ()) -> None:
     """Build now what `find_mentions` builds on first use (matchers, word lists), e.g. before forking workers."""
     _automaton(gazetteer)
-    _exclusion_automaton(_exclude_key(exclude))
+    _exclusion_automata(_exclude_key(exclude))
     _country_spellings()
     for language in {*languages, "en"}:
         if language is not None:
@@ -338,9 +337,7 @@ def _candidate(text, tokens, parts, i: int, j: int, gazetteer: Gazetteer) -> _Ca
     if scored is None:
         return None
     return _Candidate(start=start, end=last.end, first_token=first.token, last_token=last.token,
-                      spelling=spelling, scored=scored,
-                      region_context=_region_context(text, start, last.end),
-                      country_hint=_country_after(text, last.end))
+                      spelling=spelling, scored=scored)
 
 
 @lru_cache(maxsize=100_000)
@@ -380,8 +377,7 @@ def _similarity(surface: str, name: str) -> float:
     # Short names must be spelled exactly; near-misses must at least start alike.
     if len(surface) <= 4 or surface[0] != name[0]:
         return 0.0
-    similarity = spelling_similarity(surface, name)
-    return similarity if similarity >= MIN_SIMILARITY else 0.0
+    return spelling_similarity_at_least(surface, name, MIN_SIMILARITY)
 
 
 def _with_article(text: str, tokens: list[tuple[int, int]], token: int) -> int:
@@ -403,35 +399,45 @@ def _with_article(text: str, tokens: list[tuple[int, int]], token: int) -> int:
 
 
 @lru_cache(maxsize=64)
-def _exclusion_automaton(exclude: tuple[str, ...]) -> ahocorasick.Automaton | None:
-    """Excluded phrases, lower-cased; a regex alternation of ~150 phrases costs milliseconds per article."""
-    phrases = [p.strip() for p in exclude if p.strip()]
-    if not phrases:
-        return None
-    automaton = ahocorasick.Automaton()
-    for phrase in phrases:
-        automaton.add_word(phrase.lower(), phrase)
-    automaton.make_automaton()
-    return automaton
+def _exclusion_automata(exclude: tuple[str, ...]) -> tuple[ahocorasick.Automaton | None, ahocorasick.Automaton | None]:
+    """Excluded phrases: (the phrases, lower-cased; the ASCII acronyms, as written). A regex alternation
+    of ~150 phrases costs milliseconds per article. Acronyms match in capitals only, so looking for them
+    in the text itself skips every "is" of an English text for "IS"."""
+    phrases: dict[str, str] = {}
+    for phrase in exclude:
+        if phrase.strip():
+            phrases[phrase.strip().lower()] = phrase.strip()  # the last one of a lower-case form wins
+    automata = (ahocorasick.Automaton(), ahocorasick.Automaton())
+    for lowered, phrase in phrases.items():
+        if phrase.isupper() and phrase.isascii():
+            automata[1].add_word(phrase, phrase)
+        else:
+            automata[0].add_word(lowered, phrase)
+    for automaton in automata:
+        automaton.make_automaton()
+    return tuple(automaton if len(automaton) else None for automaton in automata)
 
 
 def _excluded_spans(text: str, exclude: tuple[str, ...]) -> list[tuple[int, int]]:
-    automaton = _exclusion_automaton(exclude)
-    if automaton is None:
-        return []
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few letters ("İ") lower-case to two characters
-        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    """The spans of the excluded phrases in `text`, by their end, the longest first."""
+    phrases, acronyms = _exclusion_automata(exclude)
+    hits = []
+    if phrases is not None:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few letters ("İ") lower-case to two characters
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        hits += phrases.iter(lowered)
+    if acronyms is not None:
+        hits += acronyms.iter(text)
     spans = []
-    for last, phrase in automaton.iter(lowered):
+    for last, phrase in hits:
         start, end = last - len(phrase) + 1, last + 1
         if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue
-        # Acronyms match in capitals only, so English "is" is never the Islamic State.
         if phrase.isupper() and text[start:end] != phrase:
             continue
         spans.append((start, end))
-    return spans
+    return sorted(spans, key=lambda span: (span[1], span[0]))
 
 
 def _ends_excluded_name(text: str, candidate: _Candidate, excluded_by_end: dict[int, list[int]]) -> bool:
@@ -723,7 +729,8 @@ _DISTANCE_UNIT_KM = 10.0
 
 def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> list[Mention]:
     """Pick each mention's place: spelling, prior, province cues, then nearness to the article's other places."""
-    def base_scores(candidate: _Candidate) -> list[tuple[float, Place]]:
+    def base_scores(candidate: _Candidate, region_context: bool, country_hint: str | None
+                    ) -> list[tuple[float, Place]]:
         scored = []
         with_article = _opens_with_article(text, candidate)
         for similarity, place in candidate.scored.values():
@@ -734,14 +741,18 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             score = similarity + prior(place)
             if candidate.spelling == _main_spelling(place):
                 score += _MAIN_NAME_BONUS
-            if candidate.region_context and place.kind == "region":
+            if region_context and place.kind == "region":
                 score += 1.0
-            if candidate.country_hint is not None and place.country == candidate.country_hint:
+            if country_hint is not None and place.country == country_hint:
                 score += _COUNTRY_HINT_BONUS
             scored.append((score, place))
         return sorted(scored, key=lambda sp: (-sp[0], sp[1].place_id))
 
-    ranked = [base_scores(c) for c in candidates]
+    # The words around a name (a province cue, a country after it: "Sinjar, Syria"), read only for the
+    # names kept, a third of those matched.
+    region_contexts = [_region_context(text, c.start, c.end) for c in candidates]
+    ranked = [base_scores(c, region_context, _country_after(text, c.end))
+              for c, region_context in zip(candidates, region_contexts)]
     # Anchors: the places of mentions that are clear without context. Each counts once, however often
     # it is named: the penalty is a distance to the nearest one, and weighing every mention against
     # every earlier mention made an article with thousands of names quadratic.
@@ -756,7 +767,7 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         return known
 
     mentions = []
-    for candidate, scores in zip(candidates, ranked):
+    for candidate, region_context, scores in zip(candidates, region_contexts, ranked):
         if not scores:
             continue
         if len(scores) > 1 and anchors:
@@ -767,7 +778,7 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             scores = sorted(((score - (penalty(place) if place.lat is not None else unplaced), place)
                              for score, place in scores), key=lambda sp: (-sp[0], sp[1].place_id))
         place = scores[0][1]
-        if candidate.region_context and place.kind == "town":
+        if region_context and place.kind == "town":
             regions = gazetteer.regions_named_after(place)
             place = regions[0] if regions else place
         mentions.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end],
