@@ -135,6 +135,8 @@ class _Candidate:
     last_token: int
     spelling: str
     scored: dict[str, tuple[float, Place]]  # place_id → (similarity, place)
+    key: str  # with `spelling` and `ends_word`, what `_scored` gave `scored` for
+    ends_word: bool
 
 
 def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Iterable[str] = ()) -> list[Mention]:
@@ -337,7 +339,7 @@ def _candidate(text, tokens, parts, i: int, j: int, gazetteer: Gazetteer) -> _Ca
     if scored is None:
         return None
     return _Candidate(start=start, end=last.end, first_token=first.token, last_token=last.token,
-                      spelling=spelling, scored=scored)
+                      spelling=spelling, scored=scored, key=key, ends_word=last.first)
 
 
 @lru_cache(maxsize=100_000)
@@ -729,29 +731,11 @@ _DISTANCE_UNIT_KM = 10.0
 
 def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> list[Mention]:
     """Pick each mention's place: spelling, prior, province cues, then nearness to the article's other places."""
-    def base_scores(candidate: _Candidate, region_context: bool, country_hint: str | None
-                    ) -> list[tuple[float, Place]]:
-        scored = []
-        with_article = _opens_with_article(text, candidate)
-        for similarity, place in candidate.scored.values():
-            if similarity <= 0:
-                continue
-            if with_article and place.country in _NON_ARABIC_COUNTRIES and not place.curated:
-                continue
-            score = similarity + prior(place)
-            if candidate.spelling == _main_spelling(place):
-                score += _MAIN_NAME_BONUS
-            if region_context and place.kind == "region":
-                score += 1.0
-            if country_hint is not None and place.country == country_hint:
-                score += _COUNTRY_HINT_BONUS
-            scored.append((score, place))
-        return sorted(scored, key=lambda sp: (-sp[0], sp[1].place_id))
-
     # The words around a name (a province cue, a country after it: "Sinjar, Syria"), read only for the
-    # names kept, a third of those matched.
+    # names kept, not for every match.
     region_contexts = [_region_context(text, c.start, c.end) for c in candidates]
-    ranked = [base_scores(c, region_context, _country_after(text, c.end))
+    ranked = [_base_scores(gazetteer, c.key, c.spelling, c.ends_word, _opens_with_article(text, c), region_context,
+                           _country_after(text, c.end))
               for c, region_context in zip(candidates, region_contexts)]
     # Anchors: the places of mentions that are clear without context. Each counts once, however often
     # it is named: the penalty is a distance to the nearest one, and weighing every mention against
@@ -784,6 +768,29 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         mentions.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end],
                                 place.kind, place))
     return mentions
+
+
+@lru_cache(maxsize=100_000)
+def _base_scores(gazetteer: Gazetteer, key: str, spelling: str, ends_word: bool, with_article: bool,
+                 region_context: bool, country_hint: str | None) -> tuple[tuple[float, Place], ...]:
+    """(score, place) of each place a name may be, best first, on spelling, prior and the words around it
+    (see `_scored` for the first three arguments). The same for every mention of a name in the same
+    setting, so kept: a name recurs in an article and across articles."""
+    scored = []
+    for similarity, place in _scored(gazetteer, key, spelling, ends_word).values():
+        if similarity <= 0:
+            continue
+        if with_article and place.country in _NON_ARABIC_COUNTRIES and not place.curated:
+            continue
+        score = similarity + prior(place)
+        if spelling == _main_spelling(place):
+            score += _MAIN_NAME_BONUS
+        if region_context and place.kind == "region":
+            score += 1.0
+        if country_hint is not None and place.country == country_hint:
+            score += _COUNTRY_HINT_BONUS
+        scored.append((score, place))
+    return tuple(sorted(scored, key=lambda sp: (-sp[0], sp[1].place_id)))
 
 
 def _opens_with_article(text: str, candidate: _Candidate) -> bool:
