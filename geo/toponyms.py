@@ -186,7 +186,7 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
 def warm_up(gazetteer: Gazetteer, languages: Iterable[str | None] = ("nb", "en"), exclude: Iterable[str] = ()) -> None:
     """Build now what `find_mentions` builds on first use (matchers, word lists), e.g. before forking workers."""
     _automaton(gazetteer)
-    _exclusion_automata(_exclude_key(exclude))
+    _exclusion_automaton(_exclude_key(exclude))
     _country_spellings()
     for language in {*languages, "en"}:
         if language is not None:
@@ -401,45 +401,35 @@ def _with_article(text: str, tokens: list[tuple[int, int]], token: int) -> int:
 
 
 @lru_cache(maxsize=64)
-def _exclusion_automata(exclude: tuple[str, ...]) -> tuple[ahocorasick.Automaton | None, ahocorasick.Automaton | None]:
-    """Excluded phrases: (the phrases, lower-cased; the ASCII acronyms, as written). A regex alternation
-    of ~150 phrases costs milliseconds per article. Acronyms match in capitals only, so looking for them
-    in the text itself skips every "is" of an English text for "IS"."""
-    phrases: dict[str, str] = {}
-    for phrase in exclude:
-        if phrase.strip():
-            phrases[phrase.strip().lower()] = phrase.strip()  # the last one of a lower-case form wins
-    automata = (ahocorasick.Automaton(), ahocorasick.Automaton())
-    for lowered, phrase in phrases.items():
-        if phrase.isupper() and phrase.isascii():
-            automata[1].add_word(phrase, phrase)
-        else:
-            automata[0].add_word(lowered, phrase)
-    for automaton in automata:
-        automaton.make_automaton()
-    return tuple(automaton if len(automaton) else None for automaton in automata)
+def _exclusion_automaton(exclude: tuple[str, ...]) -> ahocorasick.Automaton | None:
+    """Excluded phrases, lower-cased; a regex alternation of ~150 phrases costs milliseconds per article."""
+    phrases = [p.strip() for p in exclude if p.strip()]
+    if not phrases:
+        return None
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        automaton.add_word(phrase.lower(), phrase)
+    automaton.make_automaton()
+    return automaton
 
 
 def _excluded_spans(text: str, exclude: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The spans of the excluded phrases in `text`, by their end, the longest first."""
-    phrases, acronyms = _exclusion_automata(exclude)
-    hits = []
-    if phrases is not None:
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few letters ("İ") lower-case to two characters
-            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        hits += phrases.iter(lowered)
-    if acronyms is not None:
-        hits += acronyms.iter(text)
+    automaton = _exclusion_automaton(exclude)
+    if automaton is None:
+        return []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters ("İ") lower-case to two characters
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     spans = []
-    for last, phrase in hits:
+    for last, phrase in automaton.iter(lowered):
         start, end = last - len(phrase) + 1, last + 1
         if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue
+        # Acronyms match in capitals only, so English "is" is never the Islamic State.
         if phrase.isupper() and text[start:end] != phrase:
             continue
         spans.append((start, end))
-    return sorted(spans, key=lambda span: (span[1], span[0]))
+    return spans
 
 
 def _ends_excluded_name(text: str, candidate: _Candidate, excluded_by_end: dict[int, list[int]]) -> bool:
