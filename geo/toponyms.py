@@ -123,8 +123,8 @@ class _Part(NamedTuple):
     end: int
     token: int  # index of the word it belongs to
     first: bool  # first part of its word
-    folded: str
-    key: str
+    spelling: str  # part_spelling_key of the folded part
+    key: str  # part_name_key of the folded part
 
 
 @dataclass
@@ -152,13 +152,14 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
     excluded_spans = _Spans(excluded)
     matched = _match(text, tokens, parts, named, gazetteer)
     matched_here = [c for c in matched if not excluded_spans.overlaps(c.start, c.end)]
-    candidates = [c for c in matched_here if _plausible(text, c, language)]
+    candidates = [c for c in matched_here if _plausible(text, c, language, gazetteer)]
     # A well-known town named like a common word ("Hit", "Bab") that the article names mid-sentence is
     # that town at the start of a sentence too ("Hit was retaken on Thursday").
     named_places = {c.spelling for c in candidates}
     if named_places and len(candidates) < len(matched_here):
         candidates = [c for c in matched_here
-                      if _plausible(text, c, language, named_places if c.spelling in named_places else frozenset())]
+                      if _plausible(text, c, language, gazetteer,
+                                    named_places if c.spelling in named_places else frozenset())]
     chosen = [c for c in _longest_first(text, candidates) if not _after_landform_word(text, tokens, c.first_token)]
     title_case = _TitleCaseLines(text, tokens)
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
@@ -265,8 +266,8 @@ def _fold_word(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def _word_pieces(word: str) -> tuple[tuple[str, str], ...]:
-    """(folded part, name key) for each part of a word as written."""
-    return tuple((piece, part_name_key(piece)) for piece in word_parts(_fold_word(word)))
+    """(spelling key, name key) for each part of a word as written."""
+    return tuple((part_spelling_key(piece), part_name_key(piece)) for piece in word_parts(_fold_word(word)))
 
 
 def _parts(text: str, tokens: list[tuple[int, int]], named: list[bool] | None = None) -> list[_Part]:
@@ -277,10 +278,10 @@ def _parts(text: str, tokens: list[tuple[int, int]], named: list[bool] | None = 
             continue
         pieces = _word_pieces(text[start:end])
         if len(pieces) == 2:  # stem + genitive s; the s is the token's last character
-            (stem, stem_key), (s, s_key) = pieces
+            (stem_spelling, stem_key), (s_spelling, s_key) = pieces
             stem_end = end - 2 if text[end - 2] in _APOSTROPHE_CHARS else end - 1
-            parts.append(_Part(start, stem_end, index, True, stem, stem_key))
-            parts.append(_Part(end - 1, end, index, False, s, s_key))
+            parts.append(_Part(start, stem_end, index, True, stem_spelling, stem_key))
+            parts.append(_Part(end - 1, end, index, False, s_spelling, s_key))
         else:
             parts.append(_Part(start, end, index, True, *pieces[0]))
     return parts
@@ -333,8 +334,8 @@ def _candidate(text, tokens, parts, i: int, j: int, gazetteer: Gazetteer) -> _Ca
         if a.token != b.token and not _NAME_GAP.match(text[a.end:b.start]):
             return None
     start = _with_article(text, tokens, first.token)
-    spelling = "".join(part_spelling_key(p.folded) for p in parts[i:j + 1])
-    key = "".join(p.key for p in parts[i:j + 1])
+    spelling = "".join([p.spelling for p in parts[i:j + 1]])
+    key = "".join([p.key for p in parts[i:j + 1]])
     scored = _scored(gazetteer, key, spelling, last.first)
     if scored is None:
         return None
@@ -475,23 +476,36 @@ def _zipf(phrase: str, language: str) -> float:
         return zipf_frequency(phrase, "en")
 
 
-def _plausible(text: str, candidate: _Candidate, language: str, named: frozenset[str] | set[str] = frozenset()) -> bool:
+def _plausible(text: str, candidate: _Candidate, language: str, gazetteer: Gazetteer,
+               named: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether a matched name may be a place mention; `named`: spellings the article names as places
     elsewhere (mid-sentence), which a sentence-initial capital then does not make an ordinary word."""
-    surface = text[candidate.start:candidate.end]
+    plausible = _plausible_name(gazetteer, candidate.key, candidate.spelling, candidate.ends_word,
+                                text[candidate.start:candidate.end], language)
+    if plausible is None:  # an ordinary word that names a big city: only mid-sentence, or named so elsewhere
+        return not (_sentence_initial(text, candidate.start) and candidate.spelling not in named)
+    return plausible
+
+
+@lru_cache(maxsize=100_000)
+def _plausible_name(gazetteer: Gazetteer, key: str, spelling: str, ends_word: bool, surface: str, language: str
+                    ) -> bool | None:
+    """`_plausible` but for where the name stands: None for an ordinary word of the language that names a
+    big city, which is a place only mid-sentence (see `_scored` for the first four arguments). The same for
+    every mention of a name, so kept."""
     letters = [ch for ch in surface if ch.isalpha()]
     if len(letters) <= 4 and all(ch.isupper() for ch in letters):
         return False  # an acronym (NTB, AFP, SOHR), whatever village shares the letters
-    if candidate.spelling in _country_spellings():
+    if spelling in _country_spellings():
         return False
-    if not any(similarity > 0 for similarity, _ in candidate.scored.values()):
+    scored = _scored(gazetteer, key, spelling, ends_word)
+    if not any(similarity > 0 for similarity, _ in scored.values()):
         return False
     if _zipf(surface.lower(), language) >= COMMON_WORD_ZIPF:
         # An ordinary word ("Over", "Men", sentence-initial "Det") unless it names a big city mid-sentence.
-        best = max((p for s, p in candidate.scored.values() if s > 0), key=prior)
+        best = max((p for s, p in scored.values() if s > 0), key=prior)
         well_known = best.curated or (best.population or 0) >= WELL_KNOWN_POPULATION
-        if not well_known or (_sentence_initial(text, candidate.start) and candidate.spelling not in named):
-            return False
+        return None if well_known else False
     return True
 
 
