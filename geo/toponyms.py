@@ -16,7 +16,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import accumulate
+from itertools import accumulate, compress
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -208,8 +208,9 @@ def _sorted_frozenset(exclude: frozenset[str]) -> tuple[str, ...]:
 # --- words -----------------------------------------------------------------------------------------
 
 #: The words of a run of non-space characters, cached: news text repeats its runs ("the", "in", "Raqqa,"),
-#: and `_WORD.finditer` over a whole article took an eighth of `find_mentions`.
-_RUN_WORDS: dict[str, tuple] = {}
+#: and `_WORD.finditer` over a whole article took an eighth of `find_mentions`. A run that is one word
+#: (most are) is kept as whether that word is `_named`, which `_words` takes without a loop.
+_RUN_WORDS: dict[str, tuple | bool] = {}
 _RUN_WORDS_MAX = 200_000
 
 
@@ -226,15 +227,22 @@ def _words(text: str) -> tuple[list[tuple[int, int]], list[bool]]:
         words = cached(run)
         if words is None:
             words = _run_words(run)
-        for start, end, is_named in words:
-            add_token((position + start, position + end))
-            add_named(is_named)
-        position += len(run)
+        end = position + len(run)
+        if words is True or words is False:  # the run is one word
+            add_token((position, end))
+            add_named(words)
+        else:
+            for word_start, word_end, is_named in words:
+                add_token((position + word_start, position + word_end))
+                add_named(is_named)
+        position = end
     return tokens, named
 
 
-def _run_words(run: str) -> tuple[tuple[int, int, bool], ...]:
+def _run_words(run: str) -> tuple[tuple[int, int, bool], ...] | bool:
     words = tuple((start, end, _named(run[start:end])) for start, end in (m.span() for m in _WORD.finditer(run)))
+    if len(words) == 1 and words[0][:2] == (0, len(run)):
+        words = words[0][2]
     if len(_RUN_WORDS) < _RUN_WORDS_MAX:
         _RUN_WORDS[run] = words
     return words
@@ -273,9 +281,9 @@ def _word_pieces(word: str) -> tuple[tuple[str, str], ...]:
 def _parts(text: str, tokens: list[tuple[int, int]], named: list[bool] | None = None) -> list[_Part]:
     """The parts of every word, or of the `named` ones only."""
     parts = []
-    for index, (start, end) in enumerate(tokens):
-        if named is not None and not named[index]:
-            continue
+    # Most words are not named: `compress` skips them without a Python step each.
+    for index in range(len(tokens)) if named is None else compress(range(len(tokens)), named):
+        start, end = tokens[index]
         pieces = _word_pieces(text[start:end])
         if len(pieces) == 2:  # stem + genitive s; the s is the token's last character
             (stem_spelling, stem_key), (s_spelling, s_key) = pieces
