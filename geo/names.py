@@ -144,6 +144,23 @@ def spelling_similarity(a: str, b: str) -> float:
     return ratio
 
 
+def spelling_similarity_at_least(a: str, b: str, threshold: float) -> float:
+    """`spelling_similarity(a, b)` when it is `threshold` or more, else 0 (`threshold` at most
+    `VOWEL_VARIANT_SIMILARITY`). Faster: most pairs a matcher asks about are far apart, and difflib's
+    `quick_ratio` (letters in common, in any order) bounds the ratio from above at a quarter of its cost."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.quick_ratio() < threshold and not _one_vowel_apart(a, b):
+        return 0.0
+    ratio = matcher.ratio()
+    if ratio < VOWEL_VARIANT_SIMILARITY and _one_vowel_apart(a, b):
+        ratio = VOWEL_VARIANT_SIMILARITY
+    return ratio if ratio >= threshold else 0.0
+
+
 def _one_vowel_apart(a: str, b: str) -> bool:
     """Whether two spellings of five letters or more differ in one vowel after the first letter.
 

@@ -16,7 +16,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import accumulate
+from itertools import accumulate, compress
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -26,7 +26,8 @@ from wordfreq import zipf_frequency
 
 from geo.gazetteer import MIN_SIMILARITY, Gazetteer, Place, distance_km, prior
 from geo.region import CORE_COUNTRIES
-from geo.names import ARTICLES, fold, part_name_key, part_spelling_key, spelling_key, spelling_similarity, word_parts
+from geo.names import (ARTICLES, fold, part_name_key, part_spelling_key, spelling_key,
+                        spelling_similarity_at_least, word_parts)
 
 MentionKind = str  # "town" | "region" | "unresolved"
 
@@ -122,8 +123,8 @@ class _Part(NamedTuple):
     end: int
     token: int  # index of the word it belongs to
     first: bool  # first part of its word
-    folded: str
-    key: str
+    spelling: str  # part_spelling_key of the folded part
+    key: str  # part_name_key of the folded part
 
 
 @dataclass
@@ -134,8 +135,8 @@ class _Candidate:
     last_token: int
     spelling: str
     scored: dict[str, tuple[float, Place]]  # place_id → (similarity, place)
-    region_context: bool = False
-    country_hint: str | None = None  # the country the text names right after the name ("Sinjar, Syria")
+    key: str  # with `spelling` and `ends_word`, what `_scored` gave `scored` for
+    ends_word: bool
 
 
 def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Iterable[str] = ()) -> list[Mention]:
@@ -151,13 +152,14 @@ def find_mentions(text: str, language: str, gazetteer: Gazetteer, exclude: Itera
     excluded_spans = _Spans(excluded)
     matched = _match(text, tokens, parts, named, gazetteer)
     matched_here = [c for c in matched if not excluded_spans.overlaps(c.start, c.end)]
-    candidates = [c for c in matched_here if _plausible(text, c, language)]
+    candidates = [c for c in matched_here if _plausible(text, c, language, gazetteer)]
     # A well-known town named like a common word ("Hit", "Bab") that the article names mid-sentence is
     # that town at the start of a sentence too ("Hit was retaken on Thursday").
     named_places = {c.spelling for c in candidates}
     if named_places and len(candidates) < len(matched_here):
         candidates = [c for c in matched_here
-                      if _plausible(text, c, language, named_places if c.spelling in named_places else frozenset())]
+                      if _plausible(text, c, language, gazetteer,
+                                    named_places if c.spelling in named_places else frozenset())]
     chosen = [c for c in _longest_first(text, candidates) if not _after_landform_word(text, tokens, c.first_token)]
     title_case = _TitleCaseLines(text, tokens)
     cues = _PLACE_CUES.get(language, _PLACE_CUES["en"])
@@ -206,8 +208,9 @@ def _sorted_frozenset(exclude: frozenset[str]) -> tuple[str, ...]:
 # --- words -----------------------------------------------------------------------------------------
 
 #: The words of a run of non-space characters, cached: news text repeats its runs ("the", "in", "Raqqa,"),
-#: and `_WORD.finditer` over a whole article took an eighth of `find_mentions`.
-_RUN_WORDS: dict[str, tuple] = {}
+#: and `_WORD.finditer` over a whole article took an eighth of `find_mentions`. A run that is one word
+#: (most are) is kept as whether that word is `_named`, which `_words` takes without a loop.
+_RUN_WORDS: dict[str, tuple | bool] = {}
 _RUN_WORDS_MAX = 200_000
 
 
@@ -224,15 +227,22 @@ def _words(text: str) -> tuple[list[tuple[int, int]], list[bool]]:
         words = cached(run)
         if words is None:
             words = _run_words(run)
-        for start, end, is_named in words:
-            add_token((position + start, position + end))
-            add_named(is_named)
-        position += len(run)
+        end = position + len(run)
+        if words is True or words is False:  # the run is one word
+            add_token((position, end))
+            add_named(words)
+        else:
+            for word_start, word_end, is_named in words:
+                add_token((position + word_start, position + word_end))
+                add_named(is_named)
+        position = end
     return tokens, named
 
 
-def _run_words(run: str) -> tuple[tuple[int, int, bool], ...]:
+def _run_words(run: str) -> tuple[tuple[int, int, bool], ...] | bool:
     words = tuple((start, end, _named(run[start:end])) for start, end in (m.span() for m in _WORD.finditer(run)))
+    if len(words) == 1 and words[0][:2] == (0, len(run)):
+        words = words[0][2]
     if len(_RUN_WORDS) < _RUN_WORDS_MAX:
         _RUN_WORDS[run] = words
     return words
@@ -264,22 +274,22 @@ def _fold_word(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def _word_pieces(word: str) -> tuple[tuple[str, str], ...]:
-    """(folded part, name key) for each part of a word as written."""
-    return tuple((piece, part_name_key(piece)) for piece in word_parts(_fold_word(word)))
+    """(spelling key, name key) for each part of a word as written."""
+    return tuple((part_spelling_key(piece), part_name_key(piece)) for piece in word_parts(_fold_word(word)))
 
 
 def _parts(text: str, tokens: list[tuple[int, int]], named: list[bool] | None = None) -> list[_Part]:
     """The parts of every word, or of the `named` ones only."""
     parts = []
-    for index, (start, end) in enumerate(tokens):
-        if named is not None and not named[index]:
-            continue
+    # Most words are not named: `compress` skips them without a Python step each.
+    for index in range(len(tokens)) if named is None else compress(range(len(tokens)), named):
+        start, end = tokens[index]
         pieces = _word_pieces(text[start:end])
         if len(pieces) == 2:  # stem + genitive s; the s is the token's last character
-            (stem, stem_key), (s, s_key) = pieces
+            (stem_spelling, stem_key), (s_spelling, s_key) = pieces
             stem_end = end - 2 if text[end - 2] in _APOSTROPHE_CHARS else end - 1
-            parts.append(_Part(start, stem_end, index, True, stem, stem_key))
-            parts.append(_Part(end - 1, end, index, False, s, s_key))
+            parts.append(_Part(start, stem_end, index, True, stem_spelling, stem_key))
+            parts.append(_Part(end - 1, end, index, False, s_spelling, s_key))
         else:
             parts.append(_Part(start, end, index, True, *pieces[0]))
     return parts
@@ -332,15 +342,13 @@ def _candidate(text, tokens, parts, i: int, j: int, gazetteer: Gazetteer) -> _Ca
         if a.token != b.token and not _NAME_GAP.match(text[a.end:b.start]):
             return None
     start = _with_article(text, tokens, first.token)
-    spelling = "".join(part_spelling_key(p.folded) for p in parts[i:j + 1])
-    key = "".join(p.key for p in parts[i:j + 1])
+    spelling = "".join([p.spelling for p in parts[i:j + 1]])
+    key = "".join([p.key for p in parts[i:j + 1]])
     scored = _scored(gazetteer, key, spelling, last.first)
     if scored is None:
         return None
     return _Candidate(start=start, end=last.end, first_token=first.token, last_token=last.token,
-                      spelling=spelling, scored=scored,
-                      region_context=_region_context(text, start, last.end),
-                      country_hint=_country_after(text, last.end))
+                      spelling=spelling, scored=scored, key=key, ends_word=last.first)
 
 
 @lru_cache(maxsize=100_000)
@@ -380,8 +388,7 @@ def _similarity(surface: str, name: str) -> float:
     # Short names must be spelled exactly; near-misses must at least start alike.
     if len(surface) <= 4 or surface[0] != name[0]:
         return 0.0
-    similarity = spelling_similarity(surface, name)
-    return similarity if similarity >= MIN_SIMILARITY else 0.0
+    return spelling_similarity_at_least(surface, name, MIN_SIMILARITY)
 
 
 def _with_article(text: str, tokens: list[tuple[int, int]], token: int) -> int:
@@ -477,23 +484,36 @@ def _zipf(phrase: str, language: str) -> float:
         return zipf_frequency(phrase, "en")
 
 
-def _plausible(text: str, candidate: _Candidate, language: str, named: frozenset[str] | set[str] = frozenset()) -> bool:
+def _plausible(text: str, candidate: _Candidate, language: str, gazetteer: Gazetteer,
+               named: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether a matched name may be a place mention; `named`: spellings the article names as places
     elsewhere (mid-sentence), which a sentence-initial capital then does not make an ordinary word."""
-    surface = text[candidate.start:candidate.end]
+    plausible = _plausible_name(gazetteer, candidate.key, candidate.spelling, candidate.ends_word,
+                                text[candidate.start:candidate.end], language)
+    if plausible is None:  # an ordinary word that names a big city: only mid-sentence, or named so elsewhere
+        return not (_sentence_initial(text, candidate.start) and candidate.spelling not in named)
+    return plausible
+
+
+@lru_cache(maxsize=100_000)
+def _plausible_name(gazetteer: Gazetteer, key: str, spelling: str, ends_word: bool, surface: str, language: str
+                    ) -> bool | None:
+    """`_plausible` but for where the name stands: None for an ordinary word of the language that names a
+    big city, which is a place only mid-sentence (see `_scored` for the first four arguments). The same for
+    every mention of a name, so kept."""
     letters = [ch for ch in surface if ch.isalpha()]
     if len(letters) <= 4 and all(ch.isupper() for ch in letters):
         return False  # an acronym (NTB, AFP, SOHR), whatever village shares the letters
-    if candidate.spelling in _country_spellings():
+    if spelling in _country_spellings():
         return False
-    if not any(similarity > 0 for similarity, _ in candidate.scored.values()):
+    scored = _scored(gazetteer, key, spelling, ends_word)
+    if not any(similarity > 0 for similarity, _ in scored.values()):
         return False
     if _zipf(surface.lower(), language) >= COMMON_WORD_ZIPF:
         # An ordinary word ("Over", "Men", sentence-initial "Det") unless it names a big city mid-sentence.
-        best = max((p for s, p in candidate.scored.values() if s > 0), key=prior)
+        best = max((p for s, p in scored.values() if s > 0), key=prior)
         well_known = best.curated or (best.population or 0) >= WELL_KNOWN_POPULATION
-        if not well_known or (_sentence_initial(text, candidate.start) and candidate.spelling not in named):
-            return False
+        return None if well_known else False
     return True
 
 
@@ -723,25 +743,12 @@ _DISTANCE_UNIT_KM = 10.0
 
 def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> list[Mention]:
     """Pick each mention's place: spelling, prior, province cues, then nearness to the article's other places."""
-    def base_scores(candidate: _Candidate) -> list[tuple[float, Place]]:
-        scored = []
-        with_article = _opens_with_article(text, candidate)
-        for similarity, place in candidate.scored.values():
-            if similarity <= 0:
-                continue
-            if with_article and place.country in _NON_ARABIC_COUNTRIES and not place.curated:
-                continue
-            score = similarity + prior(place)
-            if candidate.spelling == _main_spelling(place):
-                score += _MAIN_NAME_BONUS
-            if candidate.region_context and place.kind == "region":
-                score += 1.0
-            if candidate.country_hint is not None and place.country == candidate.country_hint:
-                score += _COUNTRY_HINT_BONUS
-            scored.append((score, place))
-        return sorted(scored, key=lambda sp: (-sp[0], sp[1].place_id))
-
-    ranked = [base_scores(c) for c in candidates]
+    # The words around a name (a province cue, a country after it: "Sinjar, Syria"), read only for the
+    # names kept, not for every match.
+    region_contexts = [_region_context(text, c.start, c.end) for c in candidates]
+    ranked = [_base_scores(gazetteer, c.key, c.spelling, c.ends_word, _opens_with_article(text, c), region_context,
+                           _country_after(text, c.end))
+              for c, region_context in zip(candidates, region_contexts)]
     # Anchors: the places of mentions that are clear without context. Each counts once, however often
     # it is named: the penalty is a distance to the nearest one, and weighing every mention against
     # every earlier mention made an article with thousands of names quadratic.
@@ -756,7 +763,7 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         return known
 
     mentions = []
-    for candidate, scores in zip(candidates, ranked):
+    for candidate, region_context, scores in zip(candidates, region_contexts, ranked):
         if not scores:
             continue
         if len(scores) > 1 and anchors:
@@ -767,12 +774,35 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             scores = sorted(((score - (penalty(place) if place.lat is not None else unplaced), place)
                              for score, place in scores), key=lambda sp: (-sp[0], sp[1].place_id))
         place = scores[0][1]
-        if candidate.region_context and place.kind == "town":
+        if region_context and place.kind == "town":
             regions = gazetteer.regions_named_after(place)
             place = regions[0] if regions else place
         mentions.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end],
                                 place.kind, place))
     return mentions
+
+
+@lru_cache(maxsize=100_000)
+def _base_scores(gazetteer: Gazetteer, key: str, spelling: str, ends_word: bool, with_article: bool,
+                 region_context: bool, country_hint: str | None) -> tuple[tuple[float, Place], ...]:
+    """(score, place) of each place a name may be, best first, on spelling, prior and the words around it
+    (see `_scored` for the first three arguments). The same for every mention of a name in the same
+    setting, so kept: a name recurs in an article and across articles."""
+    scored = []
+    for similarity, place in _scored(gazetteer, key, spelling, ends_word).values():
+        if similarity <= 0:
+            continue
+        if with_article and place.country in _NON_ARABIC_COUNTRIES and not place.curated:
+            continue
+        score = similarity + prior(place)
+        if spelling == _main_spelling(place):
+            score += _MAIN_NAME_BONUS
+        if region_context and place.kind == "region":
+            score += 1.0
+        if country_hint is not None and place.country == country_hint:
+            score += _COUNTRY_HINT_BONUS
+        scored.append((score, place))
+    return tuple(sorted(scored, key=lambda sp: (-sp[0], sp[1].place_id)))
 
 
 def _opens_with_article(text: str, candidate: _Candidate) -> bool:
