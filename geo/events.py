@@ -609,7 +609,7 @@ def _span_of(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], after_l
              g: T.Grammar) -> ResolvedDate | None:
     if re.search(r"[^\W\d_]", text[after_label:dates[0].start]):
         return None  # "31 January – 12 February 2016" read from its end: its start is unknown
-    end_year = max((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)), default=None)
+    end_year = max((int(y) for y in _YEAR_IN.findall(text)), default=None)
     if end_year is None:
         return None
     end = ctx.article.published if g.span_open_end.search(text, after_label) else _in_year(dates[-1], end_year)
@@ -643,7 +643,7 @@ def _season_start(day: date) -> date:
 
 def _in_year(resolved: ResolvedDate, year: int | None) -> date:
     """A span's day in the year the span names (a day written without its year was given the article's)."""
-    if year is None or re.search(r"\b(?:19|20)\d\d\b", resolved.phrase):
+    if year is None or _YEAR_IN.search(resolved.phrase):
         return resolved.date
     try:
         return resolved.date.replace(year=year)
@@ -703,11 +703,11 @@ def _in_battle_name(text: str, start: int, end: int, g: T.Grammar) -> bool:
     return bool(g.event_name_end.search(text[max(0, start - 30):start]) or g.event_name_after_at.match(text, end))
 
 
-def _another_towns_battle(place, text: str, start: int, end: int, ctx: _ArticleContext) -> bool:
-    """A town named only in the name of a battle, in an article about another town ("During the 2016 Battle of
-    Mosul the town was attacked", in an article on Hamam al-Alil): "the town" is not it."""
-    if ctx.grammar is None or ctx.focus is None or ctx.focus.place == place \
-            or not _in_battle_name(text, start, end, ctx.grammar):
+def _another_towns_battle(place, text: str, start: int, ctx: _ArticleContext) -> bool:
+    """A town named in the name of a battle (`_in_battle_name`) that stands in a fronted adjunct, in an article
+    about another town ("During the 2016 Battle of Mosul the town was attacked", in an article on Hamam
+    al-Alil): "the town" is not it."""
+    if ctx.grammar is None or ctx.focus is None or ctx.focus.place == place:
         return False
     opening = max(text.rfind(mark, 0, start) for mark in ".!?\n:;") + 1
     return ctx.grammar.battle_adjunct_opening.fullmatch(text, opening, start) is not None
@@ -721,7 +721,8 @@ def _remember(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention]
               text: str) -> None:
     spoken_of = [m for m in towns if ctx.grammar is None or not ctx.grammar.reference_end.search(
         ctx.article.text[max(0, m.start - 30):m.start])
-        and not _another_towns_battle(m.place, ctx.article.text, m.start, m.end, ctx)]
+        and not (_in_battle_name(ctx.article.text, m.start, m.end, ctx.grammar)
+                 and _another_towns_battle(m.place, ctx.article.text, m.start, ctx))]
     if spoken_of:
         ctx.last_town, ctx.last_town_sentence = spoken_of[-1], index
     if regions:
@@ -1586,12 +1587,21 @@ def _subject_before_aside(phrase: int | None, r: _Reading, clause: _Clause, g: T
     if not re.fullmatch(r"(?:[^,]*,)?\s*(?:\w+\s+)?", opening) or opening.strip() and not opening.rstrip().endswith(",") \
             and not g.determiner_end.search(opening):
         return None
-    tail = r.text[subjects[-1].end:comma] if all(
-        re.fullmatch(r"\s*(?:,|,?\s*(?:and|og))?\s*", r.text[a.end:b.start]) or not r.text[a.end:b.start].strip()
-        for a, b in zip(subjects, subjects[1:])) else "x x x"
+    if not _side_by_side(subjects, r):
+        return None
+    tail = r.text[subjects[-1].end:comma]
     if len(tail.split()) > 1 or tail.lstrip().startswith(("'", "’")):
         return None
     return subjects[0]
+
+
+def _side_by_side(forces: list[PhraseHit], r: _Reading) -> bool:
+    """Whether the forces stand one after the other, joined by nothing but a comma or "and" ("Syrian Army and
+    allies", "Iraqi forces, Kurdish Peshmerga"): one group."""
+    return all(_LIST_GAP.fullmatch(r.text, a.end, b.start) for a, b in zip(forces, forces[1:]))
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|og))?\s*")
 
 
 def _forces_named_since(ctx: _ArticleContext, after: int, before: int) -> bool:
@@ -2238,7 +2248,7 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
     asides = _dash_asides(r)
     named = [s for s in r.spots if s.end <= start and not (s.landmark or s.region)
              and not any(a <= s.start < b and not a <= start < b for a, b in asides)
-             and not (s.battle_name and _another_towns_battle(s.mention.place, r.text, s.start, s.end, ctx))]
+             and not (s.battle_name and _another_towns_battle(s.mention.place, r.text, s.start, ctx))]
     before = [s for s in named if not s.located]
     g = ctx.grammar
     if g is not None and not named and not g.town_anaphor_at.match(r.text, start):
@@ -2808,7 +2818,7 @@ def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar
     tail = r.text[forces[-1].end:hit.start]
     return all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in lead) \
         and g.force_tail.fullmatch(tail) is not None \
-        and all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|og))?\s*", r.text[a.end:b.start]) for a, b in zip(forces, forces[1:]))
+        and _side_by_side(forces, r)
 
 
 def _later_than_fronted_date(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:

@@ -32,6 +32,8 @@ def normalise_text(text: str) -> str:
     return text
 
 
+# A lower-case Arabic article glued to a name ("al-Yarmuk", "ash-Shaddadi"): a name, as if capitalised.
+_ARABIC_ARTICLE = r"(?:al|el|a[dnrstz]|ash|e[dnrstz])[-‑]"
 # A sentence ends at . ! ? (optionally followed by a closing quote and citation marks such as "[37]")
 # before whitespace and a capital, a digit, a dash, an opening quote or a lower-case Arabic article glued
 # to a name ("… Abdulrahman. al-Yarmuk ligger …"); paragraphs (blank lines, or single lines in wire copy)
@@ -39,7 +41,7 @@ def normalise_text(text: str) -> str:
 # sentence ends where group `gap` starts (after the . ! ?), or where the line breaks start.
 _BOUNDARY = re.compile(
     r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]?(?:\[\d{1,3}\])*\s+"
-    r"(?=[A-ZÆØÅÄÖÜ\d\"“‘–—(-]|(?:al|el|a[dnrstz]|ash|e[dnrstz])[-‑][^\W\d_]))"
+    rf"(?=[A-ZÆØÅÄÖÜ\d\"“‘–—(-]|{_ARABIC_ARTICLE}[^\W\d_]))"
     r"|(?<=\n)\n*)"
 )
 # A line break inside a sentence of hard-wrapped text (a press release copied from a PDF or an e-mail: "…
@@ -48,8 +50,7 @@ _BOUNDARY = re.compile(
 # its own), or any word after a comma. A line that ends without a mark before a capital (a heading, a byline,
 # a dateline, a caption, an infobox's label) still ends its sentence: joining those moved dates and forces
 # from one line to another.
-_SOFT_WRAP = re.compile(r"[^\W\d_)\]]\n(?=[^\W\d_A-ZÆØÅÄÖÜ])(?!(?:al|el|a[dnrstz]|ash|e[dnrstz])[-‑])"
-                        r"|,\n(?=[^\W\d_])(?!(?:al|el|a[dnrstz]|ash|e[dnrstz])[-‑])")
+_SOFT_WRAP = re.compile(rf"(?:[^\W\d_)\]]\n(?=[^\W\d_A-ZÆØÅÄÖÜ])|,\n(?=[^\W\d_]))(?!{_ARABIC_ARTICLE})")
 #: Longer than any abbreviation with its full stop: only the end of a sentence is searched.
 _ABBREVIATION_MAX = 12
 # A month abbreviation beside a day number is part of a date ("Oct. 20", "on Nov. 3", "2. nov.").
