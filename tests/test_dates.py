@@ -143,6 +143,15 @@ def test_english_next_day_and_a_day_later_count_from_the_anchor():
     assert resolved("It fell three days later.", "nb", FRI) == []  # nb rules do not read English
 
 
+def test_later_that_day_and_by_nightfall_are_the_day_just_told():
+    sentence = "Peshmerga units entered Zumar on Saturday and had cleared it by nightfall."
+    assert resolved(sentence, "en", date(2014, 10, 26)) == [(date(2014, 10, 25), "day"), (date(2014, 10, 25), "day")]
+    assert resolved("The rebels took the town later that day.", "en", FRI, anchor=date(2016, 8, 20)) == [
+        (date(2016, 8, 20), "day")]
+    # With no day told before, there is nothing to count from: no date rather than the publication day.
+    assert resolved("The rebels took the town by nightfall.", "en", FRI) == []
+
+
 def test_a_day_earlier_counts_from_an_explicit_date_in_the_same_sentence():
     sentence = ("Iraqi forces are seen on November 4, 2017 in the centre of the city of al-Qaim, in Iraq's western "
                 "Anbar province near the Syrian border after retaking it from Daesh group a day earlier. (AFP)")

@@ -1825,6 +1825,42 @@ def test_an_entry_stays_a_fight_unless_its_own_clause_or_the_holders_withdrawal_
     assert kinds("Iraqi forces entered Sinjar on Tuesday under a surrender deal.") == ["capture"]
 
 
+def test_an_entry_that_met_little_resistance_takes_the_town(gazetteer):
+    def kinds(text, language="en"):
+        return [e.kind for e in events_of(text, gazetteer, language=language, published=date(2016, 8, 25))
+                if e.place_id == "jarabulus"]
+    assert kinds("The rebels entered Jarabulus on Wednesday afternoon with little resistance after Turkish jets "
+                 "pounded Islamic State positions.") == ["capture"]
+    assert kinds("The rebels entered Jarabulus on Wednesday without resistance.") == ["capture"]
+    assert kinds("Opprørerne rykket onsdag inn i Jarabulus med liten motstand.", "nb") == ["capture"]
+    # Resistance met, or fighting after the easy start, is a fight.
+    assert kinds("The rebels entered Jarabulus on Wednesday and met fierce resistance.") == ["contest"]
+    assert kinds("The rebels entered Jarabulus on Wednesday, meeting little resistance, but fighting continued in "
+                 "the south of the town.") == ["contest"]
+
+
+def test_an_entry_cleared_by_nightfall_is_taken_that_day(gazetteer):
+    events = events_of("Peshmerga units entered Zumar on Saturday from the north and east and had cleared it by "
+                       "nightfall, a senior officer said.", gazetteer, language="en", published=date(2014, 10, 26))
+    assert [(e.kind, e.force, e.date) for e in events if not e.past] == [("capture", "PESHMERGA", date(2014, 10, 25))]
+
+
+def test_coming_under_a_forces_control_is_a_taking_by_it(gazetteer):
+    def events(text, language="en", published=date(2018, 7, 20)):
+        return {(e.place_id, e.kind, e.force, e.date) for e in events_of(text, gazetteer, language=language,
+                                                                          published=published) if not e.past}
+    assert events("Busra al-Sham, the largest rebel town in the east of the province, came back under government "
+                  "control early this month.") == {("busra-ash-sham", "capture", "SYRIAN_GOV", date(2018, 7, 1))}
+    assert events("Mosul fell into the hands of Islamic State militants on June 10.", published=date(2014, 6, 20)) == {
+        ("mosul", "capture", "IS", date(2014, 6, 10))}
+    assert events("Mosul havnet i IS' hender 10. juni.", "nb", date(2014, 6, 20)) == {
+        ("mosul", "capture", "IS", date(2014, 6, 10))}
+    # Not fire, not a possibility; and "government control" is the government's holding.
+    assert events("Busra al-Sham came under fire on Monday.") == set()
+    assert events("Tikrit could fall into the hands of IS within days.") == set()
+    assert {e[1:3] for e in events("Busra al-Sham is under government control.")} == {("state", "SYRIAN_GOV")}
+
+
 def test_second_and_third_review_cases(gazetteer):
     def events(text, language="en", published=date(2016, 12, 12)):
         return {(e.place_id, e.kind, e.force, e.date, e.past) for e in events_of(text, gazetteer, language=language,

@@ -52,6 +52,10 @@ PREDICATES = (
     P(STATE, r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of|controls|controlled|control"
              r"|occupies|been\s+occupying|occupy"),
     P(STATE, r"holds|held|hold"),
+    # "came back under government control", "fell into the hands of IS": a taking, by the holder named inside
+    P(CAPTURE, r"(?:came|comes|come|coming|fell|falls|fallen|returned|returns|returning|brought|been\s+brought)"
+               r"\s+(?:back\s+)?(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?(?:\S+\s+){0,2}?(?:control|rule)"
+               r"|(?:into|to)\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:control|rule|hands)(?:\s+of)?)", form="holder"),
     P(STATE, r"under\s+(?:the\s+)?(?:full\s+|complete\s+|de\s+facto\s+|total\s+)?(?:\S+\s+){0,2}?(?:control|rule)"
              r"|in\s+(?:the\s+)?hands\s+of|in\s+(?:\S+\s+){1,2}?hands", form="holder"),
     P(STATE, r"[\w'’]+-(?:held|controlled|occupied|run)", form="attribute"),
@@ -119,7 +123,11 @@ DATES = DateWords(
                          r"|(?P<weekend>(?:over|at|this)\s+the\s+weekend|this\s+weekend))\b"),
         DateRule("ago", rf"\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<days>days?)|(?P<weeks>weeks?)|(?P<months>months?)"
                         rf"|(?P<years>years?))\s+ago\b"),
-        DateRule("anchored", rf"\b(?:(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?=\s*[,.;:!?)]|\s*$))"
+        # "later that day", "by nightfall": the day of the date just told ("entered Zumar on Saturday and
+        # had cleared it by nightfall")
+        DateRule("anchored", rf"\b(?:(?P<same>(?:later\s+|earlier\s+)?that\s+(?:same\s+)?day|(?:on\s+)?the\s+same\s+day"
+                             rf"|by\s+(?:nightfall|dusk|sunset|(?:the\s+)?evening|the\s+end\s+of\s+the\s+day))"
+                             rf"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?=\s*[,.;:!?)]|\s*$))"
                              rf"|(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;:!?)]|\s*$))"
                              rf"|(?P<n>\d{{1,2}}|{_NUM})\s+days?\s+(?:(?P<later>later|afterwards)"
                              rf"|(?P<earlier>earlier|before(?=\s*[,.;:!?)]|\s*$))))\b"),
@@ -271,6 +279,8 @@ LANGUAGE = Language(
     time_shift=r"now|later|finally|then|since|eventually|subsequently|afterwards|soon|again|within|until|after|before",
     cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of|of)\s+",  # ("pulled out" + "of")
     unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
+              r"|(?:with|meeting|met|encountering|encountered|facing|faced)\s+(?:little|no|little\s+or\s+no|hardly\s+any)"
+              r"\s+resistance"
               r"|(?<!never\s)(?<!not\s)invited\s+in(?=\s+by\b|\s*,|\s+after\b|\s+to\b)"
               r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:surrender|evacuation|reconciliation)"
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
@@ -330,7 +340,9 @@ LANGUAGE = Language(
     caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b",
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
     contradiction=r"but|however|yet|nevertheless|though|although|even\s+though",
-    combat=r"fighting|clashes|clashed|clashing|battle|battles|combat|resistance|shelling|firefights?"
+    # "with little resistance", "without resistance": the manner of an unopposed entry, not a fight
+    combat=r"fighting|clashes|clashed|clashing|battle|battles|combat|(?<!little\s)(?<!\bno\s)(?<!without\s)resistance"
+           r"|shelling|firefights?"
            r"|under\s+(?:heavy\s+)?fire",
     share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)",
     share_lost=r"lost",

@@ -44,6 +44,9 @@ PREDICATES = (
     P(STATE, r"kontrolleres|okkuperes", passive=True),  # the s-passive: "Manbij, som kontrolleres av SDF"
     # The s-passive of taking, in chronologies' present: "12. august 2016: Manbij erobres av SDF".
     P(CAPTURE, PRESENT_PASSIVE, passive=True),
+    # "kom tilbake under regjeringens kontroll", "havnet i IS' hender": a taking, by the holder named inside
+    P(CAPTURE, r"(?:kom|kommet|kommer|havnet|havner)\s+(?:tilbake\s+)?(?:under\s+(?:\S+\s+){0,2}?kontroll"
+               r"|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender|i\s+hendene\s+på)", form="holder"),
     P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender"
              r"|i\s+hendene\s+på", form="holder"),
     P(STATE, r"[\w'’]+-(?:kontrollerte|kontrollert|holdte)|[A-ZÆØÅ]{2,}-(?:området|kontroll)", form="attribute"),
@@ -230,7 +233,7 @@ LANGUAGE = Language(
     cue_source=r"\s+(?:\S+\s+)?(?:ut\s+av|av|fra)\s+",
     present_passive=PRESENT_PASSIVE,
     forecast=r"delvis|innen|snart|raskt|i\s+løpet\s+av|trolig|sannsynligvis|gradvis|nesten|ventes|venter|regner\s+med",
-    unopposed=r"uten\s+(?:kamp|motstand)|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
+    unopposed=r"uten\s+(?:kamp|motstand)|(?:med|møtte|møter)\s+(?:liten|lite|ingen|nesten\s+ingen)\s+motstand|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
               r"|(?:brøt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen\s+og",
     withdrawal=r"(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,2}?(?:ut|tilbake)",
     repelled=r"slått\s+tilbake|slo\s+tilbake|slår\s+tilbake|avverget|avverge|avvist|avviste|drevet\s+tilbake",
