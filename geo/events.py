@@ -790,6 +790,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             previous = source_hit.code
         agent = _by_agent(hit, r, clause, g) or _praised(hit, r, g) or _possessor(hit, r, ctx)
     elif trigger.form in ("holder",):
+        if _describes_noun(hit, r, g) and g.destination_noun_end.search(before):
+            return []  # "fled Douma for areas under government control": where they went, not who holds Douma
         agent = _inside_or_adjacent(hit, r)
         patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients
     elif trigger.form == "attribute":

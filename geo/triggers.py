@@ -91,6 +91,7 @@ class Grammar:
     date_preposition_at: re.Pattern
     date_preposition_word: re.Pattern
     destination_end: re.Pattern
+    destination_noun_end: re.Pattern
     perfect_aux_word: re.Pattern
     past_aux: re.Pattern
     backed_marker: re.Pattern
@@ -264,6 +265,8 @@ def grammar(code: str | None) -> Grammar | None:
         date_preposition_at=re.compile(r"(?:" + w.date_prepositions + r")\s+", _I),
         date_preposition_word=_whole(w.date_prepositions),
         destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
+        destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + "|" + w.bound_for + r")\s+(?:(?:"
+                                        + w.determiners + r")\s+)?(?:[\w-]+\s+){1,2}\Z", _I),
         perfect_aux_word=_whole(w.perfect_aux),
         past_aux=_words(w.past_aux),
         backed_marker=re.compile(w.backed_marker, _I),

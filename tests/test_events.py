@@ -1859,6 +1859,9 @@ def test_coming_under_a_forces_control_is_a_taking_by_it(gazetteer):
     assert events("Busra al-Sham came under fire on Monday.") == set()
     assert events("Tikrit could fall into the hands of IS within days.") == set()
     assert {e[1:3] for e in events("Busra al-Sham is under government control.")} == {("state", "SYRIAN_GOV")}
+    # A holder phrase of where people went describes that place, not the town they left.
+    assert events("Civilians fled Douma for areas under IS control.") == set()
+    assert events("Civilians fled Douma to safer areas under government control.") == set()
 
 
 def test_second_and_third_review_cases(gazetteer):
