@@ -265,8 +265,9 @@ def grammar(code: str | None) -> Grammar | None:
         date_preposition_at=re.compile(r"(?:" + w.date_prepositions + r")\s+", _I),
         date_preposition_word=_whole(w.date_prepositions),
         destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
+        # "for areas", "to safer areas": not "to be entirely (in insurgent hands)"
         destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + "|" + w.bound_for + r")\s+(?:(?:"
-                                        + w.determiners + r")\s+)?(?:[\w-]+\s+){1,2}\Z", _I),
+                                        + w.determiners + r")\s+)?(?!(?:" + w.passive_aux + r")\b)(?:[\w-]+\s+){1,2}\Z", _I),
         perfect_aux_word=_whole(w.perfect_aux),
         past_aux=_words(w.past_aux),
         backed_marker=re.compile(w.backed_marker, _I),

@@ -1862,6 +1862,8 @@ def test_coming_under_a_forces_control_is_a_taking_by_it(gazetteer):
     # A holder phrase of where people went describes that place, not the town they left.
     assert events("Civilians fled Douma for areas under IS control.") == set()
     assert events("Civilians fled Douma to safer areas under government control.") == set()
+    assert {e[1:3] for e in events("Mosul was reported to be entirely in insurgent hands as of 10 June.",
+                                   published=date(2014, 6, 11))} == {("state", "IS")}
 
 
 def test_second_and_third_review_cases(gazetteer):
