@@ -24,6 +24,8 @@ Rules that hold throughout:
 - When the article is dated only to the month (`published_precision == "month"`, `published` the 1st),
   phrases that need the publication day ("fredag", "i går", "denne uken", "for to dager siden") are
   returned at month precision with the publication month — never a made-up day.
+- "N years/months/weeks later/earlier" ("tre år senere") count from the same anchor at the span's own
+  precision, and are dropped without one or when the anchor is too coarse ("two months after" a year).
 - "dagen etter", "the next day", "a day later", "a day earlier", "N days later/earlier" count from the
   latest date already found in the same sentence, else from `anchor` (the last date the article gave
   before this sentence). Without either, "a day earlier"/"dagen før" counts back from publication
@@ -313,6 +315,25 @@ def _anchored(m: re.Match, ctx: _Context) -> _Result:
     return None
 
 
+def _anchored_span(m: re.Match, ctx: _Context) -> _Result:
+    """"three years later", "two months earlier", "tre år senere": counted from the date just told, at the
+    span's own precision; never from publication (that would be a guess), never finer than the anchor."""
+    if ctx.anchor is None:
+        return None
+    day, precision = ctx.anchor
+    n = _number(m.group("n"), ctx.words)
+    n = n if m.group("later") else -n
+    if m.group("years"):
+        return datetime.date(day.year + n, 1, 1), "year"
+    if m.group("months"):
+        if precision not in ("day", "week", "month"):
+            return None  # two months after "in 2014" may be in 2014 or 2015
+        return _add_months(day.replace(day=1), n), "month"
+    if precision not in ("day", "week"):
+        return None
+    return _monday(day + datetime.timedelta(days=7 * n)), "week"
+
+
 def late_in_day(phrase: str | None, language: str) -> bool:
     """Whether a day phrase puts an event in the evening or night of its day ("torsdag kveld", "Thursday
     night"): the map shows it from the next day. "natt til fredag" is the night before Friday, already put
@@ -340,7 +361,8 @@ _Handler = Callable[[re.Match, _Context], _Result]
 
 _HANDLERS: dict[str, _Handler] = {
     "day_month": _day_month, "season": _season, "month": _month, "year": _year, "relative_year": _relative_year,
-    "relative_month": _relative_month, "week": _week, "ago": _ago, "anchored": _anchored, "day": _day,
+    "relative_month": _relative_month, "week": _week, "ago": _ago, "anchored": _anchored,
+    "anchored_span": _anchored_span, "day": _day,
     "weekday": _weekday,
 }
 

@@ -49,6 +49,8 @@ _RECENT = timedelta(days=31)
 _SAME_WEEK = timedelta(days=7)  # a week's or month's taking this soon after a dated one is the same
 #: How far back a lede's next sentence may date the lede's undated news ("on Thursday", "last week").
 _LAST_WEEK = timedelta(days=7)
+#: No village has more people than this: "the village" never points back to a city (GeoNames' population).
+_CITY_POPULATION = 50_000
 #: Most words a predicate's place may be away from it ("retook the Christian town of Bartella").
 _SLOT_WORDS = 9
 _TOKEN = re.compile(r"[\w'’]+(?:[-‑][\w'’]+)*|[^\w\s]")
@@ -2281,6 +2283,8 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
             return None
     if mention is None:
         return None
+    if g is not None and g.village_anaphor_at.match(r.text, start) and (mention.place.population or 0) > _CITY_POPULATION:
+        return None  # "the village was recaptured", in an article on a village we cannot place: not Fallujah
     return _Spot(mention, start, end, anaphor=True)
 
 

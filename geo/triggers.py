@@ -92,6 +92,7 @@ class Grammar:
     date_preposition_word: re.Pattern
     destination_end: re.Pattern
     destination_noun_end: re.Pattern
+    village_anaphor_at: re.Pattern
     perfect_aux_word: re.Pattern
     past_aux: re.Pattern
     backed_marker: re.Pattern
@@ -265,6 +266,7 @@ def grammar(code: str | None) -> Grammar | None:
         date_preposition_at=re.compile(r"(?:" + w.date_prepositions + r")\s+", _I),
         date_preposition_word=_whole(w.date_prepositions),
         destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
+        village_anaphor_at=_at(w.village_anaphor),
         # "for areas", "to safer areas": not "to be entirely (in insurgent hands)"
         destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + "|" + w.bound_for + r")\s+(?:(?:"
                                         + w.determiners + r")\s+)?(?!(?:" + w.passive_aux + r")\b)(?:[\w-]+\s+){1,2}\Z", _I),

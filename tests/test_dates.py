@@ -152,6 +152,21 @@ def test_later_that_day_and_by_nightfall_are_the_day_just_told():
     assert resolved("The rebels took the town by nightfall.", "en", FRI) == []
 
 
+def test_years_months_and_weeks_later_count_from_the_anchor_at_their_own_precision():
+    assert resolved("The army retook it three years later.", "en", FRI, anchor=date(2014, 6, 10)) == [
+        (date(2017, 1, 1), "year")]
+    assert resolved("Iraqi forces retook the city ten months later.", "en", FRI, anchor=date(2014, 6, 11)) == [
+        (date(2015, 4, 1), "month")]
+    assert resolved("The rebels lost it two weeks later.", "en", FRI, anchor=date(2017, 10, 4)) == [
+        (date(2017, 10, 16), "week")]
+    assert resolved("Tre år senere gjenerobret regjeringsstyrkene byen.", "nb", FRI, anchor=date(2014, 6, 1)) == [
+        (date(2017, 1, 1), "year")]
+    # No anchor, or one too coarse for the span: no date rather than a guess.
+    assert resolved("The army retook it three years later.", "en", FRI) == []
+    assert resolved("The army retook it two months later.", "en", FRI,
+                    anchor=ResolvedDate(date(2014, 1, 1), "year", "in 2014", 0, 7)) == []
+
+
 def test_a_day_earlier_counts_from_an_explicit_date_in_the_same_sentence():
     sentence = ("Iraqi forces are seen on November 4, 2017 in the centre of the city of al-Qaim, in Iraq's western "
                 "Anbar province near the Syrian border after retaking it from Daesh group a day earlier. (AFP)")

@@ -1866,6 +1866,16 @@ def test_coming_under_a_forces_control_is_a_taking_by_it(gazetteer):
                                    published=date(2014, 6, 11))} == {("state", "IS")}
 
 
+def test_the_village_never_points_back_to_a_city(gazetteer):
+    events = events_of("Albu Shajal is a village near Fallujah. In February 2016, during the Anbar offensive, the "
+                       "village was recaptured by the Iraqi army from ISIL.", gazetteer, language="en",
+                       published=date(2016, 5, 29))
+    assert [e for e in events if e.place_id == "al-fallujah"] == []
+    events = events_of("Iraqi forces approached Fallujah. In February 2016 the city was recaptured by the Iraqi army "
+                       "from ISIL.", gazetteer, language="en", published=date(2016, 5, 29))
+    assert [(e.place_id, e.kind) for e in events] == [("al-fallujah", "capture")]
+
+
 def test_second_and_third_review_cases(gazetteer):
     def events(text, language="en", published=date(2016, 12, 12)):
         return {(e.place_id, e.kind, e.force, e.date, e.past) for e in events_of(text, gazetteer, language=language,

@@ -308,6 +308,8 @@ class Language:
     failed_cue: str = r"(?!)"
     # After a cue of withdrawal, the word before what was left ("withdrew from", "trakk seg ut av").
     cue_source: str = r"(?!)"
+    # "the village", "landsbyen": a `town_anaphor` that never points back to a city.
+    village_anaphor: str = r"(?!)"
     # Before where someone goes, besides `destinations` ("fled Douma for areas under government control").
     bound_for: str = r"(?!)"
     # Part of a force before its name ("some Islamic State fighters", "en del IS-krigere"): not all of it.

@@ -131,6 +131,8 @@ DATES = DateWords(
                              rf"|(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;:!?)]|\s*$))"
                              rf"|(?P<n>\d{{1,2}}|{_NUM})\s+days?\s+(?:(?P<later>later|afterwards)"
                              rf"|(?P<earlier>earlier|before(?=\s*[,.;:!?)]|\s*$))))\b"),
+        DateRule("anchored_span", rf"\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<years>years?)|(?P<months>months?)|(?P<weeks>weeks?))"
+                                  rf"\s+(?:(?P<later>later|afterwards)|(?P<earlier>earlier))\b"),
         DateRule("day", r"\b(?:(?P<yesterday>yesterday|last\s+night)(?:\s+(?:morning|afternoon|evening))?"
                         r"|(?P<today>(?:earlier\s+)?today|this\s+morning|tonight|this\s+afternoon|this\s+evening))\b",
                  ignore_case=False),
@@ -279,6 +281,7 @@ LANGUAGE = Language(
     time_shift=r"now|later|finally|then|since|eventually|subsequently|afterwards|soon|again|within|until|after|before",
     cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of|of)\s+",  # ("pulled out" + "of")
     bound_for=r"for",
+    village_anaphor=r"the\s+(?:\S+\s+){0,2}?village",
     unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
               r"|(?:with|meeting|met|encountering|encountered|facing|faced)\s+(?:little|no|little\s+or\s+no|hardly\s+any)"
               r"\s+resistance"

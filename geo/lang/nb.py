@@ -114,6 +114,8 @@ DATES = DateWords(
                              rf"|(?P<prev>dagen\s+(?:før|i\s+forveien))(?=\s*[,.;:!?)]|\s*$|\s+(?:hadde|var|ble|har|er)\b)"
                              rf"|(?P<n>\d{{1,2}}|{_NUM})\s+(?:dager|dag|døgn)\s+(?:(?P<later>senere|seinere)"
                              rf"|(?P<earlier>tidligere)))\b"),
+        DateRule("anchored_span", rf"\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<years>år)|(?P<months>måneder|måned)|(?P<weeks>uker|uke))"
+                                  rf"\s+(?:(?P<later>senere|seinere)|(?P<earlier>tidligere))\b"),
         DateRule("day", r"\b(?:(?P<yesterday>i\s+går)(?:\s+(?:morges|kveld|ettermiddag|formiddag|natt))?"
                         r"|(?P<before_yesterday>i\s+forgårs)"
                         r"|(?P<today>i\s+dag|i\s+morges|i\s+kveld|i\s+natt|i\s+ettermiddag|tidligere\s+i\s+dag))\b(?!s)"),
@@ -231,6 +233,7 @@ LANGUAGE = Language(
     after_phrase=r"etter(?:\s+at)?",
     time_shift=r"nå|senere|deretter|siden|etterpå|snart|igjen|innen|inntil|etter|før|slutt",
     cue_source=r"\s+(?:\S+\s+)?(?:ut\s+av|av|fra)\s+",
+    village_anaphor=r"landsbyen",
     present_passive=PRESENT_PASSIVE,
     forecast=r"delvis|innen|snart|raskt|i\s+løpet\s+av|trolig|sannsynligvis|gradvis|nesten|ventes|venter|regner\s+med",
     unopposed=r"uten\s+(?:kamp|motstand)|(?:med|møtte|møter)\s+(?:liten|lite|ingen|nesten\s+ingen)\s+motstand|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
