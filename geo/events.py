@@ -1657,6 +1657,28 @@ def _elided_partner(force: PhraseHit, r: _Reading, ctx: _ArticleContext) -> Phra
     return PhraseHit(found[0].code, start, force.end, r.text[start:force.end])
 
 
+def _gapped_after_but(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _Clause | None:
+    """The clause before "but" when the predicate after it has no subject of its own, only an auxiliary and
+    adverbs ("Bashiqa was captured by ISIS in August 2014 but was recaptured by the Peshmerga in 2016",
+    "… men ble gjenerobret"): the sentence's first clause, whose subject it shares."""
+    index = r.clauses.index(clause)
+    if index == 0 or not g.contradiction_at.match(clause.opener):
+        return None
+    before = r.clauses[index - 1]
+    if before.opener and not g.coordinator_word.match(before.opener):
+        return None
+    words = r.words(clause.start, hit.start)
+    if not words or not g.contradiction_at.match(words[0].text):
+        return None
+    rest = words[1:]
+    if not rest or not any(g.passive_aux_word.match(t.lower) or g.perfect_aux_word.match(t.lower) for t in rest) \
+            or not all(g.passive_aux_word.match(t.lower) or g.perfect_aux_word.match(t.lower)
+                       or g.adverb_word.match(t.lower) or g.time_shift_word.match(t.lower) or _in_dates(t.start, r)
+                       for t in rest):
+        return None
+    return before
+
+
 def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _Clause | None:
     """The clause a predicate goes on with when it follows a comma that closes a relative or subordinate
     aside ("X, who …, when …, withdrew"): the first clause before the asides, or None when the predicate
@@ -2301,6 +2323,8 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     # A town named as a point of the map ("The town, 60 kilometers south of Mosul, fell") is not the subject.
     spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start and not s.located]
     resumed = _resumed_clause(hit, r, clause, g) if not spots else None
+    if resumed is None and not spots:
+        resumed = _gapped_after_but(hit, r, clause, g)
     if resumed is not None:
         # "Hawija, som ligger i Kirkuk-provinsen, har vært i IS' hender": the town before the aside
         clause = resumed
@@ -2661,6 +2685,8 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             continue
         if not g.inheriting_word.match(current.opener):
             break
+        if current is clause and any(g.later_word.match(t.lower) for t in r.words(clause.start, hit.start)[1:]):
+            break  # "IS took Bashiqa in August 2014, but the Peshmerga have since retaken it": not in August 2014
         index = r.clauses.index(current)
         if index == 0:
             break

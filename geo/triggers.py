@@ -93,6 +93,7 @@ class Grammar:
     destination_end: re.Pattern
     destination_noun_end: re.Pattern
     village_anaphor_at: re.Pattern
+    later_word: re.Pattern
     perfect_aux_word: re.Pattern
     past_aux: re.Pattern
     backed_marker: re.Pattern
@@ -267,6 +268,7 @@ def grammar(code: str | None) -> Grammar | None:
         date_preposition_word=_whole(w.date_prepositions),
         destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
         village_anaphor_at=_at(w.village_anaphor),
+        later_word=_whole(w.later),
         # "for areas", "to safer areas": not "to be entirely (in insurgent hands)"
         destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + "|" + w.bound_for + r")\s+(?:(?:"
                                         + w.determiners + r")\s+)?(?!(?:" + w.passive_aux + r")\b)(?:[\w-]+\s+){1,2}\Z", _I),

@@ -1876,6 +1876,34 @@ def test_the_village_never_points_back_to_a_city(gazetteer):
     assert [(e.place_id, e.kind) for e in events] == [("al-fallujah", "capture")]
 
 
+def test_a_predicate_after_but_with_no_subject_of_its_own_shares_the_first_clauses(gazetteer):
+    def events(text, language="en"):
+        return {(e.kind, e.force, e.date) for e in events_of(text, gazetteer, language=language,
+                                                             published=date(2017, 1, 20))
+                if e.place_id == "bashiqa" and not e.past}
+    taken_back = {("capture", "IS", date(2014, 8, 1)), ("capture", "PESHMERGA", date(2016, 11, 1))}
+    assert events("Bashiqa was captured by ISIS in August 2014 but was recaptured by Kurdish Peshmerga in "
+                  "November 2016.") == taken_back
+    assert events("Bashiqa was captured by ISIS in August 2014, but was later recaptured by the Peshmerga in "
+                  "November 2016.") == taken_back
+    assert events("Bashiqa ble inntatt av IS i august 2014, men ble gjenerobret av peshmerga i november 2016.",
+                  "nb") == taken_back
+    # A subject of its own, or a failed attack, is not the first clause's town taken again.
+    assert events("The Peshmerga attacked Bashiqa in October but were repelled.") == set()
+
+
+def test_a_clause_told_as_later_does_not_take_the_date_it_hangs_on(gazetteer):
+    events = events_of("IS captured Bashiqa in August 2014, but the Peshmerga have since retaken it.", gazetteer,
+                       language="en", published=date(2017, 1, 20))
+    assert {(e.force, e.date) for e in events if e.place_id == "bashiqa"} == {
+        ("IS", date(2014, 8, 1)), ("PESHMERGA", date(2017, 1, 20))}
+    # Without such a word, "within hours" is the same day.
+    events = events_of("The army seized Bashiqa on Monday, but ISIL was able to recapture it within hours.", gazetteer,
+                       language="en", published=date(2017, 1, 20))
+    assert {(e.force, e.date) for e in events if e.place_id == "bashiqa"} == {
+        ("IRAQI_GOV", date(2017, 1, 16)), ("IS", date(2017, 1, 16))}
+
+
 def test_second_and_third_review_cases(gazetteer):
     def events(text, language="en", published=date(2016, 12, 12)):
         return {(e.place_id, e.kind, e.force, e.date, e.past) for e in events_of(text, gazetteer, language=language,

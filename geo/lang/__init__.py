@@ -310,6 +310,9 @@ class Language:
     cue_source: str = r"(?!)"
     # "the village", "landsbyen": a `town_anaphor` that never points back to a city.
     village_anaphor: str = r"(?!)"
+    # A word that puts a clause after the one it hangs on, at no date of its own ("have since retaken it",
+    # "later recaptured it", "tok senere byen tilbake"): the clause does not take that one's date.
+    later: str = r"(?!)"
     # Before where someone goes, besides `destinations` ("fled Douma for areas under government control").
     bound_for: str = r"(?!)"
     # Part of a force before its name ("some Islamic State fighters", "en del IS-krigere"): not all of it.

@@ -282,6 +282,7 @@ LANGUAGE = Language(
     cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of|of)\s+",  # ("pulled out" + "of")
     bound_for=r"for",
     village_anaphor=r"the\s+(?:\S+\s+){0,2}?village",
+    later=r"since|later|subsequently|eventually|afterwards",
     unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
               r"|(?:with|meeting|met|encountering|encountered|facing|faced)\s+(?:little|no|little\s+or\s+no|hardly\s+any)"
               r"\s+resistance"

@@ -234,6 +234,7 @@ LANGUAGE = Language(
     time_shift=r"nå|senere|deretter|siden|etterpå|snart|igjen|innen|inntil|etter|før|slutt",
     cue_source=r"\s+(?:\S+\s+)?(?:ut\s+av|av|fra)\s+",
     village_anaphor=r"landsbyen",
+    later=r"siden|senere|seinere|etterpå|sidenhen",
     present_passive=PRESENT_PASSIVE,
     forecast=r"delvis|innen|snart|raskt|i\s+løpet\s+av|trolig|sannsynligvis|gradvis|nesten|ventes|venter|regner\s+med",
     unopposed=r"uten\s+(?:kamp|motstand)|(?:med|møtte|møter)\s+(?:liten|lite|ingen|nesten\s+ingen)\s+motstand|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
