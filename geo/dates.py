@@ -445,7 +445,10 @@ def find_dates(
         if day > latest or day.year < _MIN_YEAR:
             continue
         results.append(ResolvedDate(day, precision, m.group(0), start, -neg_end))
-        ctx.anchor = (day, precision)
+        if handler is not _anchored_span:
+            # "Three years earlier, IS had seized the city; two years earlier, it had lost Tikrit": spans told
+            # side by side count from the same date, not one from the other.
+            ctx.anchor = (day, precision)
         if precision in ("day", "month") and any(m.groupdict().get(name) for name in ("y", "y2")):
             ctx.explicit = day  # (a bare year says too little: "seized in 2014, … declared liberated in July")
     return results

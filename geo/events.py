@@ -793,9 +793,13 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         agent = _by_agent(hit, r, clause, g) or _praised(hit, r, g) or _possessor(hit, r, ctx)
     elif trigger.form in ("holder",):
         if _describes_noun(hit, r, g) and g.destination_noun_end.search(before):
-            return []  # "fled Douma for areas under government control": where they went, not who holds Douma
+            return []  # "fled Douma to areas under IS control": where they went, not who holds Douma
         agent = _inside_or_adjacent(hit, r)
         patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients
+        if kind == CAPTURE:
+            # "Police stations in Fallujah came under ISIS control", "soldiers at Tabqa fell into IS hands": what
+            # changed hands is what stands before the town, not the town.
+            patients = [p for p in patients if p.spot.anaphor or not _after_locative(p.spot.start, r, g)]
     elif trigger.form == "attribute":
         if g.destination_end.search(before):
             return []  # "fled to the rebel-held town of Marea": a destination, not a report of who holds it
@@ -1022,6 +1026,12 @@ def _holder_before_change(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
             continue
         return True
     return False
+
+
+def _after_locative(start: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the word before `start` is a preposition of place ("in", "at", "near", "i", "ved")."""
+    before = r.words(r.body, start)
+    return bool(before) and g.locative_word.match(before[-1].lower) is not None
 
 
 def _describes_noun(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -1855,7 +1865,8 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
             return taker, 0.2
         if retaking:
             # The one side the article has seen taking or attacking towns that takes towns back.
-            sides = {code for code in (*ctx.takers, *ctx.pressing.values())
+            # ("GOVERNMENT" in one sentence and "IRAQI_GOV" in another are one side in Iraq.)
+            sides = {ctx.forces.resolve(code, _country_of(patients)) for code in (*ctx.takers, *ctx.pressing.values())
                      if code not in (None, previous) and acceptable(code)}
             if len(sides) == 1:
                 return sides.pop(), 0.3
@@ -2730,6 +2741,12 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
         return False  # "…, after which clashes erupted again", "en avtale som opprørerne senere sa var brutt"
     if g.unopposed.search(r.text, own.start, own.end) and not g.unreal_cue.search(r.text, own.start, own.end):
         return True
+    little = g.little_resistance.search(r.text, hit.end, own.end)
+    if little is not None and not any(hit.end <= x.start < little.start() and x.start != patient.spot.start
+                                      for x in (*r.spots, *r.hits)) \
+            and not g.holdout.search(r.text, hit.end) and not g.unreal_cue.search(r.text, own.start, own.end) \
+            and not any(s.start >= little.end() and s.start - little.end() <= 4 for s in r.spots):
+        return True  # "entered Jarabulus on Wednesday with little resistance" (not "… little resistance in Rutba")
     if _subject_before_aside(_fronted_phrase_before(r, own, g), r, own, g) is not None \
             and g.unopposed.search(r.text, r.clauses[0].start, r.clauses[0].end) \
             and not g.unreal_cue.search(r.text, r.clauses[0].start, r.clauses[0].end):

@@ -94,6 +94,9 @@ class Grammar:
     destination_noun_end: re.Pattern
     village_anaphor_at: re.Pattern
     later_word: re.Pattern
+    locative_word: re.Pattern
+    little_resistance: re.Pattern
+    holdout: re.Pattern
     perfect_aux_word: re.Pattern
     past_aux: re.Pattern
     backed_marker: re.Pattern
@@ -269,8 +272,11 @@ def grammar(code: str | None) -> Grammar | None:
         destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
         village_anaphor_at=_at(w.village_anaphor),
         later_word=_whole(w.later),
-        # "for areas", "to safer areas": not "to be entirely (in insurgent hands)"
-        destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + "|" + w.bound_for + r")\s+(?:(?:"
+        locative_word=_whole(w.locative),
+        little_resistance=_words(w.little_resistance),
+        holdout=_words(w.holdout),
+        # "to safer areas", "into areas": not "to be entirely (in insurgent hands)"
+        destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:"
                                         + w.determiners + r")\s+)?(?!(?:" + w.passive_aux + r")\b)(?:[\w-]+\s+){1,2}\Z", _I),
         perfect_aux_word=_whole(w.perfect_aux),
         past_aux=_words(w.past_aux),

@@ -150,6 +150,11 @@ def test_later_that_day_and_by_nightfall_are_the_day_just_told():
         (date(2016, 8, 20), "day")]
     # With no day told before, there is nothing to count from: no date rather than the publication day.
     assert resolved("The rebels took the town by nightfall.", "en", FRI) == []
+    # "the same day in June 2014", "the same day three years earlier": another day, told by what follows.
+    assert resolved("IS had seized the city on the same day in June 2014.", "en", FRI, anchor=date(2017, 7, 9)) == [
+        (date(2014, 6, 1), "month")]
+    assert resolved("IS had seized Tal Afar on the same day three years earlier.", "en", FRI,
+                    anchor=date(2017, 7, 9)) == [(date(2014, 1, 1), "year")]
 
 
 def test_years_months_and_weeks_later_count_from_the_anchor_at_their_own_precision():
@@ -161,6 +166,11 @@ def test_years_months_and_weeks_later_count_from_the_anchor_at_their_own_precisi
         (date(2017, 10, 16), "week")]
     assert resolved("Tre år senere gjenerobret regjeringsstyrkene byen.", "nb", FRI, anchor=date(2014, 6, 1)) == [
         (date(2017, 1, 1), "year")]
+    # Spans told side by side count from the same date; a span before the date itself gives way to it.
+    assert resolved("Three years earlier, IS had seized the city; two years earlier, it had lost Tikrit.", "en", FRI,
+                    anchor=date(2017, 7, 9)) == [(date(2014, 1, 1), "year"), (date(2015, 1, 1), "year")]
+    assert resolved("IS had seized it two years earlier, on 4 January 2014.", "en", FRI, anchor=date(2016, 6, 26)) == [
+        (date(2014, 1, 4), "day")]
     # No anchor, or one too coarse for the span: no date rather than a guess.
     assert resolved("The army retook it three years later.", "en", FRI) == []
     assert resolved("The army retook it two months later.", "en", FRI,

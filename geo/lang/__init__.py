@@ -310,11 +310,15 @@ class Language:
     cue_source: str = r"(?!)"
     # "the village", "landsbyen": a `town_anaphor` that never points back to a city.
     village_anaphor: str = r"(?!)"
+    # A preposition of place before a town ("Police stations in Fallujah", "soldiers at Tabqa").
+    locative: str = r"(?!)"
+    # An entry that met little resistance ("with little resistance", "med liten motstand"): a taking when it follows
+    # the entry, of that town; unless `holdout` follows ("still", "so far", "fortsatt"): fighters held out.
+    little_resistance: str = r"(?!)"
+    holdout: str = r"(?!)"
     # A word that puts a clause after the one it hangs on, at no date of its own ("have since retaken it",
     # "later recaptured it", "tok senere byen tilbake"): the clause does not take that one's date.
     later: str = r"(?!)"
-    # Before where someone goes, besides `destinations` ("fled Douma for areas under government control").
-    bound_for: str = r"(?!)"
     # Part of a force before its name ("some Islamic State fighters", "en del IS-krigere"): not all of it.
     some: str = r"(?!)"
     # A fronted phrase of what came before ("after four days of fighting", "etter fire dager med kamper"): with

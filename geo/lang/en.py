@@ -5,6 +5,8 @@ from geo.lang import (CAPTURE, CONTEST, FALL, LOSS, NUM_LEFT, NUM_RIGHT, PRESSUR
 
 # Right after "the", "its", "their", "a": a noun ("the capture"), not a verb ("to capture").
 _AFTER_DETERMINER = r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\ba\s))"
+#: What one "comes under" that is no one's control: "came under fire over control of Kirkuk".
+_NOT_CONTROL = r"(?:fire|attack|assault|pressure|criticism|scrutiny|threat|suspicion|siege|shelling|over)\b"
 
 PREDICATES = (
     # -- taking ------------------------------------------------------------------------------------
@@ -53,9 +55,11 @@ PREDICATES = (
              r"|occupies|been\s+occupying|occupy"),
     P(STATE, r"holds|held|hold"),
     # "came back under government control", "fell into the hands of IS": a taking, by the holder named inside
-    P(CAPTURE, r"(?:came|comes|come|coming|fell|falls|fallen|returned|returns|returning|brought|been\s+brought)"
-               r"\s+(?:back\s+)?(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?(?:\S+\s+){0,2}?(?:control|rule)"
-               r"|(?:into|to)\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:control|rule|hands)(?:\s+of)?)", form="holder"),
+    # (past forms only: "comes under" may be a forecast; and not "came under fire over control of Kirkuk")
+    P(CAPTURE, r"(?:came|come|fell|fallen|returned|brought|been\s+brought)\s+(?:back\s+)?"
+               r"(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?(?:(?!" + _NOT_CONTROL + r")\S+\s+){0,2}?(?:control|rule)"
+               r"|(?:into|to)\s+(?:the\s+)?(?:(?!" + _NOT_CONTROL + r")\S+\s+){0,2}?(?:control|rule|hands)(?:\s+of)?)",
+      form="holder"),
     P(STATE, r"under\s+(?:the\s+)?(?:full\s+|complete\s+|de\s+facto\s+|total\s+)?(?:\S+\s+){0,2}?(?:control|rule)"
              r"|in\s+(?:the\s+)?hands\s+of|in\s+(?:\S+\s+){1,2}?hands", form="holder"),
     P(STATE, r"[\w'’]+-(?:held|controlled|occupied|run)", form="attribute"),
@@ -125,14 +129,16 @@ DATES = DateWords(
                         rf"|(?P<years>years?))\s+ago\b"),
         # "later that day", "by nightfall": the day of the date just told ("entered Zumar on Saturday and
         # had cleared it by nightfall")
-        DateRule("anchored", rf"\b(?:(?P<same>(?:later\s+|earlier\s+)?that\s+(?:same\s+)?day|(?:on\s+)?the\s+same\s+day"
+        DateRule("anchored", rf"\b(?:(?P<same>(?:(?:later\s+|earlier\s+)?that\s+(?:same\s+)?day|(?:on\s+)?the\s+same\s+day)"
+                             rf"(?!\s+(?:in|of)\b|\s+(?:\w+\s+){{0,2}}?(?:years?|months?|weeks?)\s+(?:earlier|later|before|after)\b)"
                              rf"|by\s+(?:nightfall|dusk|sunset|(?:the\s+)?evening|the\s+end\s+of\s+the\s+day))"
                              rf"|(?P<next>the\s+(?:next|following)\s+day|the\s+day\s+after(?=\s*[,.;:!?)]|\s*$))"
                              rf"|(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;:!?)]|\s*$))"
                              rf"|(?P<n>\d{{1,2}}|{_NUM})\s+days?\s+(?:(?P<later>later|afterwards)"
                              rf"|(?P<earlier>earlier|before(?=\s*[,.;:!?)]|\s*$))))\b"),
+        # (not before the date itself: "two years earlier, on 4 January 2014")
         DateRule("anchored_span", rf"\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<years>years?)|(?P<months>months?)|(?P<weeks>weeks?))"
-                                  rf"\s+(?:(?P<later>later|afterwards)|(?P<earlier>earlier))\b"),
+                                  rf"\s+(?:(?P<later>later|afterwards)|(?P<earlier>earlier))\b(?![,\s]+(?:on|in)\s+(?:\d|[A-Z]))"),
         DateRule("day", r"\b(?:(?P<yesterday>yesterday|last\s+night)(?:\s+(?:morning|afternoon|evening))?"
                         r"|(?P<today>(?:earlier\s+)?today|this\s+morning|tonight|this\s+afternoon|this\s+evening))\b",
                  ignore_case=False),
@@ -280,12 +286,14 @@ LANGUAGE = Language(
                    r"\s+[A-Z][\w'’-]*(?:\s+(?:province|governorate))?",
     time_shift=r"now|later|finally|then|since|eventually|subsequently|afterwards|soon|again|within|until|after|before",
     cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of|of)\s+",  # ("pulled out" + "of")
-    bound_for=r"for",
     village_anaphor=r"the\s+(?:\S+\s+){0,2}?village",
     later=r"since|later|subsequently|eventually|afterwards",
+    locative=r"in|at|near|outside|around|inside",
+    little_resistance=r"(?:with|meeting|met|encountering|encountered|facing|faced)\s+(?:little|no|little\s+or\s+no|hardly\s+any)"
+                      r"\s+resistance",
+    holdout=r"still|remained|remain|remains|remaining|so\s+far|at\s+first|initially|in\s+the\s+first",
     unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
-              r"|(?:with|meeting|met|encountering|encountered|facing|faced)\s+(?:little|no|little\s+or\s+no|hardly\s+any)"
-              r"\s+resistance"
+
               r"|(?<!never\s)(?<!not\s)invited\s+in(?=\s+by\b|\s*,|\s+after\b|\s+to\b)"
               r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:surrender|evacuation|reconciliation)"
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
@@ -346,7 +354,7 @@ LANGUAGE = Language(
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
     contradiction=r"but|however|yet|nevertheless|though|although|even\s+though",
     # "with little resistance", "without resistance": the manner of an unopposed entry, not a fight
-    combat=r"fighting|clashes|clashed|clashing|battle|battles|combat|(?<!little\s)(?<!\bno\s)(?<!without\s)resistance"
+    combat=r"fighting|clashes|clashed|clashing|battle|battles|battling|battled|combat|(?<!little\s)(?<!\bno\s)(?<!without\s)resistance"
            r"|shelling|firefights?"
            r"|under\s+(?:heavy\s+)?fire",
     share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)",

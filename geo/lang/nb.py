@@ -45,7 +45,8 @@ PREDICATES = (
     # The s-passive of taking, in chronologies' present: "12. august 2016: Manbij erobres av SDF".
     P(CAPTURE, PRESENT_PASSIVE, passive=True),
     # "kom tilbake under regjeringens kontroll", "havnet i IS' hender": a taking, by the holder named inside
-    P(CAPTURE, r"(?:kom|kommet|kommer|havnet|havner)\s+(?:tilbake\s+)?(?:under\s+(?:\S+\s+){0,2}?kontroll"
+    # (past forms only: "kommer under regjeringens kontroll innen få uker" is a forecast)
+    P(CAPTURE, r"(?:kom|kommet|havnet)\s+(?:tilbake\s+)?(?:under\s+(?:\S+\s+){0,2}?kontroll"
                r"|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender|i\s+hendene\s+på)", form="holder"),
     P(STATE, r"under\s+(?:\S+\s+){0,2}?kontroll|under\s+(?:\S+\s+)?[\wæøå]+-kontroll|i\s+(?:\S+\s+){0,2}?hender"
              r"|i\s+hendene\s+på", form="holder"),
@@ -115,7 +116,7 @@ DATES = DateWords(
                              rf"|(?P<n>\d{{1,2}}|{_NUM})\s+(?:dager|dag|døgn)\s+(?:(?P<later>senere|seinere)"
                              rf"|(?P<earlier>tidligere)))\b"),
         DateRule("anchored_span", rf"\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<years>år)|(?P<months>måneder|måned)|(?P<weeks>uker|uke))"
-                                  rf"\s+(?:(?P<later>senere|seinere)|(?P<earlier>tidligere))\b"),
+                                  rf"\s+(?:(?P<later>senere|seinere)|(?P<earlier>tidligere))\b(?![,\s]+(?:den|i|på)\s+\d)"),
         DateRule("day", r"\b(?:(?P<yesterday>i\s+går)(?:\s+(?:morges|kveld|ettermiddag|formiddag|natt))?"
                         r"|(?P<before_yesterday>i\s+forgårs)"
                         r"|(?P<today>i\s+dag|i\s+morges|i\s+kveld|i\s+natt|i\s+ettermiddag|tidligere\s+i\s+dag))\b(?!s)"),
@@ -235,9 +236,12 @@ LANGUAGE = Language(
     cue_source=r"\s+(?:\S+\s+)?(?:ut\s+av|av|fra)\s+",
     village_anaphor=r"landsbyen",
     later=r"siden|senere|seinere|etterpå|sidenhen",
+    locative=r"i|ved|nær|utenfor|rundt|inne\s+i",
+    little_resistance=r"(?:med|møtte)\s+(?:liten|lite|ingen|nesten\s+ingen)\s+motstand",
+    holdout=r"fortsatt|fremdeles|ennå|så\s+langt|foreløpig|i\s+første\s+omgang",
     present_passive=PRESENT_PASSIVE,
     forecast=r"delvis|innen|snart|raskt|i\s+løpet\s+av|trolig|sannsynligvis|gradvis|nesten|ventes|venter|regner\s+med",
-    unopposed=r"uten\s+(?:kamp|motstand)|(?:med|møtte|møter)\s+(?:liten|lite|ingen|nesten\s+ingen)\s+motstand|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
+    unopposed=r"uten\s+(?:kamp|motstand)|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
               r"|(?:brøt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen\s+og",
     withdrawal=r"(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,2}?(?:ut|tilbake)",
     repelled=r"slått\s+tilbake|slo\s+tilbake|slår\s+tilbake|avverget|avverge|avvist|avviste|drevet\s+tilbake",
