@@ -1924,6 +1924,10 @@ def test_the_one_side_retaking_towns_is_one_however_the_article_names_it(gazette
                        "byen i november i fjor. Tikrit, rundt 40 kilometer lenger sør, ble gjenerobret fra IS i "
                        "begynnelsen av april.", gazetteer, published=date(2015, 10, 21))
     assert ("tikrit", "IRAQI_GOV", date(2015, 4, 1)) in {(e.place_id, e.force, e.date) for e in events}
+    # "ble erklært befridd" is a passive as "ble befridd" is ("erklært": declared)
+    events = events_of("Regjeringsstyrker tok Tal Afar søndag. Mosul ble erklært befridd 10. juli.", gazetteer,
+                       published=date(2017, 8, 21))
+    assert ("mosul", "IRAQI_GOV", date(2017, 7, 10)) in {(e.place_id, e.force, e.date) for e in events}
 
 
 def test_second_and_third_review_cases(gazetteer):

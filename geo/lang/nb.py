@@ -281,7 +281,7 @@ LANGUAGE = Language(
              r"(?:,\s*[A-ZÆØÅ][\wæøå]+)?(?:\s*\([^)]{1,40}\))?\s*(?:[—–:]+|--?)(?=\s)"
              r"|(?:[A-ZÆØÅ]{1,}\s+)?[A-ZÆØÅ]{2,}(?:\s+[A-ZÆØÅ]{1,})*\s*:",
     caption=r"\bFoto\s*:|\bdette\s+bildet\b|\bbildet\s+(?:viser|skal\s+vise)|\bScanpix\b",
-    declaration=r"erklærte|erklærer|kunngjorde|kunngjør|hevdet|hevder|proklamerte|meldte",
+    declaration=r"erklærte|erklærer|erklært|erklæres|kunngjorde|kunngjør|kunngjort|hevdet|hevder|proklamerte|proklamert|meldte",
     contradiction=r"men|likevel|imidlertid",
     combat=r"kampene|kamper|kamphandlingene|kampen|striden",
     share=r"(?P<percent>\d+(?:[.,]\d+)?)\s*(?:prosent|%)",
