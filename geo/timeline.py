@@ -186,6 +186,22 @@ class _PlaceTimeline:
             self.periods.insert(0, period)
 
 
+def _told_more_exactly(event: Event, place_events: list[Event]) -> bool:
+    """A capture dated only to its month, season or year ("recaptured it three years later": 2017) that
+    another capture of the place by the same force dates inside that span ("on 10 July 2017"): the same
+    taking, told less exactly. On the map it would show the town taken from the span's first day."""
+    if event.kind != "capture" or event.past or event.date is None \
+            or event.date_precision not in ("month", "season", "year"):
+        return False
+    rank = PRECISION_ORDER.index(event.date_precision)
+    return any(
+        other.kind == "capture" and not other.past and other.date is not None and other.force == event.force
+        and PRECISION_ORDER.index(other.date_precision) < rank
+        and _within_span(other.date, event.date, event.date_precision)
+        for other in place_events
+    )
+
+
 def _shown_from(event: Event, published: dict[str, date]) -> date:
     """The day the map shows an event from: an event in the evening or night ("torsdag kveld", "Thursday
     night") shows from the next morning, never after the article's publication."""
@@ -205,12 +221,15 @@ def build_timelines(events: list[Event], published: dict[str, date]) -> dict[str
         timeline = _PlaceTimeline(place_id)
         place_events = by_place[place_id]
         dated: dict[date, list[Event]] = defaultdict(list)
+        restated = [e for e in place_events if _told_more_exactly(e, place_events)]
         for event in place_events:
-            if not event.past and event.date is not None:
+            if not event.past and event.date is not None and event not in restated:
                 dated[_shown_from(event, published)].append(event)
         for day in sorted(dated):
             timeline.apply(day, sorted(dated[day], key=lambda e: e.event_id))
         for event in sorted((e for e in place_events if e.past), key=lambda e: e.event_id):
+            timeline.attach_past(event, published[event.article_id])
+        for event in restated:
             timeline.attach_past(event, published[event.article_id])
         periods = [p for p in timeline.periods if p.valid_from is None or p.valid_to is None or p.valid_from < p.valid_to]
         for period in periods:

@@ -107,3 +107,26 @@ def test_pressure_alone_does_not_change_the_holder_but_is_kept_as_evidence():
     (period,) = build_timelines(events, PUBLISHED)["rawa"]
     assert (period.force, period.status, period.valid_from) == ("IS", "held", None)
     assert {e.kind for e in period.evidence} == {"state", "pressure"}
+
+
+def test_a_taking_told_only_by_its_year_is_the_one_another_source_dates_inside_that_year():
+    # "The Iraqi government recaptured it three years later" (2017) and "declared victory on 10 July 2017":
+    # the town is not shown retaken from 1 January, through the months of the battle.
+    coarse = event("capture", "IRAQI_GOV", date(2017, 1, 1), "year", article="b", place="mosul")
+    events = [
+        event("capture", "IS", date(2014, 6, 10), place="mosul"),
+        event("contest", "IS", date(2016, 11, 1), place="mosul", contested_by="IRAQI_GOV"),
+        coarse,
+        # IS fighting back in the west of the city: the year's period would be contested, not refined
+        event("contest", "IRAQI_GOV", date(2017, 3, 15), place="mosul", contested_by="IS"),
+        event("capture", "IRAQI_GOV", date(2017, 7, 10), article="c", place="mosul"),
+    ]
+    periods = build_timelines(events, {"a": date(2017, 7, 20), "b": date(2017, 7, 20), "c": date(2017, 7, 20)})["mosul"]
+    assert summary(periods)[-2:] == [
+        ("IS", "contested", ["IRAQI_GOV"], date(2016, 11, 1), date(2017, 7, 10), "day"),
+        ("IRAQI_GOV", "held", [], date(2017, 7, 10), None, "day"),
+    ]
+    assert coarse in periods[-1].evidence
+    # Alone, the year is all the map has.
+    alone = build_timelines([coarse], {"b": date(2017, 7, 20)})["mosul"]
+    assert summary(alone) == [("IRAQI_GOV", "held", [], date(2017, 1, 1), None, "year")]
