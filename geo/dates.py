@@ -25,7 +25,8 @@ Rules that hold throughout:
   phrases that need the publication day ("fredag", "i går", "denne uken", "for to dager siden") are
   returned at month precision with the publication month — never a made-up day.
 - "N years/months/weeks later/earlier" ("tre år senere") count from the same anchor at the span's own
-  precision, and are dropped without one or when the anchor is too coarse ("two months after" a year).
+  precision, and are dropped without one or when the anchor is too coarse ("two months after" a year). A
+  second span in a sentence, or "the same day" after one, is dropped too: it may count from either.
 - "dagen etter", "the next day", "a day later", "a day earlier", "N days later/earlier" count from the
   latest date already found in the same sentence, else from `anchor` (the last date the article gave
   before this sentence). Without either, "a day earlier"/"dagen før" counts back from publication
@@ -428,10 +429,16 @@ def find_dates(
 
     results: list[ResolvedDate] = []
     taken_until = -1
+    span_told = False
     for start, neg_end, _order, m, handler, forward in candidates:
         if start < taken_until:
             continue
         taken_until = -neg_end
+        if span_told and (handler is _anchored_span or handler is _anchored and m.groupdict().get("same")):
+            # "Five years later, it lost Baghouz; four years earlier, it had seized Raqqa", "Three years later,
+            # on the same day": counted from the first span or from what it counts from? Say nothing.
+            continue
+        span_told = span_told or handler is _anchored_span
         future_cue = forward and _FUTURE_BEFORE[language].search(sentence[max(0, start - 30):start])
         resolved = handler(m, ctx)
         if future_cue and not _past_year(m.group(0), published) and (

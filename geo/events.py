@@ -796,10 +796,11 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             return []  # "fled Douma to areas under IS control": where they went, not who holds Douma
         agent = _inside_or_adjacent(hit, r)
         patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients
-        if kind == CAPTURE:
-            # "Police stations in Fallujah came under ISIS control", "soldiers at Tabqa fell into IS hands": what
-            # changed hands is what stands before the town, not the town.
-            patients = [p for p in patients if p.spot.anaphor or not _after_locative(p.spot.start, r, g)]
+        if kind == CAPTURE and not (clause.opener and g.relative_word.match(clause.opener)):
+            # "Police stations in Fallujah came under ISIS control", "soldiers at Tabqa fell into IS hands",
+            # "Tal Afar's weapons depot …": what changed hands is what stands before or after the town.
+            patients = [p for p in patients if p.spot.anaphor or not (
+                _after_locative(p.spot.start, r, g) or r.text[p.spot.end:p.spot.end + 2] in ("'s", "’s"))]
     elif trigger.form == "attribute":
         if g.destination_end.search(before):
             return []  # "fled to the rebel-held town of Marea": a destination, not a report of who holds it
@@ -1100,7 +1101,7 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
             return CONTEST, False
         return STATE, False
     if trigger.entry and kind in (CAPTURE, CONTEST):
-        whole = not (patient.partial or patient.half or patient.most)
+        whole = not (patient.partial or patient.half or patient.most or patient.outskirts)
         # "… raising their black flag, but troops kept a grip on parts of the town": still fought over.
         unopposed = whole and _unopposed_entry(hit, patient, r, g, forces) \
             and not g.contradiction_clause.search(r.text, hit.end)
@@ -1667,6 +1668,23 @@ def _elided_partner(force: PhraseHit, r: _Reading, ctx: _ArticleContext) -> Phra
     return PhraseHit(found[0].code, start, force.end, r.text[start:force.end])
 
 
+def _other_side_acts(hit: _Hit, r: _Reading, entering: set[str | None]) -> bool:
+    """Whether the predicate's own clause names before it a force other than `entering` ("…, and by nightfall
+    IS had retaken half of it"; not "…, and by evening had taken the town centre")."""
+    clause = _clause_at(r, hit.start)
+    subject = next((f for f in reversed(r.forces) if clause.start <= f.start and f.end <= hit.start), None)
+    return subject is not None and subject.code not in entering
+
+
+def _in_time_phrase(token: _Token, r: _Reading, g: T.Grammar) -> bool:
+    """A "later" that is part of a time phrase of its own ("later that month", "hours later"): not one that
+    leaves the clause without a date."""
+    following = r.words(token.end, min(len(r.text), token.end + 12))[:1]
+    preceding = r.words(max(r.body, token.start - 12), token.start)[-1:]
+    return bool(following and g.anaphoric_time_word.match(following[0].lower)
+                or preceding and g.time_unit_word.match(preceding[0].lower))
+
+
 def _gapped_after_but(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _Clause | None:
     """The clause before "but" when the predicate after it has no subject of its own, only an auxiliary and
     adverbs ("Bashiqa was captured by ISIS in August 2014 but was recaptured by the Peshmerga in 2016",
@@ -1677,6 +1695,16 @@ def _gapped_after_but(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> 
     before = r.clauses[index - 1]
     if before.opener and not g.coordinator_word.match(before.opener):
         return None
+    # Only when the first clause is about the town, which opens it ("Bashiqa was captured …", "The town of
+    # Bashiqa fell …"): not "A Jordanian pilot flew over Raqqa … but was captured by IS".
+    start = before.start + _space(r.text, before.start)
+    anaphor = g.town_anaphor_at.match(r.text, start)
+    first = next((s for s in r.spots if before.start <= s.start < before.end), None)
+    if anaphor is not None and not g.of_at.match(r.text, anaphor.end()):
+        pass  # "The town was captured by ISIS briefly in August 2014 but was recaptured …"
+    elif first is None or first.located or r.text[start:first.start].strip() and not (
+            anaphor is not None and not r.text[anaphor.end():first.start].strip().split()[1:]):
+        return None  # (the town opens the clause, or "The town of <town>" does)
     words = r.words(clause.start, hit.start)
     if not words or not g.contradiction_at.match(words[0].text):
         return None
@@ -2696,8 +2724,11 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             continue
         if not g.inheriting_word.match(current.opener):
             break
-        if current is clause and any(g.later_word.match(t.lower) for t in r.words(clause.start, hit.start)[1:]):
+        if current is clause and hit.trigger.kind != STATE and any(
+                g.later_word.match(t.lower) and not _in_time_phrase(t, r, g) for t in r.words(clause.start, hit.start)[1:]):
             break  # "IS took Bashiqa in August 2014, but the Peshmerga have since retaken it": not in August 2014
+        if current is clause and _gapped_after_but(hit, r, clause, g) is not None:
+            break  # "Bashiqa was captured by ISIS in August 2014 but was recaptured by the Peshmerga": not then
         index = r.clauses.index(current)
         if index == 0:
             break
@@ -2745,6 +2776,9 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
     if little is not None and not any(hit.end <= x.start < little.start() and x.start != patient.spot.start
                                       for x in (*r.spots, *r.hits)) \
             and not g.holdout.search(r.text, hit.end) and not g.unreal_cue.search(r.text, own.start, own.end) \
+            and not any(h.start > little.end() and h.trigger.kind in (CAPTURE, CONTEST, LOSS, FALL)
+                        and _other_side_acts(h, r, {f.code for f in r.forces if own.start <= f.start < hit.start})
+                        for h in r.hits) \
             and not any(s.start >= little.end() and s.start - little.end() <= 4 for s in r.spots):
         return True  # "entered Jarabulus on Wednesday with little resistance" (not "… little resistance in Rutba")
     if _subject_before_aside(_fronted_phrase_before(r, own, g), r, own, g) is not None \

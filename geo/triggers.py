@@ -94,6 +94,8 @@ class Grammar:
     destination_noun_end: re.Pattern
     village_anaphor_at: re.Pattern
     later_word: re.Pattern
+    anaphoric_time_word: re.Pattern
+    time_unit_word: re.Pattern
     locative_word: re.Pattern
     little_resistance: re.Pattern
     holdout: re.Pattern
@@ -272,6 +274,8 @@ def grammar(code: str | None) -> Grammar | None:
         destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
         village_anaphor_at=_at(w.village_anaphor),
         later_word=_whole(w.later),
+        anaphoric_time_word=_whole(w.anaphoric_time),
+        time_unit_word=_whole(w.time_unit),
         locative_word=_whole(w.locative),
         little_resistance=_words(w.little_resistance),
         holdout=_words(w.holdout),

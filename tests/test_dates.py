@@ -166,11 +166,16 @@ def test_years_months_and_weeks_later_count_from_the_anchor_at_their_own_precisi
         (date(2017, 10, 16), "week")]
     assert resolved("Tre år senere gjenerobret regjeringsstyrkene byen.", "nb", FRI, anchor=date(2014, 6, 1)) == [
         (date(2017, 1, 1), "year")]
-    # Spans told side by side count from the same date; a span before the date itself gives way to it.
-    assert resolved("Three years earlier, IS had seized the city; two years earlier, it had lost Tikrit.", "en", FRI,
-                    anchor=date(2017, 7, 9)) == [(date(2014, 1, 1), "year"), (date(2015, 1, 1), "year")]
+    # A span right before the date itself gives way to it.
     assert resolved("IS had seized it two years earlier, on 4 January 2014.", "en", FRI, anchor=date(2016, 6, 26)) == [
         (date(2014, 1, 4), "day")]
+    # "two years and two months later" is not "two months later"; a second span, or "the same day" after one,
+    # could count from the first or from what it counts from: nothing.
+    assert resolved("Two years and two months later, Iraqi forces retook it.", "en", FRI, anchor=date(2014, 8, 1)) == []
+    assert resolved("Five years later, it lost Baghouz; four years earlier, it had seized Raqqa.", "en",
+                    date(2019, 3, 25), anchor=date(2014, 6, 1)) == [(date(2019, 1, 1), "year")]
+    assert resolved("Three years later, on the same day, Iraqi forces declared victory.", "en", date(2017, 7, 10),
+                    anchor=date(2014, 6, 10)) == [(date(2017, 1, 1), "year")]
     # No anchor, or one too coarse for the span: no date rather than a guess.
     assert resolved("The army retook it three years later.", "en", FRI) == []
     assert resolved("The army retook it two months later.", "en", FRI,

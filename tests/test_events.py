@@ -1843,6 +1843,13 @@ def test_an_entry_that_met_little_resistance_takes_the_town(gazetteer):
                  "After entering Manbij with little resistance, rebels stormed Jarabulus on Wednesday."):
         assert kinds(text) == ["contest"], text
     assert kinds("Opprørere stormet Jarabulus onsdag og møter liten motstand så langt.", "nb") == ["contest"]
+    assert kinds("Opprørere rykket inn i Jarabulus onsdag med liten motstand i starten.", "nb") == ["contest"]
+    assert kinds("Rebels entered the outskirts of Jarabulus with little resistance on Wednesday.") == ["contest"]
+    assert "capture" not in kinds("Rebels entered Jarabulus on Wednesday with little resistance, and by nightfall IS "
+                                  "had retaken half of it.")
+    # The entering side going on to take the centre is the same taking.
+    assert kinds("Rebels entered Jarabulus on Wednesday afternoon with little resistance after Turkish jets pounded "
+                 "Islamic State positions, and by evening had taken the town centre.")[0] == "capture"
     assert kinds("The rebels entered Jarabulus on Wednesday, meeting little resistance, but fighting continued in "
                  "the south of the town.") == ["contest"]
 
@@ -1872,6 +1879,12 @@ def test_coming_under_a_forces_control_is_a_taking_by_it(gazetteer):
         <= {"state"}
     assert events("Police stations in Fallujah came under ISIS control on Saturday.", published=date(2014, 1, 5)) == set()
     assert events("Hundreds of Syrian soldiers at Tabqa fell into IS hands on Sunday.", published=date(2014, 8, 25)) == set()
+    assert events("Weapons from Tal Afar fell into IS hands.", published=date(2014, 8, 25)) == set()
+    assert events("Tal Afar's weapons depot fell into IS hands.", published=date(2014, 8, 25)) == set()
+    assert events("Syriske soldater på Tabqa havnet i IS' hender søndag.", "nb", date(2014, 8, 25)) == set()
+    # In a relative clause the town before it is the antecedent, "in" or not.
+    assert ("tall-afar", "capture", "IS", date(2014, 1, 1)) in events(
+        "IS fighters in Tal Afar, which came under IS control in 2014, are surrounded.", published=date(2017, 7, 10))
     # A holder phrase of where people went describes that place, not the town they left.
     assert events("Civilians fled Douma to areas under IS control.") == set()
     assert events("Civilians fled Douma to safer areas under Syrian government control.") == set()
@@ -1903,6 +1916,12 @@ def test_a_predicate_after_but_with_no_subject_of_its_own_shares_the_first_claus
                   "nb") == taken_back
     # A subject of its own, or a failed attack, is not the first clause's town taken again.
     assert events("The Peshmerga attacked Bashiqa in October but were repelled.") == set()
+    # Only when the town opens the first clause: a person or a convoy there was captured, not the town.
+    assert events("A Yazidi woman escaped from Bashiqa in 2015 but was recaptured by IS.") == set()
+    assert events("Kurdish fighters defended Bashiqa in August 2014 but were captured by IS.") == set()
+    # A retaking with no date of its own does not take the first clause's.
+    assert events("Bashiqa was captured by ISIS in August 2014 but was quickly recaptured by the Peshmerga.") == {
+        ("capture", "IS", date(2014, 8, 1)), ("capture", "PESHMERGA", date(2017, 1, 20))}
 
 
 def test_a_clause_told_as_later_does_not_take_the_date_it_hangs_on(gazetteer):
@@ -1910,6 +1929,12 @@ def test_a_clause_told_as_later_does_not_take_the_date_it_hangs_on(gazetteer):
                        language="en", published=date(2017, 1, 20))
     assert {(e.force, e.date) for e in events if e.place_id == "bashiqa"} == {
         ("IS", date(2014, 8, 1)), ("PESHMERGA", date(2017, 1, 20))}
+    # "later that month", "hours later" and a holding "since" then keep the date.
+    events = events_of("In August 2014 IS seized Zumar, and later that month the Peshmerga retook it. IS captured "
+                       "Bashiqa in August 2014, and the town has since been under IS control.", gazetteer,
+                       language="en", published=date(2017, 1, 20))
+    assert {(e.place_id, e.kind, e.force, e.date) for e in events} >= {
+        ("zumar", "capture", "PESHMERGA", date(2014, 8, 1)), ("bashiqa", "state", "IS", date(2014, 8, 1))}
     # Without such a word, "within hours" is the same day.
     events = events_of("The army seized Bashiqa on Monday, but ISIL was able to recapture it within hours.", gazetteer,
                        language="en", published=date(2017, 1, 20))

@@ -319,6 +319,10 @@ class Language:
     # A word that puts a clause after the one it hangs on, at no date of its own ("have since retaken it",
     # "later recaptured it", "tok senere byen tilbake"): the clause does not take that one's date.
     later: str = r"(?!)"
+    # A "later" in a time phrase of its own: before "that"/"the same" ("later that month"), after a unit of
+    # time ("hours later").
+    anaphoric_time: str = r"(?!)"
+    time_unit: str = r"(?!)"
     # Part of a force before its name ("some Islamic State fighters", "en del IS-krigere"): not all of it.
     some: str = r"(?!)"
     # A fronted phrase of what came before ("after four days of fighting", "etter fire dager med kamper"): with

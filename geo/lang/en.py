@@ -137,8 +137,8 @@ DATES = DateWords(
                              rf"|(?P<n>\d{{1,2}}|{_NUM})\s+days?\s+(?:(?P<later>later|afterwards)"
                              rf"|(?P<earlier>earlier|before(?=\s*[,.;:!?)]|\s*$))))\b"),
         # (not before the date itself: "two years earlier, on 4 January 2014")
-        DateRule("anchored_span", rf"\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<years>years?)|(?P<months>months?)|(?P<weeks>weeks?))"
-                                  rf"\s+(?:(?P<later>later|afterwards)|(?P<earlier>earlier))\b(?![,\s]+(?:on|in)\s+(?:\d|[A-Z]))"),
+        DateRule("anchored_span", rf"(?<!\band\s)\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<years>years?)|(?P<months>months?)|(?P<weeks>weeks?))"
+                                  rf"\s+(?:(?P<later>later|afterwards)|(?P<earlier>earlier))\b(?![,\s]+(?:on|in)\s+(?:\d|{_MONTH}\b))"),
         DateRule("day", r"\b(?:(?P<yesterday>yesterday|last\s+night)(?:\s+(?:morning|afternoon|evening))?"
                         r"|(?P<today>(?:earlier\s+)?today|this\s+morning|tonight|this\s+afternoon|this\s+evening))\b",
                  ignore_case=False),
@@ -288,7 +288,9 @@ LANGUAGE = Language(
     cue_source=r"\s+(?:\S+\s+)?(?:from|out\s+of|of)\s+",  # ("pulled out" + "of")
     village_anaphor=r"the\s+(?:\S+\s+){0,2}?village",
     later=r"since|later|subsequently|eventually|afterwards",
-    locative=r"in|at|near|outside|around|inside",
+    anaphoric_time=r"that|the|this",
+    time_unit=r"hours?|minutes?|moments?|days?|weeks?|months?|years?",
+    locative=r"in|at|near|outside|around|inside|from",
     little_resistance=r"(?:with|meeting|met|encountering|encountered|facing|faced)\s+(?:little|no|little\s+or\s+no|hardly\s+any)"
                       r"\s+resistance",
     holdout=r"still|remained|remain|remains|remaining|so\s+far|at\s+first|initially|in\s+the\s+first",

@@ -115,7 +115,7 @@ DATES = DateWords(
                              rf"|(?P<prev>dagen\s+(?:før|i\s+forveien))(?=\s*[,.;:!?)]|\s*$|\s+(?:hadde|var|ble|har|er)\b)"
                              rf"|(?P<n>\d{{1,2}}|{_NUM})\s+(?:dager|dag|døgn)\s+(?:(?P<later>senere|seinere)"
                              rf"|(?P<earlier>tidligere)))\b"),
-        DateRule("anchored_span", rf"\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<years>år)|(?P<months>måneder|måned)|(?P<weeks>uker|uke))"
+        DateRule("anchored_span", rf"(?<!\bog\s)\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<years>år)|(?P<months>måneder|måned)|(?P<weeks>uker|uke))"
                                   rf"\s+(?:(?P<later>senere|seinere)|(?P<earlier>tidligere))\b(?![,\s]+(?:den|i|på)\s+\d)"),
         DateRule("day", r"\b(?:(?P<yesterday>i\s+går)(?:\s+(?:morges|kveld|ettermiddag|formiddag|natt))?"
                         r"|(?P<before_yesterday>i\s+forgårs)"
@@ -236,9 +236,11 @@ LANGUAGE = Language(
     cue_source=r"\s+(?:\S+\s+)?(?:ut\s+av|av|fra)\s+",
     village_anaphor=r"landsbyen",
     later=r"siden|senere|seinere|etterpå|sidenhen",
-    locative=r"i|ved|nær|utenfor|rundt|inne\s+i",
+    anaphoric_time=r"samme|den|det|denne",
+    time_unit=r"timer?|minutter?|øyeblikk|dager?|uker?|måneder?|år",
+    locative=r"i|ved|nær|utenfor|rundt|inne\s+i|på|fra",
     little_resistance=r"(?:med|møtte)\s+(?:liten|lite|ingen|nesten\s+ingen)\s+motstand",
-    holdout=r"fortsatt|fremdeles|ennå|så\s+langt|foreløpig|i\s+første\s+omgang",
+    holdout=r"fortsatt|fremdeles|ennå|så\s+langt|foreløpig|i\s+første\s+omgang|i\s+starten|i\s+begynnelsen",
     present_passive=PRESENT_PASSIVE,
     forecast=r"delvis|innen|snart|raskt|i\s+løpet\s+av|trolig|sannsynligvis|gradvis|nesten|ventes|venter|regner\s+med",
     unopposed=r"uten\s+(?:kamp|motstand)|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
