@@ -353,6 +353,9 @@ def _words(language: str | None) -> L.DateWords | None:
     return found.dates if found is not None else None
 
 
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _past_year(phrase: str, published: datetime.date) -> bool:
     """A phrase naming a year before publication ("By January 2014" in a 2016 text) looks back, not ahead."""
     return any(int(y) < published.year for y in re.findall(r"\b(?:19|20)\d\d\b", phrase))
@@ -442,9 +445,11 @@ def find_dates(
         future_cue = forward and _FUTURE_BEFORE[language].search(sentence[max(0, start - 30):start])
         resolved = handler(m, ctx)
         if future_cue and not _past_year(m.group(0), published) and (
-                resolved is None or resolved[0] >= published or m.group(0)[:1].islower()):
+                resolved is None or resolved[0] >= published
+                or m.group(0)[:1].islower() and not _YEAR_WRITTEN.search(m.group(0))):
             # "innen utgangen av april", "by the end of April": a deadline, not a date things happened. A day
-            # before publication is no deadline: "By 4 April, the city was fully secured" (by then).
+            # before publication is no deadline: "By 4 April, the city was fully secured" (by then), nor a month
+            # with its year ("By late June 2014, Anbar was under ISIS control", in a story of July 2014).
             continue
         if resolved is None:
             continue

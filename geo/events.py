@@ -795,7 +795,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if _describes_noun(hit, r, g) and g.destination_noun_end.search(before):
             return []  # "fled Douma to areas under IS control": where they went, not who holds Douma
         agent = _inside_or_adjacent(hit, r)
-        patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients
+        patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients \
+            or _named_as_included(hit, r, g, ctx)  # "70% of Anbar was under ISIS control, including the cities of …"
         if kind == CAPTURE and not (clause.opener and g.relative_word.match(clause.opener)):
             # "Police stations in Fallujah came under ISIS control", "soldiers at Tabqa fell into IS hands",
             # "Tal Afar's weapons depot …": what changed hands is what stands before or after the town.

@@ -225,6 +225,13 @@ def test_forward_looking_phrases_are_not_dates():
     assert find_dates("Det bør kunne kunngjøres offisielt en gang i neste uke.", "nb", SUN_2019) == []
     assert find_dates("Troops will withdraw by April.", "en", SUN_2019) == []
     assert find_dates("The offensive will continue next week.", "en", SUN_2019) == []
+    assert find_dates("The army hopes to retake Fallujah by late June 2014.", "en", date(2014, 4, 20)) == []
+
+
+def test_by_a_month_and_its_year_before_publication_is_by_then():
+    # "By late June 2014, at least 70% of the Anbar Province was under ISIS control", in a story of July 2014
+    assert resolved("By late June 2014, at least 70% of the Anbar Province was under ISIS control.", "en",
+                    date(2014, 7, 20)) == [(date(2014, 6, 1), "month")]
 
 
 def test_no_seed_sentence_resolves_after_publication():

@@ -1955,6 +1955,15 @@ def test_the_one_side_retaking_towns_is_one_however_the_article_names_it(gazette
     assert ("mosul", "IRAQI_GOV", date(2017, 7, 10)) in {(e.place_id, e.force, e.date) for e in events}
 
 
+def test_the_towns_a_region_under_a_forces_control_includes_are_held_by_it(gazetteer):
+    events = events_of("Much of Anbar province is under IS control, including Fallujah.", gazetteer, language="en",
+                       published=date(2014, 7, 20))
+    assert {(e.place_id, e.kind, e.force) for e in events} == {("al-fallujah", "state", "IS")}
+    # Where people fled to is no holding of the town named.
+    assert events_of("Civilians fled to areas under IS control, including Fallujah.", gazetteer, language="en",
+                     published=date(2014, 7, 20)) == []
+
+
 def test_second_and_third_review_cases(gazetteer):
     def events(text, language="en", published=date(2016, 12, 12)):
         return {(e.place_id, e.kind, e.force, e.date, e.past) for e in events_of(text, gazetteer, language=language,
