@@ -822,6 +822,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             patients = _contact_antecedent(hit, r, clause, g)
         if not patients and not slot.unplaced and kind in (CAPTURE, STATE):
             patients = _named_as_included(hit, r, g, ctx)
+        if not patients and not slot.unplaced and kind in (STATE, CONTEST):
+            patients = _fronted_town_in_part(hit, r, clause, g)
         if g.verb_second and slot.forces and not _subject_force(hit, r, clause, g, ctx):
             agent = slot.forces[0]
     if not patients:
@@ -1976,6 +1978,21 @@ class _Slot:
     patients: list[_Patient]
     forces: list[PhraseHit]
     unplaced: bool = False  # the object is a town we cannot place ("the town of Dabiq", "byen Shirqat")
+
+
+def _fronted_town_in_part(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> list[_Patient]:
+    """The town a sentence opens inside, when what the predicate holds or fights over is a part of a town
+    and names none: "In Ramadi, IS now controls several districts", "I selve Mosul kjemper spesialstyrkene
+    fortsatt mot IS i de østlige bydelene". A part of it: fought over."""
+    opening = g.inside_town_at.match(r.text, r.body)
+    if opening is None or r.clauses.index(clause) > 1:
+        return []
+    town = r.spot_at.get(opening.end())
+    if town is None or town.region or town.landmark or town.located:
+        return []
+    if not (g.partial_any.search(r.text, hit.end, clause.end) or g.subarea_any.search(r.text, hit.end, clause.end)):
+        return []  # "In Ramadi, IS controls the roads": not a part of the town
+    return [_Patient(town, True, False, False, False)]
 
 
 def _named_as_included(hit: _Hit, r: _Reading, g: T.Grammar, ctx: _ArticleContext) -> list[_Patient]:

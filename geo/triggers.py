@@ -99,6 +99,8 @@ class Grammar:
     locative_word: re.Pattern
     little_resistance: re.Pattern
     holdout: re.Pattern
+    inside_town_at: re.Pattern
+    subarea_any: re.Pattern
     perfect_aux_word: re.Pattern
     past_aux: re.Pattern
     backed_marker: re.Pattern
@@ -279,6 +281,8 @@ def grammar(code: str | None) -> Grammar | None:
         locative_word=_whole(w.locative),
         little_resistance=_words(w.little_resistance),
         holdout=_words(w.holdout),
+        inside_town_at=re.compile(r"\s*(?:" + w.inside_town + r")\s+", _I),
+        subarea_any=_words(w.subarea_after),
         # "to safer areas", "into areas": not "to be entirely (in insurgent hands)"
         destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:"
                                         + w.determiners + r")\s+)?(?!(?:" + w.passive_aux + r")\b)(?:[\w-]+\s+){1,2}\Z", _I),

@@ -1964,6 +1964,20 @@ def test_the_towns_a_region_under_a_forces_control_includes_are_held_by_it(gazet
                      published=date(2014, 7, 20)) == []
 
 
+def test_a_part_of_the_town_a_sentence_opens_inside_is_fought_over(gazetteer):
+    def events(text, language="en", published=date(2014, 10, 15)):
+        return {(e.place_id, e.kind, e.contested_by) for e in events_of(text, gazetteer, language=language,
+                                                                        published=published)}
+    assert events("In Ramadi, IS now controls several districts.") == {("ramadi", "contest", "IS")}
+    assert events("I provinshovedstaden Ramadi kontrollerer IS nå flere bydeler, og regjeringsstyrkene holder bare "
+                  "deler av sentrum.", "nb") == {("ramadi", "contest", "IS")}
+    assert events("Inside Mosul, Iraqi special forces are still fighting IS in the eastern districts.",
+                  published=date(2016, 11, 10)) == {("mosul", "contest", "IRAQI_GOV")}
+    # Not what is no part of a town, nor the towns of a region.
+    assert events("In Ramadi, IS controls the main roads.") == set()
+    assert events("In Anbar, IS controls several towns.") == set()
+
+
 def test_second_and_third_review_cases(gazetteer):
     def events(text, language="en", published=date(2016, 12, 12)):
         return {(e.place_id, e.kind, e.force, e.date, e.past) for e in events_of(text, gazetteer, language=language,

@@ -316,6 +316,8 @@ class Language:
     # the entry, of that town; unless `holdout` follows ("still", "so far", "fortsatt"): fighters held out.
     little_resistance: str = r"(?!)"
     holdout: str = r"(?!)"
+    # The opening of a sentence inside a town, up to its name ("In Ramadi,", "Inside the city of", "I selve").
+    inside_town: str = r"(?!)"
     # A word that puts a clause after the one it hangs on, at no date of its own ("have since retaken it",
     # "later recaptured it", "tok senere byen tilbake"): the clause does not take that one's date.
     later: str = r"(?!)"
