@@ -1990,8 +1990,11 @@ def _fronted_town_in_part(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar)
     town = r.spot_at.get(opening.end())
     if town is None or town.region or town.landmark or town.located:
         return []
-    if not (g.partial_any.search(r.text, hit.end, clause.end) or g.subarea_any.search(r.text, hit.end, clause.end)):
-        return []  # "In Ramadi, IS controls the roads": not a part of the town
+    part = g.subarea_any.search(r.text, hit.end, clause.end)
+    if part is None or g.of_at.match(r.text, part.end()) or g.state_locative_at.match(r.text, part.end() + 1) \
+            or g.whole_any.search(r.text, hit.end, part.end()):
+        # "In Ramadi, IS controls the roads", "… several districts of the province", "… all districts"
+        return []
     return [_Patient(town, True, False, False, False)]
 
 

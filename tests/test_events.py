@@ -1976,6 +1976,8 @@ def test_a_part_of_the_town_a_sentence_opens_inside_is_fought_over(gazetteer):
     # Not what is no part of a town, nor the towns of a region.
     assert events("In Ramadi, IS controls the main roads.") == set()
     assert events("In Anbar, IS controls several towns.") == set()
+    assert events("In Ramadi, officials said IS now controls several districts of the province.") == set()
+    assert events("In Ramadi, the army now controls all districts.") == set()
 
 
 def test_second_and_third_review_cases(gazetteer):

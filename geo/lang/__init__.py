@@ -318,6 +318,8 @@ class Language:
     holdout: str = r"(?!)"
     # The opening of a sentence inside a town, up to its name ("In Ramadi,", "Inside the city of", "I selve").
     inside_town: str = r"(?!)"
+    # Before a town's parts, all of them ("all districts", "alle bydeler"): the whole town, not a part.
+    whole_before: str = r"(?!)"
     # A word that puts a clause after the one it hangs on, at no date of its own ("have since retaken it",
     # "later recaptured it", "tok senere byen tilbake"): the clause does not take that one's date.
     later: str = r"(?!)"

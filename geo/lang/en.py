@@ -294,6 +294,7 @@ LANGUAGE = Language(
     little_resistance=r"(?:with|meeting|met|encountering|encountered|facing|faced)\s+(?:little|no|little\s+or\s+no|hardly\s+any)"
                       r"\s+resistance",
     holdout=r"still|remained|remain|remains|remaining|so\s+far|at\s+first|initially|in\s+the\s+first",
+    whole_before=r"all|every|all\s+the",
     inside_town=r"(?:in|inside)(?:\s+(?:the\s+)?(?:provincial\s+capital|(?:northern|southern|eastern|western)\s+(?:town|city)"
                 r"|town|city)(?:\s+of)?)?",
     unopposed=r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot\s+(?:being\s+)?fired)|unopposed"
