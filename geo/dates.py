@@ -356,6 +356,13 @@ def _words(language: str | None) -> L.DateWords | None:
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+def _by_then(m: re.Match, sentence: str, resolved: tuple[datetime.date, str], published: datetime.date) -> bool:
+    """"By late June 2014, …" opening a sentence, its year told and its whole span before publication: the
+    state of things by then, not a deadline ("vowed to retake Anbar by the end of January 2015")."""
+    return (bool(_YEAR_WRITTEN.search(m.group(0))) and len(sentence[:m.start()].split()) == 1
+            and span_end(resolved[0], resolved[1]) < published)
+
+
 def _past_year(phrase: str, published: datetime.date) -> bool:
     """A phrase naming a year before publication ("By January 2014" in a 2016 text) looks back, not ahead."""
     return any(int(y) < published.year for y in re.findall(r"\b(?:19|20)\d\d\b", phrase))
@@ -446,7 +453,7 @@ def find_dates(
         resolved = handler(m, ctx)
         if future_cue and not _past_year(m.group(0), published) and (
                 resolved is None or resolved[0] >= published
-                or m.group(0)[:1].islower() and not _YEAR_WRITTEN.search(m.group(0))):
+                or m.group(0)[:1].islower() and not _by_then(m, sentence, resolved, published)):
             # "innen utgangen av april", "by the end of April": a deadline, not a date things happened. A day
             # before publication is no deadline: "By 4 April, the city was fully secured" (by then), nor a month
             # with its year ("By late June 2014, Anbar was under ISIS control", in a story of July 2014).

@@ -795,8 +795,9 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if _describes_noun(hit, r, g) and g.destination_noun_end.search(before):
             return []  # "fled Douma to areas under IS control": where they went, not who holds Douma
         agent = _inside_or_adjacent(hit, r)
-        patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients \
-            or _named_as_included(hit, r, g, ctx)  # "70% of Anbar was under ISIS control, including the cities of …"
+        patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients
+        if not patients and _region_held_including(hit, r, clause, g):
+            patients = _named_as_included(hit, r, g, ctx)  # "70% of Anbar was under ISIS control, including …"
         if kind == CAPTURE and not (clause.opener and g.relative_word.match(clause.opener)):
             # "Police stations in Fallujah came under ISIS control", "soldiers at Tabqa fell into IS hands",
             # "Tal Afar's weapons depot …": what changed hands is what stands before or after the town.
@@ -1996,6 +1997,17 @@ def _fronted_town_in_part(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar)
         # "In Ramadi, IS controls the roads", "… several districts of the province", "… all districts"
         return []
     return [_Patient(town, True, False, False, False)]
+
+
+def _region_held_including(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """A holder phrase said of its subject ("Much of Anbar is under IS control"), not describing a noun
+    ("areas under IS control"), with its list of towns right after it (", including Fallujah"), and no
+    negation or modal before it ("None of Anbar is …", "kan snart være under …")."""
+    if _describes_noun(hit, r, g) or not g.including_list.match(r.text, hit.end):
+        return False
+    before = r.words(clause.start, hit.start)
+    return not any(g.negation_word.match(t.lower) or g.none_word.match(t.lower) for t in before) \
+        and not g.modal_end.search(r.text, max(clause.start, hit.start - 40), hit.start)
 
 
 def _named_as_included(hit: _Hit, r: _Reading, g: T.Grammar, ctx: _ArticleContext) -> list[_Patient]:

@@ -102,6 +102,7 @@ class Grammar:
     inside_town_at: re.Pattern
     subarea_any: re.Pattern
     whole_any: re.Pattern
+    none_word: re.Pattern
     perfect_aux_word: re.Pattern
     past_aux: re.Pattern
     backed_marker: re.Pattern
@@ -285,6 +286,7 @@ def grammar(code: str | None) -> Grammar | None:
         inside_town_at=re.compile(r"\s*(?:" + w.inside_town + r")\s+", _I),
         subarea_any=_words(w.subarea_after),
         whole_any=_words(w.whole_before),
+        none_word=_whole(w.none_of),
         # "to safer areas", "into areas": not "to be entirely (in insurgent hands)"
         destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:"
                                         + w.determiners + r")\s+)?(?!(?:" + w.passive_aux + r")\b)(?:[\w-]+\s+){1,2}\Z", _I),

@@ -232,6 +232,10 @@ def test_by_a_month_and_its_year_before_publication_is_by_then():
     # "By late June 2014, at least 70% of the Anbar Province was under ISIS control", in a story of July 2014
     assert resolved("By late June 2014, at least 70% of the Anbar Province was under ISIS control.", "en",
                     date(2014, 7, 20)) == [(date(2014, 6, 1), "month")]
+    # Not a deadline inside a sentence, nor one whose span has not ended by publication.
+    assert resolved("Abadi had vowed to retake Anbar by the end of January 2015, but IS now controls Ramadi.", "en",
+                    date(2015, 8, 10)) == []
+    assert resolved("By the end of 2016, the army expects to hold Mosul.", "en", date(2016, 6, 10)) == []
 
 
 def test_no_seed_sentence_resolves_after_publication():

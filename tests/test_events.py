@@ -1962,6 +1962,14 @@ def test_the_towns_a_region_under_a_forces_control_includes_are_held_by_it(gazet
     # Where people fled to is no holding of the town named.
     assert events_of("Civilians fled to areas under IS control, including Fallujah.", gazetteer, language="en",
                      published=date(2014, 7, 20)) == []
+    # Nor what a holder phrase describes, a list of another clause, a subject that is none of it, or a forecast.
+    for text, language in (("Iraq has recaptured all areas under IS control, including Mosul.", "en"),
+                           ("Much of Anbar is under IS control, with the exception of several towns, including "
+                            "Haditha.", "en"),
+                           ("None of Anbar is under IS control, including Haditha.", "en"),
+                           ("Store deler av Anbar kan snart være under regjeringens kontroll, blant annet Fallujah.",
+                            "nb")):
+        assert events_of(text, gazetteer, language=language, published=date(2016, 3, 10)) == [], text
 
 
 def test_a_part_of_the_town_a_sentence_opens_inside_is_fought_over(gazetteer):

@@ -320,6 +320,8 @@ class Language:
     inside_town: str = r"(?!)"
     # Before a town's parts, all of them ("all districts", "alle bydeler"): the whole town, not a part.
     whole_before: str = r"(?!)"
+    # A subject that is none of it ("None of Anbar", "Ingen deler av Anbar"): no holding of what it includes.
+    none_of: str = r"(?!)"
     # A word that puts a clause after the one it hangs on, at no date of its own ("have since retaken it",
     # "later recaptured it", "tok senere byen tilbake"): the clause does not take that one's date.
     later: str = r"(?!)"

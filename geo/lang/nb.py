@@ -242,6 +242,7 @@ LANGUAGE = Language(
     little_resistance=r"(?:med|møtte)\s+(?:liten|lite|ingen|nesten\s+ingen)\s+motstand",
     holdout=r"fortsatt|fremdeles|ennå|så\s+langt|foreløpig|i\s+første\s+omgang|i\s+starten|i\s+begynnelsen",
     whole_before=r"alle|hele",
+    none_of=r"ingen|ingenting|intet",
     inside_town=r"(?:i|inne\s+i)(?:\s+(?:selve|provinshovedstaden|byen|grensebyen))?",
     present_passive=PRESENT_PASSIVE,
     forecast=r"delvis|innen|snart|raskt|i\s+løpet\s+av|trolig|sannsynligvis|gradvis|nesten|ventes|venter|regner\s+med",
