@@ -1704,11 +1704,12 @@ def _gapped_after_but(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> 
     start = before.start + _space(r.text, before.start)
     anaphor = g.town_anaphor_at.match(r.text, start)
     first = next((s for s in r.spots if before.start <= s.start < before.end), None)
-    if anaphor is not None and not g.of_at.match(r.text, anaphor.end()):
-        pass  # "The town was captured by ISIS briefly in August 2014 but was recaptured …"
-    elif first is None or first.located or r.text[start:first.start].strip() and not (
-            anaphor is not None and not r.text[anaphor.end():first.start].strip().split()[1:]):
-        return None  # (the town opens the clause, or "The town of <town>" does)
+    opens_with_anaphor = anaphor is not None and not g.of_at.match(r.text, anaphor.end())  # "The town was …"
+    opens_with_town = first is not None and not first.located and (
+        not r.text[start:first.start].strip()  # "Bashiqa was captured …"
+        or anaphor is not None and len(r.text[anaphor.end():first.start].split()) <= 1)  # "The town of Bashiqa …"
+    if not (opens_with_anaphor or opens_with_town):
+        return None
     words = r.words(clause.start, hit.start)
     if not words or not g.contradiction_at.match(words[0].text):
         return None
@@ -1992,7 +1993,8 @@ def _fronted_town_in_part(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar)
     if town is None or town.region or town.landmark or town.located:
         return []
     part = g.subarea_any.search(r.text, hit.end, clause.end)
-    if part is None or g.of_at.match(r.text, part.end()) or g.state_locative_at.match(r.text, part.end() + 1) \
+    if part is None or g.of_at.match(r.text, part.end()) \
+            or g.state_locative_at.match(r.text, part.end() + _space(r.text, part.end())) \
             or g.whole_any.search(r.text, hit.end, part.end()):
         # "In Ramadi, IS controls the roads", "… several districts of the province", "… all districts"
         return []
