@@ -365,7 +365,7 @@ def _by_then(m: re.Match, sentence: str, resolved: tuple[datetime.date, str], pu
 
 def _past_year(phrase: str, published: datetime.date) -> bool:
     """A phrase naming a year before publication ("By January 2014" in a 2016 text) looks back, not ahead."""
-    return any(int(y) < published.year for y in re.findall(r"\b(?:19|20)\d\d\b", phrase))
+    return any(int(y.group(0)) < published.year for y in _YEAR_WRITTEN.finditer(phrase))
 
 
 _Handler = Callable[[re.Match, _Context], _Result]

@@ -276,6 +276,9 @@ def grammar(code: str | None) -> Grammar | None:
         date_preposition_at=re.compile(r"(?:" + w.date_prepositions + r")\s+", _I),
         date_preposition_word=_whole(w.date_prepositions),
         destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
+        # "to safer areas", "into areas": not "to be entirely (in insurgent hands)"
+        destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:"
+                                        + w.determiners + r")\s+)?(?!(?:" + w.passive_aux + r")\b)(?:[\w-]+\s+){1,2}\Z", _I),
         village_anaphor_at=_at(w.village_anaphor),
         later_word=_whole(w.later),
         anaphoric_time_word=_whole(w.anaphoric_time),
@@ -287,9 +290,6 @@ def grammar(code: str | None) -> Grammar | None:
         subarea_any=_words(w.subarea_after),
         whole_any=_words(w.whole_before),
         none_word=_whole(w.none_of),
-        # "to safer areas", "into areas": not "to be entirely (in insurgent hands)"
-        destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:"
-                                        + w.determiners + r")\s+)?(?!(?:" + w.passive_aux + r")\b)(?:[\w-]+\s+){1,2}\Z", _I),
         perfect_aux_word=_whole(w.perfect_aux),
         past_aux=_words(w.past_aux),
         backed_marker=re.compile(w.backed_marker, _I),
