@@ -2807,12 +2807,13 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
         return False  # "…, after which clashes erupted again", "en avtale som opprørerne senere sa var brutt"
     if g.unopposed.search(r.text, own.start, own.end) and not g.unreal_cue.search(r.text, own.start, own.end):
         return True
+    entering = {f.code for f in r.forces if own.start <= f.start < hit.start}
     little = g.little_resistance.search(r.text, hit.end, own.end)
     if little is not None and not any(hit.end <= x.start < little.start() and x.start != patient.spot.start
                                       for x in (*r.spots, *r.hits)) \
             and not g.holdout.search(r.text, hit.end) and not g.unreal_cue.search(r.text, own.start, own.end) \
             and not any(h.start > little.end() and h.trigger.kind in (CAPTURE, CONTEST, LOSS, FALL)
-                        and _other_side_acts(h, r, {f.code for f in r.forces if own.start <= f.start < hit.start})
+                        and _other_side_acts(h, r, entering)
                         for h in r.hits) \
             and not any(s.start >= little.end() and s.start - little.end() <= 4 for s in r.spots):
         return True  # "entered Jarabulus on Wednesday with little resistance" (not "… little resistance in Rutba")
@@ -2820,7 +2821,6 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
             and g.unopposed.search(r.text, r.clauses[0].start, r.clauses[0].end) \
             and not g.unreal_cue.search(r.text, r.clauses[0].start, r.clauses[0].end):
         return True  # "Syrian troops, invited in by the Kurds after …, entered Manbij": the aside tells how
-    entering = {f.code for f in r.forces if own.start <= f.start < hit.start}
     for cue in g.withdrawal.finditer(r.text, r.body):
         clause = _clause_at(r, cue.start())
         if clause is own or g.unreal_cue.search(r.text, clause.start, cue.start()):
