@@ -108,6 +108,15 @@ class _PlaceTimeline:
             status = "contested" if attackers - {taker} else "held"
             self.open(taker, status, attackers, day, captures + contests)
             return
+        if len({e.article_id for e in captures}) == 1:
+            # One source telling a sequence ("rebels seized the town, but ISIL was able to recapture it within
+            # hours"), not sources that disagree: its last taking stands, and only a fight it tells after it
+            # contests the town.
+            last = max(captures, key=_told_order)
+            later = {e.contested_by or UNKNOWN_FORCE for e in contests if _told_order(e) > _told_order(last)}
+            self.ensure_previous_holder(day, events)
+            self.open(last.force, "contested" if later - {last.force} else "held", later, day, captures + contests)
+            return
         # Sources disagree about who took it the same day: keep both, as a contested period.
         holder = current.force if current is not None and current.force in takers else takers[0]
         self.ensure_previous_holder(day, events)
@@ -185,6 +194,11 @@ class _PlaceTimeline:
         elif first.valid_from is not None:
             period = Period(self.place_id, event.force, "held", [], None, first.valid_from, "unknown", [event])
             self.periods.insert(0, period)
+
+
+def _told_order(event: Event) -> tuple[int, str]:
+    """Where an article tells the event: its sentence, then its place in the sentence (event ids follow it)."""
+    return event.sentence_index, event.event_id
 
 
 def _told_more_exactly(place_events: list[Event]) -> set[str]:

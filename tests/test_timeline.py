@@ -49,6 +49,30 @@ def test_capture_then_counterattack_then_recapture_gives_held_contested_held():
     assert [e.quote for e in periods[0].evidence] == ["quote state IS"]
 
 
+def test_one_article_telling_a_taking_and_a_retaking_the_same_month_shows_the_last():
+    # "By January 2014, rebels seized the town, but ISIL was able to recapture it within hours": a sequence
+    # one source tells, not two sources that disagree.
+    # (event ids follow the order the article tells them in)
+    fought_before = event("contest", day=date(2014, 1, 1), precision="month", contested_by="REBELS",
+                          place="jarabulus")
+    seized = event("capture", "REBELS", date(2014, 1, 1), "month", previous="IS", place="jarabulus")
+    retaken = event("capture", "IS", date(2014, 1, 1), "month", previous="REBELS", place="jarabulus")
+    for told in ([seized, retaken], [fought_before, seized, retaken]):
+        periods = build_timelines(told, PUBLISHED)["jarabulus"]
+        assert summary(periods)[-1] == ("IS", "held", [], date(2014, 1, 1), None, "month")
+        assert {e.force for e in periods[-1].evidence} >= {"REBELS", "IS"}  # both quotes stay behind the colour
+    # told the other way round, the rebels' taking is the last
+    retaken_first = event("capture", "IS", date(2014, 1, 1), "month", previous="REBELS", place="jarabulus")
+    seized_last = event("capture", "REBELS", date(2014, 1, 1), "month", previous="IS", place="jarabulus")
+    periods = build_timelines([seized_last, retaken_first], PUBLISHED)["jarabulus"]
+    assert summary(periods)[-1][:2] == ("REBELS", "held")
+    # a fight told after the last taking contests it
+    fought_after = event("contest", day=date(2014, 1, 1), precision="month", contested_by="REBELS",
+                         place="jarabulus")
+    periods = build_timelines([seized, retaken, fought_after], PUBLISHED)["jarabulus"]
+    assert summary(periods)[-1][:3] == ("IS", "contested", ["REBELS"])
+
+
 def test_sources_naming_different_holders_on_the_same_day_are_both_kept_as_contested():
     events = [
         event("capture", "SYRIAN_GOV", date(2017, 11, 9)),

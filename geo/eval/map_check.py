@@ -4,9 +4,12 @@
 For each gold change the map (control.geojson of the whole corpus) is read near the gold place (within
 5 km) on the probe days: the change's date when it is known to the day, else the first day after its
 week, month, season or year; and, when a later gold change of the same place with another force or
-status follows, the day before it (then a first probe on or after that change is dropped). The map is
-right about the change when on every probe day some period there shows the gold force and status: held
-by the force, or contested with the force among its parties.
+status follows, the day before it (then a first probe on or after that change is dropped). When that next
+change falls inside the change's own week, month, season or year ("took Mayadin in October" and "entered
+Mayadin on 6 October"), the dates do not tell which came first, and the change is not probed, as when the
+next change follows on the same day. The map is right about the change when on every probe day some
+period there shows the gold force and status: held by the force, or contested with the force among its
+parties.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ class MapOutcome:
 
     @property
     def scored(self) -> bool:
-        """False when no day can be probed (the next change of the place follows on the same day)."""
+        """False when no day can be probed (the next change of the place follows on the same day, or inside
+        the change's own date window)."""
         return bool(self.probes)
 
     @property
@@ -61,6 +65,8 @@ def probe_days(change: GoldChange, all_changes: Sequence[GoldChange]) -> list[tu
     following = next_change(change, all_changes)
     if following is None:
         return [(first, AFTER_CHANGE)]
+    if change.precision != "day" and following.date < first:
+        return []  # inside the change's window: which came first is unknown
     before_next = following.date - timedelta(days=1)
     days = [(first, AFTER_CHANGE)] if first < following.date and first != before_next else []
     return days + [(before_next, BEFORE_NEXT)]
