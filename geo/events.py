@@ -1151,7 +1151,7 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
         return True  # "the next objective …, retaking Raqqa"
     if hit.trigger.form == "verb" and g.base_form_word.match(word) and not (g.factual_end.search(before) or g.ordinal_end.search(before)) \
-            and not _present_tense_subject(hit, r, clause, g):
+            and not _present_tense_subject(hit, r, clause, g) and not _participle(hit, r, g):
         return True
     if g.conditional.search(before) or clause.opener and g.conditional.match(clause.opener):
         return True
@@ -1173,6 +1173,16 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if hit.trigger.kind in (CONTEST, PRESSURE) and _repelled(hit, r, clause, g):
         return True
     return _denied(hit, r, clause, g)
+
+
+def _participle(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a base form that is also a past participle ("overrun") is the participle: after "was" or
+    "had", or before its agent ("overrun by IS in 2014")."""
+    if not g.participle_form_word.match(hit.text.lower()):
+        return False
+    before, after = r.words(max(0, hit.start - 20), hit.start)[-1:], r.words(hit.end, hit.end + 20)[:1]
+    return bool(before and (g.passive_aux_word.match(before[0].lower) or g.perfect_aux_word.match(before[0].lower))
+                or after and g.agent_word.match(after[0].lower))
 
 
 def _chronology_line(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -2742,7 +2752,8 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
                    and (all(_distance(hit, d) <= _distance(h, d) for h in rivals)
                         or all(d.end <= h.start for h in (hit, *rivals)) and not _time_moves_on(d.end, clause.end, r, g))]
         if current is clause:
-            own = [d for d in own if _distance(hit, d) <= 3 * _DATE_REACH and not d.start - hit.end > _DATE_REACH]
+            own = [d for d in own if (_distance(hit, d) <= 3 * _DATE_REACH or _fronted_date(d, hit, r, g))
+                   and not d.start - hit.end > _DATE_REACH]
         own = [d for d in own if not (background and _said_on(d, hit, r, g))
                and not g.until_end.search(r.text[max(0, d.start - 12):d.start])
                and not g.reference_date_end.search(r.text[max(0, d.start - 30):d.start])]
@@ -2769,6 +2780,15 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         current = r.clauses[index - 1]
     return ctx.header_date
+
+
+def _fronted_date(resolved: ResolvedDate, hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a date opens the sentence, set off by its comma, with nothing between it and the predicate
+    that moves the time on ("In August 2014, IS launched an offensive … and pushed into …, capturing the city
+    of Sinjar"): it dates the whole sentence, however long."""
+    if resolved.end > hit.start or len(r.words(r.body, resolved.start)) > 1:
+        return False
+    return r.text[resolved.end:resolved.end + 2].lstrip().startswith(",") and not _time_moves_on(resolved.end, hit.start, r, g)
 
 
 def _part_named_after(end: int, r: _Reading, g: T.Grammar) -> bool:
@@ -2964,11 +2984,16 @@ def _time_moves_on(start: int, end: int, r: _Reading, g: T.Grammar) -> bool:
 def _coordinated_owner(resolved: ResolvedDate, hit: _Hit, rivals: list[_Hit], r: _Reading, g: T.Grammar) -> _Hit | None:
     """The predicate a date closes when "and" follows it and another predicate comes after: in "retook
     Ramadi in December and drove the militants out of Hit in April", December is the retaking's, however
-    near the driving it stands. None when the date is not so placed."""
-    after = re.match(r"\s*,?\s*([\w'’]+)", r.text[resolved.end:resolved.end + 20])
-    if after is None or not g.coordinator_word.match(after.group(1).lower()):
-        return None
+    near the driving it stands; so when a comma and the next predicate follow it ("captured by rebels in
+    2012, overrun by IS in 2014"). None when the date is not so placed."""
+    after = re.match(r"\s*(,?)\s*([\w'’]+)", r.text[resolved.end:resolved.end + 20])
     predicates = [hit, *rivals]
+    if after is None:
+        return None
+    if not g.coordinator_word.match(after.group(2).lower()) and not (
+            # "captured by rebels in 2012, overrun by IS in 2014": a comma and the next predicate
+            after.group(1) and any(h.start == resolved.end + after.start(2) for h in predicates)):
+        return None
     before = [h for h in predicates if h.end <= resolved.start]
     if not before or not any(h.start >= resolved.end for h in predicates):
         return None

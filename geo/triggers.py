@@ -169,6 +169,7 @@ class Grammar:
     background: re.Pattern
     pluperfect_word: re.Pattern
     base_form_word: re.Pattern
+    participle_form_word: re.Pattern
     still: re.Pattern
     unopposed: re.Pattern
     withdrawal: re.Pattern
@@ -366,6 +367,7 @@ def grammar(code: str | None) -> Grammar | None:
         background=_words(w.background),
         pluperfect_word=_whole(w.pluperfect),
         base_form_word=_whole(w.base_forms),
+        participle_form_word=_whole(w.participle_forms),
         still=_words(w.still),
         unopposed=_words(w.unopposed),
         withdrawal=_words(w.withdrawal),

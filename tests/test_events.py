@@ -2393,3 +2393,30 @@ def test_a_participle_after_a_list_of_towns_with_both_holds_for_them_all(gazette
     # Without "both" the participle may be the last town's alone.
     assert found("Rawa and al-Qaim, taken by Islamic State in the summer of 2014, are the group's last urban "
                  "positions.") == {("al-qaim", "IS", date(2014, 6, 1))}
+
+
+def test_a_list_of_takings_each_with_its_year_dates_each_by_its_own(gazetteer):
+    # "overrun" after "was" or before its agent is the participle, not a base form ("could overrun"); and a
+    # date closing one predicate before a comma and the next is that one's, however near the next it stands.
+    events = events_of("On the course of the Syrian Civil War, the city of Manbij was first captured by rebels in "
+                       "2012, overrun by the Islamic State of Iraq and the Levant in 2014 and finally captured by "
+                       "the Syrian Democratic Forces (SDF) in 2016.", gazetteer, language="en",
+                       published=date(2018, 6, 1))
+    assert sorted((e.force, e.date, e.date_precision) for e in events) == [
+        ("IS", date(2014, 1, 1), "year"), ("REBELS", date(2012, 1, 1), "year"), ("SDF", date(2016, 1, 1), "year")]
+    e = one(events_of("The city of Manbij was overrun by the Islamic State in 2014.", gazetteer, language="en",
+                      published=date(2018, 6, 1)))
+    assert (e.force, e.date) == ("IS", date(2014, 1, 1))
+    assert events_of("IS fighters could overrun Manbij by the end of the year.", gazetteer, language="en") == []
+
+
+def test_a_date_opening_the_sentence_dates_a_predicate_far_after_it(gazetteer):
+    sentence = ("In August 2014, the Islamic State of Iraq and the Levant launched an offensive in Northern Iraq and "
+                "pushed into Kurdish held areas of Nineveh Governorate, capturing the city of Sinjar, among others.")
+    e = one(events_of(sentence, gazetteer, language="en", published=date(2015, 11, 15)))
+    assert (e.force, e.date, e.date_precision) == ("IS", date(2014, 8, 1), "month")
+    # not when the time moves on between them
+    moved = ("In August 2014, the Islamic State of Iraq and the Levant launched an offensive in Northern Iraq and "
+             "held Kurdish areas of Nineveh Governorate for a year, until Kurdish forces finally recaptured Sinjar.")
+    assert all(e.date != date(2014, 8, 1) for e in events_of(moved, gazetteer, language="en",
+                                                            published=date(2015, 11, 15)))

@@ -348,6 +348,9 @@ class Language:
     # Members of a force as the subject ("Militiamen with the YPG took", "Soldater fra hæren rykket inn"): the
     # force after the preposition is who acts, not an object.
     member_of: str = r"(?!)"
+    # Base forms that are also past participles ("overrun"): a participle after "was" or "had", or before
+    # "by" ("was overrun by IS", "captured by rebels in 2012, overrun by IS in 2014").
+    participle_forms: str = r"(?!)"
     dates: DateWords | None = None
 
 

@@ -273,6 +273,7 @@ LANGUAGE = Language(
     base_forms=r"capture|recapture|retake|seize|liberate|free|take|overrun|regain|secure|storm|enter|conquer|reclaim|push"
                r"|advance"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
+    participle_forms=r"overrun",
     still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
     remainder=r"the\s+rest\s+of|the\s+remainder\s+of",
     partial_adverb=r"partially|partly",
