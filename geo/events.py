@@ -832,7 +832,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             patients = _later_places(hit, r, clause) or _focus_patient(r, ctx)
         if not patients:
             return []
-    if kind == PRESSURE and passive and g.combat.search(r.text):
+    if kind == PRESSURE and passive and _fighting_told(r, g):
         # "600 IS fighters are encircled and the fighting is fierce": fighting inside the ring.
         kind = CONTEST
         agent = agent or PhraseHit("", hit.start, hit.start, "")  # the attacker is not the encircled subject
@@ -931,7 +931,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             when = None
         if when is None and _fronted_phrase_before(r, clause, g) is not None:
             undated_in_sequence = True  # "After IS attacked, the army lost Palmyra and retook it in March"
-        told_before = undated_in_sequence or when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and _told_in_the_past(hit, r, clause, ctx, g)
+        told_before = undated_in_sequence or when is None and claim_kind in (CAPTURE, LOSS, CONTEST) and (
+            _told_in_the_past(hit, r, clause, ctx, g) or _taken_before_retaking(hit, r, clause, g))
         if claim_kind == LOSS and trigger.form == "noun" and when is None and agent_code is None:
             # "The group's loss of Mosul was a major blow": an undated loss named as a noun, nobody named
             # taking the place, points back to a change told elsewhere (or never), not one of today.
@@ -1146,6 +1147,8 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True  # "IS never managed to capture Kobani", "klarte ikke å"
     if factual is not None and _cue_before(r.words(clause.start, clause.start + factual.start()), g.modal_end, g):
         return True  # "could have helped the army retake Mosul": what did not happen
+    if g.expectation_end.search(r.text, clause.start, hit.start):
+        return True  # "do not expect a difficult battle in Hawija": foreseen, not fought
     if hit.trigger.form == "noun" and _modal_subject(hit, r, clause, words, g):
         return True  # "the liberation of Mosul will take months", "erobringen av Raqqa vil være …"
     if g.aims.search(before) and hit.trigger.kind in (CAPTURE, CONTEST, PRESSURE):
@@ -1175,14 +1178,50 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     return _denied(hit, r, clause, g)
 
 
+def _taken_before_retaking(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """Whether a taking is told in a relative clause on a retaking ("retook Kirkuk on Monday, which the
+    Peshmerga took when the army fled"): it came before, not on the retaking's day."""
+    index = r.clauses.index(clause)
+    if hit.trigger.kind != CAPTURE or index == 0 or not g.relative_word.match(clause.opener or " "):
+        return False
+    before = r.clauses[index - 1]
+    return any(before.start <= h.start < before.end and g.retaking_word.match(" ".join(h.text.lower().split()))
+               for h in r.hits)
+
+
+def _fighting_told(r: _Reading, g: T.Grammar) -> bool:
+    """Whether the sentence tells of fighting, not of fighting negated, foreseen or possible ("do not expect a
+    difficult battle")."""
+    for match in g.combat.finditer(r.text, r.body):
+        words = r.words(r.body, match.start())
+        if not (_cue_before(words, g.negation_end, g) or _cue_before(words, g.modal_end, g)
+                or g.expectation_end.search(r.text, r.body, match.start())):
+            return True
+    return False
+
+
 def _participle(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
-    """Whether a base form that is also a past participle ("overrun") is the participle: after "was" or
-    "had", or before its agent ("overrun by IS in 2014")."""
+    """Whether a base form that is also a past participle ("overrun") is the participle of a past passive
+    said of the town (see `participle_forms` in geo/lang)."""
     if not g.participle_form_word.match(hit.text.lower()):
         return False
-    before, after = r.words(max(0, hit.start - 20), hit.start)[-1:], r.words(hit.end, hit.end + 20)[:1]
-    return bool(before and (g.passive_aux_word.match(before[0].lower) or g.perfect_aux_word.match(before[0].lower))
-                or after and g.agent_word.match(after[0].lower))
+    auxiliary = g.participle_after_end.search(r.text, r.body, hit.start)
+    if auxiliary is not None:
+        # the town opens its clause ("The city of Manbij was overrun"), not named in what describes the
+        # subject ("An army convoy sent to relieve Samarra was overrun")
+        spot = next((s for s in r.spots if r.text[s.end:auxiliary.start()].strip() == ""), None)
+        if spot is None:
+            return False
+        opening = max(_clause_at(r, spot.start).start, r.body, r.text.rfind(",", 0, spot.start) + 1)
+        for token in reversed(r.words(opening, spot.start)):
+            if g.saying_word.match(token.lower) or g.complementizer_word.match(token.lower):
+                return True  # "said (that) Ramadi was overrun"
+            if not (g.slot_word.match(token.lower) or g.place_noun_word.match(token.lower)):
+                return False
+        return True
+    after = r.words(hit.end, hit.end + 20)[:1]
+    return bool(after) and g.agent_word.match(after[0].lower) is not None \
+        and r.text[:hit.start].rstrip().endswith(",") and any(h.end <= hit.start and h.trigger.kind == CAPTURE for h in r.hits)
 
 
 def _chronology_line(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -2749,7 +2788,7 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             # declared the city retaken") dates them all.
             own = [d for d in own if _coordinated_owner(d, hit, rivals, r, g) is hit
                    or _coordinated_owner(d, hit, rivals, r, g) is None
-                   and (all(_distance(hit, d) <= _distance(h, d) for h in rivals)
+                   and (all(_distance(hit, d) <= _distance(h, d) or _participle_after_comma(h, d, r, g) for h in rivals)
                         or all(d.end <= h.start for h in (hit, *rivals)) and not _time_moves_on(d.end, clause.end, r, g))]
         if current is clause:
             own = [d for d in own if (_distance(hit, d) <= 3 * _DATE_REACH or _fronted_date(d, hit, r, g))
@@ -2778,6 +2817,8 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
         index = r.clauses.index(current)
         if index == 0:
             break
+        if current is clause and _taken_before_retaking(hit, r, clause, g):
+            break
         current = r.clauses[index - 1]
     return ctx.header_date
 
@@ -2788,7 +2829,10 @@ def _fronted_date(resolved: ResolvedDate, hit: _Hit, r: _Reading, g: T.Grammar) 
     of Sinjar"): it dates the whole sentence, however long."""
     if resolved.end > hit.start or len(r.words(r.body, resolved.start)) > 1:
         return False
-    return r.text[resolved.end:resolved.end + 2].lstrip().startswith(",") and not _time_moves_on(resolved.end, hit.start, r, g)
+    between = r.words(resolved.end, hit.start)
+    # "On Monday, officials … recalled how IS had taken Palmyra": the day of the telling, not of the taking
+    return r.text[resolved.end:resolved.end + 2].lstrip().startswith(",") and not _time_moves_on(resolved.end, hit.start, r, g) \
+        and not any(g.saying_word.match(t.lower) or g.pluperfect_word.match(t.lower) for t in between)
 
 
 def _part_named_after(end: int, r: _Reading, g: T.Grammar) -> bool:
@@ -2991,13 +3035,21 @@ def _coordinated_owner(resolved: ResolvedDate, hit: _Hit, rivals: list[_Hit], r:
     if after is None:
         return None
     if not g.coordinator_word.match(after.group(2).lower()) and not (
-            # "captured by rebels in 2012, overrun by IS in 2014": a comma and the next predicate
-            after.group(1) and any(h.start == resolved.end + after.start(2) for h in predicates)):
+            # "captured by rebels in 2012, overrun by IS in 2014": a comma and the next predicate (not a
+            # participle telling the same taking: "entered Ramadi in December 2015, recapturing the city")
+            after.group(1) and any(h.start == resolved.end + after.start(2) and not _gerund(h, g) for h in predicates)):
         return None
     before = [h for h in predicates if h.end <= resolved.start]
     if not before or not any(h.start >= resolved.end for h in predicates):
         return None
     return max(before, key=lambda h: h.end)
+
+
+def _participle_after_comma(hit: _Hit, resolved: ResolvedDate, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a participle follows the date right after its comma ("entered Ramadi in December 2015,
+    recapturing the city"; "captured al-Rai later that day, taking … prisoners"): it shares the date of the
+    predicate before, not takes it away."""
+    return _gerund(hit, g) and r.text[resolved.end:hit.start].strip() == ","
 
 
 def _in_participle_aside(resolved: ResolvedDate, hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:

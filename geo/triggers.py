@@ -170,6 +170,8 @@ class Grammar:
     pluperfect_word: re.Pattern
     base_form_word: re.Pattern
     participle_form_word: re.Pattern
+    participle_after_end: re.Pattern
+    expectation_end: re.Pattern
     still: re.Pattern
     unopposed: re.Pattern
     withdrawal: re.Pattern
@@ -368,6 +370,8 @@ def grammar(code: str | None) -> Grammar | None:
         pluperfect_word=_whole(w.pluperfect),
         base_form_word=_whole(w.base_forms),
         participle_form_word=_whole(w.participle_forms),
+        participle_after_end=_ending(w.participle_after),
+        expectation_end=_ending(r"(?:" + w.expectation + r")(?:\s+\S+){0,3}"),
         still=_words(w.still),
         unopposed=_words(w.unopposed),
         withdrawal=_words(w.withdrawal),

@@ -2420,3 +2420,61 @@ def test_a_date_opening_the_sentence_dates_a_predicate_far_after_it(gazetteer):
              "held Kurdish areas of Nineveh Governorate for a year, until Kurdish forces finally recaptured Sinjar.")
     assert all(e.date != date(2014, 8, 1) for e in events_of(moved, gazetteer, language="en",
                                                             published=date(2015, 11, 15)))
+
+
+def test_a_battle_foreseen_is_no_fight(gazetteer):
+    # "expect", "braced for", "venter": the predicate noun after it is foreseen, and fighting told so does not
+    # make an encirclement a fight inside the town.
+    for sentence in ("Iraqi forces do not expect a difficult battle in Hawija.",
+                     "Iraqi forces expect fierce clashes inside Hawija."):
+        assert events_of(sentence, gazetteer, language="en", published=date(2017, 6, 29)) == []
+    e = one(events_of("Iraqi forces say they do not expect a difficult battle given that IS fighters in Hawija have "
+                      "been encircled and isolated for weeks by Iraqi forces.", gazetteer, language="en",
+                      published=date(2017, 6, 29)))
+    assert (e.kind, e.status, e.contested_by) == ("pressure", "held", "IRAQI_GOV")
+    e = one(events_of("600 IS fighters are encircled in Hawija and the fighting is fierce.", gazetteer, language="en",
+                      published=date(2017, 6, 29)))
+    assert (e.kind, e.status) == ("contest", "contested")
+    assert events_of("Irakiske styrker venter harde kamper i Mosul.", gazetteer, published=date(2016, 10, 1)) == []
+    # "As expected," is no expectation of what follows
+    e = one(events_of("As expected, Iraqi forces captured Hawija on Monday.", gazetteer, language="en",
+                      published=date(2017, 10, 5)))
+    assert (e.kind, e.force) == ("capture", "IRAQI_GOV")
+
+
+def test_overrun_is_a_taking_only_when_the_town_was_overrun(gazetteer):
+    for sentence in ("Iraqi troops in Ramadi are at risk of being overrun by IS.",
+                     "Ramadi is being overrun by IS, a local official told Reuters.",
+                     "Erbil was all but overrun by the militants in August 2014.",
+                     "An army convoy sent to relieve Samarra was overrun by IS.",
+                     "Had Ramadi been overrun by IS, Baghdad would have been next.",
+                     "Reports that Hit has been overrun by IS are untrue, the governor said."):
+        assert events_of(sentence, gazetteer, language="en", published=date(2015, 5, 20)) == [], sentence
+    e = one(events_of("In May, Ramadi was overrun by IS.", gazetteer, language="en", published=date(2015, 6, 1)))
+    assert (e.force, e.date, e.date_precision) == ("IS", date(2015, 5, 1), "month")
+
+
+def test_a_participle_after_the_date_shares_it(gazetteer):
+    # "entered Ramadi in December 2015, recapturing the city": the recapture is December's too; the comma
+    # before a finite predicate with a date of its own ends the first one's date (the list test above).
+    e = one(events_of("Iraqi forces entered Ramadi in December 2015, recapturing the city from IS.", gazetteer,
+                      language="en", published=date(2018, 5, 1)))
+    assert (e.kind, e.force, e.date, e.date_precision) == ("capture", "IRAQI_GOV", date(2015, 12, 1), "month")
+    events = events_of("Militants captured Mosul in June 2014, seizing Tikrit and Baiji too.", gazetteer,
+                       language="en", published=date(2019, 1, 10))
+    assert {(e.place_id, e.date) for e in events} == {
+        ("mosul", date(2014, 6, 1)), ("tikrit", date(2014, 6, 1)), ("bayji", date(2014, 6, 1))}
+
+
+def test_a_taking_told_in_a_relative_clause_on_a_retaking_came_before_it(gazetteer):
+    events = events_of("On Monday, Iraqi troops, advancing from the south without meeting any real resistance, retook "
+                       "Kirkuk, which the Peshmerga took when the army fled.", gazetteer, language="en",
+                       published=date(2017, 10, 17))
+    by_force = {e.force: e for e in events}
+    assert by_force["IRAQI_GOV"].date == date(2017, 10, 16)
+    assert by_force["PESHMERGA"].date is None and by_force["PESHMERGA"].past  # evidence of before, no change today
+    # and the day a thing was told is not the day of the taking it recalls
+    e = one(events_of("On Monday, officials in Damascus and Homs, speaking to state television and to reporters from "
+                      "several foreign news agencies, recalled how IS had taken Palmyra with little resistance.",
+                      gazetteer, language="en", published=date(2016, 6, 1)))
+    assert e.date != date(2016, 5, 30)

@@ -348,9 +348,15 @@ class Language:
     # Members of a force as the subject ("Militiamen with the YPG took", "Soldater fra hæren rykket inn"): the
     # force after the preposition is who acts, not an object.
     member_of: str = r"(?!)"
-    # Base forms that are also past participles ("overrun"): a participle after "was" or "had", or before
-    # "by" ("was overrun by IS", "captured by rebels in 2012, overrun by IS in 2014").
+    # Base forms that are also past participles ("overrun"): the participle right after `participle_after`
+    # with the town just before ("Manbij was overrun", "the city had been overrun"; not "is being overrun",
+    # "was all but overrun", "a convoy sent to Samarra was overrun"), or listed after a comma before its agent
+    # ("captured by rebels in 2012, overrun by IS in 2014").
     participle_forms: str = r"(?!)"
+    participle_after: str = r"(?!)"
+    # A verb of expecting whose object is a predicate noun ("do not expect a difficult battle", "braced for a
+    # long fight", "venter harde kamper"): what is foreseen, not what happens.
+    expectation: str = r"(?!)"
     dates: DateWords | None = None
 
 

@@ -263,7 +263,7 @@ LANGUAGE = Language(
     denied_after=r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:denied|dismissed|rejected|disputed|refuted)"
                  r"|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:has|have|had|was|were|is|are)\s*(?:not|n't)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)"
-                 r"|(?:were|was)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)"
+                 r"|(?:were|was|are|is)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)"
                  r"|(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:retracted|withdrawn)"
                  r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){0,4}?"
                  r"(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)",
@@ -274,6 +274,9 @@ LANGUAGE = Language(
                r"|advance"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     participle_forms=r"overrun",
+    participle_after=r"was|were|(?:has|have|had)\s+been",
+    expectation=r"expects?|expected|expecting|anticipates?|anticipated|anticipating|foresees?|predicts?|predicted"
+                r"|fears?|feared|(?:prepares?|prepared|preparing|braces?|braced|bracing)\s+for",
     still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
     remainder=r"the\s+rest\s+of|the\s+remainder\s+of",
     partial_adverb=r"partially|partly",

@@ -245,6 +245,7 @@ LANGUAGE = Language(
     none_of=r"ingen|ingenting|intet",
     inside_town=r"(?:i|inne\s+i)(?:\s+(?:selve|provinshovedstaden|byen|grensebyen))?",
     present_passive=PRESENT_PASSIVE,
+    expectation=r"venter|ventet|forventer|forventet|frykter|fryktet|forbereder\s+seg\s+på|forberedte\s+seg\s+på",
     forecast=r"delvis|innen|snart|raskt|i\s+løpet\s+av|trolig|sannsynligvis|gradvis|nesten|ventes|venter|regner\s+med",
     unopposed=r"uten\s+(?:kamp|motstand)|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
               r"|(?:brøt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen\s+og",
