@@ -1147,6 +1147,8 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True  # "IS never managed to capture Kobani", "klarte ikke å"
     if factual is not None and _cue_before(r.words(clause.start, clause.start + factual.start()), g.modal_end, g):
         return True  # "could have helped the army retake Mosul": what did not happen
+    if hit.trigger.kind == STATE and g.holding_ends.search(r.text[hit.end:clause.end]):
+        return True  # "ISIS' brutal control of the city is coming to an end"
     if g.expectation_end.search(r.text, clause.start, hit.start):
         return True  # "do not expect a difficult battle in Hawija": foreseen, not fought
     if hit.trigger.form == "noun" and _modal_subject(hit, r, clause, words, g):
@@ -3122,7 +3124,8 @@ def _make_event(ctx: _ArticleContext, sentence: Sentence, claim: _Claim, claiman
     late = False
     past = claim.evidence_only or (claim.background and resolved is None) \
         or (resolved is None and ctx.grammar is not None and bool(ctx.grammar.summary_opening.match(sentence.text)
-                                                              or ctx.grammar.era_opening.match(sentence.text)))
+                                                              or ctx.grammar.era_opening.match(sentence.text)
+                                                              or ctx.grammar.result_line.match(sentence.text)))
     if past:
         day, precision, phrase = None, "unknown", resolved.phrase if resolved else None
     elif resolved is not None:

@@ -78,6 +78,7 @@ class Grammar:
     span_open_end: re.Pattern
     force_tail: re.Pattern
     era_opening: re.Pattern
+    result_line: re.Pattern
     brief_word: re.Pattern
     focus_adverb_word: re.Pattern
     praise_end: re.Pattern
@@ -172,6 +173,7 @@ class Grammar:
     participle_form_word: re.Pattern
     participle_after_end: re.Pattern
     expectation_end: re.Pattern
+    holding_ends: re.Pattern
     still: re.Pattern
     unopposed: re.Pattern
     withdrawal: re.Pattern
@@ -262,6 +264,8 @@ def grammar(code: str | None) -> Grammar | None:
         battle_adjunct_opening=re.compile(r"(?:\s*\[\w+\])*\s*(?:" + w.battle_adjunct + r")\s+(?:[\w–-]+\s+){0,5}?"
                                           r"(?:(?:" + w.event_name_before + r")\s+)?"),
         era_opening=re.compile(w.era_opening),
+        # "- Result: Rebels capture Abu Kamal, Mayadin, …": an infobox's outcome, of the battle's end, not of today
+        result_line=re.compile(r"\s*[-•*]?\s*(?:" + w.result_label + r")\s*:", _I),
         brief_word=_whole(w.brief),
         focus_adverb_word=_whole(w.focus_adverbs),
         praise_end=_ending(w.praise_before),
@@ -372,6 +376,7 @@ def grammar(code: str | None) -> Grammar | None:
         participle_form_word=_whole(w.participle_forms),
         participle_after_end=_ending(w.participle_after),
         expectation_end=_ending(r"(?:" + w.expectation + r")(?:\s+\S+){0,3}"),
+        holding_ends=_words(w.holding_ends),
         still=_words(w.still),
         unopposed=_words(w.unopposed),
         withdrawal=_words(w.withdrawal),

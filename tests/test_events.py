@@ -2478,3 +2478,28 @@ def test_a_taking_told_in_a_relative_clause_on_a_retaking_came_before_it(gazette
                       "several foreign news agencies, recalled how IS had taken Palmyra with little resistance.",
                       gazetteer, language="en", published=date(2016, 6, 1)))
     assert e.date != date(2016, 5, 30)
+
+
+def test_an_infobox_result_with_no_date_of_its_own_is_the_battles_not_todays(gazetteer):
+    # "- Result: Rebels capture Abu Kamal, Mayadin …" under a Date line spanning years: evidence, no change at
+    # the page's date.
+    events = events_of("- Result: Rebels capture Abu Kamal, Mayadin and Hajin", gazetteer, language="en",
+                       published=date(2014, 4, 10))
+    assert {e.place_id for e in events} >= {"mayadin", "hajin"}
+    assert all(e.past and e.date is None for e in events)
+
+
+def test_a_holding_said_to_be_ending_is_no_holding(gazetteer):
+    assert events_of("The footage of ISIS' flag being lowered in Tabqa is a signal to the people of the city that "
+                     "ISIS' brutal control of the city is coming to an end.", gazetteer, language="en",
+                     published=date(2017, 5, 3)) == []
+    assert events_of("IS' kontroll over Tabqa er over.", gazetteer, published=date(2017, 5, 3)) == []
+    e = one(events_of("IS still controls Tabqa.", gazetteer, language="en", published=date(2017, 5, 3)))
+    assert (e.kind, e.force) == ("state", "IS")
+
+
+def test_the_popular_mobilization_units_by_their_short_names_are_iraqs_side(gazetteer):
+    for sentence in ("PMF fighters recaptured Baiji on Monday.", "The PMU recaptured Baiji on Monday.",
+                     "Hashd al-Shaabi fighters recaptured Baiji on Monday."):
+        e = one(events_of(sentence, gazetteer, language="en", published=date(2015, 10, 21)))
+        assert (e.force, e.date) == ("IRAQI_GOV", date(2015, 10, 19)), sentence

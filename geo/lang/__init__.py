@@ -357,6 +357,9 @@ class Language:
     # A verb of expecting whose object is a predicate noun ("do not expect a difficult battle", "braced for a
     # long fight", "venter harde kamper"): what is foreseen, not what happens.
     expectation: str = r"(?!)"
+    # After a holding, words that end it ("ISIS' brutal control of the city is coming to an end", "IS' kontroll
+    # over byen er over"): no holding to show.
+    holding_ends: str = r"(?!)"
     dates: DateWords | None = None
 
 

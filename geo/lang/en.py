@@ -274,6 +274,8 @@ LANGUAGE = Language(
                r"|advance"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     participle_forms=r"overrun",
+    holding_ends=r"(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:coming\s+to\s+an\s+end|ending|ended|over|broken|crumbling|collapsing)"
+                 r"|(?:has|had)\s+(?:\w+\s+)?(?:ended|collapsed|crumbled)",
     participle_after=r"was|were|(?:has|have|had)\s+been",
     expectation=r"expects?|expected|expecting|anticipates?|anticipated|anticipating|foresees?|predicts?|predicted"
                 r"|fears?|feared|(?:prepares?|prepared|preparing|braces?|braced|bracing)\s+for",
