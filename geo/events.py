@@ -1186,6 +1186,8 @@ def _taken_before_retaking(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar
     index = r.clauses.index(clause)
     if hit.trigger.kind != CAPTURE or index == 0 or not g.relative_word.match(clause.opener or " "):
         return False
+    if any(g.later_word.match(t.lower) or g.time_shift_word.match(t.lower) for t in r.words(clause.start, hit.start)):
+        return False  # "liberated Manbij, which Turkish-backed rebels later seized"
     before = r.clauses[index - 1]
     return any(before.start <= h.start < before.end and g.retaking_word.match(" ".join(h.text.lower().split()))
                for h in r.hits)
@@ -1203,27 +1205,50 @@ def _fighting_told(r: _Reading, g: T.Grammar) -> bool:
 
 
 def _participle(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
-    """Whether a base form that is also a past participle ("overrun") is the participle of a past passive
-    said of the town (see `participle_forms` in geo/lang)."""
+    """Whether a base form that is also a past participle ("overrun") is the participle: of a perfect ("IS
+    fighters had overrun Ramadi"), or of a past passive said of the town itself (see `participle_forms` in
+    geo/lang)."""
     if not g.participle_form_word.match(hit.text.lower()):
         return False
-    auxiliary = g.participle_after_end.search(r.text, r.body, hit.start)
-    if auxiliary is not None:
-        # the town opens its clause ("The city of Manbij was overrun"), not named in what describes the
-        # subject ("An army convoy sent to relieve Samarra was overrun")
-        spot = next((s for s in r.spots if r.text[s.end:auxiliary.start()].strip() == ""), None)
-        if spot is None:
-            return False
-        opening = max(_clause_at(r, spot.start).start, r.body, r.text.rfind(",", 0, spot.start) + 1)
-        for token in reversed(r.words(opening, spot.start)):
-            if g.saying_word.match(token.lower) or g.complementizer_word.match(token.lower):
-                return True  # "said (that) Ramadi was overrun"
-            if not (g.slot_word.match(token.lower) or g.place_noun_word.match(token.lower)):
-                return False
+    before = r.words(r.body, hit.start)
+    if before and g.adverb_word.match(before[-1].lower) and not g.negation_end.search(before[-1].lower):
+        before = before[:-1]  # "was quickly overrun"
+    if before and g.perfect_aux_word.match(before[-1].lower):
         return True
+    auxiliary = g.participle_after_end.search(r.text, r.body, before[-1].end) if before else None
+    if auxiliary is not None:
+        return _town_subject(auxiliary.start(), r, g)
     after = r.words(hit.end, hit.end + 20)[:1]
-    return bool(after) and g.agent_word.match(after[0].lower) is not None \
-        and r.text[:hit.start].rstrip().endswith(",") and any(h.end <= hit.start and h.trigger.kind == CAPTURE for h in r.hits)
+    # "captured by rebels in 2012, overrun by IS in 2014"; "Rutba, overrun by IS in June 2014, was retaken"
+    return bool(after) and g.agent_word.match(after[0].lower) is not None and r.text[:hit.start].rstrip().endswith(",") \
+        and (any(h.end <= hit.start and h.trigger.kind == CAPTURE for h in r.hits)
+             or any(r.text[s.end:hit.start].strip() == "," for s in r.spots))
+
+
+def _town_subject(end: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the subject ending at `end` is a town: it opens its clause ("The city of Manbij", "Sinjar and
+    Zumar", "In May, Ramadi", "… said Ramadi"), perhaps with an aside after it ("Mosul, Iraq's second city,"),
+    or is a relative pronoun right after one ("Bartella, which"); not a town named in what describes the
+    subject ("An army convoy sent to relieve Samarra")."""
+    text = r.text[:end].rstrip()
+    words = r.words(r.body, end)
+    if words and g.relative_word.match(words[-1].lower) and r.text[:words[-1].start].rstrip().endswith(","):
+        text = r.text[:words[-1].start].rstrip()[:-1].rstrip()
+    elif text.endswith(","):
+        aside = text.rfind(",", 0, len(text) - 1)
+        if aside > 0:
+            text = text[:aside].rstrip()  # "Mosul, Iraq's second city, was overrun"
+    spot = next((s for s in r.spots if s.end == len(text)), None)
+    if spot is None:
+        return False
+    opening = max(_clause_at(r, spot.start).start, r.body, r.text.rfind(",", 0, spot.start) + 1)
+    for token in reversed(r.words(opening, spot.start)):
+        if g.saying_word.match(token.lower) or g.complementizer_word.match(token.lower):
+            return True  # "said (that) Ramadi was overrun"
+        if not (g.slot_word.match(token.lower) or g.place_noun_word.match(token.lower)
+                or g.coordinator_word.match(token.lower) or token.start in r.spot_at):
+            return False
+    return True
 
 
 def _chronology_line(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -2821,6 +2846,10 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         if current is clause and _taken_before_retaking(hit, r, clause, g):
             break
+        if current is clause and g.perfect_is_undated and hit.trigger.kind != STATE and any(
+                g.perfect_aux_word.match(t.lower) and not g.pluperfect_word.match(t.lower)
+                for t in r.words(clause.start, hit.start)[-3:]):
+            break  # "recaptured Palmyra in March 2016, but IS fighters have overrun the city": not in March
         current = r.clauses[index - 1]
     return ctx.header_date
 
@@ -2832,9 +2861,12 @@ def _fronted_date(resolved: ResolvedDate, hit: _Hit, r: _Reading, g: T.Grammar) 
     if resolved.end > hit.start or len(r.words(r.body, resolved.start)) > 1:
         return False
     between = r.words(resolved.end, hit.start)
-    # "On Monday, officials … recalled how IS had taken Palmyra": the day of the telling, not of the taking
+    # "On Monday, officials … recalled how IS had taken Palmyra": the day of the telling, not of the taking;
+    # nor a perfect of the predicate itself ("… recaptured Palmyra, but IS fighters have overrun the city"), though
+    # a perfect in an aside does not count ("fighters of the SDF, which had crossed …, captured Manbij")
     return r.text[resolved.end:resolved.end + 2].lstrip().startswith(",") and not _time_moves_on(resolved.end, hit.start, r, g) \
-        and not any(g.saying_word.match(t.lower) or g.pluperfect_word.match(t.lower) for t in between)
+        and not any(g.saying_word.match(t.lower) for t in between) \
+        and not any(g.perfect_aux_word.match(t.lower) for t in between[-2:])
 
 
 def _part_named_after(end: int, r: _Reading, g: T.Grammar) -> bool:
@@ -3039,7 +3071,8 @@ def _coordinated_owner(resolved: ResolvedDate, hit: _Hit, rivals: list[_Hit], r:
     if not g.coordinator_word.match(after.group(2).lower()) and not (
             # "captured by rebels in 2012, overrun by IS in 2014": a comma and the next predicate (not a
             # participle telling the same taking: "entered Ramadi in December 2015, recapturing the city")
-            after.group(1) and any(h.start == resolved.end + after.start(2) and not _gerund(h, g) for h in predicates)):
+            after.group(1) and any(h.start == resolved.end + after.start(2) and not _participle_after_comma(h, resolved, r, g)
+                                   for h in predicates)):
         return None
     before = [h for h in predicates if h.end <= resolved.start]
     if not before or not any(h.start >= resolved.end for h in predicates):
@@ -3051,7 +3084,10 @@ def _participle_after_comma(hit: _Hit, resolved: ResolvedDate, r: _Reading, g: T
     """Whether a participle follows the date right after its comma ("entered Ramadi in December 2015,
     recapturing the city"; "captured al-Rai later that day, taking … prisoners"): it shares the date of the
     predicate before, not takes it away."""
-    return _gerund(hit, g) and r.text[resolved.end:hit.start].strip() == ","
+    if not (_gerund(hit, g) and r.text[resolved.end:hit.start].strip() == ","):
+        return False
+    following = min((h.start for h in r.hits if h.start > hit.end), default=len(r.text))
+    return not any(hit.end <= d.start < following for d in r.dates)  # not "losing it again in December"
 
 
 def _in_participle_aside(resolved: ResolvedDate, hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:

@@ -114,6 +114,7 @@ class Grammar:
     said_after_and: re.Pattern
     complementizer_always: bool
     pronoun_alone: bool
+    perfect_is_undated: bool
     subordinator_at: re.Pattern
     relative_word: re.Pattern
     complementizer_word: re.Pattern
@@ -307,6 +308,7 @@ def grammar(code: str | None) -> Grammar | None:
         said_after_and=re.compile(r",\s*(?:" + w.coordinators + r")\s+(?:\w+\s+){0,2}(?:" + w.saying + r")\b", _I),
         complementizer_always=w.complementizer_always,
         pronoun_alone=w.pronoun_alone,
+        perfect_is_undated=w.perfect_is_undated,
         subordinator_at=_at(w.subordinators),
         relative_word=_whole(w.relatives),
         complementizer_word=_whole(w.complementizer),

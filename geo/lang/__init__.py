@@ -206,6 +206,10 @@ class Language:
     including: str = r"(?!)"
     complementizer_always: bool = False  # "at" always starts a clause; English "that" only after saying or a subject
     pronoun_alone: bool = True  # the object pronoun is never a determiner ("it"; Norwegian "den" can be)
+    # A present perfect never takes a past date ("*has retaken it on Sunday"): a clause in it does not share the
+    # date of the clause before ("recaptured Palmyra in March 2016, but IS fighters have overrun the city").
+    # Norwegian news dates its perfect ("har søndag tatt kontroll"), so not there.
+    perfect_is_undated: bool = False
     # A span of time a holding lasted: "held Mosul for three years", "holdt byen i tre år" (over by now).
     duration: str = r"(?!)"
     # Words that say an attack failed: "repelled an ISIS counterattack", "were beaten back", "slått tilbake".

@@ -254,7 +254,7 @@ LANGUAGE = Language(
     ordinal_before=r"(?:first|second|third|last|latest|only)\s+(?:[\w-]+\s+){0,3}?to(?:\s+(?:be|have\s+been|have))?",
     conditional=r"if|unless|whether|once\s+(?:the|it|they|we|this|that)",
     conditional_start=r"if|should|unless|once",
-    negation_before=r"not|never|\w*n['’]t|no\s+longer|nor|fail(?:s|ed|ing)?\s+to|without|neither|nearly|almost",
+    negation_before=r"not|never|\w*n['’]t|no\s+longer|nor|fail(?:s|ed|ing)?\s+to|without|neither|nearly|almost|virtually|practically|all\s+but",
     negation_after=r"not|never",
     denial=r"denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes"
            r"|contradicted|no\s+(?:evidence|sign|truth|mention)"
@@ -263,7 +263,7 @@ LANGUAGE = Language(
     denied_after=r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:denied|dismissed|rejected|disputed|refuted)"
                  r"|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"
                  r"|(?:has|have|had|was|were|is|are)\s*(?:not|n't)\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)"
-                 r"|(?:were|was|are|is)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)"
+                 r"|(?:were|was)\s+(?:not\s+|never\s+)?(?:unconfirmed|false|untrue|premature)"
                  r"|(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:retracted|withdrawn)"
                  r"|(?:a|an)\s+(?:claim|report|assertion|account)\s+(?:that\s+)?(?:\S+\s+){0,4}?"
                  r"(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)",
@@ -274,11 +274,14 @@ LANGUAGE = Language(
                r"|advance"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     participle_forms=r"overrun",
+    perfect_is_undated=True,
     holding_ends=r"(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:coming\s+to\s+an\s+end|ending|ended|over|broken|crumbling|collapsing)"
                  r"|(?:has|had)\s+(?:\w+\s+)?(?:ended|collapsed|crumbled)",
     participle_after=r"was|were|(?:has|have|had)\s+been",
-    expectation=r"expects?|expected|expecting|anticipates?|anticipated|anticipating|foresees?|predicts?|predicted"
-                r"|fears?|feared|(?:prepares?|prepared|preparing|braces?|braced|bracing)\s+for",
+    # not "as expected", nor a participle before its noun ("an expected assault", "the expected fall")
+    expectation=r"(?<!\bas\s)(?<!\bAs\s)(?<!\bthe\s)(?<!\bThe\s)(?<!\ban\s)(?<!\bAn\s)"
+                r"(?:expects?|expected|expecting|anticipates?|anticipated|anticipating|foresees?|predicts?|predicted"
+                r"|fears?|feared|(?:prepares?|prepared|preparing|braces?|braced|bracing)\s+for)",
     still=r"still|remains?|remained|continues?\s+to|continued\s+to|kept",
     remainder=r"the\s+rest\s+of|the\s+remainder\s+of",
     partial_adverb=r"partially|partly",

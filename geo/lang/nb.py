@@ -246,7 +246,8 @@ LANGUAGE = Language(
     inside_town=r"(?:i|inne\s+i)(?:\s+(?:selve|provinshovedstaden|byen|grensebyen))?",
     present_passive=PRESENT_PASSIVE,
     holding_ends=r"(?:er|var|har\s+vært)\s+(?:\w+\s+)?(?:over|slutt|i\s+ferd\s+med\s+å\s+ta\s+slutt|brutt)",
-    expectation=r"venter|ventet|forventer|forventet|frykter|fryktet|forbereder\s+seg\s+på|forberedte\s+seg\s+på",
+    expectation=r"(?<!\bsom\s)(?<!\bSom\s)(?:venter|ventet|forventer|forventet|frykter|fryktet|forbereder\s+seg\s+på"
+                r"|forberedte\s+seg\s+på)",
     forecast=r"delvis|innen|snart|raskt|i\s+løpet\s+av|trolig|sannsynligvis|gradvis|nesten|ventes|venter|regner\s+med",
     unopposed=r"uten\s+(?:kamp|motstand)|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
               r"|(?:brøt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen\s+og",
