@@ -1355,6 +1355,11 @@ def _remember_intent(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleConte
     if hit.trigger.kind not in (CAPTURE, CONTEST, PRESSURE):
         return
     g = ctx.grammar
+    patients = _slot(hit.end, r, clause, ctx.grammar, ctx, hit).patients
+    if patients and patients[-1].spot.mention.place is not None and not patients[-1].spot.anaphor:
+        # the town spoken of, though nothing happened to it yet: "Iraq also plans to retake Mosul in the north.
+        # The militants have held the city for more than a year and a half."
+        ctx.last_patient, ctx.last_patient_sentence = patients[-1].spot.mention, r.index
     agent = _subject_force(hit, r, clause, g, ctx)
     if agent is None:
         earlier = [f for f in r.forces if f.end <= hit.start and (
@@ -1362,7 +1367,7 @@ def _remember_intent(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleConte
         agent = earlier[-1] if earlier else None
     if agent is None:
         return
-    for patient in _slot(hit.end, r, clause, ctx.grammar, ctx, hit).patients:
+    for patient in patients:
         place = patient.spot.mention.place
         if place is not None:
             code = ctx.forces.resolve(agent.code, place.country)

@@ -2525,3 +2525,12 @@ def test_a_second_review_of_the_participle_and_date_rules(gazetteer):
         ("IRAQI_GOV", "capture", date(2017, 10, 5))]
     assert [e.force for e in events_of("Som ventet gjenerobret irakiske styrker Hawija torsdag.", gazetteer,
                                        published=date(2017, 10, 6))] == ["IRAQI_GOV"]
+
+
+def test_a_town_named_in_a_plan_is_the_town_spoken_of_next(gazetteer):
+    # "the city" after "Iraq also plans to try to retake Mosul" is Mosul, not Ramadi retaken a sentence before
+    events = events_of("The army took back control of Ramadi. Iraq also plans to try to retake Mosul in the north. "
+                       "The militants have held the city for more than a year and a half.", gazetteer, language="en",
+                       published=date(2016, 3, 17))
+    held = [e for e in events if e.kind == "state"]
+    assert [(e.place_id, e.force) for e in held] == [("mosul", "IS")]
