@@ -1094,7 +1094,8 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
     spot = patient.spot
     if spot.landmark or spot.region:
         return None, False
-    if patient.outskirts and not trigger.entry:
+    if patient.outskirts:
+        # "entered the city's outskirts" as "pushed into the outskirts": at its edge, not inside it
         return (PRESSURE, False) if kind in (CAPTURE, CONTEST, PRESSURE) else (None, False)
     if kind == STATE:
         if patient.partial or patient.half or patient.most:
@@ -2153,7 +2154,10 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             after = text[spot.end:spot.end + 40]
             if (spot.mention.surface.endswith(("s", "'s", "’s")) or after[:2] in ("'s", "’s")) \
                     and g.subarea_after_at.match(after):
-                flags.partial = True
+                if g.outskirts_after_at.match(after):
+                    flags.outskirts = True  # "entered Fallujah's outskirts": its edge
+                else:
+                    flags.partial = True
             patients.append(_Patient.of(spot, flags))
             flags = _Part()
             pos, more = _list_continues(spot.end, r, clause, g, patients)
@@ -2223,8 +2227,12 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             part = g.subarea_after_at.match(text, anaphor.end())
             if part and (owned or re.match(r"\s*(?:[.;]|$)", text[part.end():])):
                 # "the city's eastern districts"; "pushed IS out of the city center." (not "retook the city
-                # centre, then the whole city", "district by district", "the city and suburbs")
-                flags.partial = True
+                # centre, then the whole city", "district by district", "the city and suburbs"); "the city's
+                # outskirts": its edge
+                if owned and g.outskirts_after_at.match(text, anaphor.end()):
+                    flags.outskirts = True
+                else:
+                    flags.partial = True
             spot = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
             if spot is not None:
                 patients.append(_Patient.of(spot, flags))

@@ -1844,7 +1844,13 @@ def test_an_entry_that_met_little_resistance_takes_the_town(gazetteer):
         assert kinds(text) == ["contest"], text
     assert kinds("Opprørere stormet Jarabulus onsdag og møter liten motstand så langt.", "nb") == ["contest"]
     assert kinds("Opprørere rykket inn i Jarabulus onsdag med liten motstand i starten.", "nb") == ["contest"]
-    assert kinds("Rebels entered the outskirts of Jarabulus with little resistance on Wednesday.") == ["contest"]
+    # at the town's edge, with or without resistance, whatever the verb
+    assert kinds("Rebels entered the outskirts of Jarabulus with little resistance on Wednesday.") == ["pressure"]
+    assert kinds("Some militia commanders said on Thursday their men had already entered Jarabulus's outskirts.") \
+        == ["pressure"]
+    assert kinds("Rebels have surrounded Jarabulus since Monday, and some commanders said on Thursday their men had "
+                 "already entered the town's outskirts.") == ["pressure"]
+    assert kinds("Rebels entered Jarabulus's eastern districts on Thursday.") == ["contest"]
     assert "capture" not in kinds("Rebels entered Jarabulus on Wednesday with little resistance, and by nightfall IS "
                                   "had retaken half of it.")
     # The entering side going on to take the centre is the same taking.

@@ -364,6 +364,8 @@ class Language:
     # After a holding, words that end it ("ISIS' brutal control of the city is coming to an end", "IS' kontroll
     # over byen er over"): no holding to show.
     holding_ends: str = r"(?!)"
+    # Of `subarea_after`, the town's edge ("Fallujah's outskirts", "Mosuls utkant"): pressed, not entered.
+    outskirts_after: str = r"(?!)"
     dates: DateWords | None = None
 
 
