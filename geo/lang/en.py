@@ -274,7 +274,7 @@ LANGUAGE = Language(
                r"|advance"
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     participle_forms=r"overrun",
-    outskirts_after=r"(?:\w+\s+)?(?:outskirts|suburbs?|edges?|fringes?|periphery)",
+    outskirts_after=r"(?:\w+\s+)?(?:outskirts|edges?|fringes?|periphery)",
     perfect_is_undated=True,
     holding_ends=r"(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:coming\s+to\s+an\s+end|ending|ended|over|broken|crumbling|collapsing)"
                  r"|(?:has|had)\s+(?:\w+\s+)?(?:ended|collapsed|crumbled)",
