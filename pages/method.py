@@ -32,8 +32,10 @@ else:
         f"({measured.gold_changes} control changes, {measured.traps} places that must *not* change colour), "
         "scored on the held-out **test** half. *Precision*: of the changes the machine read, the share that "
         "are right (place within 5 km, force, status and date); *recall*: of the changes in the texts, the "
-        "share it found; in brackets the 95 % interval and how many were counted. Until precision is high, "
-        "read every colour with its quotes: the panel beside the map shows them."
+        "share it found; *map right*: of the changes in the texts, the share whose town the assembled map "
+        "shows in the right hands (or fought over) after the change and up to the next one, wherever the "
+        "dates say what it must show; in brackets the 95 % interval and how many were counted. Until "
+        "precision is high, read every colour with its quotes: the panel beside the map shows them."
     )
     st.dataframe(pd.DataFrame(measured.rows), hide_index=True, width="stretch")
     why, traps = st.columns(2)

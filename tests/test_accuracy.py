@@ -13,7 +13,7 @@ RESULTS = {
     "corpus": {"articles": 12, "gold_changes": 30, "traps": 14},
     "scores": {
         "split:test": {"precision": _figure(0.5, 0.3, 0.7, 20), "recall": _figure(0.25, 0.12, 0.4, 40),
-                       "traps": _figure(0.9, 0.7, 0.97, 10)},
+                       "traps": _figure(0.9, 0.7, 0.97, 10), "map_accuracy": _figure(0.8, 0.6, 0.9, 30)},
         "split:test/language:nb": {"precision": _figure(1.0, 0.5, 1.0, 3)},
     },
     "misses": [{"reason": "date: the build says 2017-07-01 (month), the gold 2017-07-10 (day)"},
@@ -31,6 +31,7 @@ def test_the_page_gets_each_figure_with_its_interval_and_count_per_language():
     assert test["precision"] == "0.50 (0.30–0.70, n=20)"
     assert test["recall"] == "0.25 (0.12–0.40, n=40)"
     assert test["date right"] == "–"
+    assert test["map right"] == "0.80 (0.60–0.90, n=30)"  # what the assembled map shows, not only the events
     assert norwegian["articles"] == "Norwegian (Bokmål)" and norwegian["precision"] == "1.00 (0.50–1.00, n=3)"
 
 
@@ -47,4 +48,5 @@ def test_no_results_or_unreadable_results_say_so_instead_of_failing(tmp_path):
     assert accuracy.load(broken) is None
     broken.write_text(json.dumps({"scores": {"split:test": {"precision": {"value": "x"}}}}), encoding="utf-8")
     assert accuracy.load(broken).rows == [{"articles": "all test articles", "precision": "–", "recall": "–",
-                                           "date right": "–", "place found": "–", "traps left alone": "–"}]
+                                           "date right": "–", "place found": "–", "traps left alone": "–",
+                                           "map right": "–"}]

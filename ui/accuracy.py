@@ -12,7 +12,7 @@ RESULTS_FILE = Path(__file__).resolve().parent.parent / "eval" / "results.json"
 GROUPS = (("split:test", "all test articles"), ("split:test/language:en", "English"),
           ("split:test/language:nb", "Norwegian (Bokmål)"))
 MEASURES = (("precision", "precision"), ("recall", "recall"), ("date_accuracy", "date right"),
-            ("place_accuracy", "place found"), ("traps", "traps left alone"))
+            ("place_accuracy", "place found"), ("traps", "traps left alone"), ("map_accuracy", "map right"))
 
 
 @dataclass(frozen=True)
