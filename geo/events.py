@@ -1094,8 +1094,9 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
     spot = patient.spot
     if spot.landmark or spot.region:
         return None, False
-    if patient.outskirts:
-        # "entered the city's outskirts" as "pushed into the outskirts": at its edge, not inside it
+    if patient.outskirts and not (trigger.entry and g.beyond_outskirts.search(r.text, hit.end)):
+        # "entered the city's outskirts" as "pushed into the outskirts": at its edge, not inside it (unless the
+        # sentence goes on inside: "entered Fallujah's outskirts and then the city centre")
         return (PRESSURE, False) if kind in (CAPTURE, CONTEST, PRESSURE) else (None, False)
     if kind == STATE:
         if patient.partial or patient.half or patient.most:
@@ -1356,11 +1357,6 @@ def _remember_intent(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleConte
     if hit.trigger.kind not in (CAPTURE, CONTEST, PRESSURE):
         return
     g = ctx.grammar
-    patients = _slot(hit.end, r, clause, ctx.grammar, ctx, hit).patients
-    if patients and patients[-1].spot.mention.place is not None and not patients[-1].spot.anaphor:
-        # the town spoken of, though nothing happened to it yet: "Iraq also plans to retake Mosul in the north.
-        # The militants have held the city for more than a year and a half."
-        ctx.last_patient, ctx.last_patient_sentence = patients[-1].spot.mention, r.index
     agent = _subject_force(hit, r, clause, g, ctx)
     if agent is None:
         earlier = [f for f in r.forces if f.end <= hit.start and (
@@ -1368,7 +1364,7 @@ def _remember_intent(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleConte
         agent = earlier[-1] if earlier else None
     if agent is None:
         return
-    for patient in patients:
+    for patient in _slot(hit.end, r, clause, ctx.grammar, ctx, hit).patients:
         place = patient.spot.mention.place
         if place is not None:
             code = ctx.forces.resolve(agent.code, place.country)

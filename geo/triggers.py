@@ -198,6 +198,7 @@ class Grammar:
     state_locative_at: re.Pattern
     subarea_after_at: re.Pattern
     outskirts_after_at: re.Pattern
+    beyond_outskirts: re.Pattern
     slot_word: re.Pattern
     adjective_word: re.Pattern
     place_noun_word: re.Pattern
@@ -403,6 +404,7 @@ def grammar(code: str | None) -> Grammar | None:
         state_locative_at=_at(w.state_locative),
         subarea_after_at=re.compile(r"['’]?s?\s+(?:" + w.subarea_after + r")(?![\w])", _I),
         outskirts_after_at=re.compile(r"['’]?s?\s+(?:" + w.outskirts_after + r")(?![\w])", _I),
+        beyond_outskirts=_words(w.beyond_outskirts),
         slot_word=_whole(w.slot_words),
         adjective_word=re.compile(r"(?:" + w.adjective + r")\Z"),  # lower-case only: capitals are names
         place_noun_word=_whole(w.place_nouns),

@@ -2533,10 +2533,13 @@ def test_a_second_review_of_the_participle_and_date_rules(gazetteer):
                                        published=date(2017, 10, 6))] == ["IRAQI_GOV"]
 
 
-def test_a_town_named_in_a_plan_is_the_town_spoken_of_next(gazetteer):
-    # "the city" after "Iraq also plans to try to retake Mosul" is Mosul, not Ramadi retaken a sentence before
-    events = events_of("The army took back control of Ramadi. Iraq also plans to try to retake Mosul in the north. "
-                       "The militants have held the city for more than a year and a half.", gazetteer, language="en",
-                       published=date(2016, 3, 17))
-    held = [e for e in events if e.kind == "state"]
-    assert [(e.place_id, e.force) for e in held] == [("mosul", "IS")]
+def test_an_entry_at_the_edge_is_pressure_unless_the_sentence_goes_on_inside(gazetteer):
+    def kinds(text):
+        return [e.kind for e in events_of(text, gazetteer, language="en", published=date(2016, 5, 30))
+                if e.place_id == "al-fallujah"]
+    assert kinds("Iraqi forces entered Fallujah's western edge on Monday.") == ["pressure"]
+    for inside in ("Iraqi forces entered the outskirts of Fallujah and then the centre.",
+                   "Iraqi forces entered Fallujah's outskirts on Monday and then the city centre.",
+                   "Iraqi forces entered Fallujah's outskirts and then the city itself.",
+                   "Iraqi forces entered Fallujah from its western outskirts on Monday."):
+        assert kinds(inside) == ["contest"], inside

@@ -364,8 +364,10 @@ class Language:
     # After a holding, words that end it ("ISIS' brutal control of the city is coming to an end", "IS' kontroll
     # over byen er over"): no holding to show.
     holding_ends: str = r"(?!)"
-    # Of `subarea_after`, the town's edge ("Fallujah's outskirts", "Mosuls utkant"): pressed, not entered.
+    # Of `subarea_after`, the town's edge ("Fallujah's outskirts"): pressed, not entered; unless the sentence goes
+    # on `beyond_outskirts` ("entered the outskirts of Fallujah and then the centre").
     outskirts_after: str = r"(?!)"
+    beyond_outskirts: str = r"(?!)"
     dates: DateWords | None = None
 
 

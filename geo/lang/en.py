@@ -275,6 +275,7 @@ LANGUAGE = Language(
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     participle_forms=r"overrun",
     outskirts_after=r"(?:\w+\s+)?(?:outskirts|edges?|fringes?|periphery)",
+    beyond_outskirts=r"cent(?:er|re)|inside|itself|districts?|neighbou?rhoods?|quarters?|(?:breaking|broke|pushing|pushed)\s+into",
     perfect_is_undated=True,
     holding_ends=r"(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:coming\s+to\s+an\s+end|ending|ended|over|broken|crumbling|collapsing)"
                  r"|(?:has|had)\s+(?:\w+\s+)?(?:ended|collapsed|crumbled)",
@@ -332,7 +333,8 @@ LANGUAGE = Language(
     adjective=r"[a-z][\w-]*(?:ern|ian|ish|ese|ic|ical|ful|ous|ive)",
     place_nouns=r"towns?|city|cities|villages?|townships?|settlements?|capital|hub",
     state_locative=r"in(?:\s+(?:the\s+)?areas?\s+(?:near|around|of))?",
-    subarea_after=r"(?:\w+\s+)?(?:outskirts|districts?|neighbou?rhoods?|quarters?|cent(?:er|re)|old\s+city|suburbs?)"
+    subarea_after=r"(?:\w+\s+)?(?:outskirts|edges?|fringes?|periphery|districts?|neighbou?rhoods?|quarters?|cent(?:er|re)"
+                  r"|old\s+city|suburbs?)"
                   r"|(?:north|south|east|west)(?![\w-])",
     town_anaphor=r"the\s+(?:\S+\s+){0,2}?(?:town|city|village|township)",
     focus_anaphor=r"(?:its|their)\s+(?:\w+\s+)?(?:last\s+)?(?:bastion|stronghold)|the\s+pocket",

@@ -245,7 +245,6 @@ LANGUAGE = Language(
     none_of=r"ingen|ingenting|intet",
     inside_town=r"(?:i|inne\s+i)(?:\s+(?:selve|provinshovedstaden|byen|grensebyen))?",
     present_passive=PRESENT_PASSIVE,
-    outskirts_after=r"(?:\w+\s+)?utkant\w*",
     holding_ends=r"(?:er|var|har\s+vært)\s+(?:\w+\s+)?(?:over|slutt|i\s+ferd\s+med\s+å\s+ta\s+slutt|brutt)",
     expectation=r"(?<!\bsom\s)(?<!\bSom\s)(?:venter|ventet|forventer|forventet|frykter|fryktet|forbereder\s+seg\s+på"
                 r"|forberedte\s+seg\s+på)",
