@@ -37,6 +37,8 @@ START_TIMEOUT_S = 120
 SETTLE_S = float(os.environ.get("BENCH_SETTLE_S", "1.5"))  # after a step: the map reports its date 700 ms later and the rerun follows
 PAINT_TIMEOUT_MS = 120_000
 ENTER_LOST_MS = 30_000  # a search's Enter with no rerun after this long was not taken (see measure_places)
+REOPENED_WAIT_MS = 30_000  # the same on the page opened anew (_search_on_a_new_page)
+REOPEN_TRIES = 4
 MAP_FRAME = "st_folium"  # streamlit-folium's iframe: its URL contains the component's name
 
 
@@ -403,18 +405,44 @@ def measure_places(url: str, queries: list[str], browser) -> PlacesRun:
             # In the whole test suite a search now and then never reran the page (no rerun for minutes, an
             # Enter pressed again neither): open the page anew, a new session, and time the search there.
             reopened += 1
-            page.reload()
-            page.locator("[data-testid='stDataFrame']").wait_for(timeout=PAINT_TIMEOUT_MS)
-            box = page.get_by_role("textbox", name="Search")
-            page.evaluate(_RERUN_CLOCK)
-            began = time.perf_counter()
-            box.fill(query)
-            box.press("Enter")
-            page.wait_for_function("() => window.__rerunDone !== null", polling="raf", timeout=PAINT_TIMEOUT_MS)
+            box, began = _search_on_a_new_page(page, query)
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
         times.append((time.perf_counter() - began) * 1000)
     page.context.close()
     return PlacesRun(times, reopened)
+
+
+def _search_on_a_new_page(page, query: str):
+    """The Places page opened anew and `query` searched there, until a search reruns it: the search box and
+    when the timed search began. An Enter is lost now and then on a new page too (about one in ten right
+    after a reload, cause unknown), so a lost one opens the page once more, up to `REOPEN_TRIES` times."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    def searched(text: str) -> bool:
+        box.fill(text)
+        box.press("Enter")
+        try:
+            page.wait_for_function("() => window.__rerunDone !== null", polling="raf", timeout=REOPENED_WAIT_MS)
+            return True
+        except PlaywrightTimeoutError:
+            return False
+
+    for _ in range(REOPEN_TRIES):
+        page.reload()
+        page.locator("[data-testid='stDataFrame']").wait_for(timeout=PAINT_TIMEOUT_MS)
+        page.wait_for_timeout(SETTLE_S * 1000)
+        box = page.get_by_role("textbox", name="Search")
+        if box.input_value() == query:
+            # The new session's box already holds this search (an empty one, ""): its Enter would rerun
+            # nothing, so another search goes first, untimed.
+            page.evaluate(_RERUN_CLOCK)
+            if not searched(query + " "):
+                continue
+        page.evaluate(_RERUN_CLOCK)
+        began = time.perf_counter()
+        if searched(query):
+            return box, began
+    raise RuntimeError(f"a Places search ({query!r}) never reran the page, on {REOPEN_TRIES} pages opened anew")
 
 
 def server_rss_with_sessions(url: str, pid: int, start: date, sessions: int, browser) -> float:
