@@ -1462,8 +1462,14 @@ def _told_in_the_past(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleCont
         return False
     if g.now.search(r.text, clause.start, clause.end):
         return False
-    return not any(g.perfect_aux_word.match(t.lower) and not g.pluperfect_word.match(t.lower)
-                   for t in r.words(clause.start, hit.start)[-4:])
+    return not _present_perfect(hit, r, clause, g, reach=4)
+
+
+def _present_perfect(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, reach: int) -> bool:
+    """Whether a present perfect's auxiliary ("has", "have"; not "had") stands among the `reach` words of the
+    clause before the predicate."""
+    return any(g.perfect_aux_word.match(t.lower) and not g.pluperfect_word.match(t.lower)
+               for t in r.words(clause.start, hit.start)[-reach:])
 
 
 def _window_end(resolved: ResolvedDate) -> date:
@@ -2855,9 +2861,8 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break
         if current is clause and _taken_before_retaking(hit, r, clause, g):
             break
-        if current is clause and g.perfect_is_undated and hit.trigger.kind != STATE and any(
-                g.perfect_aux_word.match(t.lower) and not g.pluperfect_word.match(t.lower)
-                for t in r.words(clause.start, hit.start)[-3:]):
+        if current is clause and g.perfect_is_undated and hit.trigger.kind != STATE \
+                and _present_perfect(hit, r, clause, g, reach=3):
             break  # "recaptured Palmyra in March 2016, but IS fighters have overrun the city": not in March
         current = r.clauses[index - 1]
     return ctx.header_date
