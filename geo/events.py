@@ -423,6 +423,7 @@ def extract_events_in(
 ) -> list[Event]:
     """`extract_events` on the article already split into `sentences` (`split_sentences(article.text)`)."""
     g = T.grammar(language)
+    sentences = [replace(s, text=_without_citations(s.text)) if "[" in s.text else s for s in sentences]
     by_sentence: dict[int, list[Mention]] = {s.index: [] for s in sentences}
     starts = [s.start for s in sentences]
     for mention in mentions:
@@ -449,6 +450,20 @@ def extract_events_in(
     lede_dated = _lede_dated_by_next_sentence(events, context, sentences, by_sentence)
     # "Hit is liberated", further on, is now the lede's taking said again
     return events if lede_dated == events else _restated(lede_dated)
+
+
+# An encyclopedia's reference marks ("Fallujah,[5][6] Al-Karmah[7] and Khaldiyah[8]") stand between the names
+# of a list and between a name and its date. The clauses are read with them blanked out, each as many spaces
+# as it had characters, so every offset stays the article's; quotes are the article's own text.
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]")
+
+
+def _without_citations(text: str) -> str:
+    return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _quote(ctx: _ArticleContext, sentence: Sentence) -> str:
+    return ctx.article.text[sentence.start:sentence.end]
 
 
 def _last_claim_sentence(sentences: list[Sentence], hits: list[list[_Hit]], g: T.Grammar | None) -> int:
@@ -546,7 +561,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     events = _with_epithets(events, epithets)
     if body:
         # The claim is the report, not its dateline: "MOSUL (NTB-AFP):" names where it was filed.
-        quote = text[body:].lstrip()
+        quote = _quote(ctx, sentence)[body:].lstrip()
         events = [replace(e, quote=quote) for e in events]
     return _merge_same_claims(events)
 
@@ -2319,6 +2334,8 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
     text = r.text
     pos = position
     aside = _APPOSITIVE.match(text, pos) or _DISTANCE_ASIDE.match(text, pos)
+    if aside is not None and _more_places_at(pos, r, g):
+        aside = None  # "the city of Dayr Hafir, the towns of Tadef and Al-Khafsah, and …": the list goes on
     located = g.locative_after_at.match(text, pos)
     if located is not None and _date_phrase_at(located.end(), r, g) is None:
         located = None
@@ -2357,6 +2374,9 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
                     return pos, -1
                 nxt = after
                 continue
+            if any(clause.start <= h.start and h.end <= position and h.trigger.form == "verb" for h in r.hits) \
+                    and _predicate_of_its_own(spot.end, r, g):
+                return pos, -1  # "recaptured Tikrit in April 2015, and Baiji was retaken in October": a new clause
             own_place = g.locative_after_at.match(text, spot.end)
             if located is not None and not _dated_item_ends(own_place.end() if own_place else spot.end, r, g):
                 return pos, -1  # "took Saraqeb on the outskirts of Idlib on Feb. 8 and Idlib remains …": no list
@@ -2373,6 +2393,34 @@ def _list_continues(position: int, r: _Reading, clause: _Clause, g: T.Grammar, p
             nxt += 1
         skipped += 1
     return pos, -1
+
+
+def _predicate_of_its_own(end: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the town ending at `end` is the subject of a predicate right after it ("Baiji was retaken", "and
+    Qaryatayn fell", "og Tikrit falt"), with at most auxiliaries and adverbs between."""
+    following = min((h.start for h in r.hits if h.start >= end), default=None)
+    if following is None:
+        return False
+    between = r.words(end, following)
+    return len(between) <= 3 and all(g.passive_aux_word.match(t.lower) or g.perfect_aux_word.match(t.lower)
+                                     or g.adverb_word.match(t.lower) for t in between)
+
+
+def _more_places_at(position: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a plural of the place nouns names the list's next towns at `position` (", the towns of Tadef and
+    Al-Khafsah,", ", byene Tadef og …,"), which no apposition of one town does; only names and joiners up to the
+    closing comma ("…, the towns of Rawa and Anah next in line, …" is a remark on them)."""
+    plural = g.plural_places_at.match(r.text, position)
+    if plural is None or plural.end() not in r.spot_at:
+        return False
+    at = plural.end()
+    while at in r.spot_at:
+        at = r.spot_at[at].end
+        join = g.list_join_at.match(r.text, at)
+        if join is None or join.end() not in r.spot_at:
+            return r.text[at:at + 1] == ","  # the comma that closes the names
+        at = join.end()
+    return False
 
 
 def _dated_item_ends(position: int, r: _Reading, g: T.Grammar) -> bool:
@@ -3212,7 +3260,7 @@ def _make_event(ctx: _ArticleContext, sentence: Sentence, claim: _Claim, claiman
         date_phrase=phrase,
         claimant=claimant,
         confidence=round(min(max(confidence, 0.05), 1.0), 2),
-        quote=sentence.text,
+        quote=_quote(ctx, sentence),
         past=past,
         late=late,
     )
@@ -3262,7 +3310,7 @@ def _share_event(text: str, r: _Reading, ctx: _ArticleContext, sentence: Sentenc
         date_phrase=None,
         claimant=claimant,
         confidence=round(_BASE_CONFIDENCE["share"] + (0.1 if claimant else 0.0), 2),
-        quote=sentence.text,
+        quote=_quote(ctx, sentence),
     )
 
 

@@ -2543,3 +2543,44 @@ def test_an_entry_at_the_edge_is_pressure_unless_the_sentence_goes_on_inside(gaz
                    "Iraqi forces entered Fallujah's outskirts and then the city itself.",
                    "Iraqi forces entered Fallujah from its western outskirts on Monday."):
         assert kinds(inside) == ["contest"], inside
+
+
+def test_an_encyclopedias_reference_marks_do_not_cut_a_list_or_hide_its_date(gazetteer):
+    sentence = "In January 2014, ISIL captured Fallujah,[5][6] Al-Karmah[7] and Khaldiyah.[8]"
+    events = events_of(sentence, gazetteer, language="en", published=date(2014, 6, 30))
+    assert sorted((e.place_name, e.force, e.date, e.date_precision) for e in events) == [
+        ("Al Fallujah", "IS", date(2014, 1, 1), "month"), ("Khalidiya", "IS", date(2014, 1, 1), "month"),
+        ("al-Karmah", "IS", date(2014, 1, 1), "month")]
+    assert all(e.quote == sentence for e in events)  # the quote is the text as published, marks and all
+    e = one(events_of("ISIL captured Haditha[12] in June 2014.", gazetteer, language="en", published=date(2014, 8, 1)))
+    assert (e.date, e.date_precision) == (date(2014, 6, 1), "month")
+
+
+def test_a_plural_of_town_set_in_commas_goes_on_with_the_list(gazetteer):
+    def taken(text, language="en"):
+        return sorted(e.place_name for e in events_of(text, gazetteer, language=language, published=date(2017, 6, 9))
+                      if e.kind == "capture")
+    assert taken("In April 2017 the Syrian Army captured the city of Manbij, the towns of Jarabulus and al-Bab, "
+                 "and nearly 250 villages.") == ["Al Bab", "Jarabulus", "Manbij"]
+    assert taken("Regjeringsstyrkene tok i april Manbij, byene Jarabulus og al-Bab, og 250 landsbyer.",
+                 "nb") == ["Al Bab", "Jarabulus", "Manbij"]
+    # one town set in commas is an apposition, and so is a remark on the towns: the towns it names are not taken
+    assert taken("The army took Shirqat, the last town before Mosul, in April.") == ["Ash Sharqat"]
+    assert taken("Iraqi troops retook al-Qaim, the towns of Rawa and Anah being next in line, on Friday.") == ["al-Qaim"]
+
+
+
+def test_a_town_after_a_comma_and_with_a_predicate_of_its_own_keeps_its_own_date(gazetteer):
+    def dated(text):
+        return sorted((e.place_name, e.date) for e in events_of(text, gazetteer, language="en",
+                                                                 published=date(2019, 6, 1)) if e.kind == "capture")
+    # Baiji had been given Tikrit's April, as if it were the next item of "recaptured"'s list
+    assert dated("Iraqi forces recaptured Tikrit in April 2015, and Baiji was retaken in October 2015.") == [
+        ("Bayji", date(2015, 10, 1)), ("Tikrit", date(2015, 4, 1))]
+    assert dated("ISIL captured Palmyra in May 2015,[1] and Qaryatayn fell in August 2015.[2]") == [
+        ("Al Qaryatayn", date(2015, 8, 1)), ("Tadmur", date(2015, 5, 1))]
+    # a list with a date for each item is still one predicate's list, and so are a predicate's subjects
+    assert dated("Iraqi forces recaptured Tikrit in April 2015 and Baiji in October 2015.") == [
+        ("Bayji", date(2015, 10, 1)), ("Tikrit", date(2015, 4, 1))]
+    assert {e.place_name for e in events_of("Mosul og Tikrit falt til ISIL forrige uke.", gazetteer,
+                                            published=date(2014, 6, 16))} == {"Mosul", "Tikrit"}

@@ -368,6 +368,9 @@ class Language:
     # on `beyond_outskirts` ("entered the outskirts of Fallujah and then the centre").
     outskirts_after: str = r"(?!)"
     beyond_outskirts: str = r"(?!)"
+    # A plural of `place_nouns` ("the towns of", "byene"): set in commas after a town, the list's next names,
+    # not an apposition ("captured the city of Dayr Hafir, the towns of Tadef and Al-Khafsah, and …").
+    plural_place_nouns: str = r"(?!)"
     dates: DateWords | None = None
 
 

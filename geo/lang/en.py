@@ -276,6 +276,7 @@ LANGUAGE = Language(
     participle_forms=r"overrun",
     outskirts_after=r"(?:\w+\s+)?(?:outskirts|edges?|fringes?|periphery)",
     beyond_outskirts=r"cent(?:er|re)|inside|itself|districts?|neighbou?rhoods?|quarters?|(?:breaking|broke|pushing|pushed)\s+into",
+    plural_place_nouns=r"towns|cities|villages|settlements",
     perfect_is_undated=True,
     holding_ends=r"(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:coming\s+to\s+an\s+end|ending|ended|over|broken|crumbling|collapsing)"
                  r"|(?:has|had)\s+(?:\w+\s+)?(?:ended|collapsed|crumbled)",

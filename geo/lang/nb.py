@@ -261,6 +261,7 @@ LANGUAGE = Language(
                r"|nå|selve|raskt|endelig|formelt|offisielt|resten|“|”|\"|«|»|'",
     adjective=r"[a-zæøå][\wæøå-]*(?<!en)e",
     place_nouns=r"[\wæøå]*by(?:en|ene|er)?|[\wæøå]*landsby(?:en|ene|er)?|tettsted(?:et)?",
+    plural_place_nouns=r"[\wæøå]*byene|tettstedene",
     state_locative=r"i(?:\s+områdene\s+(?:ved|rundt))?|ved|rundt",
     subarea_after=r"(?:\w+\s+)?(?:utkant\w*|bydel\w*|sentrum|gamleby\w*|forsted\w*)",
     town_anaphor=r"[\wæøå]*byen|[\wæøå]*byens",
