@@ -1268,12 +1268,16 @@ def _town_subject(end: int, r: _Reading, g: T.Grammar) -> bool:
     return True
 
 
+# After a chronology line's date: a colon, or a dash set in spaces ("April 1 – Iraqi forces take Tikrit").
+_CHRONOLOGY_MARK_AT = re.compile(r"\s*(?::|[–—-]\s)")
+
+
 def _chronology_line(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
-    """A line that opens with its date and a colon, told as a chronology tells it ("12. august 2016: Manbij
+    """A line that opens with its date and a colon or a dash, told as a chronology tells it ("12. august 2016: Manbij
     erobres av SDF"); not a forecast or a report of one on such a line ("5. juni 2017: SDF sier Raqqa erobres
     innen få uker", "Tabqa erobres trolig av SDF"), and not a clause of expectation or condition."""
     first = r.dates[0] if r.dates else None
-    if first is None or r.text[r.body:first.start].strip(" –-•*") or not r.text[first.end:].lstrip().startswith(":"):
+    if first is None or r.text[r.body:first.start].strip(" –-•*") or not _CHRONOLOGY_MARK_AT.match(r.text, first.end):
         return False
     clause = _clause_at(r, hit.start)
     if clause.opener and (g.complementizer_word.match(clause.opener) or g.subordinator_at.match(clause.opener)):
@@ -2238,6 +2242,11 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             if named and not _in_dates(anaphor.end() + named.end() - 1, r):  # (not "the town Tuesday")
                 unplaced = True
                 break  # "byen Shirqat": a town we cannot place, not one named before
+            apposed = _apposed_town(anaphor.end(), r)
+            if apposed is not None:
+                pos = apposed  # "the second biggest city in Iraq, Mosul,": the town named, not one told of before
+                words += 1
+                continue
             owned = _GENITIVE_GAP_AT.match(text, anaphor.end())
             if owned and g.landmark_after_at.match(text, owned.end()):
                 break  # "seized the town's military airport": the airport, not the town
@@ -2286,6 +2295,9 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             pos = listed  # "conquered Zumar, Sinjar, …": a first name we cannot place, then the list
             continue
         if _slot_token(token, g):
+            if token.text[0].isupper() and not patients and token.text not in _QUOTES \
+                    and re.match(r"\s*(?:[,.;]|$)", text[token.end:end]):
+                unplaced = True  # "ISIL recaptured Dudyan, but lost it": the object is a name we cannot place
             pos = token.end
             words += 1
             before_previous, previous_word = previous_word, token.lower
@@ -2294,6 +2306,28 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
     if patients:
         r.objects.update(f.start for f in forces)
     return _Slot(patients, forces, unplaced and not patients)
+
+
+# After "the city" (and where it lies: "in Iraq", "of the north"), a comma and the town's own name.
+_APPOSED_NAME_AT = re.compile(r"(?:\s+(?:in|of|i)\s+(?P<where>(?:[\w'’-]+\s+){0,2}?[\w'’-]+))?,\s+")
+
+
+def _apposed_town(end: int, r: _Reading) -> int | None:
+    """Where the town named in apposition to "the city" ending at `end` starts ("captured the second biggest
+    city in Iraq, Mosul, after …"), when the name closes the apposition; else None."""
+    apposed = _APPOSED_NAME_AT.match(r.text, end)
+    spot = r.spot_at.get(apposed.end()) if apposed else None
+    if spot is None or spot.landmark or spot.region:
+        return None
+    where = apposed.group("where")
+    if where and (not where[0].isupper() or _in_dates(apposed.start("where"), r)):
+        return None  # "took the city in June, Tikrit, …": a date, then a list
+    closing = re.match(r"\s*(?:[,.;]|$)", r.text[spot.end:])
+    if closing is None or re.match(r"\s*,?\s*(?:and|og)\b", r.text[spot.end:]) \
+            or closing.group(0).strip() == "," and closing.end() + spot.end in r.spot_at \
+            or any(s.start == spot.end + closing.end() + _space(r.text, spot.end + closing.end()) for s in r.spots):
+        return None  # "the city in Salahuddin, Baiji, Samarra and Dour were safer": a list, not a name in apposition
+    return spot.start
 
 
 def _space(text: str, position: int) -> int:
@@ -3082,9 +3116,10 @@ def _after_coordinated_fronted_phrase(r: _Reading, clause: _Clause, g: T.Grammar
 def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """Whether a base form is a present tense after the clause's own subject, as in a headline or an
     infobox's result ("Syrian Army and allies regain full control of the northern Homs pocket"): a line with
-    no full stop whose clause opens with forces (and their allies), the verb right after them."""
+    no full stop (or a chronology's dated line: "April 1 – Iraqi forces capture Tikrit.") whose clause opens with
+    forces (and their allies), the verb right after them."""
     forces = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start]
-    if not forces or r.text.rstrip()[-1:] in ".!?\"”'’)»" \
+    if not forces or r.text.rstrip()[-1:] in ".!?\"”'’)»" and not _chronology_line(hit, r, g) \
             or any(g.saying_word.match(t.lower) for t in r.words(r.body, len(r.text))):
         return False  # (a line with no full stop: "Iraqi forces retake Anah within weeks, commander predicts." is no fact)
     # From the line's start: a label before the forces ("Prediction: SDF forces capture Al-Hawl") makes the

@@ -34,13 +34,14 @@ def normalise_text(text: str) -> str:
 
 # A lower-case Arabic article glued to a name ("al-Yarmuk", "ash-Shaddadi"): a name, as if capitalised.
 _ARABIC_ARTICLE = r"(?:al|el|a[dnrstz]|ash|e[dnrstz])[-‑]"
-# A sentence ends at . ! ? (optionally followed by a closing quote and citation marks such as "[37]")
+# A sentence ends at . ! ? (optionally followed by a closing quote and citation marks such as "[37]", also set
+# apart by a space: "… area. [1] ISIL retreated …")
 # before whitespace and a capital, a digit, a dash, an opening quote or a lower-case Arabic article glued
 # to a name ("… Abdulrahman. al-Yarmuk ligger …"); paragraphs (blank lines, or single lines in wire copy)
 # end one too. The pattern opens with the character class so that `re` can skip to candidates; the
 # sentence ends where group `gap` starts (after the . ! ?), or where the line breaks start.
 _BOUNDARY = re.compile(
-    r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]?(?:\[\d{1,3}\])*\s+"
+    r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]?(?:\[\d{1,3}\])*\s+(?:\[\d{1,3}\]\s+)*"
     rf"(?=[A-ZÆØÅÄÖÜ\d\"“‘–—(-]|{_ARABIC_ARTICLE}[^\W\d_]))"
     r"|(?<=\n)\n*)"
 )

@@ -766,6 +766,9 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
     for candidate, region_context, scores in zip(candidates, region_contexts, ranked):
         if not scores:
             continue
+        scores = _within_stated_distance(text, candidate, scores, candidates, ranked)
+        if not scores:
+            continue
         if len(scores) > 1 and anchors:
             placed = [penalty(place) for _, place in scores if place.lat is not None]
             # A region has no point to measure from: it is as near as the nearest of its rivals, so
@@ -774,12 +777,62 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             scores = sorted(((score - (penalty(place) if place.lat is not None else unplaced), place)
                              for score, place in scores), key=lambda sp: (-sp[0], sp[1].place_id))
         place = scores[0][1]
+        if _far_foreign_hamlet(place, anchors):
+            continue
         if region_context and place.kind == "town":
             regions = gazetteer.regions_named_after(place)
             place = regions[0] if regions else place
         mentions.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end],
                                 place.kind, place))
     return mentions
+
+
+#: A small place outside the conflict's countries this far from every place the article makes clear is a
+#: namesake, not what the article is about ("IS captures Saqlawiyah and Sicher": not Siser in Iran, 500 km off).
+_FOREIGN_HAMLET_KM = 300.0
+_FOREIGN_HAMLET_POPULATION = 20_000
+
+
+def _far_foreign_hamlet(place: Place, anchors: list[Place]) -> bool:
+    if place.country in CORE_COUNTRIES or place.curated or place.kind != "town" or place.lat is None \
+            or (place.population or 0) >= _FOREIGN_HAMLET_POPULATION:
+        return False
+    distances = [d for a in anchors if a is not place and (d := distance_km(place, a)) is not None]
+    return bool(distances) and min(distances) > _FOREIGN_HAMLET_KM
+
+
+# "Basheer, 15 km south of Kirkuk", "Tal Afar, 60 kilometres west of Mosul", "15 km sør for Kirkuk": the distance
+# the text gives from the next town named.
+_STATED_DISTANCE_AT = re.compile(
+    r",?\s*(?:about|some|around|roughly|nearly|almost|over|less\s+than|more\s+than|cirka|rundt|om\s+lag)?\s*"
+    r"(?P<n>\d{1,4}(?:[.,]\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mil)\b"
+    r"(?:\s*\([^)]{0,20}\))?\s+(?:\w+\s+){0,2}?(?:of|from|for|fra)\s+(?:the\s+(?:city|town)\s+of\s+)?", re.I)
+#: How far off a stated distance may be: the text rounds, and understates ("Tal Afar, 10 km from Mosul": 55 km
+#: apart), and GeoNames puts a town's point anywhere in it.
+_STATED_DISTANCE_SLACK_KM = 60.0
+
+
+def _within_stated_distance(text: str, candidate, scores, candidates, ranked):
+    """The places of `scores` that lie about as far from the town named next as the text says, when it says
+    ("the village Basheer 15 km south of Kirkuk" is not Basir in Daraa, 600 km away); a curated town always
+    does. None of them: the name is one we cannot place. All of them when the text gives no distance."""
+    stated = _STATED_DISTANCE_AT.match(text, candidate.end)
+    if stated is None:
+        return scores
+    reference = next((r for c, r in zip(candidates, ranked) if c.start == stated.end() and r), None)
+    if reference is None or len(reference) > 1 and reference[0][0] - reference[1][0] < 0.5:
+        return scores  # the town measured from is not clear
+    origin = reference[0][1]
+    number = stated.group("n")
+    # "1,000 km" is a thousand; "1,5 mil" (Norwegian) one and a half
+    km = float(number.replace(",", "") if re.fullmatch(r"\d{1,3},\d{3}", number) else number.replace(",", "."))
+    if stated.group("unit").lower().startswith(("mile",)):
+        km *= 1.609
+    elif stated.group("unit").lower() == "mil":
+        km *= 10.0  # a Norwegian mil
+    limit = max(3 * km, km + _STATED_DISTANCE_SLACK_KM)
+    return tuple(sp for sp in scores if sp[1].lat is None or sp[1].curated
+                 or (d := distance_km(sp[1], origin)) is None or d <= limit)
 
 
 @lru_cache(maxsize=100_000)

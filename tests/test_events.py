@@ -2584,3 +2584,49 @@ def test_a_town_after_a_comma_and_with_a_predicate_of_its_own_keeps_its_own_date
         ("Bayji", date(2015, 10, 1)), ("Tikrit", date(2015, 4, 1))]
     assert {e.place_name for e in events_of("Mosul og Tikrit falt til ISIL forrige uke.", gazetteer,
                                             published=date(2014, 6, 16))} == {"Mosul", "Tikrit"}
+
+
+def test_the_city_with_its_name_in_apposition_is_the_town_named(gazetteer):
+    # in an article whose heading is Kirkuk's battle, "the second biggest city in Iraq, Mosul" had been Kirkuk
+    text = ("Battle of Kirkuk (2014)\n\nOn 10 June 2014, the ISIL and JRTN forces capturing the second biggest city "
+            "in Iraq, Mosul, after a 6-day battle in the city.")
+    taken = [(e.place_name, e.force, e.date) for e in events_of(text, gazetteer, language="en",
+                                                                published=date(2014, 7, 31)) if e.kind == "capture"]
+    assert taken == [("Mosul", "IS", date(2014, 6, 10))]
+    # a date after "the city", then a list, is no apposition: "the city" is the town told of before
+    text = "ISIS fighters entered Mosul on 9 June. They seized the city in June, Tikrit, Baiji, and Tal Afar within a week."
+    assert "Mosul" in {e.place_name for e in events_of(text, gazetteer, language="en", published=date(2014, 6, 20))
+                       if e.kind == "capture"}
+
+
+def test_taken_out_is_destroyed_not_taken(gazetteer):
+    assert events_of("The SDF said the bridges in Raqqa have been taken out.", gazetteer, language="en",
+                     published=date(2017, 5, 9)) == []
+    assert [e.kind for e in events_of("The SDF took Raqqa on Tuesday.", gazetteer, language="en",
+                                      published=date(2017, 5, 9))] == ["capture"]
+    assert [e.kind for e in events_of("ISIS took part of Baiji on 15 November.", gazetteer, language="en",
+                                      published=date(2014, 12, 20))] == ["contest"]  # a part taken
+
+
+def test_a_pronoun_after_a_name_we_cannot_place_is_not_the_articles_town(gazetteer):
+    # "it" is Dudyan, a village the gazetteer does not have, not Aleppo, the town the article is about
+    text = ("Northern Aleppo offensive\n\nThe offensive was launched north of Aleppo. On 17 March, ISIL recaptured "
+            "Dudyan,[5] but lost it again the next day.")
+    assert [e for e in events_of(text, gazetteer, language="en", published=date(2016, 3, 30))
+            if e.kind in ("capture", "loss") and e.place_id == "aleppo"] == []
+
+
+def test_a_chronologys_dated_line_in_the_present_is_a_fact_unless_it_forecasts(gazetteer):
+    def taken(text):
+        return [(e.place_name, e.date) for e in events_of(text, gazetteer, language="en", published=date(2015, 8, 13))
+                if e.kind == "capture"]
+    assert taken("April 1 – Iraqi forces capture Tikrit.") == [("Tikrit", date(2015, 4, 1))]
+    assert taken("- April 1: Iraqi forces capture Tikrit.") == [("Tikrit", date(2015, 4, 1))]
+    assert taken("April 1: Iraqi forces capture Tikrit within weeks, commander predicts.") == []
+    assert taken("April 1: Iraqi forces likely capture Tikrit.") == []
+
+
+def test_a_kurdish_force_in_the_singular_is_the_kurds_of_the_towns_country(gazetteer):
+    e = one(events_of("A Kurdish force captured Shadadi from ISIL last month.", gazetteer, language="en",
+                      published=date(2016, 3, 29)))
+    assert (e.place_id, e.force) == ("ash-shaddadah", "SDF")

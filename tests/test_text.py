@@ -15,6 +15,14 @@ def texts(text):
 
 # --- sentences ------------------------------------------------------------------------------------------
 
+def test_a_reference_mark_set_apart_by_a_space_still_ends_the_sentence_before_it():
+    # a Wikipedia timeline day is one paragraph: "… area. [1] ISIL retreated from Mayadin …" had been one sentence,
+    # so every claim of the day took the first one's date
+    assert texts("Fighters were executed in the area. [1] ISIL retreated from Mayadin. [2] East of Rastan, ISIL "
+                 "attacked.") == ["Fighters were executed in the area.", "ISIL retreated from Mayadin.",
+                                  "East of Rastan, ISIL attacked."]
+
+
 def test_sentences_keep_their_offsets_in_the_text():
     text = "IS tok byen. Kampene fortsatte.\n\nSDF rykket fram."
     for sentence in split_sentences(text):

@@ -439,3 +439,20 @@ def test_a_mountain_named_after_a_town_is_neither_the_town_nor_a_surname_hiding_
     text = "Refugees who reached Mount Sinjar were flown out. Kurdish troops entered Sinjar on Friday."
     assert [(s, p) for s, _, p in found(text, gazetteer, "en")] == [("Sinjar", "sinjar")]
     assert found("De flyktet opp på fjellet Sinjar i august.", gazetteer) == []
+
+
+def test_a_stated_distance_from_a_named_town_rules_out_a_namesake_far_away(gazetteer):
+    # "Basheer" is spelled like Basir in Daraa, 600 km from Kirkuk: the village the text means is not in the
+    # gazetteer, so it is no place at all rather than the wrong one
+    text = "The group attacked the village Basheer 15 km south of Kirkuk city."
+    assert [p for _, _, p in found(text, gazetteer, "en")] == ["kirkuk"]
+    assert "basir" in {p for _, _, p in found("The group attacked the village Basheer in Daraa province.", gazetteer, "en")}
+    # "1,000 km" is a thousand kilometres, and a reporter's short distance still keeps a town it names
+    assert "mosul" in {p for _, _, p in found("ISIS seized Mosul, 1,000 km from Damascus, on 10 June.", gazetteer, "en")}
+    assert "tall-afar" in {p for _, _, p in found("ISIS captured Tal Afar, 10 km from Mosul, on 16 June.", gazetteer, "en")}
+
+
+def test_a_small_foreign_namesake_far_from_the_articles_towns_is_not_a_place(gazetteer):
+    # not Siser in Iran, 500 km from Fallujah
+    text = "IS captures Saqlawiyah and Sicher near Fallujah."
+    assert [p for _, _, p in found(text, gazetteer, "en")] == ["al-fallujah"]

@@ -23,7 +23,10 @@ PREDICATES = (
                r"|overran|overrun|overruns|overrunning|regained|regains|regaining|regain|won\s+back|wins\s+back"
                r"|secured|secures|swept\s+into|wrested|occupied|conquered|conquers|conquering|conquer"
                r"|reclaimed|reclaims|reclaiming|reclaim|(?:gained|gains|gaining)\s+(?:full\s+|complete\s+|total\s+)?control"),
-    P(CAPTURE, r"took\s+over|takes\s+over|taken\s+over|took|takes|taking|taken|take"),
+    # Not "taken out" (destroyed: "its bridges in Raqqa have been taken out"), "take part in", "took place"
+    # ("took part of Baiji" is a part taken).
+    P(CAPTURE, r"took\s+over|takes\s+over|taken\s+over"
+               r"|(?:took|takes|taking|taken|take)(?!\s+(?:out|place)\b|\s+part\s+in\b)"),
     # Cleared, like freed, *of* someone: "the town of Hit is cleared of any Daesh gunmen" (the loser).
     P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing|cleared", liberation=True),
     P(CAPTURE, r"raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?\s+(?:over|above)"),
@@ -277,6 +280,8 @@ LANGUAGE = Language(
     outskirts_after=r"(?:\w+\s+)?(?:outskirts|edges?|fringes?|periphery)",
     beyond_outskirts=r"cent(?:er|re)|inside|itself|districts?|neighbou?rhoods?|quarters?|(?:breaking|broke|pushing|pushed)\s+into",
     plural_place_nouns=r"towns|cities|villages|settlements",
+    forecast=r"partly|partially|within|soon|quickly|likely|probably|gradually|nearly|almost|expected|expects?"
+             r"|predicts?|predicted|forecasts?",
     perfect_is_undated=True,
     holding_ends=r"(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:coming\s+to\s+an\s+end|ending|ended|over|broken|crumbling|collapsing)"
                  r"|(?:has|had)\s+(?:\w+\s+)?(?:ended|collapsed|crumbled)",
