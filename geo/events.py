@@ -2557,6 +2557,31 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
     return _Spot(mention, start, end, anaphor=True)
 
 
+def _located_subject(start: int, r: _Reading, g: T.Grammar, ctx: _ArticleContext) -> _Spot | None:
+    """"Qaryatayn lies on the road from Palmyra to Damascus; it fell to ISIL in August 2015": a pronoun opening
+    a clause after one that says where a town lies (the sentence's first, its subject the town, "the town", or
+    "the town of …") stands for that town, not for the towns named to say where (it had painted Damascus)."""
+    clause = _clause_at(r, start)
+    if clause is r.clauses[0] or not (clause.opener == ";" or g.coordinator_word.match(clause.opener or "")) \
+            or any(not g.coordinator_word.match(t.lower) for t in r.words(clause.start, start)):
+        return None
+    first = r.clauses[0]
+    verb = g.location_verb.search(r.text, first.start, first.end)
+    if verb is None:
+        return None
+    head_start = first.start + _space(r.text, first.start)
+    head = r.text[head_start:verb.start()].rstrip()
+    named = [s for s in r.spots if head_start <= s.start and s.end == head_start + len(head)]
+    if named and not (named[0].landmark or named[0].region) and (
+            named[0].start == head_start or g.town_anaphor_at.fullmatch(r.text[head_start:named[0].start].strip()
+                                                                       .removesuffix(" of").strip())):
+        return named[0]  # "Qaryatayn lies …", "The town of Qaryatayn lies …"
+    anaphor = g.town_anaphor_at.fullmatch(head)
+    if anaphor is not None and not r.spots[:1] or anaphor is not None and r.spots[0].start > verb.start():
+        return _resolve_anaphor(head_start, head_start + len(head), r, ctx)  # "The town lies …"
+    return None
+
+
 def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext, passive: bool) -> list[_Patient]:
     """The place a passive or "fell" is about: the relative pronoun's antecedent, the clause's first town
     (after an auxiliary: "The city of Tikrit, located …, was lost"), or the town right before a reduced
@@ -2595,7 +2620,7 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
                 chosen = _resolve_anaphor(m.start(), m.end(), r, ctx)
                 break
             if g.pronoun_word.match(token.lower) and g.pronoun_alone:
-                chosen = _resolve_anaphor(token.start, token.end, r, ctx)
+                chosen = _located_subject(token.start, r, g, ctx) or _resolve_anaphor(token.start, token.end, r, ctx)
                 break
     if chosen is None:
         chosen = _heading_spot(hit, r, ctx)

@@ -200,6 +200,7 @@ class Grammar:
     outskirts_after_at: re.Pattern
     beyond_outskirts: re.Pattern
     plural_places_at: re.Pattern
+    location_verb: re.Pattern
     slot_word: re.Pattern
     adjective_word: re.Pattern
     place_noun_word: re.Pattern
@@ -406,6 +407,7 @@ def grammar(code: str | None) -> Grammar | None:
         subarea_after_at=re.compile(r"['’]?s?\s+(?:" + w.subarea_after + r")(?![\w])", _I),
         outskirts_after_at=re.compile(r"['’]?s?\s+(?:" + w.outskirts_after + r")(?![\w])", _I),
         beyond_outskirts=_words(w.beyond_outskirts),
+        location_verb=_words(w.location_verbs),
         plural_places_at=re.compile(r",\s+(?:[\w'’-]+\s+){0,2}?(?:" + w.plural_place_nouns + r")(?:\s+of)?\s+", _I),
         slot_word=_whole(w.slot_words),
         adjective_word=re.compile(r"(?:" + w.adjective + r")\Z"),  # lower-case only: capitals are names

@@ -2630,3 +2630,17 @@ def test_a_kurdish_force_in_the_singular_is_the_kurds_of_the_towns_country(gazet
     e = one(events_of("A Kurdish force captured Shadadi from ISIL last month.", gazetteer, language="en",
                       published=date(2016, 3, 29)))
     assert (e.place_id, e.force) == ("ash-shaddadah", "SDF")
+
+
+def test_it_after_a_clause_that_says_where_a_town_lies_is_that_town(gazetteer):
+    def taken(text):
+        return sorted((e.place_name, e.force) for e in events_of(text, gazetteer, language="en",
+                                                                  published=date(2016, 4, 3)) if e.kind == "capture")
+    # Damascus, named to say where Qaryatayn lies, had been painted IS-held
+    assert taken("Qaryatayn lies on the road from Palmyra to Damascus; it fell to ISIL in August 2015.") == [
+        ("Al Qaryatayn", "IS")]
+    assert taken("Iraqi forces retook Tikrit in March. The town of Hit lies upriver from Ramadi; it fell to IS in "
+                 "October 2014.") == [("Hit", "IS"), ("Tikrit", "IRAQI_GOV")]
+    # no clause of where: the last town named, as before ("the push towards Tal Afar, and it fell")
+    assert taken("Sinjar served as the staging ground for the push towards Tal Afar, and it fell to Iraqi forces "
+                 "on Thursday.") == [("Tall Afar", "IRAQI_GOV")]

@@ -371,6 +371,8 @@ class Language:
     # A plural of `place_nouns` ("the towns of", "byene"): set in commas after a town, the list's next names,
     # not an apposition ("captured the city of Dayr Hafir, the towns of Tadef and Al-Khafsah, and …").
     plural_place_nouns: str = r"(?!)"
+    # Verbs that say where a town lies ("lies", "is located", "ligger"): a pronoun in the next clause is that town.
+    location_verbs: str = r"(?!)"
     dates: DateWords | None = None
 
 

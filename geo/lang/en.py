@@ -280,6 +280,7 @@ LANGUAGE = Language(
     outskirts_after=r"(?:\w+\s+)?(?:outskirts|edges?|fringes?|periphery)",
     beyond_outskirts=r"cent(?:er|re)|inside|itself|districts?|neighbou?rhoods?|quarters?|(?:breaking|broke|pushing|pushed)\s+into",
     plural_place_nouns=r"towns|cities|villages|settlements",
+    location_verbs=r"lies|lay|sits|stands|(?:is|was)\s+(?:located|situated)",
     forecast=r"partly|partially|within|soon|quickly|likely|probably|gradually|nearly|almost|expected|expects?"
              r"|predicts?|predicted|forecasts?",
     perfect_is_undated=True,

@@ -262,6 +262,7 @@ LANGUAGE = Language(
     adjective=r"[a-zæøå][\wæøå-]*(?<!en)e",
     place_nouns=r"[\wæøå]*by(?:en|ene|er)?|[\wæøå]*landsby(?:en|ene|er)?|tettsted(?:et)?",
     plural_place_nouns=r"[\wæøå]*byene|tettstedene",
+    location_verbs=r"ligger|lå",
     state_locative=r"i(?:\s+områdene\s+(?:ved|rundt))?|ved|rundt",
     subarea_after=r"(?:\w+\s+)?(?:utkant\w*|bydel\w*|sentrum|gamleby\w*|forsted\w*)",
     town_anaphor=r"[\wæøå]*byen|[\wæøå]*byens",
