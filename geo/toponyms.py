@@ -755,6 +755,7 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
     anchors = list({id(r[0][1]): r[0][1] for r in ranked
                     if r and r[0][1].lat is not None and (len(r) == 1 or r[0][0] - r[1][0] >= 0.5)}.values())
     penalties: dict[int, float] = {}  # by place (identity): the same for every mention of it
+    far: dict[int, bool] = {}  # by place (identity), as the penalties
 
     def penalty(place: Place) -> float:
         known = penalties.get(id(place))
@@ -777,7 +778,7 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             scores = sorted(((score - (penalty(place) if place.lat is not None else unplaced), place)
                              for score, place in scores), key=lambda sp: (-sp[0], sp[1].place_id))
         place = scores[0][1]
-        if _far_foreign_hamlet(place, anchors):
+        if _far_foreign_hamlet(place, anchors, far):
             continue
         if region_context and place.kind == "town":
             regions = gazetteer.regions_named_after(place)
@@ -793,12 +794,25 @@ _FOREIGN_HAMLET_KM = 300.0
 _FOREIGN_HAMLET_POPULATION = 20_000
 
 
-def _far_foreign_hamlet(place: Place, anchors: list[Place]) -> bool:
+def _far_foreign_hamlet(place: Place, anchors: list[Place], known: dict[int, bool]) -> bool:
     if place.country in CORE_COUNTRIES or place.curated or place.kind != "town" or place.lat is None \
             or (place.population or 0) >= _FOREIGN_HAMLET_POPULATION:
         return False
-    distances = [d for a in anchors if a is not place and (d := distance_km(place, a)) is not None]
-    return bool(distances) and min(distances) > _FOREIGN_HAMLET_KM
+    far = known.get(id(place))
+    if far is None:
+        measured = False
+        for anchor in anchors:
+            if anchor is place or anchor.lat is None or anchor.lon is None:
+                continue
+            measured = True
+            # (a degree of latitude is 111 km, of longitude at least 80 km here: most anchors fail this cheaply)
+            if abs(anchor.lat - place.lat) * 111.0 <= _FOREIGN_HAMLET_KM \
+                    and abs(anchor.lon - place.lon) * 80.0 <= _FOREIGN_HAMLET_KM \
+                    and distance_km(place, anchor) <= _FOREIGN_HAMLET_KM:
+                far = False
+                break  # near one clear place of the article: enough
+        far = known[id(place)] = measured and far is not False
+    return far
 
 
 # "Basheer, 15 km south of Kirkuk", "Tal Afar, 60 kilometres west of Mosul", "15 km sør for Kirkuk": the distance
