@@ -2644,3 +2644,12 @@ def test_it_after_a_clause_that_says_where_a_town_lies_is_that_town(gazetteer):
     # no clause of where: the last town named, as before ("the push towards Tal Afar, and it fell")
     assert taken("Sinjar served as the staging ground for the push towards Tal Afar, and it fell to Iraqi forces "
                  "on Thursday.") == [("Tall Afar", "IRAQI_GOV")]
+
+
+def test_a_share_of_a_named_town_is_no_share_of_territory(gazetteer):
+    # it had been kept as a share of no place at all, listed among the territory claims
+    assert [e.kind for e in events_of("The SDF controls about 45 percent of Raqqa.", gazetteer, language="en",
+                                      published=date(2017, 8, 3))] == []
+    share = one(events_of("The SDF controls about 45 percent of Raqqa province.", gazetteer, language="en",
+                          published=date(2017, 8, 3)))
+    assert (share.kind, share.share_percent, share.place_name) == ("share", 45.0, "Raqqa Governorate")
