@@ -2653,3 +2653,12 @@ def test_a_share_of_a_named_town_is_no_share_of_territory(gazetteer):
     share = one(events_of("The SDF controls about 45 percent of Raqqa province.", gazetteer, language="en",
                           published=date(2017, 8, 3)))
     assert (share.kind, share.share_percent, share.place_name) == ("share", 45.0, "Raqqa Governorate")
+
+
+def test_a_participle_before_its_noun_is_an_epithet_not_a_taking(gazetteer):
+    # the Peshmerga commander was near Jalawla, which IS had captured: the town was painted Peshmerga-held
+    assert events_of("A commander of Peshmerga forces describes the fight near the captured town of Jalawla.",
+                     gazetteer, language="en", published=date(2014, 8, 21)) == []
+    e = one(events_of("Iraqi forces captured the town of Jalawla on Monday.", gazetteer, language="en",
+                      published=date(2017, 7, 21)))
+    assert (e.force, e.date) == ("IRAQI_GOV", date(2017, 7, 17))
