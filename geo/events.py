@@ -784,8 +784,6 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         return []
     if _held_somewhere(hit, r, clause, g):
         return []
-    if trigger.form == "verb" and trigger.kind == CAPTURE and _before_its_noun(hit, r, g):
-        return []  # "near the captured town of Jalawla": taken by someone, some time, the sentence does not say
 
     kind = trigger.kind
     passive = trigger.passive or _passive(hit, r, clause, g)
@@ -1055,19 +1053,6 @@ def _after_locative(start: int, r: _Reading, g: T.Grammar) -> bool:
     """Whether the word before `start` is a preposition of place ("in", "at", "near", "i", "ved")."""
     before = r.words(r.body, start)
     return bool(before) and g.locative_word.match(before[-1].lower) is not None
-
-
-def _before_its_noun(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
-    """A participle set before the noun it describes, after a determiner ("the captured town of Jalawla", "the
-    recently liberated city"): an epithet of the town, not a report of its taking."""
-    before = r.words(r.body, hit.start)[-2:]
-    after = r.words(hit.end, min(len(r.text), hit.end + 30))[:1]
-    if not before or not after or not hit.text.lower().endswith(("ed", "en", "run")):
-        return False
-    if g.adverb_word.match(before[-1].lower) or before[-1].lower.endswith("ly"):
-        before = before[:-1]
-    return bool(before) and g.slot_word.match(before[-1].lower) is not None and before[-1].lower not in ("full", "complete",
-            "total", "near-complete", "near-total") and g.place_noun_word.match(after[0].lower) is not None
 
 
 def _describes_noun(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -2584,6 +2569,8 @@ def _located_subject(start: int, r: _Reading, g: T.Grammar, ctx: _ArticleContext
     verb = g.location_verb.search(r.text, first.start, first.end)
     if verb is None:
         return None
+    if any(first.end <= c.start < clause.start and (c.start + _space(r.text, c.start)) in r.spot_at for c in r.clauses):
+        return None  # "Tikrit lies north of Baghdad; Baiji is further north, and it was retaken": a town in between
     head_start = first.start + _space(r.text, first.start)
     head = r.text[head_start:verb.start()].rstrip()
     named = [s for s in r.spots if head_start <= s.start and s.end == head_start + len(head)]
