@@ -3377,8 +3377,8 @@ def _share_event(text: str, r: _Reading, ctx: _ArticleContext, sentence: Sentenc
 
 
 def _share_of_named_town(end: int, r: _Reading) -> bool:
-    """"The SDF controls about 45 percent of Raqqa": the share named is of a town (a fight over it), which the
-    predicate's own reading makes a contest, not a share of a region."""
+    """"The SDF controls about 45 percent of Raqqa": the share named is of a town, not of a region; the predicate's
+    own reading decides (a part held is a contest only when the sentence says it is so now)."""
     return any(s.start >= end and not (s.landmark or s.region) and re.fullmatch(r"\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?|\s+av\s+",
                                                                                  r.text[end:s.start]) for s in r.spots)
 
