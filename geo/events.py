@@ -2323,9 +2323,9 @@ def _apposed_town(end: int, r: _Reading) -> int | None:
     if where and (not where[0].isupper() or _in_dates(apposed.start("where"), r)):
         return None  # "took the city in June, Tikrit, …": a date, then a list
     closing = re.match(r"\s*(?:[,.;]|$)", r.text[spot.end:])
+    after = spot.end + closing.end() if closing else None
     if closing is None or re.match(r"\s*,?\s*(?:and|og)\b", r.text[spot.end:]) \
-            or closing.group(0).strip() == "," and closing.end() + spot.end in r.spot_at \
-            or any(s.start == spot.end + closing.end() + _space(r.text, spot.end + closing.end()) for s in r.spots):
+            or after + _space(r.text, after) in r.spot_at:
         return None  # "the city in Salahuddin, Baiji, Samarra and Dour were safer": a list, not a name in apposition
     return spot.start
 
@@ -2579,7 +2579,7 @@ def _located_subject(start: int, r: _Reading, g: T.Grammar, ctx: _ArticleContext
                                                                        .removesuffix(" of").strip())):
         return named[0]  # "Qaryatayn lies …", "The town of Qaryatayn lies …"
     anaphor = g.town_anaphor_at.fullmatch(head)
-    if anaphor is not None and not r.spots[:1] or anaphor is not None and r.spots[0].start > verb.start():
+    if anaphor is not None and (not r.spots or r.spots[0].start > verb.start()):
         return _resolve_anaphor(head_start, head_start + len(head), r, ctx)  # "The town lies …"
     return None
 

@@ -800,19 +800,15 @@ def _far_foreign_hamlet(place: Place, anchors: list[Place], known: dict[int, boo
         return False
     far = known.get(id(place))
     if far is None:
-        measured = False
-        for anchor in anchors:
-            if anchor is place or anchor.lat is None or anchor.lon is None:
-                continue
-            measured = True
-            # (a degree of latitude is 111 km, of longitude at least 80 km here: most anchors fail this cheaply)
-            if abs(anchor.lat - place.lat) * 111.0 <= _FOREIGN_HAMLET_KM \
-                    and abs(anchor.lon - place.lon) * 80.0 <= _FOREIGN_HAMLET_KM \
-                    and distance_km(place, anchor) <= _FOREIGN_HAMLET_KM:
-                far = False
-                break  # near one clear place of the article: enough
-        far = known[id(place)] = measured and far is not False
+        placed = [a for a in anchors if a is not place and a.lat is not None and a.lon is not None]
+        far = known[id(place)] = bool(placed) and not any(_within_km(place, a, _FOREIGN_HAMLET_KM) for a in placed)
     return far
+
+
+def _within_km(place: Place, other: Place, km: float) -> bool:
+    # A degree of latitude is 111 km, of longitude at least 80 km here: most places fail this cheaply.
+    return abs(other.lat - place.lat) * 111.0 <= km and abs(other.lon - place.lon) * 80.0 <= km \
+        and distance_km(place, other) <= km
 
 
 # "Basheer, 15 km south of Kirkuk", "Tal Afar, 60 kilometres west of Mosul", "15 km sør for Kirkuk": the distance
