@@ -38,7 +38,7 @@ SETTLE_S = float(os.environ.get("BENCH_SETTLE_S", "1.5"))  # after a step: the m
 PAINT_TIMEOUT_MS = 120_000
 ENTER_LOST_MS = 30_000  # a search's Enter with no rerun after this long was not taken (see measure_places)
 REOPENED_WAIT_MS = 30_000  # the same on the page opened anew (_search_on_a_new_page)
-REOPEN_TRIES = 4
+REOPEN_TRIES = 8  # a lost Enter on a page opened anew: seen up to four times in a row in one CI run
 MAP_FRAME = "st_folium"  # streamlit-folium's iframe: its URL contains the component's name
 
 
