@@ -135,3 +135,25 @@ test("the reader's hand on the sidebar's slider drops the map's unreported steps
   assert.equal(day(), 153);
   window.clearTimeout(link._settleTimer);
 });
+
+test("a lone step is reported 700 ms on; a reader stepping on is followed once they pause, not after every day", () => {
+  const { link } = drawnLink();
+  assert.equal(link._settleDelay(10000), 700); // the first step
+  assert.equal(link._settleDelay(10600), 1200); // a day every 0.6 s: wait for twice that
+  assert.equal(link._settleDelay(11600), 2000); // a day a second: at most 2 s
+  assert.equal(link._settleDelay(11633), 700); // a key held down: its repeats are no rhythm to wait for
+  assert.equal(link._settleDelay(20000), 700); // after a pause, a lone step again
+});
+
+test("a tab whose last report was slow to come back waits longer before the next, up to 2 s", () => {
+  const { link } = drawnLink();
+  link._report({ kind: "town", id: "raqqa" });
+  link._awaitingSince -= 800; // its rerun reached the map 0.8 s after the report
+  link.follow({ day: 150, revision: 1, ack: 1 });
+  const delay = link._settleDelay(50000);
+  assert.ok(delay >= 1600 && delay <= 2000, `waited ${delay} ms`);
+  link._report({ kind: "town", id: "mosul" });
+  link._awaitingSince -= 5000; // and the next one's 5 s
+  link.follow({ day: 150, revision: 1, ack: 2 });
+  assert.equal(link._settleDelay(90000), 2000);
+});
