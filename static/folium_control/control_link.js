@@ -14,14 +14,14 @@
 
 (function (parts) {
   // The map reports its date only once the reader has stopped stepping. Its own steps repaint at once; a
-  // report costs a rerun of the page (its server, and about 80 ms of React work in this tab at 10,000 towns),
+  // report costs a rerun of the page (its server, and about 80 ms of this tab's renderer at 10,000 towns),
   // which readers stepping on would otherwise ask for on nearly every step. A lone step reports after
   // SETTLE_MS. A step that follows the last within SETTLE_MAX_MS is a reader stepping on: the report waits
   // for a pause of RHYTHM times their own gap between steps, so one stepping a day a second is followed once
   // they stop, not after each day. A tab whose last report took long to come back (a busy machine) waits
   // for a pause of SLOWDOWN times that round trip too, so that it does not ask faster than it follows.
   // bench/load.py's 20 tabs (README, Scale): sidebar steps p50 / p95 1.9 / 4.1 s with a fixed 700 ms,
-  // 0.45 / 1.0 s with these.
+  // 0.45–0.57 / 1.0–1.4 s with these (two runs).
   const SETTLE_MS = 700;
   const SETTLE_MAX_MS = 2000;
   const RHYTHM = 2;
@@ -188,6 +188,7 @@
         }, this._settleDelay(performance.now()));
       },
 
+      // How long to wait for a pause after the reader's step at `now`; the step is remembered for the next.
       _settleDelay: function (now) {
         const gap = now - this._lastStepAt;
         this._lastStepAt = now;
