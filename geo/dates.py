@@ -252,6 +252,9 @@ def _relative_year(m: re.Match, ctx: _Context) -> _Result:
 def _week(m: re.Match, ctx: _Context) -> _Result:
     if m.group("last"):
         return ctx.relative(_monday(ctx.published) - datetime.timedelta(days=7), "week")
+    if m.groupdict().get("last_weekend"):
+        # the weekend before the week of publication's (a Saturday or Sunday story's own weekend is "this")
+        return ctx.relative(_monday(_monday(ctx.published) - datetime.timedelta(days=2)), "week")
     if m.group("weekend"):
         saturday = ctx.published - datetime.timedelta(days=(ctx.published.weekday() - 5) % 7)
         return ctx.relative(_monday(saturday), "week")

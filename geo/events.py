@@ -899,7 +899,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         agent_code = _side(agent, hit, r, clause, g, ctx)
     if kind in (CAPTURE, STATE, CONTEST) and not _acceptable_taker(agent_code, previous, trigger, ctx):
         agent_code = None
-    implied = passive or trigger.form in ("noun", "drive") or _gerund(hit, g) or kind == FALL
+    implied = passive or trigger.form in ("noun", "drive") or _gerund(hit, g) or kind == FALL \
+        or kind == CAPTURE and agent is None and trigger.form == "verb" and _unit_subject(hit, r, clause, g)
     if agent_code is None and (agent is None or agent.code) and kind in (CAPTURE, CONTEST, PRESSURE) and implied:
         # Only where the taker is left unsaid (a passive, a noun, a participle): an active verb whose subject
         # is not a force ("This threat secured …") names no taker.
@@ -3058,7 +3059,12 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
             continue  # "over to år etter at hæren trakk seg ut av byen 10. juni 2014": long before
         source = g.cue_source_at.match(r.text, cue.end())
         if source is None:
-            continue  # "as IS fighters retreated deeper into the city": not out of it
+            # "as IS fighters retreated deeper into the city": not out of it; and a withdrawal with no place
+            # ("after the Peshmerga withdrew") may be from anywhere
+            continue
+        if _clause_right_after(own, clause, r) and g.entry_after_word.match(clause.opener) \
+                and g.withdrawal_area_at.match(r.text, source.end()):
+            return True  # "entered Kafr Zita after rebels withdrew from a pocket of northern Hama province"
         named = next((s for s in r.spots if source.end() <= s.start < clause.end), None)
         following = r.words(source.end(), min(len(r.text), source.end() + 20))[:1]
         anaphor = g.town_anaphor_at.match(r.text, source.end())
@@ -3072,6 +3078,25 @@ def _unopposed_entry(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar, fo
                 or named is None and pointed:
             return True
     return False
+
+
+def _unit_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """Whether the predicate's clause opens with a force's parts named without a side ("Forces advancing from
+    the south took Akashat", "A second column … recaptured"): its taker is left unsaid, as in a passive."""
+    words = r.words(clause.start, hit.start)
+    # (not "Our armed forces … liberated the town", in a statement: the speaker's side, whoever spoke)
+    return bool(words) and not any(clause.start <= f.start < hit.start for f in r.forces) \
+        and not _QUOTE_MARK.search(r.text, clause.start, words[0].start) \
+        and (m := g.unit_subject_at.match(r.text, words[0].start)) is not None and m.end() <= hit.start
+
+
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+
+
+def _clause_right_after(first: _Clause, second: _Clause, r: _Reading) -> bool:
+    """Whether `second` is the clause that follows `first` in the sentence."""
+    index = r.clauses.index(first)
+    return index + 1 < len(r.clauses) and r.clauses[index + 1] is second
 
 
 _YEAR_IN = re.compile(rf"\b{YEAR}\b")

@@ -178,6 +178,9 @@ class Grammar:
     still: re.Pattern
     unopposed: re.Pattern
     withdrawal: re.Pattern
+    entry_after_word: re.Pattern
+    unit_subject_at: re.Pattern
+    withdrawal_area_at: re.Pattern
     present_passive_word: re.Pattern
     forecast: re.Pattern
     unreal_cue: re.Pattern
@@ -386,6 +389,9 @@ def grammar(code: str | None) -> Grammar | None:
         still=_words(w.still),
         unopposed=_words(w.unopposed),
         withdrawal=_words(w.withdrawal),
+        entry_after_word=_whole(w.entry_after),
+        unit_subject_at=_at(r"(?!(?:" + w.possessives + "|" + w.speaker_possessives + r")\b)(?:[\w-]+\s+){0,2}?(?:" + w.units + r")"),
+        withdrawal_area_at=_at(w.withdrawal_area),
         present_passive_word=_whole(w.present_passive),
         forecast=_words(w.forecast),
         unreal_cue=_words(w.unreal_cue),

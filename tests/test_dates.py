@@ -350,3 +350,12 @@ def test_a_date_without_a_year_alone_is_still_its_last_occurrence_before_publica
 def test_a_bare_year_earlier_in_the_sentence_does_not_date_a_month_without_one():
     assert resolved("IS took the city in 2014 and lost it in July.", "en", FRI) == [
         (date(2014, 1, 1), "year"), (date(2017, 7, 1), "month")]
+
+
+def test_last_weekend_is_the_weekend_before_the_week_of_publication():
+    # A Saturday story's "last weekend" is the week before's; a Wednesday story's is the Saturday just gone.
+    for language, text in (("en", "took the town of Akashat last weekend"), ("nb", "tok Akashat forrige helg")):
+        assert resolved(text, language, date(2017, 9, 23)) == [(date(2017, 9, 11), "week")], language
+        assert resolved(text, language, date(2017, 9, 20)) == [(date(2017, 9, 11), "week")], language
+    # "this weekend" stays the publication's own
+    assert resolved("took Akashat this weekend", "en", date(2017, 9, 23)) == [(date(2017, 9, 18), "week")]

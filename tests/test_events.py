@@ -1313,6 +1313,41 @@ def test_an_entry_after_the_holder_withdrew_takes_the_town(gazetteer):
     assert e.kind == "contest"
 
 
+
+def test_an_entry_after_the_holder_left_an_area_around_the_town_takes_it(gazetteer):
+    # The holder's withdrawal from an area around the town, in the clause of "after" right behind the entry.
+    e = one([e for e in events_of("Syrian government forces entered the town of Kafr Zita on Friday, after rebels "
+                                  "withdrew from a pocket of northern Hama province.", gazetteer, language="en",
+                                  published=date(2019, 8, 23)) if not e.past])
+    assert (e.kind, e.status, e.force) == ("capture", "held", "SYRIAN_GOV")
+    # Not the entering side's own withdrawal, nor one told before the entry.
+    for text in ("Syrian government forces entered the town of Kafr Zita on Friday, after Syrian government forces "
+                 "withdrew from a pocket of northern Hama province.",
+                 "Syrian government forces entered the town of Kafr Zita on Friday before rebels withdrew from a "
+                 "pocket of northern Hama province."):
+        assert [e.kind for e in events_of(text, gazetteer, language="en", published=date(2019, 8, 23))
+                if e.place_id == "kafr-zayta"] == ["contest"], text
+
+
+def test_the_town_a_column_set_out_from_is_not_the_town_it_cleared(gazetteer):
+    events = events_of("Iraqi forces recaptured the town of Anah on Thursday. Army units pushing west from Haditha "
+                       "reached the government compound and declared the town cleared by the afternoon.",
+                       gazetteer, language="en", published=date(2017, 9, 23))
+    assert {e.place_id for e in events} == {"anah"}
+
+
+def test_forces_named_without_a_side_are_the_side_taking_towns_in_the_article(gazetteer):
+    events = events_of("Iraqi forces recaptured the town of Anah on Thursday. Forces advancing from the south took "
+                       "the desert town of Akashat last weekend.", gazetteer, language="en", published=date(2017, 9, 23))
+    akashat = one([e for e in events if e.place_id == "akashat"])
+    assert (akashat.kind, akashat.force, akashat.date, akashat.date_precision) == (
+        "capture", "IRAQI_GOV", date(2017, 9, 11), "week")
+    # A speaker's own forces are the speaker's side, which the article need not be telling of.
+    events = events_of('Iraqi forces recaptured the town of Anah on Thursday. "Our forces liberated the town of '
+                       'Rawa," a statement said.', gazetteer, language="en", published=date(2017, 9, 23))
+    assert {e.place_id for e in events} == {"anah"}
+
+
 def test_a_holder_named_beside_a_town_that_is_then_freed_is_the_loser(gazetteer):
     # "Baghuz, the last village under IS control, was liberated": under IS until then, not held by it now.
     for text, language in (("Baghuz, the last village under IS control, was liberated on Saturday.", "en"),

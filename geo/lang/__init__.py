@@ -300,6 +300,15 @@ class Language:
     unopposed: str = r"(?!)"
     # A withdrawal ("withdrew", "trakk seg ut"): from the entered town, told apart, the entry met nobody.
     withdrawal: str = r"(?!)"
+    # The opener of a clause right behind an entry that tells what the entry waited for ("entered Kafr Zita
+    # after rebels withdrew from a pocket of Hama province"): a withdrawal from an area around it left it to them.
+    entry_after: str = r"(?!)"
+    # A force's parts named without a side ("Forces advancing from the south", "A second column", "enheter"):
+    # a subject whose side is the one the article has seen taking towns.
+    units: str = r"(?!)"
+    speaker_possessives: str = r"(?!)"  # "our", "vår": a speaker's own side ("Our armed forces liberated …")
+    # After "withdrew from": an area that takes in the entered town ("withdrew from a pocket of Hama province").
+    withdrawal_area: str = r"(?!)"
     # The present passive of taking ("erobres", "inntas"): a chronology's present when dated ("12. august
     # 2016: Manbij erobres av SDF"), else what is expected or conditional ("når Mosul gjenerobres").
     present_passive: str = r"(?!)"

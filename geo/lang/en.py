@@ -127,6 +127,7 @@ DATES = DateWords(
                                   r"|(?P<start>(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+year))\b"),
         DateRule("relative_month", r"\b(?:(?P<last>last\s+month)|(?P<this>(?:earlier\s+)?this\s+month))\b"),
         DateRule("week", r"\b(?:(?P<last>last\s+week)|(?P<this>(?:earlier\s+)?this\s+week|earlier\s+in\s+the\s+week)"
+                         r"|(?P<last_weekend>last\s+weekend|over\s+the\s+previous\s+weekend)"
                          r"|(?P<weekend>(?:over|at|this)\s+the\s+weekend|this\s+weekend))\b"),
         DateRule("ago", rf"\b(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?P<days>days?)|(?P<weeks>weeks?)|(?P<months>months?)"
                         rf"|(?P<years>years?))\s+ago\b"),
@@ -238,7 +239,11 @@ LANGUAGE = Language(
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
                      r"|(?:km|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from"
                      r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
-                     r"|eastern\s+|western\s+)?edge\s+of",
+                     r"|eastern\s+|western\s+)?edge\s+of"
+                     # where a column set out from: "troops pushing west from Haditha reached … and declared the town
+                     # cleared" speaks of the town they reached
+                     r"|(?:pushing|pushed|advancing|advanced|moving|moved|marching|driving|sweeping|coming|came"
+                     r"|set(?:ting)?\s+out)\s+(?:(?:north|south|east|west|up|down)(?:wards?|river|stream)?\s+)?from",
     factual_before=r"(?:was|were)\s+able\s+to|managed\s+to|succeeded\s+in|(?:helped|assisted)\s+(?:\S+\s+){1,3}?(?:to\s+)?"
                    r"|(?:claim(?:s|ed|ing)?|said|says|reported|believed|thought|known|appear(?:s|ed)?|seem(?:s|ed)?)\s+to\s+have"
                    # "was reported to be entirely in insurgent hands": a report of a state, not an aim
@@ -322,6 +327,10 @@ LANGUAGE = Language(
               r"|(?:under|as\s+part\s+of|following)\s+(?:a|the|an)\s+(?:[\w.-]+\s+){0,2}?(?:surrender|evacuation|reconciliation)"
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
+    entry_after=r"after",
+    speaker_possessives=r"our|my|your",
+    units=r"forces|units?|columns?|soldiers|commandos|brigades?|battalions?|divisions?|detachments?|convoys?",
+    withdrawal_area=r"(?:the|a|an|that)\s+(?:[\w-]+\s+){0,2}?(?:pocket|area|enclave)\b",
     now=r"now",
     repelled=r"repel(?:led|s)?|repulsed|repulses|repulse|fended\s+off|fought\s+off|beat\s+back|beaten\s+back"
              r"|thwarted|thwarts|thwart|foiled|foils|foil|blunted|halted",

@@ -106,6 +106,7 @@ DATES = DateWords(
                                    r"|(?P<this>(?:tidligere\s+)?denne\s+måneden))\b"),
         DateRule("week", r"\b(?:(?P<last>(?:i\s+)?(?:forrige|sist)\s+uk(?:e|en|a)|(?:i\s+)?uk(?:a|en)\s+som\s+gikk)"
                          r"|(?P<this>(?:tidligere\s+)?denne\s+uk(?:en|a)|tidligere\s+i\s+uk(?:en|a|e))"
+                         r"|(?P<last_weekend>(?:i\s+)?(?:forrige|sist)\s+helg(?:en|a)?)"
                          r"|(?P<weekend>i\s+helgen|i\s+helga))\b"),
         DateRule("ago", rf"\bfor\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:(?:drøy|drøyt|god|godt|knapp|knapt)\s+)?"
                         rf"(?:(?P<days>dager|dag|døgn)|(?P<weeks>uker|uke)"
@@ -198,7 +199,8 @@ LANGUAGE = Language(
     summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
                     r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
     reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for|(?:like\s+|rett\s+)?utenfor|mellom"
-                     r"|(?:km|kilometer)\s+(?:unna\s+)?fra",
+                     r"|(?:km|kilometer)\s+(?:unna\s+)?fra"
+                     r"|(?:rykket|rykker|avanserte|avanserer|kom|kommer)\s+(?:(?:nord|sør|øst|vest)over\s+)?fra",
     past_holding=r"kontrollerte|holdt|okkuperte",
     struggle_before=r"om",
     attribution=r"ifølge|iflg\.|i\s+følge|med\s+henvisning\s+til|siterer",
@@ -252,6 +254,10 @@ LANGUAGE = Language(
     unopposed=r"uten\s+(?:kamp|motstand)|(?:etter|under|gjennom)\s+en\s+(?:\S+\s+){0,2}?avtale"
               r"|(?:brøt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen\s+og",
     withdrawal=r"(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,2}?(?:ut|tilbake)",
+    entry_after=r"etter\s+at",
+    speaker_possessives=r"vår|vårt|våre|min|mitt|mine",
+    units=r"styrker|styrkene|enheter|enhetene|soldater|soldatene|kolonner|kolonnen|kolonnene|avdelinger",
+    withdrawal_area=r"(?:området|lommen|enklaven)\b",
     repelled=r"slått\s+tilbake|slo\s+tilbake|slår\s+tilbake|avverget|avverge|avvist|avviste|drevet\s+tilbake",
     duration=r"i\s+(?:(?:mer\s+enn|nesten|omkring|over|minst)\s+)?(?:\d+|ett|en|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti"
              r"|elleve|tolv|flere|mange)(?:\s+og\s+et\s+halvt)?\s+(?:år|måneder|uker)",
