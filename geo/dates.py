@@ -454,8 +454,10 @@ def find_dates(
         span_told = span_told or handler is _anchored_span
         future_cue = forward and _FUTURE_BEFORE[language].search(sentence[max(0, start - 30):start])
         resolved = handler(m, ctx)
+        # (a weekday is the last such day up to publication: "By Friday afternoon the army had regained the
+        # city", in a Friday story, is that day, no deadline)
         if future_cue and not _past_year(m.group(0), published) and (
-                resolved is None or resolved[0] >= published
+                resolved is None or resolved[0] > published or resolved[0] == published and handler is not _weekday
                 or m.group(0)[:1].islower() and not _by_then(m, sentence, resolved, published)):
             # "innen utgangen av april", "by the end of April": a deadline, not a date things happened. A day
             # before publication is no deadline: "By 4 April, the city was fully secured" (by then), nor a month

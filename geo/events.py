@@ -1591,7 +1591,7 @@ def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) ->
         return False  # "Militiamen with the YPG took control": the subject is the force's men
     before = r.text[max(clause.start, force.start - 30):force.start]
     bare = g.determiner_end.sub("", before)
-    if g.not_agent_end.search(bare) or g.agent_end.search(before):
+    if g.not_agent_end.search(bare) or (by := g.agent_end.search(before)) and not _by_date(by, force.start, r):
         return True
     for match in g.backed_by.finditer(r.text, clause.start, force.start):
         between = r.text[match.end():force.start]
@@ -1601,6 +1601,13 @@ def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) ->
     if force.text.endswith(("'s", "’s")) and any(0 <= f.start - force.end <= 3 for f in r.forces):
         return True
     return False
+
+
+def _by_date(by: re.Match, end: int, r: _Reading) -> bool:
+    """Whether the "by" ending the text before `end` opens a date ("By Friday afternoon the army had
+    regained the city"): the force after it is the subject, no passive's agent."""
+    words = r.words(end - len(by.string) + by.start(), end)
+    return len(words) > 1 and _in_dates(words[1].start, r)
 
 
 def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext) -> PhraseHit | None:
@@ -2252,10 +2259,11 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             if owned and g.landmark_after_at.match(text, owned.end()):
                 break  # "seized the town's military airport": the airport, not the town
             part = g.subarea_after_at.match(text, anaphor.end())
-            if part and (owned or re.match(r"\s*(?:[.;]|$)", text[part.end():])):
-                # "the city's eastern districts"; "pushed IS out of the city center." (not "retook the city
-                # centre, then the whole city", "district by district", "the city and suburbs"); "the city's
-                # outskirts": its edge
+            if part and (owned or re.match(r"\s*(?:[.;]|$)", text[part.end():])
+                         or any(_in_dates(w.start, r) for w in r.words(part.end(), min(len(text), part.end() + 12))[:2])):
+                # "the city's eastern districts"; "pushed IS out of the city center." or "… the town centre by
+                # Thursday morning" (not "retook the city centre, then the whole city", "district by district",
+                # "the city and suburbs"); "the city's outskirts": its edge
                 if owned and g.outskirts_after_at.match(text, anaphor.end()):
                     flags.outskirts = True
                 else:

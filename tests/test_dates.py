@@ -359,3 +359,8 @@ def test_last_weekend_is_the_weekend_before_the_week_of_publication():
         assert resolved(text, language, date(2017, 9, 20)) == [(date(2017, 9, 11), "week")], language
     # "this weekend" stays the publication's own
     assert resolved("took Akashat this weekend", "en", date(2017, 9, 23)) == [(date(2017, 9, 18), "week")]
+
+
+def test_by_a_weekday_that_is_the_day_of_publication_is_that_day_not_a_deadline():
+    assert resolved("By Friday afternoon the army had regained control of the city", "en", date(2014, 6, 6)) == [
+        (date(2014, 6, 6), "day")]

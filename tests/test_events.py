@@ -2692,3 +2692,20 @@ def test_a_share_of_a_named_town_is_no_share_of_territory(gazetteer):
                           published=date(2017, 8, 3)))
     assert (share.kind, share.share_percent, share.place_name) == ("share", 45.0, "Raqqa Governorate")
 
+
+
+def test_a_day_after_by_opening_the_sentence_dates_what_was_done_by_then(gazetteer):
+    # "By Friday afternoon the army had regained the city", in a Friday story: taken that day, by the army (the
+    # force after "by" and a date is the subject, not a passive's agent).
+    for text in ("By Friday afternoon the army had regained control of the city.",
+                 "By Friday afternoon, Iraqi troops had regained control of the city."):
+        events = [e for e in events_of("Militants attacked Samarra on Thursday. " + text, gazetteer, language="en",
+                                       published=date(2014, 6, 6)) if e.kind == "capture"]
+        e = one(events)
+        assert (e.place_id, e.force, e.date, e.date_precision) == ("samarra", "IRAQI_GOV", date(2014, 6, 6), "day"), text
+
+
+def test_the_town_centre_secured_by_a_day_is_part_of_the_town(gazetteer):
+    events = events_of("Iraqi forces entered Shirqat on Tuesday and had secured the town centre by Thursday morning.",
+                       gazetteer, language="en", published=date(2016, 9, 22))
+    assert not [e for e in events if e.kind == "capture" and not e.past], events
