@@ -3605,6 +3605,12 @@ def _restated(events: list[Event]) -> list[Event]:
         elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and any(
                 place == event.place_id and force != event.previous_force for place, force in taken):
             event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
+        elif event.kind == LOSS and not event.past and event.force == UNKNOWN_FORCE and any(
+                e.kind == CAPTURE and not e.past and e.place_id == event.place_id and e.sentence_index == event.sentence_index
+                and e.date == event.date for e in events):
+            # "IS inntok Ramadi i midten av mai …, og tapet av byen var et hardt slag": the loss of the taking
+            # the sentence tells, seen from the loser's side; nobody unknown took the town
+            event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
         result.append(event)
     return result
 

@@ -2709,3 +2709,11 @@ def test_the_town_centre_secured_by_a_day_is_part_of_the_town(gazetteer):
     events = events_of("Iraqi forces entered Shirqat on Tuesday and had secured the town centre by Thursday morning.",
                        gazetteer, language="en", published=date(2016, 9, 22))
     assert not [e for e in events if e.kind == "capture" and not e.past], events
+
+
+def test_the_loss_of_a_town_the_sentence_says_was_taken_is_that_taking(gazetteer):
+    # "IS inntok Ramadi i midten av mai …, og tapet av byen var et hardt slag": one change, IS's, not also a
+    # loss to nobody on the same date
+    events = events_of("IS inntok Ramadi i midten av mai etter en serie selvmordsangrep, og tapet av byen var et hardt "
+                       "slag for statsminister Haider al-Abadi.", gazetteer, published=date(2015, 12, 22))
+    assert {(e.kind, e.force, e.date) for e in events if not e.past} == {("capture", "IS", date(2015, 5, 1))}
