@@ -852,6 +852,9 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         kind = CONTEST
         agent = agent or PhraseHit("", hit.start, hit.start, "")  # the attacker is not the encircled subject
 
+    if kind == CAPTURE and _gerund(hit, g) and g.progressive_end.search(r.text, max(r.body, hit.start - 60), hit.start):
+        kind = CONTEST  # "SDF fighters are now liberating Tabqa": under way, fought over
+
     if previous is None and kind in (FALL, LOSS):
         # "Rawa, den siste byen IS holdt i Irak, falt fredag": who held it is who lost it, never its taker.
         previous = next((f.code for f in r.forces if f.code and f.end <= hit.start and _holding_subject(f, r)), None)

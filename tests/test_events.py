@@ -2717,3 +2717,13 @@ def test_the_loss_of_a_town_the_sentence_says_was_taken_is_that_taking(gazetteer
     events = events_of("IS inntok Ramadi i midten av mai etter en serie selvmordsangrep, og tapet av byen var et hardt "
                        "slag for statsminister Haider al-Abadi.", gazetteer, published=date(2015, 12, 22))
     assert {(e.kind, e.force, e.date) for e in events if not e.past} == {("capture", "IS", date(2015, 5, 1))}
+
+
+def test_a_taking_told_as_under_way_is_a_fight(gazetteer):
+    for text in ("SDF fighters are now liberating Tabqa, he said.", "The SDF made progress in liberating Tabqa."):
+        e = one(events_of(text, gazetteer, language="en", published=date(2017, 5, 9)))
+        assert (e.kind, e.status, e.contested_by) == ("contest", "contested", "SDF"), text
+    # a taking done, told with a gerund, is still one
+    e = one(events_of("The SDF succeeded in liberating Tabqa on Friday.", gazetteer, language="en",
+                      published=date(2017, 5, 9)))
+    assert (e.kind, e.force, e.date) == ("capture", "SDF", date(2017, 5, 5))

@@ -306,6 +306,9 @@ class Language:
     # A force's parts named without a side ("Forces advancing from the south", "A second column", "enheter"):
     # a subject whose side is the one the article has seen taking towns.
     units: str = r"(?!)"
+    # Before a taking told as under way ("are now liberating Tabqa", "progress in first isolating and now
+    # liberating Tabqah"): the town is fought over, not taken.
+    progressive_before: str = r"(?!)"
     speaker_possessives: str = r"(?!)"  # "our", "vår": a speaker's own side ("Our armed forces liberated …")
     # After "withdrew from": an area that takes in the entered town ("withdrew from a pocket of Hama province").
     withdrawal_area: str = r"(?!)"

@@ -328,6 +328,8 @@ LANGUAGE = Language(
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
     entry_after=r"after",
+    progressive_before=r"(?:am|is|are|was|were|been)(?:\s+(?:now|still|currently|steadily|slowly|gradually))*"
+                       r"|(?:progress|headway)\s+(?:\w+\s+){0,2}?in\s+(?:first\s+)?(?:\w+ing\s+and\s+)?(?:now|then)?",
     speaker_possessives=r"our|my|your",
     units=r"forces|units?|columns?|soldiers|commandos|brigades?|battalions?|divisions?|detachments?|convoys?",
     withdrawal_area=r"(?:the|a|an|that)\s+(?:[\w-]+\s+){0,2}?(?:pocket|area|enclave)\b",
