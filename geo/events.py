@@ -786,7 +786,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         return []
 
     kind = trigger.kind
-    passive = trigger.passive or _passive(hit, r, clause, g)
+    passive = trigger.passive or _passive(hit, r, clause, g) or _attributive(hit, r, g)
     source = _source(hit, r, clause, g)
     patients: list[_Patient]
     agent: PhraseHit | None = None
@@ -1512,6 +1512,13 @@ def _window_end(resolved: ResolvedDate) -> date:
 def _reported(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     """Whether the predicate is what someone said: a verb of saying before it in the sentence."""
     return any(g.saying_word.match(t.lower) for t in r.words(r.body, hit.start))
+
+
+def _attributive(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a one-word participle stands after a determiner, as an adjective ("near the captured town of
+    Jalawla"): what was taken is the noun after it, and the clause's subject is not its taker."""
+    return hit.trigger.form == "verb" and " " not in hit.text.strip() \
+        and bool(g.participle_article_end.search(r.text, max(r.body, hit.start - 8), hit.start))
 
 
 def _gerund(hit: _Hit, g: T.Grammar) -> bool:

@@ -2727,3 +2727,15 @@ def test_a_taking_told_as_under_way_is_a_fight(gazetteer):
     e = one(events_of("The SDF succeeded in liberating Tabqa on Friday.", gazetteer, language="en",
                       published=date(2017, 5, 9)))
     assert (e.kind, e.force, e.date) == ("capture", "SDF", date(2017, 5, 5))
+
+
+def test_a_participle_after_an_article_is_an_adjective_not_the_subjects_act(gazetteer):
+    # "the commander of Peshmerga forces … near the captured town of Jalawla": not the Peshmerga's taking
+    events = events_of("In an interview, the commander of Peshmerga forces stationed near the Iranian border describes "
+                       "what the fight is like near the captured town of Jalawla.", gazetteer, language="en",
+                       published=date(2014, 8, 21))
+    assert not [e for e in events if e.force == "PESHMERGA"], events
+    # Norwegian "de" before a verb is "they": "bare dager etter at de tok Mosul" is their taking
+    events = events_of("Ekstremistene inntok Tal Afar i juni 2014, bare dager etter at de tok Mosul.", gazetteer,
+                       published=date(2017, 8, 27))
+    assert ("mosul", "IS") in {(e.place_id, e.force) for e in events if e.kind == "capture"}

@@ -309,6 +309,9 @@ class Language:
     # Before a taking told as under way ("are now liberating Tabqa", "progress in first isolating and now
     # liberating Tabqah"): the town is fought over, not taken.
     progressive_before: str = r"(?!)"
+    # Articles before a participle that make it an adjective ("near the captured town of Jalawla"); not
+    # Norwegian's "de", which is also "they" ("etter at de tok Mosul"), and whose adjective has its own form.
+    participle_articles: str = r"(?!)"
     speaker_possessives: str = r"(?!)"  # "our", "vår": a speaker's own side ("Our armed forces liberated …")
     # After "withdrew from": an area that takes in the entered town ("withdrew from a pocket of Hama province").
     withdrawal_area: str = r"(?!)"

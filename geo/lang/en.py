@@ -328,6 +328,7 @@ LANGUAGE = Language(
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
     entry_after=r"after",
+    participle_articles=r"the|a|an",
     progressive_before=r"(?:am|is|are|was|were|been)(?:\s+(?:now|still|currently|steadily|slowly|gradually))*"
                        r"|(?:progress|headway)\s+(?:\w+\s+){0,2}?in\s+(?:first\s+)?(?:\w+ing\s+and\s+)?(?:now|then)?",
     speaker_possessives=r"our|my|your",
