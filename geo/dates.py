@@ -186,6 +186,12 @@ def _explicit_day(ctx: _Context, day: int, month: int, year: str | None, last_ye
 
 
 def _day_month(m: re.Match, ctx: _Context) -> _Result:
+    if m.groupdict().get("sameyear"):
+        # "11. desember samme år", "on 11 December that year": the year of the date told before, if any
+        year = ctx.explicit.year if ctx.explicit is not None else ctx.anchor[0].year if ctx.anchor else None
+        if year is None:
+            return None
+        return _explicit_day(ctx, int(m.group("d")), _month_number(m.group("mon"), ctx.words), str(year), False)
     return _explicit_day(ctx, int(m.group("d")), _month_number(m.group("mon"), ctx.words), m.group("y"),
                          bool(m.groupdict().get("lastyear")))
 

@@ -362,6 +362,7 @@ class _ArticleContext:
     focus: Mention | None
     last_town: Mention | None = None
     last_town_sentence: int = -10
+    last_town_alone: bool = False  # the only town its sentence named
     last_region: Mention | None = None
     anchor: object = None  # the last ResolvedDate of the article, keeping its precision
     header_date: ResolvedDate | None = None  # "– Januar 2014: …": dates the rest of its paragraph
@@ -742,6 +743,7 @@ def _remember(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention]
                  and _another_towns_battle(m.place, ctx.article.text, m.start, ctx))]
     if spoken_of:
         ctx.last_town, ctx.last_town_sentence = spoken_of[-1], index
+        ctx.last_town_alone = len({m.place.place_id for m in towns if m.place is not None}) == 1
     if regions:
         ctx.last_region = regions[-1]
     if force is not None:
@@ -2561,6 +2563,12 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
             return None  # the town last spoken of is one we cannot place
         patient = ctx.last_patient if r.index - ctx.last_patient_sentence <= 3 else None
         recent = ctx.last_town if r.index - ctx.last_town_sentence <= 3 else None
+        if patient is not None and recent is not None and ctx.last_town_alone \
+                and ctx.last_town_sentence > ctx.last_patient_sentence:
+            # "… took back control of Ramadi. Iraq also plans to retake Mosul. The militants have held the city
+            # for more than a year": the one town a later sentence named, not the one taken before (not a town
+            # named beside others: "… mellom Raqqa i Syria og Mosul i Irak. IS inntok byen i februar 2014")
+            patient = None
         mention = patient or recent or ctx.focus
         if mention is ctx.focus and not (patient or recent) and any(
                 s.mention.place == getattr(mention, "place", None) and s.start > end

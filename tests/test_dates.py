@@ -364,3 +364,12 @@ def test_last_weekend_is_the_weekend_before_the_week_of_publication():
 def test_by_a_weekday_that_is_the_day_of_publication_is_that_day_not_a_deadline():
     assert resolved("By Friday afternoon the army had regained control of the city", "en", date(2014, 6, 6)) == [
         (date(2014, 6, 6), "day")]
+
+
+def test_a_day_of_the_same_year_takes_the_year_of_the_date_before():
+    assert resolved("gjenerobret Palmyra 27. mars 2016, men IS tok byen tilbake 11. desember samme år", "nb",
+                    date(2018, 1, 15)) == [(date(2016, 3, 27), "day"), (date(2016, 12, 11), "day")]
+    assert resolved("retook Palmyra on 27 March 2016; IS took it back on 11 December that year", "en",
+                    date(2018, 1, 15)) == [(date(2016, 3, 27), "day"), (date(2016, 12, 11), "day")]
+    # with no date before it, "the same year" says nothing
+    assert resolved("IS tok byen tilbake 11. desember samme år", "nb", date(2018, 1, 15)) == []

@@ -2739,3 +2739,23 @@ def test_a_participle_after_an_article_is_an_adjective_not_the_subjects_act(gaze
     events = events_of("Ekstremistene inntok Tal Afar i juni 2014, bare dager etter at de tok Mosul.", gazetteer,
                        published=date(2017, 8, 27))
     assert ("mosul", "IS") in {(e.place_id, e.force) for e in events if e.kind == "capture"}
+
+
+def test_the_city_is_the_one_town_a_later_sentence_named(gazetteer):
+    events = events_of("The army took back control of Ramadi. Iraq also plans to try to retake Mosul in the north. The "
+                       "militants have held the city for more than a year and a half.", gazetteer, language="en",
+                       published=date(2016, 3, 17))
+    assert ("mosul", "state", "IS") in {(e.place_id, e.kind, e.force) for e in events}
+    assert not [e for e in events if e.place_id == "ramadi" and e.force == "IS"], events
+    # A town named beside others ("between Raqqa and Mosul") does not take "the city" from the town told of.
+    events = events_of("SDF tok fredag kontroll over al-Shaddadi. Byen har vært et knutepunkt for IS' forsyningslinjer "
+                       "mellom Raqqa i Syria og Mosul i Irak. IS inntok byen i februar 2014.", gazetteer,
+                       published=date(2016, 2, 20))
+    assert ("ash-shaddadah", "IS") in {(e.place_id, e.force) for e in events if e.kind == "capture"}, events
+    assert not [e for e in events if e.place_id == "mosul"], events
+
+
+def test_a_norwegian_adverb_between_the_verb_and_the_town(gazetteer):
+    events = events_of("Syriske regjeringsstyrker gjenerobret Palmyra 27. mars 2016. IS tok imidlertid byen tilbake i "
+                       "et overraskende angrep 11. desember samme år.", gazetteer, published=date(2018, 1, 15))
+    assert ("tadmur", "IS", date(2016, 12, 11)) in {(e.place_id, e.force, e.date) for e in events}

@@ -102,9 +102,11 @@ DATES = DateWords(
     late_in_day=("night", "evening"),
     rules=(
         DateRule("day_month", rf"\b(?P<mon>(?:{_MONTH})\b|(?:{_MONTH_ABBR})\b\.?)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
-                              rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT})?", forward=True, ignore_case=False),
+                              rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|,?\s+(?P<sameyear>(?:of\s+)?(?:the\s+same|that)\s+year)\b)?",
+                 forward=True, ignore_case=False),
         DateRule("day_month", rf"{NUM_LEFT}\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>(?:{_MONTH})\b"
-                              rf"|(?:{_MONTH_ABBR})\b\.?)(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT})?", forward=True,
+                              rf"|(?:{_MONTH_ABBR})\b\.?)(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}"
+                              rf"|,?\s+(?P<sameyear>(?:of\s+)?(?:the\s+same|that)\s+year)\b)?", forward=True,
                  ignore_case=False),
         DateRule("season", rf"\b(?:(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{YEAR})\b"
                            rf"(?:\s*[/–-]\s*(?P<y_to>{YEAR}|\d\d)\b)?{NUM_RIGHT}"

@@ -89,7 +89,8 @@ DATES = DateWords(
     night_before=r"\bnatt(?:en)?\s+til\b",
     rules=(
         DateRule("day_month", rf"\b(?P<d>[0-3]?\d)\.\s?(?P<mon>(?:{_MONTH})\b|(?:{_MONTH_ABBR})\b\.?)"
-                              rf"(?:\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>i\s+fjor)\b)?", forward=True),
+                              rf"(?:\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>i\s+fjor)\b"
+                              rf"|\s+(?P<sameyear>samme\s+år(?:et)?)\b)?", forward=True),
         DateRule("season", rf"\b(?:(?P<season>{alt(SEASONS)})\s+(?P<y>{YEAR})\b(?:\s*[/–-]\s*(?P<y_to>{YEAR}|\d\d)\b)?"
                            rf"{NUM_RIGHT}|(?P<lastyear>i\s+fjor)\s+(?P<bare_ly>{_BARE})\b"
                            rf"|i\s+(?P<bare>{_BARE})\b(?!\s*[-–])|(?P<last>forrige|sist)\s+(?P<bare_last>{_BARE})\b)",
@@ -262,8 +263,8 @@ LANGUAGE = Language(
     duration=r"i\s+(?:(?:mer\s+enn|nesten|omkring|over|minst)\s+)?(?:\d+|ett|en|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti"
              r"|elleve|tolv|flere|mange)(?:\s+og\s+et\s+halvt)?\s+(?:år|måneder|uker)",
     now=r"nå",
-    adverbs=r"og|eller|så|også|igjen|tilbake|snart|raskt|endelig|deretter|nå|allerede|bare|fullstendig|helt|ikke",
-    slot_words=r"både|den|det|de|sin|sitt|sine|hele|full|fullstendig|total|kontroll|kontrollen|over|tilbake|igjen|også"
+    adverbs=r"og|eller|så|også|igjen|tilbake|snart|raskt|endelig|deretter|nå|allerede|bare|fullstendig|helt|ikke|imidlertid|likevel|dermed|derfor",
+    slot_words=r"både|imidlertid|likevel|dermed|derfor|den|det|de|sin|sitt|sine|hele|full|fullstendig|total|kontroll|kontrollen|over|tilbake|igjen|også"
                r"|nå|selve|raskt|endelig|formelt|offisielt|resten|“|”|\"|«|»|'",
     adjective=r"[a-zæøå][\wæøå-]*(?<!en)e",
     place_nouns=r"[\wæøå]*by(?:en|ene|er)?|[\wæøå]*landsby(?:en|ene|er)?|tettsted(?:et)?",
