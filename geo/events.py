@@ -363,6 +363,7 @@ class _ArticleContext:
     last_town: Mention | None = None
     last_town_sentence: int = -10
     last_town_alone: bool = False  # the only town its sentence named
+    towns_named: bool = False  # whether a sentence read so far named a town, even as a point of the map
     last_region: Mention | None = None
     anchor: object = None  # the last ResolvedDate of the article, keeping its precision
     header_date: ResolvedDate | None = None  # "– Januar 2014: …": dates the rest of its paragraph
@@ -741,6 +742,7 @@ def _remember(ctx: _ArticleContext, towns: list[Mention], regions: list[Mention]
         ctx.article.text[max(0, m.start - 30):m.start])
         and not (_in_battle_name(ctx.article.text, m.start, m.end, ctx.grammar)
                  and _another_towns_battle(m.place, ctx.article.text, m.start, ctx))]
+    ctx.towns_named = ctx.towns_named or bool(towns)
     if spoken_of:
         ctx.last_town, ctx.last_town_sentence = spoken_of[-1], index
         ctx.last_town_alone = len({m.place.place_id for m in towns if m.place is not None}) == 1
@@ -2576,6 +2578,13 @@ def _resolve_anaphor(start: int, end: int, r: _Reading, ctx: _ArticleContext) ->
                 and ctx.grammar.town_anaphor_at.match(r.text, start):
             # "entered the town Tuesday after fierce fighting near Kirkuk": not the town named after it ("Before
             # it fell to ISIS, Ramadi was …": a pronoun may point forward)
+            return None
+        if mention is ctx.focus and not (patient or recent) and mention is not None and ctx.towns_named \
+                and r.index < len(ctx.sentences) and mention.start >= ctx.sentences[r.index].end:
+            # "Al-Marashidah … is a Syrian town located in Abu Kamal District … The town fell under the control
+            # of IS in early 2014": a town we cannot place, not the one the article names most, further on (an
+            # article that named no town yet may point ahead to it: "Troops advanced on the town. On Saturday
+            # Maskana was taken")
             return None
     if mention is None:
         return None

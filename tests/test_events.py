@@ -2759,3 +2759,12 @@ def test_a_norwegian_adverb_between_the_verb_and_the_town(gazetteer):
     events = events_of("Syriske regjeringsstyrker gjenerobret Palmyra 27. mars 2016. IS tok imidlertid byen tilbake i "
                        "et overraskende angrep 11. desember samme år.", gazetteer, published=date(2018, 1, 15))
     assert ("tadmur", "IS", date(2016, 12, 11)) in {(e.place_id, e.force, e.date) for e in events}
+
+
+def test_the_town_of_an_article_on_a_town_we_cannot_place_is_no_town_we_know(gazetteer):
+    # A town "located in Abu Kamal District, Deir ez-Zor" is in a province; "the town" is not the province's
+    # capital, nor the town the article names further on.
+    events = events_of("Al-Marashidah is a Syrian town located in Abu Kamal District, Deir ez-Zor. The town fell under "
+                       "the control of the Islamic State in early 2014. In 2019 the SDF besieged Baghuz.", gazetteer,
+                       language="en", published=date(2019, 2, 7))
+    assert not [e for e in events if e.kind == "capture"], events

@@ -242,6 +242,8 @@ LANGUAGE = Language(
                      r"|(?:km|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from"
                      r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
                      r"|eastern\s+|western\s+)?edge\s+of"
+                     # what a town lies in: "a Syrian town located in Abu Kamal District, Deir ez-Zor"
+                     r"|(?:located|situated)\s+(?:\S+\s+){0,3}?in|(?:district|governorate|province),"
                      # where a column set out from: "troops pushing west from Haditha reached … and declared the town
                      # cleared" speaks of the town they reached
                      r"|(?:pushing|pushed|advancing|advanced|moving|moved|marching|driving|sweeping|coming|came"
