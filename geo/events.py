@@ -876,7 +876,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         loser = agent if trigger.form == "noun" and agent is not None else _subject_force(hit, r, clause, g, ctx)
         agent = None
         previous = (loser.code if loser else None) or previous
-        taker = _beneficiary(hit, r, clause, g)
+        taker = _beneficiary(hit, r, clause, g) or _let_in(hit, r, g, loser)
         if taker is not None:
             kind, agent = CAPTURE, taker
     elif kind == LOSS and passive:
@@ -1958,6 +1958,16 @@ def _beneficiary(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> Phras
             # from the predicate's start: "falt i hendene på" holds its own beneficiary marker
             if g.beneficiary_end.search(r.text, hit.start, force.start) and len(window.split()) <= 12:
                 return force
+    return None
+
+
+def _let_in(hit: _Hit, r: _Reading, g: T.Grammar, loser: PhraseHit | None) -> PhraseHit | None:
+    """Who a withdrawal let into the town: "the peshmerga withdrew from Sinjar, allowing fighters of the
+    Popular Mobilisation Forces to enter the town" (the force right after the cue, not the one withdrawing)."""
+    for force in r.forces:
+        if force.start > hit.end and force.code and (loser is None or force.code != loser.code) \
+                and g.let_in_end.search(r.text, hit.end, force.start) and g.let_in_after_at.match(r.text, force.end):
+            return force
     return None
 
 

@@ -181,6 +181,8 @@ class Grammar:
     entry_after_word: re.Pattern
     unit_subject_at: re.Pattern
     progressive_end: re.Pattern
+    let_in_end: re.Pattern
+    let_in_after_at: re.Pattern
     participle_article_end: re.Pattern
     withdrawal_area_at: re.Pattern
     present_passive_word: re.Pattern
@@ -393,6 +395,8 @@ def grammar(code: str | None) -> Grammar | None:
         withdrawal=_words(w.withdrawal),
         entry_after_word=_whole(w.entry_after),
         progressive_end=_ending(w.progressive_before),
+        let_in_end=re.compile(r"(?:" + w.let_in + r")\Z", _I),
+        let_in_after_at=re.compile(w.let_in_after, _I),
         participle_article_end=_ending(w.participle_articles),
         unit_subject_at=_at(r"(?!(?:" + w.possessives + "|" + w.speaker_possessives + r")\b)(?:[\w-]+\s+){0,2}?(?:" + w.units + r")"),
         withdrawal_area_at=_at(w.withdrawal_area),

@@ -2768,3 +2768,14 @@ def test_the_town_of_an_article_on_a_town_we_cannot_place_is_no_town_we_know(gaz
                        "the control of the Islamic State in early 2014. In 2019 the SDF besieged Baghuz.", gazetteer,
                        language="en", published=date(2019, 2, 7))
     assert not [e for e in events if e.kind == "capture"], events
+
+
+def test_a_withdrawal_that_let_a_force_in_is_its_taking(gazetteer):
+    e = one(events_of("On Tuesday the peshmerga withdrew from Sinjar, allowing fighters of the Popular Mobilisation "
+                      "Forces to enter the town, a Yazidi official said.", gazetteer, language="en",
+                      published=date(2017, 10, 17)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("sinjar", "capture", "IRAQI_GOV", date(2017, 10, 17))
+    # not a force let somewhere else, nor anyone merely allowed to leave
+    e = one(events_of("On Tuesday the peshmerga withdrew from Sinjar, allowing civilians to leave.", gazetteer,
+                      language="en", published=date(2017, 10, 17)))
+    assert (e.kind, e.force) == ("loss", "UNKNOWN")

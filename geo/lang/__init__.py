@@ -309,6 +309,9 @@ class Language:
     # Before a taking told as under way ("are now liberating Tabqa", "progress in first isolating and now
     # liberating Tabqah"): the town is fought over, not taken.
     progressive_before: str = r"(?!)"
+    # After a withdrawal from a town, who it let in: "…, allowing" + a force + "to enter" (`let_in_after`).
+    let_in: str = r"(?!)"
+    let_in_after: str = r"(?!)"
     # Articles before a participle that make it an adjective ("near the captured town of Jalawla"); not
     # Norwegian's "de", which is also "they" ("etter at de tok Mosul"), and whose adjective has its own form.
     participle_articles: str = r"(?!)"

@@ -332,6 +332,8 @@ LANGUAGE = Language(
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
     entry_after=r"after",
+    let_in=r",\s*(?:allowing|letting|enabling)\s+(?:\S+\s+){0,4}?",
+    let_in_after=r"\s+(?:to\s+)?(?:enter|move\s+into|move\s+in|take\s+over|take\s+control\s+of)\b",
     participle_articles=r"the|a|an",
     progressive_before=r"(?:am|is|are|was|were|been)(?:\s+(?:now|still|currently|steadily|slowly|gradually))*"
                        r"|(?:progress|headway)\s+(?:\w+\s+){0,2}?in\s+(?:first\s+)?(?:\w+ing\s+and\s+)?(?:now|then)?",
