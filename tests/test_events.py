@@ -2779,3 +2779,10 @@ def test_a_withdrawal_that_let_a_force_in_is_its_taking(gazetteer):
     e = one(events_of("On Tuesday the peshmerga withdrew from Sinjar, allowing civilians to leave.", gazetteer,
                       language="en", published=date(2017, 10, 17)))
     assert (e.kind, e.force) == ("loss", "UNKNOWN")
+
+
+def test_a_towns_police_stations_are_facilities_not_the_town(gazetteer):
+    events = events_of("Militants attacked Fallujah on Monday. The militants overran the city's police stations and the "
+                       "mayor's office on Wednesday, witnesses said.", gazetteer, language="en",
+                       published=date(2014, 1, 4))
+    assert not [e for e in events if e.kind == "capture"], events

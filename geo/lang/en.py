@@ -385,7 +385,9 @@ LANGUAGE = Language(
                    r"|border\s+(?:crossing|gate|post)|crossing|gate|prison|citadel|castle|checkpoint|plant|factory"
                    r"|bridge|hospital|mosque|stadium|camp|highway|road|route|silos?|museum|ruins|front|axis"
                    r"|intersection|junction|roundabout|residential\s+area|industrial\s+(?:area|zone)"
-                   r"|city\s+hall|(?:city|town)\s+(?:buildings?|council|compound))",
+                   r"|city\s+hall|(?:city|town)\s+(?:buildings?|council|compound)"
+                   r"|police\s+(?:stations?|headquarters)|(?:mayor|governor)['’]s\s+(?:office|compound)|checkpoints"
+                   r"|bases|mosques|hospitals|bridges|prisons)",
     landmark_before=r"(?:university|airport|airfield|air\s+base|base|dam|refinery|oil\s+field|prison|citadel"
                     r"|crossing|camp)\s+(?:of|in|at|near|outside)",
     region_after=r"province|governorate|district|region|countryside|desert|valley|river|basin|plain|pocket|campaign"
