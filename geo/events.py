@@ -2987,6 +2987,10 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
                    or _coordinated_owner(d, hit, rivals, r, g) is None
                    and (all(_distance(hit, d) <= _distance(h, d) or _participle_after_comma(h, d, r, g) for h in rivals)
                         or all(d.end <= h.start for h in (hit, *rivals)) and not _time_moves_on(d.end, clause.end, r, g))]
+            # A date that ends the predicate before this one, joined to it by "and" alone ("gikk til motangrep i
+            # vår og tok tilbake store deler av den"): the second follows the first, then, if it has none of its own.
+            own = own or [d for d in _own_dates(r, clause) if d.end <= hit.start
+                    and (gap := r.text[d.end:hit.start].split()) and len(gap) == 1 and g.coordinator_word.match(gap[0].lower())]
         if current is clause:
             own = [d for d in own if (_distance(hit, d) <= 3 * _DATE_REACH or _fronted_date(d, hit, r, g))
                    and not d.start - hit.end > _DATE_REACH]

@@ -2786,3 +2786,14 @@ def test_a_towns_police_stations_are_facilities_not_the_town(gazetteer):
                        "mayor's office on Wednesday, witnesses said.", gazetteer, language="en",
                        published=date(2014, 1, 4))
     assert not [e for e in events if e.kind == "capture"], events
+
+
+def test_a_predicate_joined_by_and_to_a_dated_one_takes_its_date(gazetteer):
+    events = events_of("Regjeringsstyrkene drev IS ut av byen Baiji i november i fjor, men jihadistene gikk til motangrep "
+                       "i vår og tok tilbake store deler av den.", gazetteer, published=date(2015, 10, 21))
+    assert ("contest", "IS", date(2015, 3, 1), "season") in {
+        (e.kind, e.contested_by, e.date, e.date_precision) for e in events}
+    # one with a date of its own keeps it
+    events = events_of("The army took Mayadin on Oct. 14 and drove the militants out of Deir ez-Zor city on Nov. 3.",
+                       gazetteer, language="en", published=date(2017, 11, 19))
+    assert ("deir-ez-zor", date(2017, 11, 3)) in {(e.place_id, e.date) for e in events}
