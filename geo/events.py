@@ -134,6 +134,7 @@ class _Spot:
     region: bool = False  # "the Rawa district": not the town
     located: bool = False  # "sørøst for Homs", "just outside Ain Issa": a point of the map, not the town spoken of
     battle_name: bool = False  # "the 2016 Battle of Mosul", "the Raqqa campaign": part of a battle's name
+    facility: bool = False  # "the Government Center in Ramadi": a building inside the town
 
 
 @dataclass
@@ -711,11 +712,13 @@ def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
     compound = _COMPOUND_PARTNER.match(after)
     if compound:
         after = after[compound.end():]  # "the Mosul-Baghdad highway", "the Tikrit–Baiji road": a road's ends
-    landmark = bool(g.landmark_after_at.match(after)) or bool(g.landmark_before_end.search(text[max(0, start - 40):start]))
+    facility = bool(g.facility_after_at.match(after)) or bool(g.facility_before_end.search(text[max(0, start - 60):start]))
+    landmark = not facility and (bool(g.landmark_after_at.match(after))
+                                 or bool(g.landmark_before_end.search(text[max(0, start - 40):start])))
     region = bool(g.region_after_at.match(after))
     located = bool(g.reference_end.search(text[max(0, start - 30):start]))
     return _Spot(mention, start, end, landmark=landmark, region=region, located=located,
-                 battle_name=_in_battle_name(text, start, end, g))
+                 battle_name=_in_battle_name(text, start, end, g), facility=facility)
 
 
 def _in_battle_name(text: str, start: int, end: int, g: T.Grammar) -> bool:
@@ -1115,6 +1118,9 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
     """The claim's kind for this place, and whether it is evidence only: part of a town is fought over,
     not taken; its outskirts are pressed, not entered; a landmark or region changes nothing."""
     spot = patient.spot
+    if spot.facility and not spot.region:
+        # "seized the Government Center in Ramadi": fighting inside the town, whoever holds the rest
+        return (CONTEST, False) if kind in (CAPTURE, CONTEST) else (None, False)
     if spot.landmark or spot.region:
         return None, False
     if patient.outskirts and not (trigger.entry and g.beyond_outskirts.search(r.text, hit.end)):
@@ -2280,7 +2286,9 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                 words += 1
                 continue
             owned = _GENITIVE_GAP_AT.match(text, anaphor.end())
-            if owned and g.landmark_after_at.match(text, owned.end()):
+            if owned and g.facility_after_at.match(text, anaphor.end()):
+                flags.partial = True  # "overran the city's police stations": inside the town, fought over
+            elif owned and g.landmark_after_at.match(text, owned.end()):
                 break  # "seized the town's military airport": the airport, not the town
             part = g.subarea_after_at.match(text, anaphor.end())
             if part and (owned or re.match(r"\s*(?:[.;]|$)", text[part.end():])

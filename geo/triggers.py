@@ -181,6 +181,8 @@ class Grammar:
     entry_after_word: re.Pattern
     unit_subject_at: re.Pattern
     progressive_end: re.Pattern
+    facility_before_end: re.Pattern
+    facility_after_at: re.Pattern
     let_in_end: re.Pattern
     let_in_after_at: re.Pattern
     participle_article_end: re.Pattern
@@ -395,6 +397,9 @@ def grammar(code: str | None) -> Grammar | None:
         withdrawal=_words(w.withdrawal),
         entry_after_word=_whole(w.entry_after),
         progressive_end=_ending(w.progressive_before),
+        facility_before_end=_ending(r"(?:" + w.town_facilities + r")(?:\s+complex)?\s+(?:in|of|at|i)"
+                                   r"(?:\s+the\s+(?:city|town)\s+of)?"),
+        facility_after_at=re.compile(r"(?:['’]s)?\s*(?:" + w.town_facilities + r")(?![\w])", _I),
         let_in_end=re.compile(r"(?:" + w.let_in + r")\Z", _I),
         let_in_after_at=re.compile(w.let_in_after, _I),
         participle_article_end=_ending(w.participle_articles),

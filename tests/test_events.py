@@ -2781,11 +2781,18 @@ def test_a_withdrawal_that_let_a_force_in_is_its_taking(gazetteer):
     assert (e.kind, e.force) == ("loss", "UNKNOWN")
 
 
-def test_a_towns_police_stations_are_facilities_not_the_town(gazetteer):
-    events = events_of("Militants attacked Fallujah on Monday. The militants overran the city's police stations and the "
-                       "mayor's office on Wednesday, witnesses said.", gazetteer, language="en",
-                       published=date(2014, 1, 4))
-    assert not [e for e in events if e.kind == "capture"], events
+def test_taking_a_building_inside_a_town_is_fighting_in_it(gazetteer):
+    # "the Government Center in Ramadi", "the city's police stations": contested, not taken; a facility
+    # outside the town (a dam, an airport) changes nothing
+    for text, place, published in (
+            ("Iraqi Security Forces seized the Government Center in Ramadi from Da'esh on Monday.", "ramadi",
+             date(2015, 12, 28)),
+            ("Militants attacked Fallujah on Monday. The militants overran the city's police stations and the mayor's "
+             "office on Wednesday, witnesses said.", "al-fallujah", date(2014, 1, 4))):
+        events = [e for e in events_of(text, gazetteer, language="en", published=published) if e.place_id == place]
+        assert {(e.kind, e.status) for e in events if not e.past} == {("contest", "contested")}, text
+    events = events_of("IS seized the Mosul dam on Thursday.", gazetteer, language="en", published=date(2014, 8, 8))
+    assert not [e for e in events if e.kind in ("capture", "contest")], events
 
 
 def test_a_predicate_joined_by_and_to_a_dated_one_takes_its_date(gazetteer):

@@ -309,6 +309,9 @@ class Language:
     # Before a taking told as under way ("are now liberating Tabqa", "progress in first isolating and now
     # liberating Tabqah"): the town is fought over, not taken.
     progressive_before: str = r"(?!)"
+    # Buildings inside a town ("the Government Center in Ramadi", "the city's police stations"): taking them is
+    # fighting in the town, not taking it, nor a facility outside it.
+    town_facilities: str = r"(?!)"
     # After a withdrawal from a town, who it let in: "…, allowing" + a force + "to enter" (`let_in_after`).
     let_in: str = r"(?!)"
     let_in_after: str = r"(?!)"

@@ -332,6 +332,10 @@ LANGUAGE = Language(
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
     entry_after=r"after",
+    town_facilities=r"government\s+(?:center|centre|complex|compound|headquarters|buildings?|offices?)"
+                    r"|(?:provincial|municipal)\s+(?:council\s+)?(?:compound|buildings?|headquarters)"
+                    r"|municipality\s+buildings?|police\s+(?:stations?|headquarters)"
+                    r"|(?:mayor|governor)['’]s\s+(?:office|compound)|(?:city|town)\s+hall",
     let_in=r",\s*(?:allowing|letting|enabling)\s+(?:\S+\s+){0,4}?",
     let_in_after=r"\s+(?:to\s+)?(?:enter|move\s+into|move\s+in|take\s+over|take\s+control\s+of)\b",
     participle_articles=r"the|a|an",

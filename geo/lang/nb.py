@@ -256,6 +256,8 @@ LANGUAGE = Language(
               r"|(?:brøt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen\s+og",
     withdrawal=r"(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,2}?(?:ut|tilbake)",
     entry_after=r"etter\s+at",
+    town_facilities=r"regjeringskomplekset|regjeringsbygningen|regjeringsbygningene|politistasjonen|politistasjonene"
+                    r"|rådhuset|provinsrådets\s+bygning",
     speaker_possessives=r"vår|vårt|våre|min|mitt|mine",
     units=r"styrker|styrkene|enheter|enhetene|soldater|soldatene|kolonner|kolonnen|kolonnene|avdelinger",
     withdrawal_area=r"(?:området|lommen|enklaven)\b",
