@@ -1630,6 +1630,9 @@ def _by_date(by: re.Match, end: int, r: _Reading) -> bool:
     return len(words) > 1 and _in_dates(words[1].start, r)
 
 
+_HEAD_NOUN_GAP = re.compile(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*,\s*")
+
+
 def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext) -> PhraseHit | None:
     """The force that is the clause's subject: the nearest before the predicate that is not an object,
     back to the first of its coordinated group ("Kurdish fighters and allied Syrian rebels")."""
@@ -1696,7 +1699,9 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         # "after" phrase sits inside an aside; the verb after it goes on with the subject before the aside.
         return aside_subject
     if clause.opener and g.relative_word.match(clause.opener):
-        antecedent = [f for f in r.forces if f.end <= clause.start and clause.start - f.end <= 6]
+        # (a head noun may follow the force's name: "The Army of Conquest alliance, which took Idlib")
+        antecedent = [f for f in r.forces if f.end <= clause.start and (
+            clause.start - f.end <= 6 or _HEAD_NOUN_GAP.fullmatch(r.text, f.end, clause.start))]
         if antecedent:
             return antecedent[-1]
     if _gerund(hit, g) or clause.opener and g.background.match(clause.opener):

@@ -2804,3 +2804,9 @@ def test_a_predicate_joined_by_and_to_a_dated_one_takes_its_date(gazetteer):
     events = events_of("The army took Mayadin on Oct. 14 and drove the militants out of Deir ez-Zor city on Nov. 3.",
                        gazetteer, language="en", published=date(2017, 11, 19))
     assert ("deir-ez-zor", date(2017, 11, 3)) in {(e.place_id, e.date) for e in events}
+
+
+def test_a_relative_clause_after_a_force_and_its_head_noun_is_that_forces(gazetteer):
+    e = one(events_of("The Army of Conquest alliance, which took the provincial capital Idlib on March 28, now controls "
+                      "the province's two largest towns.", gazetteer, language="en", published=date(2015, 4, 25)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("idlib", "capture", "REBELS", date(2015, 3, 28))

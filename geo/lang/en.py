@@ -359,7 +359,7 @@ LANGUAGE = Language(
                r"|oil|desert|riverside|small|smaller|large|larger|largest|major|big|biggest|second-largest"
                r"|strategically|mixed|shattered|battered|besieged|embattled|remote|key|central|downtown|rest|remainder"
                r"|“|”|\"|'|’|‘",
-    adjective=r"[a-z][\w-]*(?:ern|ian|ish|ese|ic|ical|ful|ous|ive)",
+    adjective=r"[a-z][\w-]*(?:ern|ian|ish|ese|ic|ical|ful|ous|ive)|provincial|regional|district",
     place_nouns=r"towns?|city|cities|villages?|townships?|settlements?|capital|hub",
     state_locative=r"in(?:\s+(?:the\s+)?areas?\s+(?:near|around|of))?",
     subarea_after=r"(?:\w+\s+)?(?:outskirts|edges?|fringes?|periphery|districts?|neighbou?rhoods?|quarters?|cent(?:er|re)"
