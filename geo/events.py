@@ -2348,6 +2348,13 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
             words += 1
             before_previous, previous_word = previous_word, token.lower
             continue
+        facility = g.landmark_after_at.match(text, token.start)
+        joined = g.list_join_at.match(text, facility.end()) if facility is not None and not patients else None
+        if joined is not None and not r.spot_at.get(token.start):
+            # "captured both the refinery and the city": a facility named first, the town after it
+            pos, flags = joined.end(), _Part()
+            words += 1
+            continue
         break
     if patients:
         r.objects.update(f.start for f in forces)

@@ -373,3 +373,11 @@ def test_a_day_of_the_same_year_takes_the_year_of_the_date_before():
                     date(2018, 1, 15)) == [(date(2016, 3, 27), "day"), (date(2016, 12, 11), "day")]
     # with no date before it, "the same year" says nothing
     assert resolved("IS tok byen tilbake 11. desember samme år", "nb", date(2018, 1, 15)) == []
+
+
+def test_a_season_after_over_during_or_a_bare_in_is_the_last_such_season():
+    for text in ("Over the summer, Iraqi forces recaptured most of the town", "During the summer the army retook it",
+                 "Throughout the summer the army held it"):
+        assert resolved(text, "en", date(2015, 10, 30)) == [(date(2015, 6, 1), "season")], text
+    assert resolved("Finally, in autumn, Iraqi forces captured the city", "en", date(2015, 10, 30)) == [
+        (date(2015, 9, 1), "season")]

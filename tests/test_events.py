@@ -2810,3 +2810,13 @@ def test_a_relative_clause_after_a_force_and_its_head_noun_is_that_forces(gazett
     e = one(events_of("The Army of Conquest alliance, which took the provincial capital Idlib on March 28, now controls "
                       "the province's two largest towns.", gazetteer, language="en", published=date(2015, 4, 25)))
     assert (e.place_id, e.kind, e.force, e.date) == ("idlib", "capture", "REBELS", date(2015, 3, 28))
+
+
+def test_a_town_listed_after_a_facility_and_a_bare_season_date_it(gazetteer):
+    e = one(events_of("Finally, in autumn, Iraqi forces permanently captured both the refinery and the city of Baiji.",
+                      gazetteer, language="en", published=date(2015, 10, 30)))
+    assert (e.place_id, e.kind, e.force, e.date, e.date_precision) == (
+        "bayji", "capture", "IRAQI_GOV", date(2015, 9, 1), "season")
+    e = one(events_of("Over the summer, Iraqi forces recaptured most of Baiji.", gazetteer, language="en",
+                      published=date(2015, 10, 30)))
+    assert (e.kind, e.date, e.date_precision) == ("contest", date(2015, 6, 1), "season")

@@ -111,7 +111,8 @@ DATES = DateWords(
         DateRule("season", rf"\b(?:(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{YEAR})\b"
                            rf"(?:\s*[/–-]\s*(?P<y_to>{YEAR}|\d\d)\b)?{NUM_RIGHT}"
                            rf"|(?P<last>last)\s+(?P<bare_last>{_SEASON})\b"
-                           rf"|(?:this|in\s+the|(?:during|in)\s+(?:their|its|the)(?=\s+(?:{_SEASON})\s+"
+                           rf"|(?:this|in\s+the|in|(?:over|during|throughout)\s+the"
+                           rf"|(?:during|in)\s+(?:their|its|the)(?=\s+(?:{_SEASON})\s+"
                            rf"(?:offensive|campaign|advance|assault|blitz)\b))\s+(?P<bare>{_SEASON})\b(?!\s+of\b)"
                            rf"|(?P<bare_ly>{_SEASON})\s+(?P<lastyear>last\s+year)\b)", forward=True),
         DateRule("month", rf"(?:\b(?P<cue>{_MONTH_CUE})(?:\s+|(?<=-))(?:(?P<last>last)\s+)?|\b(?P<lastonly>[Ll]ast)\s+)"
