@@ -460,10 +460,10 @@ def find_dates(
         span_told = span_told or handler is _anchored_span
         future_cue = forward and _FUTURE_BEFORE[language].search(sentence[max(0, start - 30):start])
         resolved = handler(m, ctx)
-        # (a weekday is the last such day up to publication: "By Friday afternoon the army had regained the
-        # city", in a Friday story, is that day, no deadline)
+        # (the day of publication itself is no deadline: "By Friday afternoon the army had regained the city",
+        # "By 15 May IS had taken control", in a story of that day, tell what was done by then)
         if future_cue and not _past_year(m.group(0), published) and (
-                resolved is None or resolved[0] > published or resolved[0] == published and handler is not _weekday
+                resolved is None or resolved[0] > published or resolved[0] == published and resolved[1] != "day"
                 or m.group(0)[:1].islower() and not _by_then(m, sentence, resolved, published)):
             # "innen utgangen av april", "by the end of April": a deadline, not a date things happened. A day
             # before publication is no deadline: "By 4 April, the city was fully secured" (by then), nor a month

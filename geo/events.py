@@ -1350,10 +1350,15 @@ def _cue_before(words: list[_Token], cue: re.Pattern, g: T.Grammar, reach: int =
         end = len(words) - skipped
         if end <= 0:
             return False
+        last = words[end - 1]
+        if len(last.text) > 1 and last.text.isupper() or end > 1 and last.text[:1].isupper() \
+                and words[end - 2].text.isdigit():
+            # an acronym, or a capitalised word after a day's number, is a name ("On 15 May IS had taken
+            # Ramadi": the month and the group, not "may" and "is")
+            return False
         window = " ".join(t.text for t in words[max(0, end - 5):end])
         if cue.search(window):
             return True
-        last = words[end - 1]
         if cue is g.negation_end and g.focus_adverb_word.match(last.lower):
             return False  # "haven't only retaken Hit, they also …", "ikke bare": no negation of the taking
         # "would be retaken", "expected to have been captured": a modal before an auxiliary; so is a

@@ -381,3 +381,8 @@ def test_a_season_after_over_during_or_a_bare_in_is_the_last_such_season():
         assert resolved(text, "en", date(2015, 10, 30)) == [(date(2015, 6, 1), "season")], text
     assert resolved("Finally, in autumn, Iraqi forces captured the city", "en", date(2015, 10, 30)) == [
         (date(2015, 9, 1), "season")]
+
+
+def test_by_a_day_that_is_the_day_of_publication_is_no_deadline():
+    assert resolved("By 15 May IS had taken control over the government headquarters", "en", date(2015, 5, 15)) == [
+        (date(2015, 5, 15), "day")]

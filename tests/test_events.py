@@ -2820,3 +2820,13 @@ def test_a_town_listed_after_a_facility_and_a_bare_season_date_it(gazetteer):
     e = one(events_of("Over the summer, Iraqi forces recaptured most of Baiji.", gazetteer, language="en",
                       published=date(2015, 10, 30)))
     assert (e.kind, e.date, e.date_precision) == ("contest", date(2015, 6, 1), "season")
+
+
+def test_a_month_and_an_acronym_are_no_modal_or_auxiliary(gazetteer):
+    # "On 15 May IS had taken …" is no "may" + "is" before the verb
+    e = one(events_of("On 15 May IS had taken control of Ramadi.", gazetteer, language="en",
+                      published=date(2015, 5, 17)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("ramadi", "capture", "IS", date(2015, 5, 15))
+    # a modal in a headline's capitals still is one
+    assert events_of("Ramadi Could Be Retaken By Iraqi Forces", gazetteer, language="en",
+                     published=date(2015, 5, 17)) == []
