@@ -849,6 +849,10 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             patients = _fronted_town_in_part(hit, r, clause, g)
         if g.verb_second and slot.forces and not _subject_force(hit, r, clause, g, ctx):
             agent = slot.forces[0]
+    if passive and kind == CAPTURE:
+        for patient in patients:
+            if g.extent.search(r.text, patient.spot.end, hit.start):
+                patient.partial = True  # "Raqqa is now more than 90 percent cleared": fought over still
     if not patients:
         if kind == PRESSURE:
             patients = _later_places(hit, r, clause) or _focus_patient(r, ctx)
@@ -1572,6 +1576,8 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         return True  # "Mosul, which the prime minister declared liberated": the relative pronoun is the object
     # "lørdag kveld var Maskana ifølge hæren sikret": the source of the claim is no part of the verb phrase.
     sources = _attributions(r, clause.start, hit.start, g)
+    # ("Raqqa is now more than 90 percent cleared": the share is no part of the verb phrase either)
+    sources += [m.span() for m in g.extent.finditer(r.text, clause.start, hit.start)]
     words = [t for t in words if not any(a <= t.start < b for a, b in sources)]
     for token in reversed(words[-4:]):
         if g.passive_aux_word.match(token.lower) and not _in_force(token.start, r):

@@ -181,6 +181,7 @@ class Grammar:
     entry_after_word: re.Pattern
     unit_subject_at: re.Pattern
     progressive_end: re.Pattern
+    extent: re.Pattern
     facility_before_end: re.Pattern
     facility_after_at: re.Pattern
     let_in_end: re.Pattern
@@ -397,6 +398,7 @@ def grammar(code: str | None) -> Grammar | None:
         withdrawal=_words(w.withdrawal),
         entry_after_word=_whole(w.entry_after),
         progressive_end=_ending(w.progressive_before),
+        extent=re.compile(r"(?<![\w-])(?:" + w.extent + r")(?![\w])", _I),
         facility_before_end=_ending(r"(?:" + w.town_facilities + r")(?:\s+complex)?\s+(?:in|of|at|i)"
                                    r"(?:\s+the\s+(?:city|town)\s+of)?"),
         facility_after_at=re.compile(r"(?:['’]s)?\s*(?:" + w.town_facilities + r")(?![\w])", _I),

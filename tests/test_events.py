@@ -2830,3 +2830,10 @@ def test_a_month_and_an_acronym_are_no_modal_or_auxiliary(gazetteer):
     # a modal in a headline's capitals still is one
     assert events_of("Ramadi Could Be Retaken By Iraqi Forces", gazetteer, language="en",
                      published=date(2015, 5, 17)) == []
+
+
+def test_a_share_of_a_town_between_auxiliary_and_participle_is_part_of_it(gazetteer):
+    events = events_of("The SDF captured Tabqa in May. Raqqa is now more than 90 percent cleared of ISIS forces, he "
+                       "said.", gazetteer, language="en", published=date(2017, 10, 17))
+    raqqa = one([e for e in events if e.place_id == "raqqa"])
+    assert (raqqa.kind, raqqa.status, raqqa.contested_by) == ("contest", "contested", "SDF")

@@ -309,6 +309,9 @@ class Language:
     # Before a taking told as under way ("are now liberating Tabqa", "progress in first isolating and now
     # liberating Tabqah"): the town is fought over, not taken.
     progressive_before: str = r"(?!)"
+    # A share of a town between a passive's auxiliary and its participle ("Raqqa is now more than 90 percent
+    # cleared"): part of the town taken, the rest fought over.
+    extent: str = r"(?!)"
     # Buildings inside a town ("the Government Center in Ramadi", "the city's police stations"): taking them is
     # fighting in the town, not taking it, nor a facility outside it.
     town_facilities: str = r"(?!)"

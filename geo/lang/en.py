@@ -333,6 +333,7 @@ LANGUAGE = Language(
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
     entry_after=r"after",
+    extent=r"(?:(?:more\s+than|over|about|around|nearly|roughly|almost|at\s+least|some)\s+)?\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)",
     town_facilities=r"government\s+(?:center|centre|complex|compound|headquarters|buildings?|offices?)"
                     r"|(?:provincial|municipal)\s+(?:council\s+)?(?:compound|buildings?|headquarters)"
                     r"|municipality\s+buildings?|police\s+(?:stations?|headquarters)"

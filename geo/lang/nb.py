@@ -256,6 +256,7 @@ LANGUAGE = Language(
               r"|(?:brøt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen\s+og",
     withdrawal=r"(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,2}?(?:ut|tilbake)",
     entry_after=r"etter\s+at",
+    extent=r"(?:(?:mer\s+enn|over|omkring|nesten|rundt|minst)\s+)?\d+(?:[.,]\d+)?\s*(?:prosent|%)",
     town_facilities=r"regjeringskomplekset|regjeringsbygningen|regjeringsbygningene|politistasjonen|politistasjonene"
                     r"|rådhuset|provinsrådets\s+bygning",
     speaker_possessives=r"vår|vårt|våre|min|mitt|mine",
