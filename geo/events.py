@@ -1966,6 +1966,8 @@ def _source(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit 
     for force in r.forces:
         if hit.end <= force.start < clause.end:
             window = r.text[hit.end:force.start]
+            if g.verb_second and g.member_of.fullmatch(r.text, hit.end + _space(r.text, hit.end), force.start):
+                continue  # "gjenerobret eliteenheter fra antiterrorstyrken Bartella": the subject, after the verb
             if g.source_end.search(r.text[max(hit.end, force.start - 60):force.start].split(",")[-1] + " ") or \
                     g.source_window_end.search(window):
                 return force
@@ -2257,6 +2259,10 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                 pos = shifted.end
                 words += 1
                 continue
+        member = next((f for f in r.forces if f.start > pos and g.verb_second and not patients
+                       and g.member_of.fullmatch(text, pos, f.start)), None)
+        if member is not None:
+            pos = member.start  # "gjenerobret eliteenheter fra antiterrorstyrken nabobyen Bartella": the subject
         force = r.force_at.get(pos)
         if force is not None:
             forces.append(force)

@@ -2837,3 +2837,13 @@ def test_a_share_of_a_town_between_auxiliary_and_participle_is_part_of_it(gazett
                        "said.", gazetteer, language="en", published=date(2017, 10, 17))
     raqqa = one([e for e in events if e.place_id == "raqqa"])
     assert (raqqa.kind, raqqa.status, raqqa.contested_by) == ("contest", "contested", "SDF")
+
+
+def test_a_units_of_a_force_subject_after_a_norwegian_verb_is_no_source(gazetteer):
+    # "gjenerobret eliteenheter fra antiterrorstyrken nabobyen Bartella": the force's units took it
+    e = one(events_of("Torsdag gjenerobret eliteenheter fra antiterrorstyrken nabobyen Bartella, få timer etter at de "
+                      "hadde rykket inn fra øst.", gazetteer, published=date(2016, 10, 23)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("bartalah", "capture", "IRAQI_GOV", date(2016, 10, 20))
+    # after the town, "fra" still names whom it was taken from
+    e = one(events_of("Kurdiske styrker gjenerobret Bartella fra IS torsdag.", gazetteer, published=date(2016, 10, 23)))
+    assert (e.force, e.previous_force) == ("PESHMERGA", "IS")
