@@ -1587,12 +1587,22 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         if not (g.adverb_word.match(token.lower) or g.negation_word.match(token.lower)
                 or g.declaration.match(token.lower) or _in_dates(token.start, r)):
             break  # "was (declared) (fully) liberated", "ble erklært frigjort"
-    if words and words[-1].text == "," and len(words) >= 2:
+    if words and words[-1].text == "," and len(words) >= 2 and not (
+            g.verb_second and _after_fronted_subordinate(words[-1].start, r, g)):
+        # (not "Før styrkene nådde Tikrit, gjenerobret de byen al-Dour": after a fronted subordinate clause the
+        # verb is the main clause's, its subject after it)
         previous = words[-2]
         if any(s.end == previous.end or s.start <= previous.start < s.end for s in r.spots) and not any(
                 f.end <= hit.start and f.start >= clause.start for f in r.forces):
             return True
     return False
+
+
+def _after_fronted_subordinate(comma: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the comma at `comma` closes a subordinate clause that opens the sentence ("Før styrkene nådde
+    Tikrit, …")."""
+    start = r.body + _space(r.text, r.body)
+    return g.subordinator_at.match(r.text, start) is not None and "," not in r.text[start:comma]
 
 
 def _attributions(r: _Reading, start: int, end: int, g: T.Grammar) -> list[tuple[int, int]]:

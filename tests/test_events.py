@@ -2847,3 +2847,10 @@ def test_a_units_of_a_force_subject_after_a_norwegian_verb_is_no_source(gazettee
     # after the town, "fra" still names whom it was taken from
     e = one(events_of("Kurdiske styrker gjenerobret Bartella fra IS torsdag.", gazetteer, published=date(2016, 10, 23)))
     assert (e.force, e.previous_force) == ("PESHMERGA", "IS")
+
+
+def test_a_norwegian_verb_after_a_fronted_subordinate_clause_is_finite(gazetteer):
+    # "Før styrkene nådde Tikrit, gjenerobret de byen al-Dour": they retook al-Dour; Tikrit was not "retaken"
+    events = events_of("Irakiske styrker tok Samarra. Før styrkene nådde Tikrit, gjenerobret de byen al-Dour i sør.",
+                       gazetteer, published=date(2015, 3, 12))
+    assert {e.place_id for e in events if e.kind == "capture"} == {"samarra", "ad-dawr"}, events
