@@ -712,7 +712,8 @@ def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
     compound = _COMPOUND_PARTNER.match(after)
     if compound:
         after = after[compound.end():]  # "the Mosul-Baghdad highway", "the Tikrit–Baiji road": a road's ends
-    facility = bool(g.facility_after_at.match(after)) or bool(g.facility_before_end.search(text[max(0, start - 60):start]))
+    facility = bool(g.facility_after_at.match(after)) \
+        or bool(g.facility_before_end.search(text[max(0, start - 60):start]))
     landmark = not facility and (bool(g.landmark_after_at.match(after))
                                  or bool(g.landmark_before_end.search(text[max(0, start - 40):start])))
     region = bool(g.region_after_at.match(after))
@@ -2324,7 +2325,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                 break  # "seized the town's military airport": the airport, not the town
             part = g.subarea_after_at.match(text, anaphor.end())
             if part and (owned or re.match(r"\s*(?:[.;]|$)", text[part.end():])
-                         or any(_in_dates(w.start, r) for w in r.words(part.end(), min(len(text), part.end() + 12))[:2])):
+                         or any(_in_dates(w.start, r)
+                                for w in r.words(part.end(), min(len(text), part.end() + 12))[:2])):
                 # "the city's eastern districts"; "pushed IS out of the city center." or "… the town centre by
                 # Thursday morning" (not "retook the city centre, then the whole city", "district by district",
                 # "the city and suburbs"); "the city's outskirts": its edge
@@ -3037,7 +3039,8 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             # A date that ends the predicate before this one, joined to it by "and" alone ("gikk til motangrep i
             # vår og tok tilbake store deler av den"): the second follows the first, then, if it has none of its own.
             own = own or [d for d in _own_dates(r, clause) if d.end <= hit.start
-                    and (gap := r.text[d.end:hit.start].split()) and len(gap) == 1 and g.coordinator_word.match(gap[0].lower())]
+                    and (gap := r.text[d.end:hit.start].split()) and len(gap) == 1
+                    and g.coordinator_word.match(gap[0].lower())]
         if current is clause:
             own = [d for d in own if (_distance(hit, d) <= 3 * _DATE_REACH or _fronted_date(d, hit, r, g))
                    and not d.start - hit.end > _DATE_REACH]
@@ -3694,8 +3697,8 @@ def _restated(events: list[Event]) -> list[Event]:
                 place == event.place_id and force != event.previous_force for place, force in taken):
             event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
         elif event.kind == LOSS and not event.past and event.force == UNKNOWN_FORCE and any(
-                e.kind == CAPTURE and not e.past and e.place_id == event.place_id and e.sentence_index == event.sentence_index
-                and e.date == event.date for e in events):
+                e.kind == CAPTURE and not e.past and e.place_id == event.place_id
+                and e.sentence_index == event.sentence_index and e.date == event.date for e in events):
             # "IS inntok Ramadi i midten av mai …, og tapet av byen var et hardt slag": the loss of the taking
             # the sentence tells, seen from the loser's side; nobody unknown took the town
             event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))

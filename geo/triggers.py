@@ -405,7 +405,8 @@ def grammar(code: str | None) -> Grammar | None:
         let_in_end=re.compile(r"(?:" + w.let_in + r")\Z", _I),
         let_in_after_at=re.compile(w.let_in_after, _I),
         participle_article_end=_ending(w.participle_articles),
-        unit_subject_at=_at(r"(?!(?:" + w.possessives + "|" + w.speaker_possessives + r")\b)(?:[\w-]+\s+){0,2}?(?:" + w.units + r")"),
+        unit_subject_at=_at(r"(?!(?:" + w.possessives + "|" + w.speaker_possessives + r")\b)"
+                            r"(?:[\w-]+\s+){0,2}?(?:" + w.units + r")"),
         withdrawal_area_at=_at(w.withdrawal_area),
         present_passive_word=_whole(w.present_passive),
         forecast=_words(w.forecast),

@@ -102,7 +102,8 @@ DATES = DateWords(
     late_in_day=("night", "evening"),
     rules=(
         DateRule("day_month", rf"\b(?P<mon>(?:{_MONTH})\b|(?:{_MONTH_ABBR})\b\.?)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
-                              rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}|,?\s+(?P<sameyear>(?:of\s+)?(?:the\s+same|that)\s+year)\b)?",
+                              rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}"
+                              rf"|,?\s+(?P<sameyear>(?:of\s+)?(?:the\s+same|that)\s+year)\b)?",
                  forward=True, ignore_case=False),
         DateRule("day_month", rf"{NUM_LEFT}\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>(?:{_MONTH})\b"
                               rf"|(?:{_MONTH_ABBR})\b\.?)(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}"
@@ -333,7 +334,8 @@ LANGUAGE = Language(
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
     entry_after=r"after",
-    extent=r"(?:(?:more\s+than|over|about|around|nearly|roughly|almost|at\s+least|some)\s+)?\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)",
+    extent=r"(?:(?:more\s+than|over|about|around|nearly|roughly|almost|at\s+least|some)\s+)?"
+           r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)",
     town_facilities=r"government\s+(?:center|centre|complex|compound|headquarters|buildings?|offices?)"
                     r"|(?:provincial|municipal)\s+(?:council\s+)?(?:compound|buildings?|headquarters)"
                     r"|municipality\s+buildings?|police\s+(?:stations?|headquarters)"

@@ -266,8 +266,10 @@ LANGUAGE = Language(
     duration=r"i\s+(?:(?:mer\s+enn|nesten|omkring|over|minst)\s+)?(?:\d+|ett|en|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti"
              r"|elleve|tolv|flere|mange)(?:\s+og\s+et\s+halvt)?\s+(?:år|måneder|uker)",
     now=r"nå",
-    adverbs=r"og|eller|så|også|igjen|tilbake|snart|raskt|endelig|deretter|nå|allerede|bare|fullstendig|helt|ikke|imidlertid|likevel|dermed|derfor",
-    slot_words=r"både|imidlertid|likevel|dermed|derfor|den|det|de|sin|sitt|sine|hele|full|fullstendig|total|kontroll|kontrollen|over|tilbake|igjen|også"
+    adverbs=r"og|eller|så|også|igjen|tilbake|snart|raskt|endelig|deretter|nå|allerede|bare|fullstendig|helt|ikke"
+            r"|imidlertid|likevel|dermed|derfor",
+    slot_words=r"både|imidlertid|likevel|dermed|derfor|den|det|de|sin|sitt|sine|hele|full|fullstendig|total|kontroll"
+               r"|kontrollen|over|tilbake|igjen|også"
                r"|nå|selve|raskt|endelig|formelt|offisielt|resten|“|”|\"|«|»|'",
     adjective=r"[a-zæøå][\wæøå-]*(?<!en)e",
     place_nouns=r"[\wæøå]*by(?:en|ene|er)?|[\wæøå]*landsby(?:en|ene|er)?|tettsted(?:et)?",
