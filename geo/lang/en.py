@@ -85,6 +85,9 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _MONTH = alt(MONTHS)
 _MONTH_ABBR = alt(MONTH_ABBREVIATIONS)
 _NUM = alt(NUMBERS)
+#: A share written as a percentage ("90 percent", "45%"), and the words that may round it ("more than").
+_PERCENT = r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)"
+_ABOUT = r"more\s+than|over|about|around|nearly|roughly|almost|at\s+least|some"
 _SEASON = alt(SEASONS)
 _WEEKDAY = alt(WEEKDAYS)
 _COUNTED = counted(r"percent|per\s+cent|people|persons|civilians|soldiers|fighters|militants|troops|families|"
@@ -334,8 +337,7 @@ LANGUAGE = Language(
               r"\s+(?:deal|agreement|accord)|(?:broke|lifted)\s+(?:the|a)\s+(?:\w+\s+){0,2}?siege\s+and",
     withdrawal=r"withdrew|withdrawn|pulled\s+out|moved\s+out|retreated",
     entry_after=r"after",
-    extent=r"(?:(?:more\s+than|over|about|around|nearly|roughly|almost|at\s+least|some)\s+)?"
-           r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)",
+    extent=rf"(?:(?:{_ABOUT})\s+)?{_PERCENT}",
     town_facilities=r"government\s+(?:center|centre|complex|compound|headquarters|buildings?|offices?)"
                     r"|(?:provincial|municipal)\s+(?:council\s+)?(?:compound|buildings?|headquarters)"
                     r"|municipality\s+buildings?|police\s+(?:stations?|headquarters)"
@@ -372,8 +374,8 @@ LANGUAGE = Language(
     town_anaphor=r"the\s+(?:\S+\s+){0,2}?(?:town|city|village|township)",
     focus_anaphor=r"(?:its|their)\s+(?:\w+\s+)?(?:last\s+)?(?:bastion|stronghold)|the\s+pocket",
     region_anaphor=r"the\s+province",
-    partial=r"(?:(?:more\s+than|over|about|around|nearly|roughly|almost|at\s+least|some|up\s+to)\s+)?"
-            r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)\s+of|parts?\s+of|the\s+rest\s+of|roughly\s+half\s+of|about\s+half\s+of"
+    partial=rf"(?:(?:{_ABOUT}|up\s+to)\s+)?{_PERCENT}\s+of|"
+            r"parts?\s+of|the\s+rest\s+of|roughly\s+half\s+of|about\s+half\s+of"
             r"|half\s+of|(?:a|one|two|three|several|some|many|most|a\s+number\s+of|a\s+handful\s+of|dozens\s+of)"
             r"\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?|quarters?|sectors?|areas?)"
             r"\s+(?:of|in|on\s+the\s+(?:\w+\s+)?(?:side|bank|edge)\s+of)|(?:districts?|neighbou?rhoods?|quarters?)\s+(?:of|in)"

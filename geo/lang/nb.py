@@ -71,6 +71,8 @@ NUMBERS = {"en": 1, "ett": 1, "én": 1, "et": 1, "ei": 1, "to": 2, "tre": 3, "fi
 _MONTH = alt(MONTHS)
 _MONTH_ABBR = alt(MONTH_ABBREVIATIONS)
 _NUM = alt(NUMBERS)
+#: A share written as a percentage ("90 prosent", "45%").
+_PERCENT = r"\d+(?:[.,]\d+)?\s*(?:prosent|%)"
 _WEEKDAY = alt(WEEKDAYS)
 _BARE = alt(SEASONS_BARE)
 _COUNTED = counted(r"prosent|mennesker|personer|sivile|soldater|krigere|tropper|familier|innbyggere|døde|drepte|"
@@ -256,7 +258,7 @@ LANGUAGE = Language(
               r"|(?:brøt|hevet|opphevet)\s+(?:\S+\s+){0,2}?beleiringen\s+og",
     withdrawal=r"(?:trakk|trukket|trekker)\s+(?:\S+\s+){0,2}?seg\s+(?:\S+\s+){0,2}?(?:ut|tilbake)",
     entry_after=r"etter\s+at",
-    extent=r"(?:(?:mer\s+enn|over|omkring|nesten|rundt|minst)\s+)?\d+(?:[.,]\d+)?\s*(?:prosent|%)",
+    extent=rf"(?:(?:mer\s+enn|over|omkring|nesten|rundt|minst)\s+)?{_PERCENT}",
     town_facilities=r"regjeringskomplekset|regjeringsbygningen|regjeringsbygningene|politistasjonen|politistasjonene"
                     r"|rådhuset|provinsrådets\s+bygning",
     speaker_possessives=r"vår|vårt|våre|min|mitt|mine",
@@ -280,7 +282,8 @@ LANGUAGE = Language(
     town_anaphor=r"[\wæøå]*byen|[\wæøå]*byens",
     focus_anaphor=r"(?:sin|sitt|deres)\s+(?:\w+\s+)?(?:siste\s+)?(?:bastion|høyborg)|lommen",
     region_anaphor=r"provinsen",
-    partial=r"(?:(?:mer\s+enn|over|nesten|rundt|om\s+lag|minst|drøyt|anslagsvis)\s+)?\d+(?:[.,]\d+)?\s*(?:prosent|%)\s+av|halvparten\s+av|deler\s+av|en\s+del\s+av|resten\s+av"
+    partial=rf"(?:(?:mer\s+enn|over|nesten|rundt|om\s+lag|minst|drøyt|anslagsvis)\s+)?{_PERCENT}\s+av|"
+            r"halvparten\s+av|deler\s+av|en\s+del\s+av|resten\s+av"
             r"|(?:flere|noen|enkelte|mange|de\s+\w+)\s+(?:\w+\s+)?(?:bydeler|bydelene|kvartaler|gater|bygninger"
             r"|områder)\s+(?:av|i)|(?:flere|noen|enkelte)\s+(?:\w+\s+)?(?:bydeler|bygninger|kvartaler)"
             r"|bydel(?:en|ene|er)?\s+(?:av|i)|sentrum\s+av|regjeringskomplekset\s+i|lomme\s+(?:i|av)",
