@@ -3332,10 +3332,21 @@ def _participle_after_comma(hit: _Hit, resolved: ResolvedDate, r: _Reading, g: T
     """Whether a participle follows the date right after its comma ("entered Ramadi in December 2015,
     recapturing the city"; "captured al-Rai later that day, taking … prisoners"): it shares the date of the
     predicate before, not takes it away."""
-    if not (_gerund(hit, g) and r.text[resolved.end:hit.start].strip() == ","):
-        return False
+    between = r.text[resolved.end:hit.start]
+    if between.strip() == ",":
+        if not _gerund(hit, g):
+            return False
+    else:
+        # "…, the army said on Sunday, extending a push into the desert": the participle's object is the
+        # predicate, a few words on
+        words = between.split()
+        if not (between.lstrip().startswith(",") and 2 <= len(words) <= 4
+                and g.gerund_word.match(words[1].lower() if words[0] == "," else words[0].lstrip(",").lower())):
+            return False
     following = min((h.start for h in r.hits if h.start > hit.end), default=len(r.text))
-    return not any(hit.end <= d.start < following for d in r.dates)  # not "losing it again in December"
+    # not "losing it again in December"; "last month's capture of Palmyra" dates that capture
+    return not any(hit.end <= d.start < following and r.text[d.end:following].strip() not in ("'s", "’s")
+                   for d in r.dates)
 
 
 def _in_participle_aside(resolved: ResolvedDate, hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:

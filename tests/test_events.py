@@ -2505,6 +2505,15 @@ def test_a_participle_after_the_date_shares_it(gazetteer):
     assert {(e.place_id, e.date) for e in events} == {
         ("mosul", date(2014, 6, 1)), ("tikrit", date(2014, 6, 1)), ("bayji", date(2014, 6, 1))}
 
+    # a participle opening the phrase after the attribution's day ("…, the army said on Sunday, extending a push …")
+    # leaves the day to the taking, and the possessive date further on is the other capture's
+    events = events_of("Syrian troops have recaptured the town of Qaryatayn from Islamic State, the army said on Sunday, "
+                       "extending a push into the desert that began with last month's capture of Palmyra.", gazetteer,
+                       language="en", published=date(2016, 4, 4))
+    by_place = {e.place_name: e for e in events}
+    assert (by_place["Al Qaryatayn"].date, by_place["Al Qaryatayn"].date_precision) == (date(2016, 4, 3), "day")
+    assert by_place["Tadmur"].date == date(2016, 3, 1)
+
 
 def test_a_taking_told_in_a_relative_clause_on_a_retaking_came_before_it(gazetteer):
     events = events_of("On Monday, Iraqi troops, advancing from the south without meeting any real resistance, retook "
