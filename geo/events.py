@@ -1289,6 +1289,9 @@ def _town_subject(end: int, r: _Reading, g: T.Grammar) -> bool:
 
 # After a chronology line's date: a colon, or a dash set in spaces ("April 1 – Iraqi forces take Tikrit").
 _CHRONOLOGY_MARK_AT = re.compile(r"\s*(?::|[–—-]\s)")
+# A list item's mark: an infobox's outcomes ("• Kurdish forces take control of Kirkuk, …") are told in the
+# present, with or without a full stop
+_BULLET_AT = re.compile(r"\s*[•▪●*]\s")
 
 
 def _chronology_line(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -3271,6 +3274,8 @@ def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar
     forces (and their allies), the verb right after them."""
     forces = [f for f in r.forces if clause.start <= f.start and f.end <= hit.start]
     if not forces or r.text.rstrip()[-1:] in ".!?\"”'’)»" and not _chronology_line(hit, r, g) \
+            and not (_BULLET_AT.match(r.text, r.body) and not g.forecast.search(r.text, r.body)
+                     and not g.unreal_cue.search(r.text, r.body)) \
             or any(g.saying_word.match(t.lower) for t in r.words(r.body, len(r.text))):
         return False  # (a line with no full stop: "Iraqi forces retake Anah within weeks, commander predicts." is no fact)
     # From the line's start: a label before the forces ("Prediction: SDF forces capture Al-Hawl") makes the

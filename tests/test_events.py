@@ -1837,6 +1837,10 @@ def test_present_tense_of_a_headline_or_an_infobox_result(gazetteer):
                                  "Rastan and Talbiseh", date(2018, 5, 16))} == {"ar-rastan", "tallbisah"}
     # With a full stop it is a sentence of a story, where a base form after its subject may be a forecast.
     assert events("Iraqi forces retake Anah within weeks, commander predicts.") == set()
+    # An infobox's bulleted outcome is told in the present, full stop or not; a forecast on such a line is not a fact.
+    assert events("  • Kurdish forces take control of Kirkuk, parts of northern Nineveh and north-eastern Diyala.",
+                  date(2014, 6, 25)) == {("kirkuk", "capture", "PESHMERGA", False)}
+    assert events("  • Iraqi forces retake Anah within weeks, commander predicts.") == set()
 
 
 def test_after_a_fronted_participle_the_subject_after_its_comma(gazetteer):
