@@ -490,8 +490,10 @@ def _plausible(text: str, candidate: _Candidate, language: str, gazetteer: Gazet
     elsewhere (mid-sentence), which a sentence-initial capital then does not make an ordinary word."""
     plausible = _plausible_name(gazetteer, candidate.key, candidate.spelling, candidate.ends_word,
                                 text[candidate.start:candidate.end], language)
-    if plausible is None:  # an ordinary word that names a big city: only mid-sentence, or named so elsewhere
-        return not (_sentence_initial(text, candidate.start) and candidate.spelling not in named)
+    if plausible is None:  # an ordinary word that names a big city: only mid-sentence, or named so elsewhere,
+        # or as the heading of a fact box's entry, alone on its line before a colon ("Hit: Falt i oktober 2014")
+        return not (_sentence_initial(text, candidate.start) and candidate.spelling not in named) \
+            or _line_heading(text, candidate.start, candidate.end)
     return plausible
 
 
@@ -515,6 +517,11 @@ def _plausible_name(gazetteer: Gazetteer, key: str, spelling: str, ends_word: bo
         well_known = best.curated or (best.population or 0) >= WELL_KNOWN_POPULATION
         return None if well_known else False
     return True
+
+
+def _line_heading(text: str, start: int, end: int) -> bool:
+    """Whether the name opens its line and a colon follows it at once."""
+    return text[end:end + 2] == ": " and (start == 0 or text[start - 1] == "\n")
 
 
 def _sentence_initial(text: str, start: int) -> bool:

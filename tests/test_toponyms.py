@@ -254,6 +254,8 @@ def test_a_name_written_as_a_towns_own_name_beats_a_namesake_that_lists_it_among
 def test_a_curated_town_named_like_an_ordinary_word_is_found_mid_sentence_only(gazetteer):
     assert found("Iraqi forces drove the militants out of Hit in April.", gazetteer, "en") == [("Hit", "town", "hit")]
     assert found("Hit the road.", gazetteer, "en") == []
+    # or as a fact box's heading, alone on its line before a colon
+    assert found("Falluja: Falt i januar 2014.\nHit: Falt i oktober 2014.", gazetteer, "nb")[1] == ("Hit", "town", "hit")
 
 
 # --- the seed articles -----------------------------------------------------------------------------
