@@ -565,10 +565,11 @@ def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:
     if _direction_adjective(word):
         return False  # "Østlige Mosul", "Eastern Aleppo": part of the town, not a person's first name
     # "I Raqqa", "In Deir Ezzor": a capitalised ordinary word opening the sentence is not a first name, nor
-    # is a Norwegian compound town noun ("Grensebyen Jarabulus", "Ørkenbyen Palmyra"), rare as it may be.
+    # is a Norwegian compound town noun ("Grensebyen Jarabulus", "Ørkenbyen Palmyra", "Provinshovedstaden
+    # Ramadi"), rare as it may be.
     if _sentence_initial(text, tokens[index][0]) and (_zipf(word.lower(), "en") >= COMMON_WORD_ZIPF
                                                       or _zipf(word.lower(), "nb") >= COMMON_WORD_ZIPF
-                                                      or word.lower().endswith("byen")):
+                                                      or word.lower().endswith(("byen", "staden"))):
         return False
     return not word.isupper()  # "BEIRUT: ..." headings and acronyms ("VG", "AP") are not first names
 

@@ -323,6 +323,8 @@ def test_a_title_case_headline_does_not_make_a_place_a_surname(gazetteer):
     ("Flybasen Qayyarah West ble tatt i juli. Nå har hæren tatt Qayyarah.", "nb", "Qayyarah"),
     # A headline's verb opening the line, then the town alone in the story.
     ("Liberating Tikrit\n\nIraqi forces say Tikrit has been cleared.", "en", "Tikrit"),
+    # A Norwegian compound noun for the town opening the sentence ("the provincial capital Ramadi").
+    ("Provinshovedstaden Ramadi ble gjenerobret i desember 2015.", "nb", "Ramadi"),
 ])
 def test_a_feature_word_or_a_headline_verb_does_not_make_a_town_a_surname(gazetteer, text, language, town):
     assert any(surface == town and place_id for surface, _, place_id in found(text, gazetteer, language))
