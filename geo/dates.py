@@ -113,6 +113,10 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
 # Resolution
 # --------------------------------------------------------------------------------------------------
 
+#: How far after the last day told a day and month without a year may fall and still be of its year.
+_NARRATIVE_DAYS = 92
+
+
 @dataclass
 class _Context:
     language: str
@@ -134,6 +138,22 @@ class _Context:
             candidate = _safe_date(year, month, day)
             if candidate is not None and candidate >= self.explicit.replace(day=1):
                 return candidate if candidate <= self.latest else None
+        return None
+
+    def after_anchor(self, month: int, day: int) -> datetime.date | None:
+        """The first `day` of `month` on or after the article's last day-exact date, when it comes within a
+        quarter of it and not after publication: a narrative goes on in its year ("ISIL captured Mosul on 10
+        June 2014. … On 11 June, ISIL vehicles entered Baiji", in an encyclopedia of 2015). None otherwise: "IS
+        took the town in August 2014 … Iraqi forces entered it on 11 June" is this June."""
+        if self.anchor is None or self.anchor[1] != "day":
+            return None
+        told = self.anchor[0]
+        for year in (told.year, told.year + 1):
+            candidate = _safe_date(year, month, day)
+            if candidate is not None and candidate >= told:
+                if (candidate - told).days <= _NARRATIVE_DAYS and candidate <= self.latest:
+                    return candidate
+                return None
         return None
 
     def relative(self, day: datetime.date, precision: str) -> tuple[datetime.date, str]:
@@ -181,7 +201,7 @@ def _explicit_day(ctx: _Context, day: int, month: int, year: str | None, last_ye
     elif last_year:
         resolved = _safe_date(ctx.published.year - 1, month, day)
     else:
-        resolved = ctx.after_explicit(month, day) or ctx.recent(month, day)
+        resolved = ctx.after_explicit(month, day) or ctx.after_anchor(month, day) or ctx.recent(month, day)
     return (resolved, "day") if resolved else None
 
 

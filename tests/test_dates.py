@@ -386,3 +386,16 @@ def test_a_season_after_over_during_or_a_bare_in_is_the_last_such_season():
 def test_by_a_day_that_is_the_day_of_publication_is_no_deadline():
     assert resolved("By 15 May IS had taken control over the government headquarters", "en", date(2015, 5, 15)) == [
         (date(2015, 5, 15), "day")]
+
+
+def test_a_day_and_month_without_a_year_go_on_in_the_year_of_the_narrative():
+    # An encyclopedia of 2015 telling June 2014: "On 11 June" right after "10 June 2014" is 2014's.
+    assert resolved("On 11 June, around 60 ISIL vehicles entered the city of Baiji.", "en", date(2015, 10, 31),
+                    anchor=date(2014, 6, 10)) == [(date(2014, 6, 11), "day")]
+    assert resolved("Den 11. juni tok IS Baiji.", "nb", date(2015, 10, 31), anchor=date(2014, 6, 11)) == [
+        (date(2014, 6, 11), "day")]
+    # Months on from the last day told, or from a date as coarse as a year, it is the latest such day.
+    assert resolved("Iraqi forces entered it on 11 June.", "en", date(2016, 6, 20), anchor=date(2014, 8, 3)) == [
+        (date(2016, 6, 11), "day")]
+    assert resolved("Iraqi forces entered it on 11 June.", "en", date(2016, 6, 20),
+                    anchor=ResolvedDate(date(2014, 1, 1), "year", "2014", 0, 4)) == [(date(2016, 6, 11), "day")]
