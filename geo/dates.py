@@ -128,6 +128,8 @@ class _Context:
     #: The last date with a written year found earlier in the same sentence: a day or month without a
     #: year after it follows it ("recaptured on 14 April 2016, followed by Rutba on 19 May": May 2016).
     explicit: datetime.date | None = None
+    #: Whether the anchor was told just before, so that a narrative may go on in its year.
+    narrative: bool = False
 
     def after_explicit(self, month: int, day: int = 1) -> datetime.date | None:
         """The first `day` of `month` on or after the sentence's explicitly dated day, within a year and not
@@ -140,14 +142,17 @@ class _Context:
                 return candidate if candidate <= self.latest else None
         return None
 
-    def after_anchor(self, month: int, day: int) -> datetime.date | None:
-        """The first `day` of `month` on or after the article's last day-exact date, when it comes within a
-        quarter of it and not after publication: a narrative goes on in its year ("ISIL captured Mosul on 10
-        June 2014. … On 11 June, ISIL vehicles entered Baiji", in an encyclopedia of 2015). None otherwise: "IS
-        took the town in August 2014 … Iraqi forces entered it on 11 June" is this June."""
-        if self.anchor is None or self.anchor[1] != "day":
+    def after_anchor(self, month: int, day: int | None) -> datetime.date | None:
+        """The first `day` of `month` (the month itself when `day` is None) on or after the article's last
+        day- or month-exact date, when it comes within a quarter of it and not after publication: a narrative
+        goes on in its year ("ISIL captured Mosul on 10 June 2014. … On 11 June, ISIL vehicles entered Baiji",
+        in an encyclopedia of 2015). None otherwise: "IS took the town in August 2014 … Iraqi forces entered
+        it on 11 June" is this June."""
+        if not self.narrative or self.anchor is None or self.anchor[1] not in ("day", "month") \
+                or day is not None and self.anchor[1] != "day":
             return None
-        told = self.anchor[0]
+        told = self.anchor[0] if day is not None else self.anchor[0].replace(day=1)
+        day = day or 1
         for year in (told.year, told.year + 1):
             candidate = _safe_date(year, month, day)
             if candidate is not None and candidate >= told:
@@ -240,7 +245,8 @@ def _month(m: re.Match, ctx: _Context) -> _Result:
     if m.groupdict().get("lastyear"):
         return datetime.date(ctx.published.year - 1, month, 1), "month"
     strict = bool(m.group("last") or m.groupdict().get("lastonly"))
-    resolved = (None if strict else ctx.after_explicit(month)) or ctx.recent(month, 1, strict=strict)
+    resolved = (None if strict else ctx.after_explicit(month) or ctx.after_anchor(month, None)) \
+        or ctx.recent(month, 1, strict=strict)
     if resolved and m.groupdict().get("mon3") and (ctx.published - resolved).days > _RECENT_EVENT_MONTH_DAYS:
         return None  # "After the August capture of Sinjar" in May: which August the text does not say
     return (resolved, "month") if resolved else None
@@ -434,6 +440,7 @@ def find_dates(
     published: datetime.date,
     published_precision: str = "day",
     anchor: datetime.date | ResolvedDate | None = None,
+    narrative: bool = False,
 ) -> list[ResolvedDate]:
     """All date expressions in one sentence, resolved relative to the article's publication date, in text order.
 
@@ -441,7 +448,9 @@ def find_dates(
     nothing). `published_precision` is "day" or
     "month" (then `published` is the 1st). `anchor` is the latest date the article gave before this
     sentence, for "dagen etter"/"the next day"/"a day earlier"; a plain date counts as a day, a
-    `ResolvedDate` keeps its precision. No result lies after the publication date.
+    `ResolvedDate` keeps its precision. With `narrative` (the anchor was told a sentence or three before), a
+    day and month without a year soon after the anchor are of its year. No result lies after the publication
+    date.
     """
     rules = _RULES.get(language)
     if rules is None:
@@ -464,7 +473,8 @@ def find_dates(
         anchor_pair = (anchor, "day")
     else:
         anchor_pair = None
-    ctx = _Context(language, L.for_language(language).dates, published, published_precision, latest, anchor_pair)
+    ctx = _Context(language, L.for_language(language).dates, published, published_precision, latest, anchor_pair,
+                   narrative=narrative)
 
     results: list[ResolvedDate] = []
     taken_until = -1

@@ -367,6 +367,7 @@ class _ArticleContext:
     towns_named: bool = False  # whether a sentence read so far named a town, even as a point of the map
     last_region: Mention | None = None
     anchor: object = None  # the last ResolvedDate of the article, keeping its precision
+    anchor_sentence: int = -10  # the index of the sentence that told it
     header_date: ResolvedDate | None = None  # "– Januar 2014: …": dates the rest of its paragraph
     header_paragraph: int = -1
     infobox_span: ResolvedDate | None = None  # an infobox's "Date" span, for its result lines (`_infobox_span`)
@@ -495,10 +496,11 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
                      numbered: int) -> list[Event]:
     text = sentence.text
     g = ctx.grammar
-    dates = find_dates(text, ctx.language, ctx.article.published, ctx.article.published_precision, anchor=ctx.anchor)
+    dates = find_dates(text, ctx.language, ctx.article.published, ctx.article.published_precision, anchor=ctx.anchor,
+                       narrative=sentence.index - ctx.anchor_sentence <= _NARRATIVE_SENTENCES)
     ctx.narrative = ctx.anchor
     if dates:
-        ctx.anchor = dates[-1]
+        ctx.anchor, ctx.anchor_sentence = dates[-1], sentence.index
     paragraph = _paragraph_of(ctx.article.text, sentence.start)
     if paragraph != ctx.header_paragraph:
         ctx.header_date = None
@@ -1496,6 +1498,8 @@ def _undated_tally(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, patien
 
 #: A narrative whose last date ended this long before the article was published is a story of the past.
 _PAST_NARRATIVE = timedelta(days=60)
+#: A date told this many sentences before (a heading between) still sets the year of a bare day and month.
+_NARRATIVE_SENTENCES = 3
 
 
 def _told_in_the_past(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar) -> bool:

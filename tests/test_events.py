@@ -2867,3 +2867,14 @@ def test_a_norwegian_verb_after_a_fronted_subordinate_clause_is_finite(gazetteer
     events = events_of("Irakiske styrker tok Samarra. Før styrkene nådde Tikrit, gjenerobret de byen al-Dour i sør.",
                        gazetteer, published=date(2015, 3, 12))
     assert {e.place_id for e in events if e.kind == "capture"} == {"samarra", "ad-dawr"}, events
+
+
+def test_a_bare_month_takes_the_year_of_a_date_told_just_before_not_of_one_told_paragraphs_before(gazetteer):
+    def retaken(text):
+        return {(e.place_id, e.date) for e in events_of(text, gazetteer, language="en", published=date(2016, 10, 20))
+                if e.kind == "capture" and e.force == "IRAQI_GOV"}
+    assert retaken("The militants overran Qayyarah in June 2014. Government forces retook it in August.") == {
+        ("al-qayyarah", date(2014, 8, 1))}
+    assert retaken("The militants overran Qayyarah in June 2014.\n\nThe offensive on Mosul began on Monday. Troops "
+                   "moved north. Aircraft struck targets. Police followed.\n\nGovernment forces retook Qayyarah in "
+                   "August.") == {("al-qayyarah", date(2016, 8, 1))}
