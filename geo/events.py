@@ -2823,6 +2823,17 @@ def _after_span_between_towns(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     return bool(after) and g.relative_word.match(after[0].lower) is not None
 
 
+def _where_said(spot: _Spot, clause: _Clause, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the town is named as where something was said, right before what was said: a verb of saying,
+    a few words, a locative preposition, the town, and nothing but a date before the clause ("said in Baghdad
+    that", "told reporters via video conference from Baghdad Thursday that")."""
+    if any(t.text[0].isalnum() and not _in_dates(t.start, r) for t in r.words(spot.end, clause.start)):
+        return False
+    before = r.words(max(r.body, spot.start - 60), spot.start)
+    return len(before) >= 2 and g.locative_word.match(before[-1].lower) is not None \
+        and any(g.saying_word.match(t.lower) for t in before[-7:-1])
+
+
 def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext) -> list[_Patient]:
     """The town a relative pronoun stands for: the last one named just before it ("al-Qaim, som ble
     gjenerobret", "Fallujah ble … den første irakiske byen som falt til IS")."""
@@ -2831,6 +2842,10 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
         return []
     spot = before[-1]
     between = r.text[spot.end:clause.start]
+    if g.complementizer_word.match(clause.opener) and _where_said(spot, clause, r, g):
+        # "told reporters from Baghdad Thursday that Iraqi forces cleared 11 villages": "that" opens what was
+        # said, and the town is where it was said
+        return []
     head = r.words(max(r.body, clause.start - 40), clause.start)
     if head and g.place_noun_word.match(head[-1].lower) and not re.search(r"[;:()]", between):
         # "Falluja, som ligger …, ble den første irakiske byen som falt": a bare place noun before the

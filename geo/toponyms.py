@@ -25,6 +25,7 @@ import ahocorasick
 from wordfreq import zipf_frequency
 
 from geo.gazetteer import MIN_SIMILARITY, Gazetteer, Place, distance_km, prior
+from geo.lang import languages
 from geo.region import CORE_COUNTRIES
 from geo.names import (ARTICLES, fold, part_name_key, part_spelling_key, spelling_key,
                         spelling_similarity_at_least, word_parts)
@@ -654,7 +655,16 @@ def _before_capitalised_word(text: str, tokens, last_token: int) -> bool:
     word = text[tokens[index][0]:tokens[index][1]]
     if _ARABIC_ARTICLE_NEXT.match(text, tokens[index][0]):
         return True  # "Hamam al-Alil", "Jurf al-Sakhar": the name goes on after an Arabic article
-    return _capitalised_word(text, tokens, index) and word.lower() not in _REGION_WORDS
+    return _capitalised_word(text, tokens, index) and word.lower() not in _REGION_WORDS \
+        and word.lower() not in _calendar_words()
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names of every language: "captured Mosul Tuesday", "over Fallujah June 17" (the
+    wire's date without "on") is Mosul, not a longer name."""
+    return frozenset(word for language in languages() for table in (language.dates.weekdays, language.dates.months)
+                     for word in table)
 
 
 _ARABIC_ARTICLE_NEXT = re.compile(r"(?:al|el|ad|adh|an|ar|as|ash|at|az)[-‑‐][A-Z]")

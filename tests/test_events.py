@@ -2878,3 +2878,17 @@ def test_a_bare_month_takes_the_year_of_a_date_told_just_before_not_of_one_told_
     assert retaken("The militants overran Qayyarah in June 2014.\n\nThe offensive on Mosul began on Monday. Troops "
                    "moved north. Aircraft struck targets. Police followed.\n\nGovernment forces retook Qayyarah in "
                    "August.") == {("al-qayyarah", date(2016, 8, 1))}
+
+
+def test_the_town_where_something_was_said_is_not_what_the_said_clause_is_about(gazetteer):
+    # "that" after a verb of saying and the place it was said in opens what was said, not a relative clause
+    for text in ("Dillon told reporters via video conference from Baghdad Thursday that Iraqi forces cleared 11 "
+                 "villages Thursday morning.", "The spokesman said in Baghdad that Iraqi forces cleared the area."):
+        assert events_of(text, gazetteer, language="en", published=date(2017, 9, 21)) == [], text
+    # but a relative clause on the town still is
+    events = events_of("The army said it retook Hit, a town that IS had held since 2014.", gazetteer, language="en",
+                       published=date(2017, 9, 21))
+    assert ("hit", "capture", "IRAQI_GOV") in {(e.place_id, e.kind, e.force) for e in events}
+    # and a weekday right after a town is the wire's date, not part of a longer name
+    e = one(events_of("Iraqi forces captured Mosul Tuesday.", gazetteer, language="en", published=date(2016, 12, 11)))
+    assert (e.place_id, e.force, e.date) == ("mosul", "IRAQI_GOV", date(2016, 12, 6))
