@@ -565,6 +565,8 @@ def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:
     word = text[tokens[index][0]:tokens[index][1]]
     if _direction_adjective(word):
         return False  # "Østlige Mosul", "Eastern Aleppo": part of the town, not a person's first name
+    if word.endswith(("'s", "’s")):
+        return False  # "Iraq's Baiji refinery", "Turkey's Suruc district": an owner, not a first name
     # "I Raqqa", "In Deir Ezzor": a capitalised ordinary word opening the sentence is not a first name, nor
     # is a Norwegian compound town noun ("Grensebyen Jarabulus", "Ørkenbyen Palmyra", "Provinshovedstaden
     # Ramadi"), rare as it may be.

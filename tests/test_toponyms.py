@@ -323,6 +323,8 @@ def test_a_title_case_headline_does_not_make_a_place_a_surname(gazetteer):
     ("Flybasen Qayyarah West ble tatt i juli. Nå har hæren tatt Qayyarah.", "nb", "Qayyarah"),
     # A headline's verb opening the line, then the town alone in the story.
     ("Liberating Tikrit\n\nIraqi forces say Tikrit has been cleared.", "en", "Tikrit"),
+    # A country's possessive before the town is its owner, not a first name.
+    ("Militants attacked Iraq's Baiji refinery on Monday.", "en", "Baiji"),
     # A weekday or month after the town, as the wire dates without "on": no longer name.
     ("Islamic State extremists fought their way into Palmyra Saturday after two days of fighting.", "en", "Palmyra"),
     ("Iraqi fighters raised the flag over Fallujah June 17.", "en", "Fallujah"),
