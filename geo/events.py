@@ -809,7 +809,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             return []
         if expelled is not None:
             previous = expelled.code
-        if passive:
+        if passive or agent_after is not None:
             agent = agent_after
     elif trigger.form == "noun":
         patients, source_hit = _noun_patients(hit, r, clause, g, ctx)
@@ -2920,7 +2920,12 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
     expelled = None
     forces_after = [f for f in r.forces if hit.end <= f.start < clause.end]
     gap = r.words(hit.end, forces_after[0].start) if forces_after else []
-    if not passive and forces_after and (forces_after[0].start - hit.end <= 6 or len(gap) <= 3 and all(
+    subject_after = _subject_then_expelled(hit, r, clause, g, forces_after, passive)
+    if subject_after is not None:
+        # "Etter fire måneders kamper driver den kurdiske YPG-militsen IS ut av Kobani": verb-second puts the
+        # subject right after the verb, and the force driven out right after it
+        expelled = forces_after[1]
+    elif not passive and forces_after and (forces_after[0].start - hit.end <= 6 or len(gap) <= 3 and all(
             _in_dates(t.start, r) or g.adverb_word.match(t.lower) for t in gap)):
         # "drev IS ut av", and after a verb-second date or adverb: "drev torsdag IS ut av", "drove on Monday IS out"
         expelled = forces_after[0]
@@ -2962,7 +2967,24 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
             expelled = subject[0] if subject else None
     elif expelled is not None and slot.patients:
         r.objects.add(expelled.start)  # "drove Islamic State out of Hajin, taking …": IS is not who took it
+        agent = subject_after
     return slot.patients, expelled, agent
+
+
+def _subject_then_expelled(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, forces_after: list[PhraseHit],
+                           passive: bool) -> PhraseHit | None:
+    """In a verb-second clause with no force before the verb, the subject the verb is followed by when the force
+    driven out comes right after it, then "ut av": "Etter fire måneders kamper driver YPG IS ut av Kobani"."""
+    if passive or not g.verb_second or len(forces_after) < 2:
+        return None
+    first, second = forces_after[0], forces_after[1]
+    lead = r.words(hit.end, first.start)
+    if len(lead) > 3 or not all(t.text.islower() or _in_dates(t.start, r) for t in lead) \
+            or r.text[first.end:second.start].strip() or not g.out_of_lead.match(r.text, second.end):
+        return None
+    if any(clause.start <= f.start and f.end <= hit.start for f in r.forces):
+        return None  # "YPG drev IS ut av": the subject stands before the verb
+    return first
 
 
 def _noun_patients(hit, r, clause, g, ctx) -> tuple[list[_Patient], PhraseHit | None]:

@@ -2892,3 +2892,14 @@ def test_the_town_where_something_was_said_is_not_what_the_said_clause_is_about(
     # and a weekday right after a town is the wire's date, not part of a longer name
     e = one(events_of("Iraqi forces captured Mosul Tuesday.", gazetteer, language="en", published=date(2016, 12, 11)))
     assert (e.place_id, e.force, e.date) == ("mosul", "IRAQI_GOV", date(2016, 12, 6))
+
+
+def test_a_norwegian_verb_second_subject_before_the_force_it_drove_out(gazetteer):
+    # after a fronted adverbial the subject follows the verb, and the force driven out follows the subject
+    for text in ("26. januar 2015: Etter over fire måneders kamper driver den kurdiske YPG-militsen IS ut av "
+                 "grensebyen Kobani.", "I februar drev SDF IS ut av al-Shaddadi i Hasaka-provinsen."):
+        e = one(events_of(text, gazetteer, published=date(2017, 10, 21)))
+        assert (e.kind, e.force, e.previous_force) == ("capture", "SDF", "IS"), text
+    # the subject before the verb stays the subject
+    e = one(events_of("YPG drev IS ut av Kobani 26. januar 2015.", gazetteer, published=date(2017, 10, 21)))
+    assert (e.force, e.date) == ("SDF", date(2015, 1, 26))
