@@ -2903,3 +2903,13 @@ def test_a_norwegian_verb_second_subject_before_the_force_it_drove_out(gazetteer
     # the subject before the verb stays the subject
     e = one(events_of("YPG drev IS ut av Kobani 26. januar 2015.", gazetteer, published=date(2017, 10, 21)))
     assert (e.force, e.date) == ("SDF", date(2015, 1, 26))
+
+
+def test_a_norwegian_holding_with_its_subject_after_the_verb(gazetteer):
+    # verb-second after a fronted adverbial: "hadde IS full kontroll over"
+    e = one(events_of("I løpet av høsten 2013 styrket IS sin stilling, og i januar 2014 hadde gruppen full kontroll "
+                      "over Rakka etter kamper med andre opprørere.", gazetteer, published=date(2018, 3, 1)))
+    assert (e.kind, e.force, e.date, e.date_precision) == ("state", "IS", date(2014, 1, 1), "month")
+    # a lost control, or nobody's, is no holding
+    assert [e.kind for e in events_of("Nå har regjeringen mistet kontroll over Rakka.", gazetteer)] == ["loss"]
+    assert events_of("I dag har ingen full kontroll over Rakka.", gazetteer) == []
