@@ -348,7 +348,9 @@ def test_a_chronology_line_names_its_declarer_after_the_colon(gazetteer):
 def test_a_victory_in_a_town_is_not_credited_to_the_force_that_took_it_before(gazetteer):
     events = events_of("10. juni 2014: IS inntar Mosul. 10. juli 2017: Iraks statsminister Haider al-Abadi "
                        "erklærer seier i Mosul.", gazetteer, published=date(2019, 3, 24))
-    assert [(e.force, e.date) for e in events if e.kind == "capture"] == [("IS", date(2014, 6, 10))]
+    # (the victory is the Iraqi prime minister's side's, as the claimant says)
+    assert [(e.force, e.date) for e in events if e.kind == "capture"] == [
+        ("IS", date(2014, 6, 10)), ("IRAQI_GOV", date(2017, 7, 10))]
 
 
 def test_a_place_located_just_outside_a_town_does_not_colour_the_town(gazetteer):
@@ -594,6 +596,11 @@ def test_a_liberation_declared_by_a_claimant_is_taken_by_the_claimants_side(gaze
                          language="en")
     assert (event.place_id, event.force, event.date, event.claimant) == (
         "mosul", "IRAQI_GOV", date(2017, 11, 6), "Iraqi prime minister")
+    # so in a chronology's present
+    (event,) = events_of("* 10. juli 2017: Iraks statsminister Haider al-Abadi erklærer seier i Mosul.", gazetteer,
+                         published=date(2019, 3, 24))
+    assert (event.place_id, event.force, event.date, event.claimant) == (
+        "mosul", "IRAQI_GOV", date(2017, 7, 10), "Iraqi prime minister")
 
 
 @pytest.mark.parametrize("sentence, language", [
