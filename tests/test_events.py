@@ -2920,3 +2920,10 @@ def test_a_norwegian_holding_with_its_subject_after_the_verb(gazetteer):
     # a lost control, or nobody's, is no holding
     assert [e.kind for e in events_of("Nå har regjeringen mistet kontroll over Rakka.", gazetteer)] == ["loss"]
     assert events_of("I dag har ingen full kontroll over Rakka.", gazetteer) == []
+
+
+def test_fighting_inside_a_town_told_with_a_norwegian_verb_is_a_fight_for_it(gazetteer):
+    e = one(events_of("Irakiske styrker har kjempet inne i Mosul siden begynnelsen av november.", gazetteer,
+                      published=date(2017, 1, 15)))
+    assert (e.kind, e.status, e.contested_by, e.date) == ("contest", "contested", "IRAQI_GOV", date(2016, 11, 1))
+    assert events_of("Irakiske styrker kjemper i området rundt Mosul.", gazetteer, published=date(2017, 1, 15)) == []

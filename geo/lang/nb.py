@@ -27,7 +27,8 @@ PREDICATES = (
     P(CONTEST, r"stormet|stormer|storme|(?:gikk|går|gått|rykket|rykker|trengte|trenger|brøt)\s+(?:\S+\s+){0,4}?inn\s+i"
                r"|tok\s+seg\s+inn\s+i|kjempet\s+seg\s+inn\s+i", entry=True),
     P(CONTEST, r"motangrep(?:et)?(?:\s+(?:i|mot|på))?|gikk\s+til\s+motangrep(?:\s+(?:i|mot|på))?|gatekamper\s+i"
-               r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"),
+               r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"
+               r"|(?:kjemper|kjempet|kjempes)\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)"),
     # -- pressing from outside -----------------------------------------------------------------------
     # "rykket inn i utkanten av Mosul": i kanten av byen, ikke inne i den
     P(PRESSURE, r"(?:rykket|rykker|trengte|trenger|gikk|går)\s+(?:\S+\s+){0,3}?inn\s+i\s+(?:de\s+[\wæøå-]+\s+)?"
