@@ -508,6 +508,10 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
         _infobox_span(ctx, text, dates, hits, paragraph, sentence.index, g)
     towns = [m for m in mentions if m.kind == "town" and m.place is not None]
     regions = [m for m in mentions if m.kind == "region" and m.place is not None]
+    if any(m.kind == "unresolved" and not text[:m.start - sentence.start].strip() for m in mentions):
+        # "Al-Dashisha, a town in al-Hasakah governorate, has been a key IS stronghold. It was seized …": the
+        # sentence is about a town we cannot place, and "it" after it is that town
+        ctx.last_patient, ctx.last_patient_sentence = None, sentence.index
     ctx.paragraph = paragraph
     heading = _heading_of(text, towns, sentence.start)
     if heading is not None:

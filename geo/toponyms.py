@@ -95,6 +95,12 @@ _PLACE_CUES = {
     "en": frozenset({"in", "at", "near", "from", "outside", "around", "into", "toward", "towards", "of",
                      "village", "town", "city", "camp", "district", "area"}),
 }
+# An apposition after an unknown Arabic-article name that says it is a place ("Al-Dashisha, a town in al-Hasakah
+# governorate", "Al-Hol, en landsby øst for Hasaka").
+_APPOSED_PLACE_NOUN = {
+    "nb": re.compile(r",\s+(?:en|ei|et|den)\s+(?:[\wæøå-]+\s+){0,2}?(?:by|landsby|småby|grenseby|ørkenby)\b"),
+    "en": re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|hamlet)\b"),
+}
 # "of" is a cue only after a place noun ("the village of al-X"), not alone ("the leader of al-Qaida").
 _WEAK_CUES = frozenset({"of"})
 _PLACE_NOUNS = frozenset({"village", "town", "city", "camp", "district", "area", "landsbyen", "byen",
@@ -930,13 +936,15 @@ def _unresolved(text, language, tokens, resolved, matched, excluded: _Spans, sur
         if token_at is None:
             token_at = {start: index for index, (start, _) in enumerate(tokens)}
         first = token_at.get(start)
-        if first is None or first == 0:
+        if first is None:
             continue
         stem = match.group("stem")
         if spelling_key(match.group()) in surnames or _zipf(stem.lower(), language) > UNRESOLVED_MAX_ZIPF \
                 or _zipf(stem.lower(), "en") > UNRESOLVED_MAX_ZIPF:
             continue
-        if _after_capitalised_word(text, tokens, first) or not _place_cue(text, tokens, first, cues):
+        if _after_capitalised_word(text, tokens, first) or not (
+                _place_cue(text, tokens, first, cues)
+                or _APPOSED_PLACE_NOUN.get(language, _APPOSED_PLACE_NOUN["en"]).match(text, end)):
             continue
         mentions.append(Mention(start, end, match.group(), "unresolved", None))
     return mentions
@@ -944,7 +952,7 @@ def _unresolved(text, language, tokens, resolved, matched, excluded: _Spans, sur
 
 def _place_cue(text: str, tokens, first: int, cues: frozenset[str]) -> bool:
     previous = first - 1
-    if text[tokens[previous][1]:tokens[first][0]] != " ":
+    if previous < 0 or text[tokens[previous][1]:tokens[first][0]] != " ":
         return False
     word = text[tokens[previous][0]:tokens[previous][1]].lower()
     if word not in cues:

@@ -2927,3 +2927,9 @@ def test_fighting_inside_a_town_told_with_a_norwegian_verb_is_a_fight_for_it(gaz
                       published=date(2017, 1, 15)))
     assert (e.kind, e.status, e.contested_by, e.date) == ("contest", "contested", "IRAQI_GOV", date(2016, 11, 1))
     assert events_of("Irakiske styrker kjemper i området rundt Mosul.", gazetteer, published=date(2017, 1, 15)) == []
+
+
+def test_it_after_a_sentence_on_a_town_we_cannot_place_is_that_town_not_its_province(gazetteer):
+    text = ("Al-Dashisha, a town in al-Hasakah governorate in the far northeastern corner of Syria, has been a key IS "
+            "stronghold. It was seized by the SDF in mid-June in a U.S.-led operation.")
+    assert events_of(text, gazetteer, language="en", published=date(2018, 6, 25)) == []

@@ -182,6 +182,11 @@ def test_an_unknown_arabic_name_without_a_place_cue_is_not_reported(gazetteer):
 def test_an_unknown_arabic_name_in_english_after_village_of_is_unresolved(gazetteer):
     assert found("Airstrikes hit the village of al-Sukkariyah on Friday.", gazetteer, "en") == [
         ("al-Sukkariyah", "unresolved", None)]
+    # so is one an apposition calls a town, even opening the text
+    assert found("Al-Sukkariyah, a small town in the far east of Syria, was bombed.", gazetteer, "en") == [
+        ("Al-Sukkariyah", "unresolved", None)]
+    assert found("Al-Sukkariyah, en landsby øst i Syria, ble bombet.", gazetteer) == [
+        ("Al-Sukkariyah", "unresolved", None)]
 
 
 # --- choosing among namesakes ----------------------------------------------------------------------
