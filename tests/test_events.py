@@ -2920,6 +2920,10 @@ def test_a_norwegian_holding_with_its_subject_after_the_verb(gazetteer):
     # a lost control, or nobody's, is no holding
     assert [e.kind for e in events_of("Nå har regjeringen mistet kontroll over Rakka.", gazetteer)] == ["loss"]
     assert events_of("I dag har ingen full kontroll over Rakka.", gazetteer) == []
+    # "kontroll på" as "kontroll over"
+    assert ("ash-sharqat", "state", "IS") in {(e.place_id, e.kind, e.force) for e in events_of(
+        "Lenger sør har IS fortsatt kontroll på Sharqat, som nå i praksis er omringet av regjeringsstyrkene.",
+        gazetteer, published=date(2016, 7, 10))}
 
 
 def test_fighting_inside_a_town_told_with_a_norwegian_verb_is_a_fight_for_it(gazetteer):

@@ -40,10 +40,10 @@ PREDICATES = (
     # -- holding -------------------------------------------------------------------------------------
     P(STATE, r"kontrollerer|kontrollerte|kontrollert|kontrollere|okkuperer"
              r"|(?:har|hadde)\s+(?:hatt\s+)?(?:(?:igjen|nå|også|fortsatt|fremdeles|full|fullstendig|total)\s+){0,2}"
-             r"kontroll(?:en)?\s+over"
+             r"kontroll(?:en)?\s+(?:over|på)"
              # verb-second after a fronted adverbial, the subject inside: "I januar 2014 hadde IS full kontroll over"
              r"|(?:har|hadde)\s+(?:(?!(?:ikke|aldri|mistet|tapt|fått|tatt|sikret|gjenvunnet)\b)[\wæøå'’-]+\s+){1,3}?"
-             r"(?:(?:full|fullstendig|total)\s+)?kontroll(?:en)?\s+over"),
+             r"(?:(?:full|fullstendig|total)\s+)?kontroll(?:en)?\s+(?:over|på)"),
     P(STATE, r"holder|holdt|holde|holdes"),
     P(STATE, r"kontrolleres|okkuperes", passive=True),  # the s-passive: "Manbij, som kontrolleres av SDF"
     # The s-passive of taking, in chronologies' present: "12. august 2016: Manbij erobres av SDF".
