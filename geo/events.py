@@ -2021,6 +2021,14 @@ def _side(agent: PhraseHit, hit: _Hit, r: _Reading, clause: _Clause, g: T.Gramma
     """The side the agent fights on: "rebels backed by Turkish troops" are Turkey's side, in this sentence
     and in the rest of the article."""
     code = ctx.sides.get(agent.code, agent.code)
+    relative = re.match(r"\s*,?\s*([\w'’]+)\s+", r.text[agent.end:agent.end + 16])
+    if relative is not None and g.relative_word.match(relative.group(1).lower()):
+        # "opprørsgruppene som Ankara støtter": the subject of the relative clause backs the agent
+        backer = ctx.forces.backer_span_at(r.text, agent.end + relative.end(), ctx.language)
+        if backer is not None and g.backing_verb_after.match(r.text, backer[1]) \
+                and ctx.forces.side_of(agent.code, backer[0]) != agent.code:
+            ctx.sides[agent.code] = ctx.forces.side_of(agent.code, backer[0])
+            return ctx.sides[agent.code]
     for match in g.backed_by.finditer(r.text, agent.end, max(agent.end, clause.end)):
         named = ctx.forces.backer_at(r.text, match.end(), ctx.language)  # "støttet av Tyrkia"
         if named is not None and ctx.forces.side_of(agent.code, named) != agent.code:

@@ -229,11 +229,16 @@ class ForceCatalogue:
 
     def backer_at(self, text: str, position: int, language: str) -> str | None:
         """The force a backer name (`backer_names`) starting at `position` stands for ("støttet av Tyrkia")."""
+        found = self.backer_span_at(text, position, language)
+        return found[0] if found else None
+
+    def backer_span_at(self, text: str, position: int, language: str) -> tuple[str, int] | None:
+        """`backer_at`, with where the backer's name ends."""
         pattern, lookup = self._backer_patterns.get(language, (None, {}))
         if pattern is None:
             return None
         match = pattern.match(text, _SPACE.match(text, position).end())
-        return _code_for(match.group(0), lookup) if match else None
+        return (_code_for(match.group(0), lookup), match.end()) if match else None
 
     def side_of(self, code: str, backer: str | None) -> str:
         """The side `code` fights on when the text says `backer` backs it ("rebels backed by Turkish troops")."""

@@ -143,6 +143,7 @@ class Grammar:
     most_any: re.Pattern
     beneficiary_at: re.Pattern
     backed_by: re.Pattern
+    backing_verb_after: re.Pattern
     not_agent_end: re.Pattern
     pronoun_word: re.Pattern
     subject_pronoun_word: re.Pattern
@@ -359,6 +360,7 @@ def grammar(code: str | None) -> Grammar | None:
         source_at=re.compile(r"(?:" + w.source + r")\s+(?:(?:" + w.determiners + r")\s+)?", _I),
         beneficiary_at=_at(w.beneficiary),
         backed_by=_words(w.backed_by),
+        backing_verb_after=re.compile(r"\s+(?:har\s+|has\s+|have\s+)?(?:" + w.backing_verbs + r")(?![\w])", _I),
         not_agent_end=_ending(w.not_agent_before),
         pronoun_word=_whole(w.pronouns),
         subject_pronoun_word=_whole(w.subject_pronouns),

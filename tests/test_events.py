@@ -270,6 +270,9 @@ def test_rebels_backed_by_turkey_are_turkeys_side(gazetteer):
 @pytest.mark.parametrize("sentence, language", [
     ("Syrian rebels backed by Turkey took the border town of Jarabulus on Wednesday.", "en"),
     ("Syriske opprørere støttet av Tyrkia tok onsdag kontroll over grensebyen Jarabulus.", "nb"),
+    # the backer as the subject of a relative clause on them
+    ("The rebels that Turkey backs drove IS out of Jarabulus on Wednesday.", "en"),
+    ("Opprørsgruppene som Ankara støtter, drev IS ut av grensebyen Jarabulus onsdag.", "nb"),
 ])
 def test_rebels_backed_by_turkey_named_as_a_country_are_turkeys_side(gazetteer, sentence, language):
     (event,) = events_of(sentence, gazetteer, language=language)

@@ -309,6 +309,9 @@ class Language:
     # Before a taking told as under way ("are now liberating Tabqa", "progress in first isolating and now
     # liberating Tabqah"): the town is fought over, not taken.
     progressive_before: str = r"(?!)"
+    # The verb of a relative clause whose subject backs the force before it ("opprørsgruppene som Ankara
+    # støtter", "the rebels that Turkey backs").
+    backing_verbs: str = r"(?!)"
     # A share of a town between a passive's auxiliary and its participle ("Raqqa is now more than 90 percent
     # cleared"): part of the town taken, the rest fought over.
     extent: str = r"(?!)"

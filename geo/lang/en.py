@@ -347,6 +347,7 @@ LANGUAGE = Language(
     participle_articles=r"the|a|an",
     progressive_before=r"(?:am|is|are|was|were|been)(?:\s+(?:now|still|currently|steadily|slowly|gradually))*"
                        r"|(?:progress|headway)\s+(?:\w+\s+){0,2}?in\s+(?:first\s+)?(?:\w+ing\s+and\s+)?(?:now|then)?",
+    backing_verbs=r"backs|backed|supports|supported|arms|armed",
     speaker_possessives=r"our|my|your",
     units=r"forces|units?|columns?|soldiers|commandos|brigades?|battalions?|divisions?|detachments?|convoys?",
     withdrawal_area=r"(?:the|a|an|that)\s+(?:[\w-]+\s+){0,2}?(?:pocket|area|enclave)\b",

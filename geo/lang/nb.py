@@ -265,6 +265,7 @@ LANGUAGE = Language(
     extent=rf"(?:(?:mer\s+enn|over|omkring|nesten|rundt|minst)\s+)?{_PERCENT}",
     town_facilities=r"regjeringskomplekset|regjeringsbygningen|regjeringsbygningene|politistasjonen|politistasjonene"
                     r"|rådhuset|provinsrådets\s+bygning",
+    backing_verbs=r"støtter|støttet|støttes|bevæpner|bevæpnet",
     speaker_possessives=r"vår|vårt|våre|min|mitt|mine",
     units=r"styrker|styrkene|enheter|enhetene|soldater|soldatene|kolonner|kolonnen|kolonnene|avdelinger",
     withdrawal_area=r"(?:området|lommen|enklaven)\b",
