@@ -128,8 +128,8 @@ class _Context:
     #: The last date with a written year found earlier in the same sentence: a day or month without a
     #: year after it follows it ("recaptured on 14 April 2016, followed by Rutba on 19 May": May 2016).
     explicit: datetime.date | None = None
-    #: Whether the anchor was told just before, so that a narrative may go on in its year.
-    narrative: bool = False
+    #: How far a narrative goes on in the anchor's year: "" not at all, "day" a day and month, "month" a month too.
+    narrative: str = ""
 
     def after_explicit(self, month: int, day: int = 1) -> datetime.date | None:
         """The first `day` of `month` on or after the sentence's explicitly dated day, within a year and not
@@ -148,7 +148,8 @@ class _Context:
         goes on in its year ("ISIL captured Mosul on 10 June 2014. … On 11 June, ISIL vehicles entered Baiji",
         in an encyclopedia of 2015). None otherwise: "IS took the town in August 2014 … Iraqi forces entered
         it on 11 June" is this June."""
-        if not self.narrative or self.anchor is None or self.anchor[1] not in ("day", "month") \
+        if not self.narrative or day is None and self.narrative != "month" \
+                or self.anchor is None or self.anchor[1] not in ("day", "month") \
                 or day is not None and self.anchor[1] != "day":
             return None
         told = self.anchor[0] if day is not None else self.anchor[0].replace(day=1)
@@ -440,7 +441,7 @@ def find_dates(
     published: datetime.date,
     published_precision: str = "day",
     anchor: datetime.date | ResolvedDate | None = None,
-    narrative: bool = False,
+    narrative: str = "",
 ) -> list[ResolvedDate]:
     """All date expressions in one sentence, resolved relative to the article's publication date, in text order.
 
@@ -448,9 +449,9 @@ def find_dates(
     nothing). `published_precision` is "day" or
     "month" (then `published` is the 1st). `anchor` is the latest date the article gave before this
     sentence, for "dagen etter"/"the next day"/"a day earlier"; a plain date counts as a day, a
-    `ResolvedDate` keeps its precision. With `narrative` (the anchor was told a sentence or three before), a
-    day and month without a year soon after the anchor are of its year. No result lies after the publication
-    date.
+    `ResolvedDate` keeps its precision. With `narrative` "day" (the anchor was told a sentence or three before),
+    a day and month without a year soon after the anchor are of its year; with "month" (and in the same
+    paragraph) a month alone too. No result lies after the publication date.
     """
     rules = _RULES.get(language)
     if rules is None:

@@ -368,6 +368,7 @@ class _ArticleContext:
     last_region: Mention | None = None
     anchor: object = None  # the last ResolvedDate of the article, keeping its precision
     anchor_sentence: int = -10  # the index of the sentence that told it
+    anchor_paragraph: int = -1  # and of its paragraph
     header_date: ResolvedDate | None = None  # "– Januar 2014: …": dates the rest of its paragraph
     header_paragraph: int = -1
     infobox_span: ResolvedDate | None = None  # an infobox's "Date" span, for its result lines (`_infobox_span`)
@@ -496,12 +497,17 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
                      numbered: int) -> list[Event]:
     text = sentence.text
     g = ctx.grammar
+    paragraph = _paragraph_of(ctx.article.text, sentence.start)
+    # A bare day and month go on in the year of a date told a few sentences before (a heading between); a bare
+    # month only in the same paragraph ("Hit falt i oktober 2014.\n\n… gjenerobret fra IS i slutten av desember",
+    # in a story of April 2016, is last December)
+    near = sentence.index - ctx.anchor_sentence <= _NARRATIVE_SENTENCES
+    narrative = "" if not near else "month" if paragraph == ctx.anchor_paragraph else "day"
     dates = find_dates(text, ctx.language, ctx.article.published, ctx.article.published_precision, anchor=ctx.anchor,
-                       narrative=sentence.index - ctx.anchor_sentence <= _NARRATIVE_SENTENCES)
+                       narrative=narrative)
     ctx.narrative = ctx.anchor
     if dates:
-        ctx.anchor, ctx.anchor_sentence = dates[-1], sentence.index
-    paragraph = _paragraph_of(ctx.article.text, sentence.start)
+        ctx.anchor, ctx.anchor_sentence, ctx.anchor_paragraph = dates[-1], sentence.index, paragraph
     if paragraph != ctx.header_paragraph:
         ctx.header_date = None
     if g is not None:
@@ -2053,6 +2059,27 @@ def _acceptable_taker(code: str | None, previous: str | None, trigger: T.Trigger
     return True
 
 
+def _holder_of_antecedent(hit: _Hit, own: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext,
+                          patients: list[_Patient]) -> str | None:
+    """Who the main clause says holds the town now, when a taking with no agent is told in a relative clause on
+    it ("Regjeringen har også kontroll over Ramadi, som ble gjenerobret fra IS i slutten av desember"): they
+    took it. Not a holding in the past ("Rawa, den siste byen IS holdt i Irak, falt": the loser)."""
+    if hit.trigger.kind != CAPTURE or not own.opener or not g.relative_word.match(own.opener) or not patients:
+        return None
+    place = patients[0].spot.mention.place
+    for state in r.hits:
+        if state.trigger.kind != STATE or state.trigger.form != "verb" or state.end > own.start \
+                or g.past_holding_word.match(state.text.split()[0].lower()):
+            continue
+        held = [s for s in r.spots if state.end <= s.start < own.start]
+        if len(held) != 1 or held[0].mention.place is not place or r.text[held[0].end:own.start].strip(" ,"):
+            continue
+        subject = _subject_force(state, r, _clause_at(r, state.start), g, ctx)
+        if subject is not None:
+            return ctx.sides.get(subject.code, subject.code)
+    return None
+
+
 def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tuple[str | None, float]:
     """A taker the predicate's own clause does not name: another force of the sentence, the force that was
     pressing the place in this article, the last taker of the article, the claimant's side."""
@@ -2064,6 +2091,9 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
         return _acceptable_taker(code, previous, trigger, ctx) and (not retaking or ctx.forces.liberates(code))
 
     own = _clause_at(r, hit.start)
+    holder = _holder_of_antecedent(hit, own, r, g, ctx, patients)
+    if holder is not None and acceptable(holder):
+        return holder, 0.1
     # A force the sentence names as driven out or otherwise acted on is not the one a subjectless predicate
     # beside it credits ("drove Islamic State out of Hajin, taking the largest town in the militants' pocket").
     acted_on = {f.code for f in r.forces if f.start in r.objects}

@@ -2940,3 +2940,20 @@ def test_it_after_a_sentence_on_a_town_we_cannot_place_is_that_town_not_its_prov
     text = ("Al-Dashisha, a town in al-Hasakah governorate in the far northeastern corner of Syria, has been a key IS "
             "stronghold. It was seized by the SDF in mid-June in a U.S.-led operation.")
     assert events_of(text, gazetteer, language="en", published=date(2018, 6, 25)) == []
+
+
+def test_a_taking_with_no_agent_in_a_relative_clause_on_a_town_is_by_its_holder_now(gazetteer):
+    for text, language in (("Regjeringen har også kontroll over Ramadi, som ble gjenerobret fra IS i slutten av "
+                            "desember.", "nb"),
+                           ("Iraqi forces now control Ramadi, which was retaken from IS in late December.", "en")):
+        taken = [e for e in events_of(text, gazetteer, language=language, published=date(2016, 4, 14))
+                 if e.kind == "capture"]
+        assert [(e.force, e.date) for e in taken] == [("IRAQI_GOV", date(2015, 12, 1))], text
+    # a holding in the past names the loser, not the taker
+    assert [e.kind for e in events_of("Rawa, den siste byen IS holdt i Irak, falt fredag.", gazetteer)] == ["loss"]
+
+
+def test_a_bare_month_in_the_next_paragraph_is_not_of_the_last_dates_year(gazetteer):
+    events = events_of("Hit falt i hendene på IS i oktober 2014.\n\nRegjeringen har også kontroll over Ramadi, som ble "
+                       "gjenerobret fra IS i slutten av desember.", gazetteer, published=date(2016, 4, 14))
+    assert ("ramadi", date(2015, 12, 1)) in {(e.place_id, e.date) for e in events if e.kind == "capture"}
