@@ -314,6 +314,8 @@ def _weekday(m: re.Match, ctx: _Context) -> _Result:
     groups = m.groupdict()
     name = groups.get("wd") or groups["wd_s"]
     target = ctx.words.weekdays[name.lower()]
+    if groups.get("lastweek"):
+        return ctx.relative(_monday(ctx.published) - datetime.timedelta(days=7 - target), "day")
     back = (ctx.published.weekday() - target) % 7
     if (groups.get("last") or groups.get("last2")) and back == 0:
         back = 7

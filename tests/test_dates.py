@@ -410,3 +410,14 @@ def test_a_day_or_month_without_a_year_goes_on_in_the_year_of_the_narrative():
                     narrative="day") == [(date(2016, 6, 11), "day")]
     assert resolved("Iraqi forces entered it on 11 June.", "en", date(2016, 6, 20), narrative="day",
                     anchor=ResolvedDate(date(2014, 1, 1), "year", "2014", 0, 4)) == [(date(2016, 6, 11), "day")]
+
+
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before():
+    # a Saturday story: "Friday" alone is yesterday, "Friday last week" eight days back
+    assert resolved("Iraqi forces retook al-Qaim on Friday last week.", "en", date(2017, 11, 11)) == [
+        (date(2017, 11, 3), "day")]
+    assert resolved("Iraqi forces retook al-Qaim on Friday.", "en", date(2017, 11, 11)) == [(date(2017, 11, 10), "day")]
+    assert resolved("Irakiske styrker gjenerobret al-Qaim fredag forrige uke.", "nb", date(2017, 11, 11)) == [
+        (date(2017, 11, 3), "day")]
+    assert resolved("Hæren gjenerobret byen mandag i forrige uke.", "nb", date(2017, 11, 6)) == [
+        (date(2017, 10, 30), "day")]

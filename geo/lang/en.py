@@ -154,7 +154,9 @@ DATES = DateWords(
                         r"|(?P<today>(?:earlier\s+)?today|this\s+morning|tonight|this\s+afternoon|this\s+evening))\b",
                  ignore_case=False),
         DateRule("weekday", rf"\b(?:(?P<last>[Ll]ast)\s+|(?:[Oo]n|[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?P<wd>{_WEEKDAY})\b"
-                            r"(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?", forward=True, ignore_case=False),
+                            r"(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?"
+                            # "on Friday last week": that weekday of the week before
+                            r"(?:\s+(?P<lastweek>(?:of\s+)?last\s+week)\b)?", forward=True, ignore_case=False),
     ),
 )
 

@@ -132,7 +132,9 @@ DATES = DateWords(
         DateRule("weekday", rf"\b(?:(?P<last>i)\s+(?P<wd_s>{_WEEKDAY})s\b"
                             rf"|(?:(?P<night>natt(?:en)?\s+til)\s+|(?P<last2>sist|forrige)\s+|på\s+)?"
                             rf"(?P<wd>{_WEEKDAY})\b(?![-–]\w))"
-                            r"(?:\s+(?P<tod>morgen|formiddag|ettermiddag|kveld|natt)\b)?", forward=True),
+                            r"(?:\s+(?P<tod>morgen|formiddag|ettermiddag|kveld|natt)\b)?"
+                            # "fredag forrige uke": that weekday of the week before
+                            r"(?:\s+(?P<lastweek>(?:i\s+)?(?:forrige|sist)\s+uk(?:e|en|a))\b)?", forward=True),
     ),
 )
 
