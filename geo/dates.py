@@ -128,8 +128,8 @@ class _Context:
     #: The last date with a written year found earlier in the same sentence: a day or month without a
     #: year after it follows it ("recaptured on 14 April 2016, followed by Rutba on 19 May": May 2016).
     explicit: datetime.date | None = None
-    #: How far a narrative goes on in the anchor's year: "" not at all, "day" a day and month, "month" a month too.
-    narrative: str = ""
+    #: Which dates without a year take the anchor's: "" none, "day" a day and month, "month" a month alone too.
+    anchor_year: str = ""
 
     def after_explicit(self, month: int, day: int = 1) -> datetime.date | None:
         """The first `day` of `month` on or after the sentence's explicitly dated day, within a year and not
@@ -148,7 +148,7 @@ class _Context:
         goes on in its year ("ISIL captured Mosul on 10 June 2014. … On 11 June, ISIL vehicles entered Baiji",
         in an encyclopedia of 2015). None otherwise: "IS took the town in August 2014 … Iraqi forces entered
         it on 11 June" is this June."""
-        if not self.narrative or day is None and self.narrative != "month" \
+        if not self.anchor_year or day is None and self.anchor_year != "month" \
                 or self.anchor is None or self.anchor[1] not in ("day", "month") \
                 or day is not None and self.anchor[1] != "day":
             return None
@@ -443,7 +443,7 @@ def find_dates(
     published: datetime.date,
     published_precision: str = "day",
     anchor: datetime.date | ResolvedDate | None = None,
-    narrative: str = "",
+    anchor_year: str = "",
 ) -> list[ResolvedDate]:
     """All date expressions in one sentence, resolved relative to the article's publication date, in text order.
 
@@ -451,7 +451,7 @@ def find_dates(
     nothing). `published_precision` is "day" or
     "month" (then `published` is the 1st). `anchor` is the latest date the article gave before this
     sentence, for "dagen etter"/"the next day"/"a day earlier"; a plain date counts as a day, a
-    `ResolvedDate` keeps its precision. With `narrative` "day" (the anchor was told a sentence or three before),
+    `ResolvedDate` keeps its precision. With `anchor_year` "day" (the anchor was told a sentence or three before),
     a day and month without a year soon after the anchor are of its year; with "month" (and in the same
     paragraph) a month alone too. No result lies after the publication date.
     """
@@ -477,7 +477,7 @@ def find_dates(
     else:
         anchor_pair = None
     ctx = _Context(language, L.for_language(language).dates, published, published_precision, latest, anchor_pair,
-                   narrative=narrative)
+                   anchor_year=anchor_year)
 
     results: list[ResolvedDate] = []
     taken_until = -1

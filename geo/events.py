@@ -502,9 +502,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     # month only in the same paragraph ("Hit falt i oktober 2014.\n\n… gjenerobret fra IS i slutten av desember",
     # in a story of April 2016, is last December)
     near = sentence.index - ctx.anchor_sentence <= _NARRATIVE_SENTENCES
-    narrative = "" if not near else "month" if paragraph == ctx.anchor_paragraph else "day"
+    anchor_year = "" if not near else "month" if paragraph == ctx.anchor_paragraph else "day"
     dates = find_dates(text, ctx.language, ctx.article.published, ctx.article.published_precision, anchor=ctx.anchor,
-                       narrative=narrative)
+                       anchor_year=anchor_year)
     ctx.narrative = ctx.anchor
     if dates:
         ctx.anchor, ctx.anchor_sentence, ctx.anchor_paragraph = dates[-1], sentence.index, paragraph

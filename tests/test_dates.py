@@ -18,9 +18,9 @@ SUN_2019 = date(2019, 2, 10)  # seed 004
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "articles"  # the seed articles, as the demo corpus
 
 
-def resolved(sentence, language, published, precision="day", anchor=None, narrative=""):
+def resolved(sentence, language, published, precision="day", anchor=None, anchor_year=""):
     return [(r.date, r.precision)
-            for r in find_dates(sentence, language, published, precision, anchor=anchor, narrative=narrative)]
+            for r in find_dates(sentence, language, published, precision, anchor=anchor, anchor_year=anchor_year)]
 
 
 def only(sentence, language, published, precision="day", anchor=None) -> ResolvedDate:
@@ -393,22 +393,22 @@ def test_a_day_or_month_without_a_year_goes_on_in_the_year_of_the_narrative():
     # An encyclopedia of 2015 telling June 2014: "On 11 June" right after "10 June 2014" is 2014's; so is
     # "in early July" right after a date of June 2015 in an article of 2017.
     assert resolved("On 11 June, around 60 ISIL vehicles entered the city of Baiji.", "en", date(2015, 10, 31),
-                    anchor=date(2014, 6, 10), narrative="day") == [(date(2014, 6, 11), "day")]
+                    anchor=date(2014, 6, 10), anchor_year="day") == [(date(2014, 6, 11), "day")]
     assert resolved("Den 11. juni tok IS Baiji.", "nb", date(2015, 10, 31), anchor=date(2014, 6, 11),
-                    narrative="day") == [(date(2014, 6, 11), "day")]
+                    anchor_year="day") == [(date(2014, 6, 11), "day")]
     june = ResolvedDate(date(2015, 6, 1), "month", "June 2015", 0, 9)
     assert resolved("It was reclaimed by the YPG in early July.", "en", date(2017, 8, 1), anchor=june,
-                    narrative="month") == [(date(2015, 7, 1), "month")]
+                    anchor_year="month") == [(date(2015, 7, 1), "month")]
     # (a month alone goes on only within the paragraph)
     assert resolved("It was reclaimed by the YPG in early July.", "en", date(2017, 8, 1), anchor=june,
-                    narrative="day") == [(date(2017, 7, 1), "month")]
+                    anchor_year="day") == [(date(2017, 7, 1), "month")]
     # Not a date told paragraphs before (a story of today after a background of 2014), not months on from
     # the last day told, nor a date as coarse as a year: then it is the latest such day or month.
     assert resolved("It was reclaimed by the YPG in early July.", "en", date(2017, 8, 1), anchor=june) == [
         (date(2017, 7, 1), "month")]
     assert resolved("Iraqi forces entered it on 11 June.", "en", date(2016, 6, 20), anchor=date(2014, 8, 3),
-                    narrative="day") == [(date(2016, 6, 11), "day")]
-    assert resolved("Iraqi forces entered it on 11 June.", "en", date(2016, 6, 20), narrative="day",
+                    anchor_year="day") == [(date(2016, 6, 11), "day")]
+    assert resolved("Iraqi forces entered it on 11 June.", "en", date(2016, 6, 20), anchor_year="day",
                     anchor=ResolvedDate(date(2014, 1, 1), "year", "2014", 0, 4)) == [(date(2016, 6, 11), "day")]
 
 
