@@ -1304,6 +1304,8 @@ _CHRONOLOGY_MARK_AT = re.compile(r"\s*(?::|[–—-]\s)")
 # A list item's mark: an infobox's outcomes ("• Kurdish forces take control of Kirkuk, …") are told in the
 # present, with or without a full stop
 _BULLET_AT = re.compile(r"\s*[•▪●*]\s")
+#: At most this many words of a co-subject before "and" and the force of a headline's present tense.
+_CO_SUBJECT_WORDS = 4
 
 
 def _chronology_line(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
@@ -3367,6 +3369,9 @@ def _present_tense_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar
     lead = [t for t in r.words(line_start, forces[0].start) if t.text[0].isalnum()]
     if lead and g.result_label_word.match(lead[0].lower) and r.text[lead[0].end:lead[0].end + 1] in (":", " "):
         lead = lead[1:]
+    if 1 < len(lead) <= _CO_SUBJECT_WORDS and g.coordinator_word.match(lead[-1].lower) \
+            and ":" not in r.text[line_start:forces[0].start]:
+        lead = []  # a group we do not know beside a force: "Anti-government tribesmen and ISIS capture Fallujah"
     tail = r.text[forces[-1].end:hit.start]
     return all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in lead) \
         and g.force_tail.fullmatch(tail) is not None \

@@ -1851,6 +1851,11 @@ def test_present_tense_of_a_headline_or_an_infobox_result(gazetteer):
     assert events("  • Kurdish forces take control of Kirkuk, parts of northern Nineveh and north-eastern Diyala.",
                   date(2014, 6, 25)) == {("kirkuk", "capture", "PESHMERGA", False)}
     assert events("  • Iraqi forces retake Anah within weeks, commander predicts.") == set()
+    # A group we do not know may stand beside the force before "and"; a label before it still makes no fact.
+    assert {e[:3] for e in events("  • Anti-government tribesmen[1] and ISIS capture Fallujah,[5][6] Al-Karmah and "
+                                  "Khaldiyah[8]", date(2014, 6, 30))} == {
+        (town, "capture", "IS") for town in ("al-fallujah", "al-karmah", "khalidiya")}
+    assert events("Prediction: tribesmen and ISIS capture Fallujah", date(2014, 6, 30)) == set()
 
 
 def test_after_a_fronted_participle_the_subject_after_its_comma(gazetteer):
