@@ -1742,7 +1742,8 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
     if clause.opener and g.relative_word.match(clause.opener):
         # (a head noun may follow the force's name: "The Army of Conquest alliance, which took Idlib")
         antecedent = [f for f in r.forces if f.end <= clause.start and (
-            clause.start - f.end <= 6 or _HEAD_NOUN_GAP.fullmatch(r.text, f.end, clause.start))]
+            clause.start - f.end <= 6 or _HEAD_NOUN_GAP.fullmatch(r.text, f.end, clause.start)
+            or g.force_head_gap.fullmatch(r.text, f.end, clause.start))]
         if antecedent:
             return antecedent[-1]
     if _gerund(hit, g) or clause.opener and g.background.match(clause.opener):
@@ -3637,6 +3638,13 @@ def _with_epithets(events: list[Event], holders: list[str]) -> list[Event]:
     return result
 
 
+def _dated_before(holding: Event, taken: date | None) -> bool:
+    """Whether a holding has a date of its own before the taking ("Raqqa, under IS control since 2014, fell on
+    Tuesday"): since when the loser held the town, a change of its own."""
+    return taken is not None and not holding.past and holding.date_precision != "unknown" \
+        and holding.date is not None and holding.date < taken
+
+
 def _merge_same_claims(events: list[Event]) -> list[Event]:
     """Two triggers of one claim are one event; a sentence that both enters and takes a town ("rykket inn
     i Sinjar og heiste flagget over byen") took it."""
@@ -3672,9 +3680,11 @@ def _merge_same_claims(events: list[Event]) -> list[Event]:
     taken_by = {e.place_id: e.force for e in kept if e.kind == CAPTURE and not e.past}
     held_before = {e.place_id: e.force for e in kept if e.kind == STATE and (
         e.past or taken_by.get(e.place_id) not in (None, e.force))}
+    taken_on = {e.place_id: e.date for e in kept if e.kind == CAPTURE and not e.past and e.date_precision != "unknown"}
     result = []
     for event in kept:
-        if event.kind == STATE and event.place_id in held_before and held_before[event.place_id] == event.force:
+        if event.kind == STATE and event.place_id in held_before and held_before[event.place_id] == event.force \
+                and not _dated_before(event, taken_on.get(event.place_id)):
             continue  # "Rawa, the last town held by ISIS, was recaptured": who held it before, no claim of its own
         holder = held_before.get(event.place_id)
         if event.kind in (CAPTURE, LOSS) and event.previous_force is None and holder not in (None, event.force):

@@ -2962,3 +2962,19 @@ def test_a_bare_month_in_the_next_paragraph_is_not_of_the_last_dates_year(gazett
     events = events_of("Hit falt i hendene på IS i oktober 2014.\n\nRegjeringen har også kontroll over Ramadi, som ble "
                        "gjenerobret fra IS i slutten av desember.", gazetteer, published=date(2016, 4, 14))
     assert ("ramadi", date(2015, 12, 1)) in {(e.place_id, e.date) for e in events if e.kind == "capture"}
+
+
+def test_a_holding_with_a_date_of_its_own_before_the_taking_is_a_change_of_its_own(gazetteer):
+    def changes(text, published=date(2017, 10, 18)):
+        return {(e.place_id, e.kind, e.force, e.date, e.date_precision)
+                for e in events_of(text, gazetteer, language="en", published=published) if not e.past}
+    # Since when the loser held the town is history the map shows before the taking.
+    assert changes("Raqqa, under IS control since 2014, fell to the SDF on Tuesday.") == {
+        ("raqqa", "state", "IS", date(2014, 1, 1), "year"), ("raqqa", "capture", "SDF", date(2017, 10, 17), "day")}
+    # The holders named by their fighters before a relative clause ("IS fighters who had held").
+    assert ("tadmur", "state", "IS", date(2015, 5, 1), "month") in changes(
+        "Syrian government forces took full control of Palmyra on Sunday, driving out Islamic State fighters who "
+        "had held the desert town since May last year.", date(2016, 3, 28))
+    # With no date of its own, who held it is only the taking's loser.
+    assert changes("Rawa, the last town held by IS in Iraq, was recaptured by Iraqi forces on Friday.",
+                   date(2017, 11, 18)) == {("rawa", "capture", "IRAQI_GOV", date(2017, 11, 17), "day")}
