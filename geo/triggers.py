@@ -301,7 +301,8 @@ def grammar(code: str | None) -> Grammar | None:
         date_preposition_word=_whole(w.date_prepositions),
         destination_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:" + w.determiners + r")\s+)?\Z", _I),
         # "to safer areas", "into areas": not "to be entirely (in insurgent hands)"
-        destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + r")\s+(?:(?:"
+        destination_noun_end=re.compile(r"(?<![\w-])(?:" + w.destinations + "|" + w.destination_noun_prepositions
+                                        + r")\s+(?:(?:"
                                         + w.determiners + r")\s+)?(?!(?:" + w.passive_aux + r")\b)(?:[\w-]+\s+){1,2}\Z", _I),
         village_anaphor_at=_at(w.village_anaphor),
         later_word=_whole(w.later),

@@ -1823,7 +1823,8 @@ def test_eighth_batch_cases(gazetteer):
     def events(text, published):
         return {(e.place_id, e.kind, e.force, e.date) for e in events_of(text, gazetteer, language="en",
                                                                           published=published)}
-    # "government control" names no force: "Civilians fled Douma for areas under government control".
+    # Areas someone fled for are no holding of the town they fled: "Civilians fled Douma for areas under government
+    # control" (the government of the town's country is a force, as in "came back under government control").
     assert events("Civilians fled Douma for areas under government control.", date(2018, 3, 24)) == set()
     # A listed town's own date stands past where it lies.
     assert events("Government forces had pushed on from Saraqeb in February, taking Haritan on the northern edge of "
@@ -1926,6 +1927,8 @@ def test_coming_under_a_forces_control_is_a_taking_by_it(gazetteer):
                                                                           published=published) if not e.past}
     assert events("Busra al-Sham, the largest rebel town in the east of the province, came back under Syrian "
                   "government control early this month.") == {("busra-ash-sham", "capture", "SYRIAN_GOV", date(2018, 7, 1))}
+    assert events("Busra al-Sham, the largest rebel town in the east of the province, came back under government "
+                  "control early this month.") == {("busra-ash-sham", "capture", "SYRIAN_GOV", date(2018, 7, 1))}
     assert events("Mosul fell into the hands of Islamic State militants on June 10.", published=date(2014, 6, 20)) == {
         ("mosul", "capture", "IS", date(2014, 6, 10))}
     assert events("Mosul havnet i IS' hender 10. juni.", "nb", date(2014, 6, 20)) == {

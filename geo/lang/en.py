@@ -180,6 +180,7 @@ LANGUAGE = Language(
     possessives=r"their|its",
     date_prepositions=r"on(?:\s+the\s+(?:night|morning|evening|afternoon)\s+of)?|in|at",
     destinations=r"to|towards|toward|into",
+    destination_noun_prepositions=r"for",
     perfect_aux=r"have|has|had",
     past_aux=r"was|were|had|used\s+to",
     backed_marker=r"backed",
