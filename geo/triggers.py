@@ -322,7 +322,8 @@ def grammar(code: str | None) -> Grammar | None:
         against_at=re.compile(r"\s*(?:" + w.against + r")\s+(?:(?:" + w.determiners + r")\s+)?", _I),
         of_at=re.compile(r"\s+(?:" + w.of + r")\b", _I),
         that_follower_word=_whole(w.that_followers),
-        said_after_and=re.compile(r",\s*(?:" + w.coordinators + r")\s+(?:\w+\s+){0,2}(?:" + w.saying + r")\b", _I),
+        said_after_and=re.compile(r",\s*(?:(?:" + w.coordinators + r")\s+(?:\w+\s+){0,2}(?:" + w.saying + r")|(?:"
+                                  + w.saying_participles + r"))\b", _I),
         complementizer_always=w.complementizer_always,
         pronoun_alone=w.pronoun_alone,
         perfect_is_undated=w.perfect_is_undated,

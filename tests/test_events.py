@@ -2981,3 +2981,21 @@ def test_a_holding_with_a_date_of_its_own_before_the_taking_is_a_change_of_its_o
     # With no date of its own, who held it is only the taking's loser.
     assert changes("Rawa, the last town held by IS in Iraq, was recaptured by Iraqi forces on Friday.",
                    date(2017, 11, 18)) == {("rawa", "capture", "IRAQI_GOV", date(2017, 11, 17), "day")}
+
+
+def test_a_progressive_holding_and_what_a_denier_asserts_after_saying(gazetteer):
+    def claims(text, published=date(2014, 10, 13)):
+        return {(e.place_id, e.kind, e.force) for e in events_of(text, gazetteer, language="en", published=published)
+                if not e.past}
+    assert claims("An army spokesman said security forces were holding Haditha.") == {("hadithah", "state", "IRAQI_GOV")}
+    # After the denial, ", saying …" is what the speaker asserts; the denied entry stays denied.
+    assert claims("An army spokesman denied reports that militants had entered Haditha, saying security forces and "
+                  "Sunni tribesmen were holding the town.") == {("hadithah", "state", "IRAQI_GOV")}
+    assert claims("An army spokesman denied reports that militants had entered Haditha, saying they had only reached "
+                  "the outskirts.") == set()
+    # Not talks held somewhere, nor a participle after "leaving" that names what the loser keeps.
+    assert claims("The UN is holding talks in Damascus.") == set()
+    assert ("mosul", "contest", "IS") not in {(e.place_id, e.kind, e.contested_by) for e in events_of(
+        "Iraqi forces have driven Islamic State out of all of eastern Mosul, the commander said on Tuesday, leaving "
+        "the militants holding only the western half of the city.", gazetteer, language="en",
+        published=date(2017, 1, 24))}

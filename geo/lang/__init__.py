@@ -202,6 +202,8 @@ class Language:
     # Nouns that may follow a force's name as its head ("the YPG militia", "IS-krigerne"): "the YPG militia
     # and allied rebels" is one coordinated subject led by its first force.
     force_heads: str = r"(?!)"
+    # "saying", "adding": after a comma, what the speaker asserts next, out of reach of a denial before it
+    saying_participles: str = r"(?!)"
     # "for" in "fled Douma for areas under government control": besides `destinations`, before a noun only
     destination_noun_prepositions: str = r"(?!)"
     # After a region taken or held, the towns it names as part of it: "much of Anbar, including Fallujah".

@@ -56,7 +56,7 @@ PREDICATES = (
     # -- holding -------------------------------------------------------------------------------------
     P(STATE, r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of|controls|controlled|control"
              r"|occupies|been\s+occupying|occupy"),
-    P(STATE, r"holds|held|hold"),
+    P(STATE, r"holds|held|hold|(?:is|are|was|were)\s+(?:still\s+)?holding"),
     # "came back under government control", "fell into the hands of IS": a taking, by the holder named inside
     # (past forms only: "comes under" may be a forecast; and not "came under fire over control of Kirkuk")
     P(CAPTURE, r"(?:came|come|fell|fallen|returned|brought|been\s+brought)\s+(?:back\s+)?"
@@ -181,6 +181,7 @@ LANGUAGE = Language(
     date_prepositions=r"on(?:\s+the\s+(?:night|morning|evening|afternoon)\s+of)?|in|at",
     destinations=r"to|towards|toward|into",
     destination_noun_prepositions=r"for",
+    saying_participles=r"saying|adding|insisting|stressing|noting",
     perfect_aux=r"have|has|had",
     past_aux=r"was|were|had|used\s+to",
     backed_marker=r"backed",
