@@ -614,6 +614,10 @@ def _infobox_span(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], hi
     start or year was not read. A bullet that moves the time on ("ISIL recaptures Palmyra nine months later") or
     tells a holding or a pluperfect is not the battle's result."""
     label = g.date_label_line.match(text)
+    if label is not None and not dates and text[label.end():label.end() + 1].isalpha():
+        # "DateOctober 2–14, 2014": a month glued to the label is no word of its own to the date reader
+        dates = find_dates(" " * label.end() + text[label.end():], ctx.language, ctx.article.published,
+                           ctx.article.published_precision)
     if label is not None and len(text) <= 80 and dates:
         ctx.infobox_span, ctx.infobox_stage, ctx.infobox_line = _span_of(ctx, text, dates, label.end(), g), "date", index
         return

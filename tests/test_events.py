@@ -2327,6 +2327,11 @@ def test_an_infoboxs_result_lines_happened_within_its_date_span(gazetteer):
     # (a span whose start the date reader did not read is no month: the result may be of January)
     assert all(e[3] != "month" for e in found("31 January – 12 February 2016"))
     assert found("17 January 2016 – 5 April 2016", date(2016, 5, 1)) == {("khanasir", "SYRIAN_GOV", date(2016, 1, 1), "year")}
+    # A month glued to the label ("DateOctober 2–14, 2014"), the result on the label's line.
+    text = "Fall of Hit\n\nDateOctober 2–14, 2014\n(1 week and 5 days)\nResult Hīt is captured by ISIL\n"
+    assert {(e.place_id, e.force, e.date, e.date_precision) for e in events_of(
+        text, gazetteer, language="en", published=date(2014, 10, 14)) if not e.past} == {
+        ("hit", "IS", date(2014, 10, 1), "month")}
     # A span over two years, or still open, may hold the result in either: no date of its own.
     assert ("khanasir", "SYRIAN_GOV", date(2016, 1, 1), "year") not in found("6 November 2015 – present")
     assert all(e[3] != "year" for e in found("6 November 2015 – 2 February 2016"))
