@@ -324,13 +324,29 @@ def _weekday(m: re.Match, ctx: _Context) -> _Result:
 
 def _ago(m: re.Match, ctx: _Context) -> _Result:
     n = _number(m.group("n"), ctx.words)
-    if m.group("days"):
-        return ctx.relative(ctx.published - datetime.timedelta(days=n), "day")
-    if m.group("weeks"):
-        return ctx.relative(_monday(ctx.published - datetime.timedelta(days=7 * n)), "week")
-    if m.group("months"):
-        return ctx.relative(_add_months(ctx.published.replace(day=1), -n), "month")
-    return ctx.relative(datetime.date(ctx.published.year - n, 1, 1), "year")
+    unit = next(u for u in ("days", "weeks", "months", "years") if m.group(u) or u == "years")
+    return ctx.relative(*counted_back(ctx.published, n, unit))
+
+
+def counted_back(day: datetime.date, n: int, unit: str) -> tuple[datetime.date, str]:
+    """The day, ISO week, month or year `n` `unit`s ("days", "weeks", "months", "years") before `day`, with
+    that precision: "nine months ago" said on 11 December 2016 is March 2016."""
+    if unit == "days":
+        return day - datetime.timedelta(days=n), "day"
+    if unit == "weeks":
+        return _monday(day - datetime.timedelta(days=7 * n)), "week"
+    if unit == "months":
+        return _add_months(day.replace(day=1), -n), "month"
+    return datetime.date(day.year - n, 1, 1), "year"
+
+
+def count_of(token: str, language: str) -> int | None:
+    """A count written in digits or as a word of `language` ("nine", "ni"), or None."""
+    if token.isdigit():
+        return int(token)
+    module = L.for_language(language)
+    words = module.dates if module is not None else None
+    return words.numbers.get(token.lower()) if words is not None else None
 
 
 def _anchored(m: re.Match, ctx: _Context) -> _Result:

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from geo import triggers as T
 from geo.articles import Article
-from geo.dates import ResolvedDate, find_dates, late_in_day
+from geo.dates import ResolvedDate, count_of, counted_back, find_dates, late_in_day
 from geo.forces import ClaimantCatalogue, ForceCatalogue, PhraseHit
 from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, YEAR
 from geo.schema import PRECISION_ORDER, UNKNOWN_FORCE
@@ -969,6 +969,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             # day-exact date shifted by days or weeks the text does not count is no date.
             when = relative
             background = background or relative is None
+        if when is None and patient.date is None:
+            when = _counted_back(r, clause, ctx, g)  # "comes nine months after militants were driven from"
         # "liberated Mosul and Raqqa, followed by Hajin last December": before that date; "captured Mosul on
         # the night of 9 June, and then Tikrit": later, not that night. Either way, no date of its own.
         undated_in_sequence = patient.date is None and (
@@ -3337,6 +3339,28 @@ def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Gra
     dates = _own_dates(r, r.clauses[index - 1])
     coarse = [d for d in dates if d.precision in ("month", "season", "year")]
     return coarse[-1] if coarse and len(coarse) == len(dates) else None
+
+
+def _counted_back(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar) -> ResolvedDate | None:
+    """The month or year of an "after" clause that a present main clause counts back from today: "The push
+    comes nine months after militants were driven from the city" (published in December 2016: March 2016). Not
+    when the main clause has a date of its own, which the count would start from instead."""
+    index = r.clauses.index(clause)
+    if index == 0 or not clause.opener or not g.after_phrase_word.match(clause.opener):
+        return None
+    main = r.clauses[index - 1]
+    count = g.counted_back_end.search(r.text, main.start, clause.start)
+    if count is None or _own_dates(r, main):
+        return None
+    n = count_of(count.group("n"), ctx.language)
+    unit = next(u for u in ("days", "weeks", "months", "years") if count.group(u) or u == "years")
+    if n is None or unit in ("days", "weeks"):
+        # Days count from the day of the news, which may be days before the article ("Erobringen kommer fem
+        # dager etter at SDF tok full kontroll over Raqqa", published a day after the capture): a day or a
+        # week off. A month or a year counted back stays right.
+        return None
+    day, precision = counted_back(ctx.article.published, n, unit)
+    return ResolvedDate(day, precision, count.group(0).strip(), count.start(), count.end())
 
 
 def _fronted_phrase_before(r: _Reading, clause: _Clause, g: T.Grammar) -> int | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.dates import ResolvedDate, find_dates
+from geo.dates import ResolvedDate, count_of, counted_back, find_dates
 
 FRI = date(2017, 11, 10)  # seeds 000 and 003
 THU = date(2017, 11, 9)  # seed 001
@@ -421,3 +421,10 @@ def test_a_weekday_of_last_week_is_that_day_of_the_week_before():
         (date(2017, 11, 3), "day")]
     assert resolved("Hæren gjenerobret byen mandag i forrige uke.", "nb", date(2017, 11, 6)) == [
         (date(2017, 10, 30), "day")]
+
+
+def test_counted_back_from_a_day_in_its_unit():
+    assert counted_back(date(2016, 12, 11), 9, "months") == (date(2016, 3, 1), "month")
+    assert counted_back(date(2016, 12, 11), 2, "weeks") == (date(2016, 11, 21), "week")
+    assert counted_back(date(2016, 12, 11), 3, "years") == (date(2013, 1, 1), "year")
+    assert (count_of("nine", "en"), count_of("ni", "nb"), count_of("12", "en"), count_of("many", "en")) == (9, 9, 12, None)

@@ -3004,3 +3004,19 @@ def test_a_progressive_holding_and_what_a_denier_asserts_after_saying(gazetteer)
         "Iraqi forces have driven Islamic State out of all of eastern Mosul, the commander said on Tuesday, leaving "
         "the militants holding only the western half of the city.", gazetteer, language="en",
         published=date(2017, 1, 24))}
+
+
+def test_a_present_main_clause_counts_an_after_clause_back_from_the_article(gazetteer):
+    def dated(text, language="en", published=date(2016, 12, 11)):
+        return {(e.place_id, e.force, e.date, e.date_precision) for e in events_of(
+            text, gazetteer, language=language, published=published) if not e.past}
+    assert dated("The extremist push in Homs province comes nine months after militants were driven from Palmyra by "
+                 "Syrian government forces.") == {("tadmur", "SYRIAN_GOV", date(2016, 3, 1), "month")}
+    assert dated("Angrepet kommer ni måneder etter at regjeringsstyrkene gjenerobret Palmyra.", "nb") == {
+        ("tadmur", "SYRIAN_GOV", date(2016, 3, 1), "month")}
+    # A past main clause, one with a date of its own, or days counted (from a day of news the text may not
+    # give): no date.
+    for text, language in (("The attack came nine months after Syrian forces retook Palmyra.", "en"),
+                           ("The attack on Sunday comes nine months after Syrian forces retook Palmyra.", "en"),
+                           ("Erobringen kommer fem dager etter at regjeringsstyrkene gjenerobret Palmyra.", "nb")):
+        assert dated(text, language) == set(), text

@@ -202,6 +202,9 @@ class Language:
     # Nouns that may follow a force's name as its head ("the YPG militia", "IS-krigerne"): "the YPG militia
     # and allied rebels" is one coordinated subject led by its first force.
     force_heads: str = r"(?!)"
+    # "comes nine months" before an "after" clause: that clause happened so long before the article was published
+    # (groups `n` and one of `days`, `weeks`, `months`, `years`)
+    counted_back: str = r"(?!)"
     # "saying", "adding": after a comma, what the speaker asserts next, out of reach of a denial before it
     saying_participles: str = r"(?!)"
     # "for" in "fled Douma for areas under government control": besides `destinations`, before a noun only
