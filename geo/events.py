@@ -256,6 +256,8 @@ def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: li
             if _date_starts_near(token.start, dates) or previous is not None and (
                     g.passive_aux_word.match(previous.lower) or g.perfect_aux_word.match(previous.lower)):
                 continue  # "since 2014", "siden sommeren 2014", "have since pushed back": not a new clause
+            if g.verb_second and previous is not None and previous.start in predicates:
+                continue  # "drev da IS ut av Jarabulus": "da" right after the verb is "then", not "when"
             cuts.append((token.start, " ".join(m.group(0).lower().split())))
             inside = m.end()
         elif previous is not None and previous.text == "," and g.coordinator_word.match(token.lower):

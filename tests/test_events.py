@@ -3020,3 +3020,12 @@ def test_a_present_main_clause_counts_an_after_clause_back_from_the_article(gaze
                            ("The attack on Sunday comes nine months after Syrian forces retook Palmyra.", "en"),
                            ("Erobringen kommer fem dager etter at regjeringsstyrkene gjenerobret Palmyra.", "nb")):
         assert dated(text, language) == set(), text
+
+
+def test_da_right_after_the_verb_is_then_not_when(gazetteer):
+    e = one(events_of("Tyrkia innledet operasjonen «Eufratskjoldet» i august, og opprørsgruppene som Ankara støtter, "
+                      "drev da IS ut av grensebyen Jarabulus i løpet av få timer.", gazetteer, published=date(2016, 10, 16)))
+    assert (e.place_id, e.kind, e.force, e.date) == ("jarabulus", "capture", "TURKEY", date(2016, 8, 1))
+    # As a conjunction it still opens a clause of its own: the taking is the background of the flight.
+    events = events_of("Sivile flyktet da IS inntok Jarabulus i 2014.", gazetteer, published=date(2016, 10, 16))
+    assert [(e.place_id, e.force, e.date) for e in events] == [("jarabulus", "IS", date(2014, 1, 1))]
