@@ -286,6 +286,12 @@ def _end_background_phrases(text: str, clauses: list[_Clause], g: T.Grammar, pre
                 and any(comma < p < clause.end for p in predicates) \
                 and not g.coordinator_word.match((re.match(r"\s*([\w'’]*)", text[comma + 1:]).group(1)).lower()):
             out += [replace(clause, end=comma + 1), _Clause(comma + 1, clause.end, ",")]
+        elif clause.opener and g.after_phrase_word.match(clause.opener) \
+                and (span := g.fighting_span_at.match(text, clause.start)) is not None \
+                and not any(clause.start <= p < span.end() for p in predicates) \
+                and any(span.end() < p < clause.end for p in predicates) and not (0 <= comma < span.end() + 2):
+            # "… and after four days of fighting the rebels captured the city": the span ends the phrase
+            out += [replace(clause, end=span.end()), _Clause(span.end(), clause.end, ",")]
         else:
             out.append(clause)
     return out
@@ -973,9 +979,12 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             background = background or relative is None
         if when is None and patient.date is None:
             when = _counted_back(r, clause, ctx, g)  # "comes nine months after militants were driven from"
+        fought = _after_fighting_span(r, clause, ctx, g) if patient.date is None else False
+        if fought is not False:
+            when = fought  # "On 24 March … assaulted Idlib, and after four days of fighting captured the city"
         # "liberated Mosul and Raqqa, followed by Hajin last December": before that date; "captured Mosul on
         # the night of 9 June, and then Tikrit": later, not that night. Either way, no date of its own.
-        undated_in_sequence = patient.date is None and (
+        undated_in_sequence = patient.date is None and not isinstance(fought, ResolvedDate) and (
             patient.closed or any(p.closed for p in patients[:patients.index(patient)])
             or _later_than_fronted_date(hit, r, clause, g) or _after_coordinated_fronted_phrase(r, clause, g))
         if undated_in_sequence:
@@ -3363,6 +3372,39 @@ def _counted_back(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Gramm
         return None
     day, precision = counted_back(ctx.article.published, n, unit)
     return ResolvedDate(day, precision, count.group(0).strip(), count.start(), count.end())
+
+
+def _after_fighting_span(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar):
+    """For a clause after a fronted span of fighting ("… assaulted Idlib on 24 March, and after four days of
+    fighting the rebels captured the city"): that many days (or weeks) after the day of the event told in the
+    clause before the span, None when that clause told no day; False when the clause follows no such span, has
+    a date of its own, or the clause before tells no event ("The next day, after four days of fighting, …")."""
+    if _own_dates(r, clause):
+        return False
+    phrase, index = _fronted_phrase_before(r, clause, g), r.clauses.index(clause)
+    if phrase is not None:
+        span = g.fighting_span_at.match(r.text, r.clauses[phrase].start)
+    else:
+        # where "etter" opens no clause: "…, og etter fire dager med kamper inntok opprørerne byen"
+        words = r.words(clause.start, clause.end)
+        span = g.fighting_span_at.match(r.text, words[1].start) if len(words) > 1 and clause.opener \
+            and g.coordinator_word.match(clause.opener) and words[0].lower == clause.opener else None
+        phrase = index if span is not None and any(span.end() <= h.start < clause.end for h in r.hits) else None
+    if span is None or phrase is None or phrase == 0:
+        return False
+    before = r.clauses[phrase - 1]
+    lone = r.words(before.start, before.end)
+    if phrase >= 2 and len(lone) == 1 and g.coordinator_word.match(lone[0].lower):
+        before = r.clauses[phrase - 2]  # "…, and after four days of fighting, they captured": past the "and"
+    if all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in r.words(before.start, before.end)):
+        return False  # "The next day, after four days of fighting, rebels captured": the day is the taking's
+    told = [d for d in r.dates if before.start <= d.start and d.end <= before.end]
+    n = count_of(span.group("n"), ctx.language)
+    if not told or told[-1].precision != "day" or n is None:
+        return None
+    if span.group("days"):
+        return ResolvedDate(told[-1].date + timedelta(days=n), "day", span.group(0), span.start(), span.end())
+    return ResolvedDate(told[-1].date + timedelta(weeks=n), "week", span.group(0), span.start(), span.end())
 
 
 def _fronted_phrase_before(r: _Reading, clause: _Clause, g: T.Grammar) -> int | None:

@@ -2067,8 +2067,12 @@ def test_second_and_third_review_cases(gazetteer):
     # After a fronted "after" phrase with nothing to date it, the clause stays background.
     assert ("tadmur", "loss", "UNKNOWN", None, True) in events("After IS attacked, the army lost Palmyra and retook it "
                                                                "in March.")
-    assert ("tadmur", "capture", "SYRIAN_GOV", None, True) in events(
+    # (one that counts the days from the day before it dates the clause: Thursday 19 May and three days)
+    assert ("tadmur", "capture", "SYRIAN_GOV", date(2016, 5, 22), False) in events(
         "IS attacked the army in Palmyra on Thursday, and after three days of fighting, the army retook the city.",
+        published=date(2016, 5, 25))
+    assert ("tadmur", "capture", "SYRIAN_GOV", None, True) in events(
+        "IS attacked the army in Palmyra on Thursday, and after heavy fighting, the army retook the city.",
         published=date(2016, 5, 25))
     # A companion named after the verb is not the subject of a verb-second clause.
     assert {e[1:3] for e in events("Syriske styrker rykket mandag sammen med SDF inn i Manbij.", language="nb",
@@ -3029,3 +3033,19 @@ def test_da_right_after_the_verb_is_then_not_when(gazetteer):
     # As a conjunction it still opens a clause of its own: the taking is the background of the flight.
     events = events_of("Sivile flyktet da IS inntok Jarabulus i 2014.", gazetteer, published=date(2016, 10, 16))
     assert [(e.place_id, e.force, e.date) for e in events] == [("jarabulus", "IS", date(2014, 1, 1))]
+
+
+def test_a_fronted_span_of_fighting_counts_on_from_the_day_told_before_it(gazetteer):
+    def dated(text, language="en"):
+        return [(e.place_id, e.kind, e.date, e.date_precision) for e in events_of(
+            text, gazetteer, language=language, published=date(2015, 4, 5)) if e.kind == "capture" and not e.past]
+    for text, language in (
+            ("On 24 March 2015, the Army of Conquest assaulted Idlib city from three sides and after four days of "
+             "fighting the rebels captured the city.", "en"),
+            ("The rebels attacked Idlib on 24 March, and after four days of fighting, they captured the city.", "en"),
+            ("Opprørerne angrep Idlib 24. mars, og etter fire dager med kamper inntok opprørerne byen.", "nb")):
+        assert dated(text, language) == [("idlib", "capture", date(2015, 3, 28), "day")], text
+    # A month before the span counts nothing exact; a span after the taking is how long it took, no shift.
+    assert dated("The rebels attacked Idlib in March, and after two weeks of fighting, they captured the city.") == []
+    assert [e.date for e in events_of("The rebels captured Idlib on 28 March after four days of fighting.", gazetteer,
+                                      language="en", published=date(2015, 4, 5))] == [date(2015, 3, 28)]

@@ -202,6 +202,9 @@ class Language:
     # Nouns that may follow a force's name as its head ("the YPG militia", "IS-krigerne"): "the YPG militia
     # and allied rebels" is one coordinated subject led by its first force.
     force_heads: str = r"(?!)"
+    # "four days of fighting" after "after": a span of fighting counted in days or weeks (groups `n`, and `days` or
+    # `weeks`); fronted, it ends its phrase without a comma ("after four days of fighting the rebels captured")
+    fighting_span: str = r"(?!)"
     # "comes nine months" before an "after" clause: that clause happened so long before the article was published
     # (groups `n` and one of `days`, `weeks`, `months`, `years`)
     counted_back: str = r"(?!)"

@@ -182,6 +182,8 @@ LANGUAGE = Language(
     destinations=r"to|towards|toward|into",
     destination_noun_prepositions=r"for",
     saying_participles=r"saying|adding|insisting|stressing|noting",
+    fighting_span=r"(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>days?)|(?P<weeks>weeks?))\s+of\s+(?:(?:heavy|fierce|intense"
+                  r"|bitter|street)\s+)?(?:fighting|clashes|combat|battles?|siege)",
     counted_back=r"(?:comes|is)\s+(?:just\s+|only\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>days?)|(?P<weeks>weeks?)"
                  r"|(?P<months>months?)|(?P<years>years?))",
     perfect_aux=r"have|has|had",
