@@ -3049,3 +3049,15 @@ def test_a_fronted_span_of_fighting_counts_on_from_the_day_told_before_it(gazett
     assert dated("The rebels attacked Idlib in March, and after two weeks of fighting, they captured the city.") == []
     assert [e.date for e in events_of("The rebels captured Idlib on 28 March after four days of fighting.", gazetteer,
                                       language="en", published=date(2015, 4, 5))] == [date(2015, 3, 28)]
+
+
+def test_a_town_handed_over_to_a_force_is_its_taking(gazetteer):
+    def taken(text, language="en", published=date(2018, 4, 14)):
+        return {(e.place_id, e.kind, e.force, e.date) for e in events_of(text, gazetteer, language=language,
+                                                                          published=published) if not e.past}
+    assert taken("Harasta, the first town in the enclave to agree terms, was handed over to the army last month, when its "
+                 "fighters were bused to Idlib province.") == {("harasta", "capture", "SYRIAN_GOV", date(2018, 3, 1))}
+    assert taken("Harasta ble overlevert til hæren i forrige måned.", "nb") == {
+        ("harasta", "capture", "SYRIAN_GOV", date(2018, 3, 1))}
+    # A handover still to come changes no colour.
+    assert taken("Harasta will be handed over to the army next week.") == set()

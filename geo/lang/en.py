@@ -35,7 +35,7 @@ PREDICATES = (
     # -- losing --------------------------------------------------------------------------------------
     P(LOSS, r"lost|loses|losing|lose"),
     P(LOSS, r"withdrew\s+from|withdrawn\s+from|withdraws\s+from|pulled\s+out\s+of|retreated\s+from"),
-    P(FALL, r"fell|falls|fallen|falling|fall"),
+    P(FALL, r"fell|falls|fallen|falling|fall|(?:was|were|been)\s+handed\s+over(?=\s+to\b)"),
     # -- fighting inside -------------------------------------------------------------------------------
     P(CONTEST, r"stormed|storms|storming|storm|entered|enters|entering|enter|re-entered|reentered"
                r"|(?:pushed|pushes|pushing|push|punched|broke|moved|swept|advanced|advances|advancing"

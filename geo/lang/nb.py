@@ -20,7 +20,7 @@ PREDICATES = (
     P(LOSS, r"mistet|mister|miste|mista|tapte|taper|tape|tapt|oppga|har\s+måttet\s+oppgi"),
     P(LOSS, r"(?:trakk|trukket|trekker)\s+seg\s+(?:ut\s+av|tilbake\s+fra)"),
     # "falt i hendene på IS" is one predicate: the holder phrase names who the town fell to
-    P(FALL, r"(?:falt|faller|falle)(?:\s+i\s+hendene\s+på)?"),
+    P(FALL, r"(?:falt|faller|falle)(?:\s+i\s+hendene\s+på)?|(?:ble|er|har\s+blitt)\s+overlevert(?=\s+til\b)"),
     P(FALL, r"fallet", form="noun"),
     P(LOSS, r"tapet(?=\s+av\b)", form="noun"),
     # -- fighting inside -------------------------------------------------------------------------------
