@@ -1927,6 +1927,9 @@ def test_coming_under_a_forces_control_is_a_taking_by_it(gazetteer):
                                                                           published=published) if not e.past}
     assert events("Busra al-Sham, the largest rebel town in the east of the province, came back under Syrian "
                   "government control early this month.") == {("busra-ash-sham", "capture", "SYRIAN_GOV", date(2018, 7, 1))}
+    assert events("Haditha has remained in government hands throughout the year.", published=date(2014, 9, 8)) == {
+        ("hadithah", "state", "IRAQI_GOV", date(2014, 9, 8))}
+    assert events("Civilians fled Ramadi to areas in government hands.", published=date(2014, 9, 8)) == set()
     assert events("Busra al-Sham, the largest rebel town in the east of the province, came back under government "
                   "control early this month.") == {("busra-ash-sham", "capture", "SYRIAN_GOV", date(2018, 7, 1))}
     assert events("Mosul fell into the hands of Islamic State militants on June 10.", published=date(2014, 6, 20)) == {
