@@ -3013,6 +3013,7 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
     if m is None:
         return [], None, None
     slot = _slot(m.end(), r, clause, g, ctx, hit)
+    gapped = _gapped_sources(r, clause, g, ctx, hit) if slot.patients and not passive else []
     agent = None
     if passive:
         after = slot.patients[-1].spot.end if slot.patients else m.end()
@@ -3030,7 +3031,29 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
     elif expelled is not None and slot.patients:
         r.objects.add(expelled.start)  # "drove Islamic State out of Hajin, taking …": IS is not who took it
         agent = subject_after
-    return slot.patients, expelled, agent
+    return slot.patients + gapped, expelled, agent
+
+
+def _gapped_sources(r: _Reading, clause: _Clause, g: T.Grammar, ctx: _ArticleContext, hit: _Hit) -> list[_Patient]:
+    """The places of a coordinated clause that leaves out the verb and its object and goes on with "out of"
+    and a date of its own: "drove the militants out of Hajin in December, and then out of Susah and al-Shafa in
+    January". Only places dated there: without a date of their own they may be of the first place's day."""
+    index = r.clauses.index(clause)
+    if index + 1 >= len(r.clauses):
+        return []
+    following = r.clauses[index + 1]
+    words = r.words(following.start, following.end)
+    if not (following.opener and g.coordinator_word.match(following.opener) and words
+            and words[0].lower == following.opener):
+        return []
+    rest = words[1:]
+    while rest and g.adverb_word.match(rest[0].lower):
+        rest = rest[1:]  # "and then out of"
+    lead = g.out_of_lead.match(r.text, rest[0].start) if rest else None
+    if lead is None:
+        return []
+    patients = _slot(lead.end(), r, following, g, ctx, hit).patients
+    return [p for p in patients if p.date is not None]
 
 
 def _subject_then_expelled(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, forces_after: list[PhraseHit],

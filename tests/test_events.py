@@ -3064,3 +3064,15 @@ def test_a_town_handed_over_to_a_force_is_its_taking(gazetteer):
         ("harasta", "capture", "SYRIAN_GOV", date(2018, 3, 1))}
     # A handover still to come changes no colour.
     assert taken("Harasta will be handed over to the army next week.") == set()
+
+
+def test_a_gapped_clause_goes_on_with_out_of_and_a_date_of_its_own(gazetteer):
+    def taken(text):
+        return {(e.place_id, e.force, e.date) for e in events_of(text, gazetteer, language="en",
+                                                                  published=date(2019, 3, 23)) if not e.past}
+    assert taken("The SDF drove the militants out of Hajin, the largest town in the enclave, in December, and then "
+                 "out of Susah and al-Shafa in January, squeezing them into the strip of farmland.") == {
+        ("hajin", "SDF", date(2018, 12, 1)), ("as-susah", "SDF", date(2019, 1, 1)), ("al-shafa", "SDF", date(2019, 1, 1))}
+    # Without a date of its own the gapped place might be of the first place's day: left out.
+    assert taken("The SDF drove the militants out of Hajin in December, and out of Susah.") == {
+        ("hajin", "SDF", date(2018, 12, 1))}
