@@ -340,6 +340,16 @@ def counted_back(day: datetime.date, n: int, unit: str) -> tuple[datetime.date, 
     return datetime.date(day.year - n, 1, 1), "year"
 
 
+def shifted(day: datetime.date, n: int, unit: str) -> tuple[datetime.date, str]:
+    """The day, ISO week or month `n` `unit`s ("days", "weeks", "months") after `day` (before it when `n` is
+    negative), with that precision: two days after 9 November is 11 November, a week after it that week."""
+    if unit == "days":
+        return day + datetime.timedelta(days=n), "day"
+    if unit == "weeks":
+        return _monday(day + datetime.timedelta(days=7 * n)), "week"
+    return _add_months(day.replace(day=1), n), "month"
+
+
 def count_of(token: str, language: str) -> int | None:
     """A count written in digits or as a word of `language` ("nine", "ni"), or None."""
     if token.isdigit():

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from geo import triggers as T
 from geo.articles import Article
-from geo.dates import ResolvedDate, count_of, counted_back, find_dates, late_in_day
+from geo.dates import ResolvedDate, count_of, counted_back, find_dates, late_in_day, shifted
 from geo.forces import ClaimantCatalogue, ForceCatalogue, PhraseHit
 from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, YEAR
 from geo.schema import PRECISION_ORDER, UNKNOWN_FORCE
@@ -3365,6 +3365,14 @@ def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Gra
         return False
     window = r.text[max(0, clause.start - 40):clause.start + 12]
     offset = max(0, clause.start - 40)
+    counted = next((m for m in g.clause_shift.finditer(window) if m.start() + offset < clause.start <= m.end() + offset),
+                   None)
+    # (not a declaration recalled as what was reversed since: "regained full control of Albu Kamal …, two days
+    # after the Syrian army declared the border town liberated")
+    if counted is not None and not g.declaration.search(r.text, clause.start, hit.start):
+        exact = _shifted_from(counted, _own_dates(r, r.clauses[index - 1]), g, r)
+        if exact is not None:
+            return exact
     span = next((m for m in g.relative_span.finditer(window) if m.start() + offset < clause.start < m.end() + offset), None)
     if span is None:
         return False
@@ -3428,6 +3436,36 @@ def _after_fighting_span(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
     if span.group("days"):
         return ResolvedDate(told[-1].date + timedelta(days=n), "day", span.group(0), span.start(), span.end())
     return ResolvedDate(told[-1].date + timedelta(weeks=n), "week", span.group(0), span.start(), span.end())
+
+
+def _shifted_from(counted: re.Match, dates: list[ResolvedDate], g: T.Grammar, r: _Reading) -> ResolvedDate | None:
+    """The date a counted span ("dagen etter at", "two days after", "et halvt år før") puts a clause at from the
+    finest date of the clause before it ("on June 11 last year": the day), when that date is exact enough for the
+    count: a day for days, a month or finer for months and half a year (a season then: "half a year" is not
+    exact). Weeks are round figures ("two weeks after" may be twelve days or sixteen): no date from them."""
+    order = ("day", "week", "month", "season", "year")
+    finest = [d for d in dates if d.precision == min((d.precision for d in dates), key=order.index, default=None)]
+    if len(finest) != 1:
+        return None  # no date, or two of the same precision: which one the count starts from is unclear
+    base = finest[0]
+    sign = 1 if counted.group("before") else -1
+    if counted.group("half"):
+        if base.precision not in ("day", "week", "month"):
+            return None
+        day, _ = shifted(base.date, 6 * sign, "months")
+        return ResolvedDate(_season_start(day), "season", counted.group(0), base.start, base.end)
+    if counted.group("one_week") or counted.group("weeks"):
+        return None  # "two weeks after" is a round figure, days either way: no week of its own
+    if counted.group("one_day"):
+        n, unit = 1, "days"
+    else:
+        n = count_of(counted.group("n"), g.code)
+        unit = "days" if counted.group("days") else "months"
+    allowed = {"days": ("day",), "months": ("day", "week", "month")}[unit]
+    if n is None or base.precision not in allowed:
+        return None
+    day, precision = shifted(base.date, n * sign, unit)
+    return ResolvedDate(day, precision, counted.group(0), base.start, base.end)
 
 
 def _fronted_phrase_before(r: _Reading, clause: _Clause, g: T.Grammar) -> int | None:

@@ -428,3 +428,11 @@ def test_counted_back_from_a_day_in_its_unit():
     assert counted_back(date(2016, 12, 11), 2, "weeks") == (date(2016, 11, 21), "week")
     assert counted_back(date(2016, 12, 11), 3, "years") == (date(2013, 1, 1), "year")
     assert (count_of("nine", "en"), count_of("ni", "nb"), count_of("12", "en"), count_of("many", "en")) == (9, 9, 12, None)
+
+
+def test_shifted_by_a_count_in_its_unit():
+    from geo.dates import shifted
+    assert shifted(date(2017, 11, 9), 2, "days") == (date(2017, 11, 11), "day")
+    assert shifted(date(2014, 6, 11), -1, "days") == (date(2014, 6, 10), "day")
+    assert shifted(date(2016, 4, 15), -1, "weeks") == (date(2016, 4, 4), "week")
+    assert shifted(date(2014, 1, 1), 6, "months") == (date(2014, 7, 1), "month")

@@ -403,7 +403,9 @@ def test_a_subject_after_its_verb_with_a_partner(gazetteer):
 def test_a_clause_half_a_year_after_a_month_is_not_dated_to_that_month(gazetteer):
     events = events_of("I januar 2014 tok IS kontroll over Falluja, et halvt år før gruppen inntok Mosul.", gazetteer,
                        published=date(2017, 1, 1))
-    assert [(e.place_id, e.date) for e in events if not e.past] == [("al-fallujah", date(2014, 1, 1))]
+    # (counted from January, half a year on is the summer: the season, not the month)
+    assert [(e.place_id, e.date, e.date_precision) for e in events if not e.past] == [
+        ("al-fallujah", date(2014, 1, 1), "month"), ("mosul", date(2014, 6, 1), "season")]
 
 
 def test_a_good_week_ago(gazetteer):
@@ -3021,10 +3023,11 @@ def test_a_present_main_clause_counts_an_after_clause_back_from_the_article(gaze
                  "Syrian government forces.") == {("tadmur", "SYRIAN_GOV", date(2016, 3, 1), "month")}
     assert dated("Angrepet kommer ni måneder etter at regjeringsstyrkene gjenerobret Palmyra.", "nb") == {
         ("tadmur", "SYRIAN_GOV", date(2016, 3, 1), "month")}
-    # A past main clause, one with a date of its own, or days counted (from a day of news the text may not
-    # give): no date.
+    # A main clause with a date of its own counts from that date instead.
+    assert dated("The attack on Sunday comes nine months after Syrian forces retook Palmyra.") == {
+        ("tadmur", "SYRIAN_GOV", date(2016, 3, 1), "month")}
+    # A past main clause with no date, or days counted (from a day of news the text may not give): no date.
     for text, language in (("The attack came nine months after Syrian forces retook Palmyra.", "en"),
-                           ("The attack on Sunday comes nine months after Syrian forces retook Palmyra.", "en"),
                            ("Erobringen kommer fem dager etter at regjeringsstyrkene gjenerobret Palmyra.", "nb")):
         assert dated(text, language) == set(), text
 
@@ -3076,3 +3079,25 @@ def test_a_gapped_clause_goes_on_with_out_of_and_a_date_of_its_own(gazetteer):
     # Without a date of its own the gapped place might be of the first place's day: left out.
     assert taken("The SDF drove the militants out of Hajin in December, and out of Susah.") == {
         ("hajin", "SDF", date(2018, 12, 1))}
+
+
+def test_a_counted_span_dates_its_clause_from_the_clause_before(gazetteer):
+    def dated(text, language="en", published=date(2015, 3, 2)):
+        return {(e.place_id, e.date, e.date_precision) for e in events_of(text, gazetteer, language=language,
+                                                                            published=published) if not e.past}
+    assert ("mosul", date(2014, 6, 10), "day") in dated(
+        "IS inntok Tikrit, Saddam Husseins hjemby, 11. juni i fjor, dagen etter at gruppen hadde erobret Mosul.", "nb")
+    assert ("mosul", date(2014, 6, 9), "day") in dated(
+        "IS took Tikrit on June 11 last year, two days after it had captured Mosul.")
+    # Half a year is no exact count: the season it falls in.
+    assert ("mosul", date(2014, 6, 1), "season") in dated(
+        "I januar 2014 tok IS og allierte stammemilitser kontroll over Falluja, et halvt år før gruppen inntok Mosul.",
+        "nb", date(2017, 1, 1))
+    # Days counted from a month say no day (that month, near enough); a declaration recalled as what was reversed
+    # since stays undated.
+    assert ("mosul", date(2014, 6, 1), "month") in dated("IS took Tikrit in June last year, two days after it had "
+                                                         "captured Mosul.")
+    assert not [e for e in events_of("Islamic State fighters have regained full control of Albu Kamal, a war monitor "
+                                     "said on Saturday, two days after the Syrian army declared the border town "
+                                     "liberated.", gazetteer, language="en", published=date(2017, 11, 11))
+                if e.force == "SYRIAN_GOV" and not e.past]

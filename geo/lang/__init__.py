@@ -205,6 +205,9 @@ class Language:
     # "four days of fighting" after "after": a span of fighting counted in days or weeks (groups `n`, and `days` or
     # `weeks`); fronted, it ends its phrase without a comma ("after four days of fighting the rebels captured")
     fighting_span: str = r"(?!)"
+    # "two days after", "dagen etter at", "et halvt år før" opening a clause: how far its event is from the date of
+    # the clause before (groups `n` with `days`, `weeks` or `months`; or `one_day`, `one_week`, `half`; `before`)
+    clause_shift: str = r"(?!)"
     # "comes nine months" before an "after" clause: that clause happened so long before the article was published
     # (groups `n` and one of `days`, `weeks`, `months`, `years`)
     counted_back: str = r"(?!)"
