@@ -979,6 +979,9 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             background = background or relative is None
         if when is None and patient.date is None:
             when = _counted_back(r, clause, ctx, g)  # "comes nine months after militants were driven from"
+        if patient.date is None and (when is None or when.precision != "day"):
+            # "regained most of the town last week, two days after the army declared it liberated on Nov. 9"
+            when = _counted_from_clause_after(r, clause, g, when) or when
         fought = _after_fighting_span(r, clause, ctx, g) if patient.date is None else False
         if fought is not False:
             when = fought  # "On 24 March … assaulted Idlib, and after four days of fighting captured the city"
@@ -3436,6 +3439,32 @@ def _after_fighting_span(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
     if span.group("days"):
         return ResolvedDate(told[-1].date + timedelta(days=n), "day", span.group(0), span.start(), span.end())
     return ResolvedDate(told[-1].date + timedelta(weeks=n), "week", span.group(0), span.start(), span.end())
+
+
+def _counted_from_clause_after(r: _Reading, clause: _Clause, g: T.Grammar,
+                               coarse: ResolvedDate | None) -> ResolvedDate | None:
+    """The day of a clause that a counted span in days ties to the day of the clause after it: "regained most of
+    the town in a counterattack last week, two days after the army first declared it liberated on Nov. 9" is
+    11 November. Only when that day lies inside the clause's own coarser date, if it has one."""
+    index = r.clauses.index(clause)
+    if index + 1 >= len(r.clauses):
+        return None
+    following = r.clauses[index + 1]
+    window = r.text[max(0, following.start - 40):following.start + 12]
+    offset = max(0, following.start - 40)
+    counted = next((m for m in g.clause_shift.finditer(window)
+                    if m.start() + offset < following.start <= m.end() + offset), None)
+    if counted is None or not (counted.group("days") or counted.group("one_day")):
+        return None
+    days = [d for d in _own_dates(r, following) if d.precision == "day"]
+    n = 1 if counted.group("one_day") else count_of(counted.group("n"), g.code)
+    if len(days) != 1 or n is None:
+        return None
+    day, _ = shifted(days[0].date, -n if counted.group("before") else n, "days")
+    own = [coarse] if coarse is not None else _own_dates(r, clause)
+    if any(not (d.date <= day <= _window_end(d)) for d in own):
+        return None  # "last week, two days after … on Oct. 9": the count and the clause's own date disagree
+    return ResolvedDate(day, "day", counted.group(0), days[0].start, days[0].end)
 
 
 def _shifted_from(counted: re.Match, dates: list[ResolvedDate], g: T.Grammar, r: _Reading) -> ResolvedDate | None:

@@ -3101,3 +3101,14 @@ def test_a_counted_span_dates_its_clause_from_the_clause_before(gazetteer):
                                      "said on Saturday, two days after the Syrian army declared the border town "
                                      "liberated.", gazetteer, language="en", published=date(2017, 11, 11))
                 if e.force == "SYRIAN_GOV" and not e.past]
+
+
+def test_a_counted_span_in_days_ties_a_clause_to_the_day_of_the_clause_after_it(gazetteer):
+    def dated(text, published=date(2017, 11, 19)):
+        return [(e.place_id, e.kind, e.date, e.date_precision) for e in events_of(
+            text, gazetteer, language="en", published=published) if not e.past]
+    assert dated("Islamic State regained most of the town of Albu Kamal in a counterattack last week, two days after "
+                 "the army first declared it liberated on Nov. 9.") == [("albu-kamal", "contest", date(2017, 11, 11), "day")]
+    # A day outside the clause's own week is no day of it: the week stays.
+    assert dated("Islamic State regained most of the town of Albu Kamal in a counterattack last week, two days after "
+                 "the army first declared it liberated on Oct. 9.") == [("albu-kamal", "contest", date(2017, 11, 6), "week")]
