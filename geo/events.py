@@ -809,6 +809,10 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
     if trigger.form == "epithet":
         holder = _inside_or_adjacent(hit, r)
         return [_Claim("epithet", hit, None, holder.code, None, None, False)] if holder else []
+    holder_before = _holder_in_aside_before_taking(hit, r, clause, g)
+    if holder_before is not None:
+        # "Rawa, the last town held by ISIS, was recaptured on Friday": who held it until the change
+        return [_Claim("epithet", hit, None, holder_before.code, None, None, False)]
     if _dismissed(hit, r, g):
         return []
     if _not_a_fact(hit, r, clause, before, g):
@@ -1069,6 +1073,26 @@ def _describes_loser(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> b
     # description is who holds it now.
     return any(not _not_a_fact(h, r, _clause_at(r, h.start), r.text[_clause_at(r, h.start).start:h.start], g)
                for h in takings)
+
+
+def _holder_in_aside_before_taking(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit | None:
+    """The agent of a holding participle in an aside before the sentence's own verb, when that verb says the town
+    was taken or lost ("Rawa, the last town held by ISIS, was recaptured on Friday"): who held it before the
+    change, not who holds it now. Not when the taking is no fact ("will be retaken soon")."""
+    if hit.trigger.kind != STATE or hit.trigger.form != "verb" or not _describes_noun(hit, r, g):
+        return None
+    holder = next((f for f in r.forces if hit.end <= f.start < clause.end), None)
+    if holder is None or not holder.code or not g.agent_end.search(r.text[hit.end:holder.start]) \
+            or len(r.text[hit.end:holder.start].split()) > 2:
+        return None
+    for taking in r.hits:
+        if taking.start < hit.end or taking.trigger.kind not in (CAPTURE, FALL, LOSS) or taking.trigger.form == "epithet" \
+                or "," not in r.text[hit.end:taking.start]:
+            continue
+        own = _clause_at(r, taking.start)
+        if not _not_a_fact(taking, r, own, r.text[own.start:taking.start], g):
+            return holder
+    return None
 
 
 def _holder_before_change(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:

@@ -3112,3 +3112,14 @@ def test_a_counted_span_in_days_ties_a_clause_to_the_day_of_the_clause_after_it(
     # A day outside the clause's own week is no day of it: the week stays.
     assert dated("Islamic State regained most of the town of Albu Kamal in a counterattack last week, two days after "
                  "the army first declared it liberated on Oct. 9.") == [("albu-kamal", "contest", date(2017, 11, 6), "week")]
+
+
+def test_a_holding_in_an_aside_before_a_taking_of_the_town_is_who_lost_it(gazetteer):
+    def held(text):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=date(2017, 11, 18))
+                if e.kind == "state" and not e.past}
+    # Taken back by someone the sentence does not name: IS no longer holds it, whatever the map shows after.
+    assert held("Rawa, the last town held by ISIS, was recaptured on Friday.") == set()
+    # A taking still to come, or no taking at all: who holds it now.
+    assert held("Mosul, the largest city held by IS, will be retaken soon, the prime minister said.") == {("mosul", "IS")}
+    assert held("Rawa, the last town held by ISIS in Iraq, lies on the Euphrates.") == {("rawa", "IS")}
