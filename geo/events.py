@@ -2815,6 +2815,11 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
             if g.pronoun_word.match(token.lower) and g.pronoun_alone:
                 chosen = _located_subject(token.start, r, g, ctx) or _resolve_anaphor(token.start, token.end, r, ctx)
                 break
+    if chosen is None and g.verb_second and not spots and words and hit.trigger.kind == FALL \
+            and not any(clause.start <= f.start < hit.start for f in r.forces):
+        # "I juni 2014 falt Mosul til IS": after a fronted adverbial the subject follows the verb
+        chosen = next((s for s in r.spots if s.start >= hit.end and all(
+            g.adverb_word.match(t.lower) for t in r.words(hit.end, s.start))), None)
     if chosen is None:
         chosen = _heading_spot(hit, r, ctx)
     if chosen is None or chosen.landmark or chosen.region:

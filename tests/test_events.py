@@ -3123,3 +3123,15 @@ def test_a_holding_in_an_aside_before_a_taking_of_the_town_is_who_lost_it(gazett
     # A taking still to come, or no taking at all: who holds it now.
     assert held("Mosul, the largest city held by IS, will be retaken soon, the prime minister said.") == {("mosul", "IS")}
     assert held("Rawa, the last town held by ISIS in Iraq, lies on the Euphrates.") == {("rawa", "IS")}
+
+
+def test_after_a_fronted_adverbial_the_town_that_fell_follows_the_verb(gazetteer):
+    def fell(text, published=date(2017, 11, 9)):
+        return {(e.place_id, e.kind, e.force, e.date) for e in events_of(text, gazetteer, published=published)
+                if not e.past}
+    assert fell("I juni 2014 falt Mosul til IS.") == {("mosul", "capture", "IS", date(2014, 6, 1))}
+    assert ("mayadin", "capture", "SYRIAN_GOV", date(2017, 10, 1)) in fell(
+        "Samme dag ble også provinshovedstaden Deir ez-Zor erklært fullstendig gjenerobret av regjeringen, og i midten "
+        "av oktober falt Mayadin.")
+    # Not what else fell there.
+    assert fell("I går falt det bomber over Mosul.") == set()
