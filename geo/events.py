@@ -271,7 +271,7 @@ def _clauses(text: str, tokens: list[_Token], body: int, g: T.Grammar, dates: li
         else:
             opener = word
     clauses.append(_Clause(start, len(text), opener))
-    return _close_relatives(text, _end_background_phrases(text, clauses, g, predicates), g, dates)
+    return _close_relatives(text, _end_background_phrases(text, clauses, g, predicates), g, dates, predicates)
 
 
 def _end_background_phrases(text: str, clauses: list[_Clause], g: T.Grammar, predicates: list[int]) -> list[_Clause]:
@@ -298,7 +298,7 @@ def _end_background_phrases(text: str, clauses: list[_Clause], g: T.Grammar, pre
 
 
 def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar,
-                     dates: list[ResolvedDate] = ()) -> list[_Clause]:
+                     dates: list[ResolvedDate] = (), predicates: list[int] = ()) -> list[_Clause]:
     """A relative clause set in commas ends at its closing comma, and the clause it interrupted goes on:
     "tok kontroll over byen, som ligger ved hovedveien, lørdag etter en uke med kamper" (Saturday dates
     the taking, not where the town lies). After the comma must come neither a new clause's word (but a
@@ -306,7 +306,9 @@ def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar,
     closed: list[_Clause] = []
     opened: int | None = None  # the clause an aside's opening dash started
     for clause in clauses:
-        if closed and g.relative_word.match(clause.opener) and text[:clause.start].rstrip().endswith(","):
+        if closed and g.relative_word.match(clause.opener) and (
+                text[:clause.start].rstrip().endswith(",") or _restrictive_subject_relative(text, clause, closed, g,
+                                                                                           predicates)):
             comma = text.find(",", clause.start, clause.end)
             after = re.match(r"\s*([\w'’]+)", text[comma + 1:clause.end]) if comma >= 0 else None
             # "had held Shaddadi, which sits amid oil fields, since early 2014": a dated "since" goes on
@@ -334,6 +336,20 @@ def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar,
 
 
 _DASHES = ("-", "–")
+
+
+def _restrictive_subject_relative(text: str, clause: _Clause, closed: list[_Clause], g: T.Grammar,
+                                  predicates: list[int]) -> bool:
+    """A relative clause on the sentence's subject with no comma before it, closed by a comma before the
+    sentence's own verb, as Norwegian writes it: "Tyrkiske soldater og syriske opprørere som støttes av Tyrkia,
+    tok søndag full kontroll over Afrin" (the subject is both forces, not the rebels the clause describes)."""
+    if not g.verb_second or len(closed) != 1 or any(closed[0].start <= p < clause.start for p in predicates):
+        return False
+    comma = text.find(",", clause.start, clause.end)
+    if comma < 0:
+        return False
+    after = re.match(r"\s*", text[comma + 1:])
+    return comma + 1 + after.end() in predicates
 
 
 def _scare_quotes(words: list[_Token]) -> set[int]:
@@ -1956,8 +1972,9 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
         index = r.clauses.index(clause)
         if index >= 2 and r.clauses[index - 1].opener and g.relative_word.match(r.clauses[index - 1].opener):
             before = r.clauses[index - 2]
+            # (or a restrictive one on the subject, with no comma before it: `_restrictive_subject_relative`)
             if (not before.opener or g.coordinator_word.match(before.opener)) \
-                    and r.text[before.start:before.end].rstrip().endswith(",") \
+                    and (r.text[before.start:before.end].rstrip().endswith(",") or clause.resumes == index - 2) \
                     and not _attributions(r, before.start, before.end, g):  # "Ifølge YPG, som …, har IS tatt"
                 return before
         return None

@@ -3135,3 +3135,14 @@ def test_after_a_fronted_adverbial_the_town_that_fell_follows_the_verb(gazetteer
         "av oktober falt Mayadin.")
     # Not what else fell there.
     assert fell("I går falt det bomber over Mosul.") == set()
+
+
+def test_a_norwegian_restrictive_relative_on_the_subject_ends_at_its_comma(gazetteer):
+    def takers(text):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, published=date(2018, 3, 18))
+                if e.kind == "capture" and not e.past}
+    # The subject is the forces before "som", not the one the relative clause names.
+    assert takers("Tyrkiske soldater og syriske opprørere som støttes av Tyrkia, tok søndag full kontroll over "
+                  "Afrin.") == {("afrin", "TURKEY")}
+    assert takers("Opprørsgruppene som IS angrep, tok Afrin.") == {("afrin", "REBELS")}
+    assert takers("Opprørsgruppene som Ankara støtter, tok Afrin.") == {("afrin", "TURKEY")}
