@@ -331,13 +331,9 @@ def _ago(m: re.Match, ctx: _Context) -> _Result:
 def counted_back(day: datetime.date, n: int, unit: str) -> tuple[datetime.date, str]:
     """The day, ISO week, month or year `n` `unit`s ("days", "weeks", "months", "years") before `day`, with
     that precision: "nine months ago" said on 11 December 2016 is March 2016."""
-    if unit == "days":
-        return day - datetime.timedelta(days=n), "day"
-    if unit == "weeks":
-        return _monday(day - datetime.timedelta(days=7 * n)), "week"
-    if unit == "months":
-        return _add_months(day.replace(day=1), -n), "month"
-    return datetime.date(day.year - n, 1, 1), "year"
+    if unit == "years":
+        return datetime.date(day.year - n, 1, 1), "year"
+    return shifted(day, -n, unit)
 
 
 def shifted(day: datetime.date, n: int, unit: str) -> tuple[datetime.date, str]:

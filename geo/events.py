@@ -1002,7 +1002,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if patient.date is None and (when is None or when.precision != "day"):
             # "regained most of the town last week, two days after the army declared it liberated on Nov. 9"
             when = _counted_from_clause_after(r, clause, g, when) or when
-        fought = _after_fighting_span(r, clause, ctx, g) if patient.date is None else False
+        fought = _after_fighting_span(r, clause, g) if patient.date is None else False
         if fought is not False:
             when = fought  # "On 24 March … assaulted Idlib, and after four days of fighting captured the city"
         # "liberated Mosul and Raqqa, followed by Hajin last December": before that date; "captured Mosul on
@@ -3406,20 +3406,20 @@ def _aside_around(hit: _Hit, r: _Reading) -> tuple[int, int] | None:
 
 
 def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar):
-    """For a clause of "(days) before/after" ("bare dager før gruppen tok Palmyra"): the date of the clause
-    before it when that is a month, season or year (days or weeks off stay inside it, near enough), None
-    when it is finer or missing, or the span is months or years; False when the clause is no such clause."""
+    """For a clause of "(days) before/after" ("bare dager før gruppen tok Palmyra"): the date a counted span
+    ("dagen etter at", "two days after") counts to from the clause before (`_shifted_from`); else the date of
+    the clause before when that is a month, season or year (days or weeks off stay inside it, near enough),
+    None when it is finer or missing, or the span is months or years; False when the clause is no such clause."""
     index = r.clauses.index(clause)
     if index == 0:
         return False
     window = r.text[max(0, clause.start - 40):clause.start + 12]
     offset = max(0, clause.start - 40)
-    counted = next((m for m in g.clause_shift.finditer(window) if m.start() + offset < clause.start <= m.end() + offset),
-                   None)
+    counted = _clause_shift_at(r, clause, g)
     # (not a declaration recalled as what was reversed since: "regained full control of Albu Kamal …, two days
     # after the Syrian army declared the border town liberated")
     if counted is not None and not g.declaration.search(r.text, clause.start, hit.start):
-        exact = _shifted_from(counted, _own_dates(r, r.clauses[index - 1]), g, r)
+        exact = _shifted_from(counted, _own_dates(r, r.clauses[index - 1]), g)
         if exact is not None:
             return exact
     span = next((m for m in g.relative_span.finditer(window) if m.start() + offset < clause.start < m.end() + offset), None)
@@ -3454,7 +3454,7 @@ def _counted_back(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Gramm
     return ResolvedDate(day, precision, count.group(0).strip(), count.start(), count.end())
 
 
-def _after_fighting_span(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar):
+def _after_fighting_span(r: _Reading, clause: _Clause, g: T.Grammar):
     """For a clause after a fronted span of fighting ("… assaulted Idlib on 24 March, and after four days of
     fighting the rebels captured the city"): that many days (or weeks) after the day of the event told in the
     clause before the span, None when that clause told no day; False when the clause follows no such span, has
@@ -3479,7 +3479,7 @@ def _after_fighting_span(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
     if all(_in_dates(t.start, r) or not t.text[0].isalnum() for t in r.words(before.start, before.end)):
         return False  # "The next day, after four days of fighting, rebels captured": the day is the taking's
     told = [d for d in r.dates if before.start <= d.start and d.end <= before.end]
-    n = count_of(span.group("n"), ctx.language)
+    n = count_of(span.group("n"), g.code)
     if not told or told[-1].precision != "day" or n is None:
         return None
     if span.group("days"):
@@ -3496,10 +3496,7 @@ def _counted_from_clause_after(r: _Reading, clause: _Clause, g: T.Grammar,
     if index + 1 >= len(r.clauses):
         return None
     following = r.clauses[index + 1]
-    window = r.text[max(0, following.start - 40):following.start + 12]
-    offset = max(0, following.start - 40)
-    counted = next((m for m in g.clause_shift.finditer(window)
-                    if m.start() + offset < following.start <= m.end() + offset), None)
+    counted = _clause_shift_at(r, following, g)
     if counted is None or not (counted.group("days") or counted.group("one_day")):
         return None
     days = [d for d in _own_dates(r, following) if d.precision == "day"]
@@ -3513,7 +3510,16 @@ def _counted_from_clause_after(r: _Reading, clause: _Clause, g: T.Grammar,
     return ResolvedDate(day, "day", counted.group(0), days[0].start, days[0].end)
 
 
-def _shifted_from(counted: re.Match, dates: list[ResolvedDate], g: T.Grammar, r: _Reading) -> ResolvedDate | None:
+def _clause_shift_at(r: _Reading, clause: _Clause, g: T.Grammar) -> re.Match | None:
+    """The counted span ("two days after", "dagen etter at") that runs into the start of `clause`, its match
+    in the text around that start (offsets relative to that window)."""
+    offset = max(0, clause.start - 40)
+    window = r.text[offset:clause.start + 12]
+    return next((m for m in g.clause_shift.finditer(window) if m.start() + offset < clause.start <= m.end() + offset),
+                None)
+
+
+def _shifted_from(counted: re.Match, dates: list[ResolvedDate], g: T.Grammar) -> ResolvedDate | None:
     """The date a counted span ("dagen etter at", "two days after", "et halvt år før") puts a clause at from the
     finest date of the clause before it ("on June 11 last year": the day), when that date is exact enough for the
     count: a day for days, a month or finer for months and half a year (a season then: "half a year" is not
