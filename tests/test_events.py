@@ -187,6 +187,8 @@ def test_undated_background_is_evidence_only(gazetteer, sentence, language):
     ("BAGHDAD (Reuters) - Iraqi troops entered Fallujah on Monday.", "en", "al-fallujah"),
     ("BEIRUT (NTB-AFP-Reuters): IS tok søndag full kontroll over Palmyra.", "nb", "tadmur"),
     ("AMMAN, Jordan — Syrian troops recaptured Palmyra on Sunday.", "en", "tadmur"),
+    # the wire's day after the country, with no year
+    ("ERBIL, Iraq, Oct 26 – Kurdish peshmerga fighters have recaptured the town of Zumar.", "en", "zumar"),
 ])
 def test_a_dateline_is_where_the_reporter_is_not_a_claim(gazetteer, sentence, language, place):
     assert {e.place_id for e in events_of(sentence, gazetteer, language=language)} == {place}
@@ -639,6 +641,9 @@ def test_the_quote_of_a_claim_leaves_its_dateline_out(gazetteer):
                       published=date(2017, 7, 10)))
     assert (e.place_id, e.force, e.date) == ("mosul", "IRAQI_GOV", date(2017, 7, 10))
     assert e.quote == "Iraks statsminister erklærte mandag at Mosul er befridd fra IS."
+    e = one(events_of("KIRKUK, Iraq, Oct 17 – Iraqi government forces took control of Kirkuk on Monday.", gazetteer,
+                      language="en", published=date(2017, 10, 17)))
+    assert e.quote == "Iraqi government forces took control of Kirkuk on Monday."
 
 
 def test_entering_a_town_the_article_says_the_same_force_took_is_the_way_in_not_a_fight(gazetteer):

@@ -414,7 +414,7 @@ LANGUAGE = Language(
     region_after=r"province|governorate|district|region|countryside|desert|valley|river|basin|plain|pocket|campaign"
                  r"|offensive|operation|military\s+council|military\s+coalition|dialect|area",
     dateline=r"(?:[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]{2,}(?:\s+[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]+)*)"
-             r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?"
+             r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
              r"(?:\s*\([^)]{1,40}\))?\s*(?:(?:[—–:]+|--?)(?=\s)|(?=\s+[A-Z]))",
     caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b",
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
