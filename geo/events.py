@@ -3921,7 +3921,9 @@ def _disputed(events: list[Event], ctx: _ArticleContext, sentences: list[Sentenc
         # "Militants said they had seized Haditha, but officials said the town remained in government
         # hands": the rest of the sentence says it is still held or still fought over.
         but = g.contradiction_clause.search(text)
-        same = but and (g.combat.search(text[but.end():]) or g.still.search(text[but.end():]))
+        # (not clearing up after the taking: "Bashiqa has been retaken, although some back clearing still continues")
+        same = but and (g.combat.search(text[but.end():])
+                        or g.still.search(text[but.end():]) and not g.mop_up.search(text[but.end():]))
         nxt = g.contradiction_at.match(following) and (g.combat.search(following) or any(
             t.trigger.kind in (CONTEST, CAPTURE) for t in _trigger_hits(following, g)))
         # "… troops had raised the Syrian flag over Manbij. A spokesman … said the claim was "incorrect"": the

@@ -130,6 +130,7 @@ class Grammar:
     counted_back_end: re.Pattern
     fighting_span_at: re.Pattern
     clause_shift: re.Pattern
+    mop_up: re.Pattern
     including_after: re.Pattern
     including_list: re.Pattern
     subject_partner_at: re.Pattern
@@ -353,6 +354,7 @@ def grammar(code: str | None) -> Grammar | None:
         coordinated_force_gap=re.compile(r"[\s,]*(?:(?:" + w.force_heads + r")\s+)?(?:(?:" + w.list_joiners + r"|"
                                          + w.coordinators + r"|&)\s+(?:(?:" + w.determiners + r")\s+)?(?:[\w-]+\s+){0,2}"
                                          r"|(?:[\w-]+\s+)?)", _I),
+        mop_up=re.compile(r"(?<![\w-])(?:" + w.mop_up + r")(?![\w])", _I),
         clause_shift=re.compile(r"(?<![\w-])(?:" + w.clause_shift + r")(?![\w])", _I),
         fighting_span_at=re.compile(r"(?:" + w.after_phrase + r")\s+(?:" + w.fighting_span + r")\b", _I),
         counted_back_end=re.compile(r"(?<![\w-])(?:" + w.counted_back + r")\s*\Z", _I),

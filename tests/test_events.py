@@ -3151,3 +3151,16 @@ def test_a_norwegian_restrictive_relative_on_the_subject_ends_at_its_comma(gazet
                   "Afrin.") == {("afrin", "TURKEY")}
     assert takers("Opprørsgruppene som IS angrep, tok Afrin.") == {("afrin", "REBELS")}
     assert takers("Opprørsgruppene som Ankara støtter, tok Afrin.") == {("afrin", "TURKEY")}
+
+
+def test_clearing_up_after_a_taking_is_no_dispute_of_it(gazetteer):
+    def taken(text):
+        return [(e.place_id, e.force, e.past) for e in events_of(text, gazetteer, language="en",
+                                                                  published=date(2016, 11, 11)) if e.kind == "capture"]
+    assert taken("The spokesman said Bashiqa has been retaken by Iraqi forces, although some back clearing still "
+                 "continues.") == [("bashiqa", "IRAQI_GOV", False)]
+    # Fighting that goes on, or a holdout, still disputes the declared taking.
+    assert taken("The spokesman said Bashiqa has been retaken by Iraqi forces, although IS fighters still hold "
+                 "parts of the town.") == [("bashiqa", "IRAQI_GOV", True)]
+    assert taken("The spokesman said Bashiqa has been retaken by Iraqi forces, although clearing operations still "
+                 "meet fierce resistance.") == [("bashiqa", "IRAQI_GOV", True)]

@@ -211,6 +211,9 @@ class Language:
     # "comes nine months" before an "after" clause: that clause happened so long before the article was published
     # (groups `n` and one of `days`, `weeks`, `months`, `years`)
     counted_back: str = r"(?!)"
+    # Clearing up after a taking ("although some back clearing still continues", "mens ryddingen fortsetter"): what
+    # still goes on there is no fight over the town
+    mop_up: str = r"(?!)"
     # "saying", "adding": after a comma, what the speaker asserts next, out of reach of a denial before it
     saying_participles: str = r"(?!)"
     # "for" in "fled Douma for areas under government control": besides `destinations`, before a noun only

@@ -182,6 +182,8 @@ LANGUAGE = Language(
     destinations=r"to|towards|toward|into",
     destination_noun_prepositions=r"for",
     saying_participles=r"saying|adding|insisting|stressing|noting",
+    mop_up=r"(?:back[\s-]+)?clearing|clearance|mopping[\s-]+up|mop[\s-]+up|sweeps?|sweeping|demining|de-mining"
+           r"|(?:explosives?|mines?|booby[\s-]+traps?)\s+(?:removal|disposal)",
     clause_shift=r"(?:(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>days?)|(?P<weeks>weeks?)|(?P<months>months?))"
                  r"|the\s+(?:(?P<one_day>day)|(?P<one_week>week))|(?P<half>half\s+a\s+year))\s+(?:(?P<before>before)|after)",
     fighting_span=r"(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>days?)|(?P<weeks>weeks?))\s+of\s+(?:(?:heavy|fierce|intense"

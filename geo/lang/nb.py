@@ -155,6 +155,7 @@ LANGUAGE = Language(
     possessives=r"sin|sitt|sine|deres",
     date_prepositions=r"i|på|den",
     destinations=r"til|mot",
+    mop_up=r"opprydding(?:en)?|rydding(?:en)?|minerydding(?:en)?|rensk(?:ing|ingen)?",
     clause_shift=r"(?:(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>dager|døgn|dag)|(?P<weeks>uker|uke)|(?P<months>måneder|måned))"
                  r"|(?P<one_day>dagen)|(?P<one_week>uken)|(?P<half>et\s+halvt\s+år))\s+(?:(?P<before>før)|etter)(?:\s+at)?",
     fighting_span=r"(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>dager|døgn)|(?P<weeks>uker))\s+(?:med|av)\s+(?:(?:harde|tunge"
