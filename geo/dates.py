@@ -323,9 +323,12 @@ def _weekday(m: re.Match, ctx: _Context) -> _Result:
 
 
 def _ago(m: re.Match, ctx: _Context) -> _Result:
-    n = _number(m.group("n"), ctx.words)
-    unit = next(u for u in ("days", "weeks", "months", "years") if m.group(u) or u == "years")
-    return ctx.relative(*counted_back(ctx.published, n, unit))
+    return ctx.relative(*counted_back(ctx.published, _number(m.group("n"), ctx.words), counted_unit(m)))
+
+
+def counted_unit(m: re.Match) -> str:
+    """Which of the groups `days`, `weeks`, `months` a count's match filled; "years" when none."""
+    return next((unit for unit in ("days", "weeks", "months") if m.groupdict().get(unit)), "years")
 
 
 def counted_back(day: datetime.date, n: int, unit: str) -> tuple[datetime.date, str]:
@@ -348,11 +351,13 @@ def shifted(day: datetime.date, n: int, unit: str) -> tuple[datetime.date, str]:
 
 def count_of(token: str, language: str) -> int | None:
     """A count written in digits or as a word of `language` ("nine", "ni"), or None."""
-    if token.isdigit():
-        return int(token)
     module = L.for_language(language)
-    words = module.dates if module is not None else None
-    return words.numbers.get(token.lower()) if words is not None else None
+    if module is None or module.dates is None:
+        return int(token) if token.isdigit() else None
+    try:
+        return _number(token, module.dates)
+    except KeyError:
+        return None
 
 
 def _anchored(m: re.Match, ctx: _Context) -> _Result:

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from geo import triggers as T
 from geo.articles import Article
-from geo.dates import ResolvedDate, count_of, counted_back, find_dates, late_in_day, shifted
+from geo.dates import ResolvedDate, count_of, counted_back, counted_unit, find_dates, late_in_day, shifted
 from geo.forces import ClaimantCatalogue, ForceCatalogue, PhraseHit
 from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, YEAR
 from geo.schema import PRECISION_ORDER, UNKNOWN_FORCE
@@ -3443,8 +3443,7 @@ def _counted_back(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Gramm
     count = g.counted_back_end.search(r.text, main.start, clause.start)
     if count is None or _own_dates(r, main):
         return None
-    n = count_of(count.group("n"), ctx.language)
-    unit = next(u for u in ("days", "weeks", "months", "years") if count.group(u) or u == "years")
+    n, unit = count_of(count.group("n"), ctx.language), counted_unit(count)
     if n is None or unit in ("days", "weeks"):
         # Days count from the day of the news, which may be days before the article ("Erobringen kommer fem
         # dager etter at SDF tok full kontroll over Raqqa", published a day after the capture): a day or a
@@ -3497,11 +3496,9 @@ def _counted_from_clause_after(r: _Reading, clause: _Clause, g: T.Grammar,
         return None
     following = r.clauses[index + 1]
     counted = _clause_shift_at(r, following, g)
-    if counted is None or not (counted.group("days") or counted.group("one_day")):
-        return None
+    n, unit = _shift_count(counted, g) if counted is not None else (None, "")
     days = [d for d in _own_dates(r, following) if d.precision == "day"]
-    n = 1 if counted.group("one_day") else count_of(counted.group("n"), g.code)
-    if len(days) != 1 or n is None:
+    if unit != "days" or len(days) != 1 or n is None:
         return None
     day, _ = shifted(days[0].date, -n if counted.group("before") else n, "days")
     own = [coarse] if coarse is not None else _own_dates(r, clause)
@@ -3530,23 +3527,31 @@ def _shifted_from(counted: re.Match, dates: list[ResolvedDate], g: T.Grammar) ->
         return None  # no date, or two of the same precision: which one the count starts from is unclear
     base = finest[0]
     sign = 1 if counted.group("before") else -1
+    n, unit = _shift_count(counted, g)
     if counted.group("half"):
         if base.precision not in ("day", "week", "month"):
             return None
-        day, _ = shifted(base.date, 6 * sign, "months")
+        day, _ = shifted(base.date, n * sign, unit)
         return ResolvedDate(_season_start(day), "season", counted.group(0), base.start, base.end)
-    if counted.group("one_week") or counted.group("weeks"):
+    if unit == "weeks":
         return None  # "two weeks after" is a round figure, days either way: no week of its own
-    if counted.group("one_day"):
-        n, unit = 1, "days"
-    else:
-        n = count_of(counted.group("n"), g.code)
-        unit = "days" if counted.group("days") else "months"
     allowed = {"days": ("day",), "months": ("day", "week", "month")}[unit]
     if n is None or base.precision not in allowed:
         return None
     day, precision = shifted(base.date, n * sign, unit)
     return ResolvedDate(day, precision, counted.group(0), base.start, base.end)
+
+
+def _shift_count(counted: re.Match, g: T.Grammar) -> tuple[int | None, str]:
+    """How many of which unit a counted span says: "dagen etter at" one day, "two days after" two, "et halvt år
+    før" six months."""
+    if counted.group("one_day"):
+        return 1, "days"
+    if counted.group("one_week"):
+        return 1, "weeks"
+    if counted.group("half"):
+        return 6, "months"
+    return count_of(counted.group("n"), g.code), counted_unit(counted)
 
 
 def _fronted_phrase_before(r: _Reading, clause: _Clause, g: T.Grammar) -> int | None:
