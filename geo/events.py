@@ -1243,7 +1243,7 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True  # "Det er ventet at Raqqa inntas av SDF", "Mosul gjenerobres trolig innen jul": not (yet) a fact
     if g.conditional_start.match(r.text[r.body:]) and hit.start - r.body < 40:
         return True
-    if hit.start == r.body and _gerund(hit, g):
+    if hit.start == r.body and _gerund(hit, g) and not _dated_gerund_subject(hit, r, g):
         return True  # "Losing the town … would cap a process": a gerund subject, not a report
     words = r.words(clause.start, hit.start)
     if _gerund(hit, g) and len(words) == 1 and g.complementizer_word.match(words[0].lower):
@@ -1624,6 +1624,16 @@ def _gerund(hit: _Hit, g: T.Grammar) -> bool:
     return bool(g.gerund_word.match(hit.text.split()[0].lower()))
 
 
+def _dated_gerund_subject(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a gerund subject tells a past deed with its own date, and nothing modal follows ("Freeing
+    Dabiq over the weekend holds military and symbolic significance"): a report, unlike "Losing the town in
+    the coming weeks would cap a process"."""
+    if g.modal_after.search(r.text, hit.end) is not None:
+        return False
+    clause = _clause_at(r, hit.start)
+    return any(hit.end <= d.start < clause.end for d in r.dates)
+
+
 def _declared_anaphor(words: list[_Token], r: _Reading, clause: _Clause, g: T.Grammar) -> re.Match | None:
     """The town anaphor a declaration names right before its predicate ("declared the city retaken",
     "erklærte byen befridd"), when `words` (the clause up to the predicate) ends with one."""
@@ -1984,6 +1994,8 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
     if comma < 0 or any(not (g.adverb_word.match(t.lower) or _in_dates(t.start, r))
                         for t in r.words(comma + 1, hit.start)):
         return None
+    if _subject_before_comma(clause, r, g):
+        return None  # "…, where Turkish-backed forces, supported by the coalition, liberated Dabiq": its own subject
     index = r.clauses.index(clause)
     while index > 0:
         index -= 1
@@ -1991,6 +2003,19 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
         if not before.opener or g.coordinator_word.match(before.opener):
             return before if r.text[before.start:before.end].rstrip().endswith(",") else None
     return None
+
+
+def _subject_before_comma(clause: _Clause, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a subordinate clause opens with nothing but a force before its first comma ("where Turkish-backed
+    forces, supported by …, liberated"): the subject of the predicate after the aside, not a clause of its own
+    ("when the army fled, withdrew")."""
+    opened = clause.start + len(clause.opener)
+    comma = r.text.find(",", opened, clause.end)
+    subjects = [f for f in r.forces if opened <= f.start and f.end <= comma]
+    if comma < 0 or not subjects or r.text[subjects[-1].end:comma].strip() or not _side_by_side(subjects, r):
+        return False
+    lead = r.text[opened:subjects[0].start].lstrip()
+    return not lead or bool(g.determiner_end.fullmatch(lead))
 
 
 def _by_agent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit | None:

@@ -575,10 +575,11 @@ def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:
         return False  # "Iraq's Baiji refinery", "Turkey's Suruc district": an owner, not a first name
     # "I Raqqa", "In Deir Ezzor": a capitalised ordinary word opening the sentence is not a first name, nor
     # is a Norwegian compound town noun ("Grensebyen Jarabulus", "Ørkenbyen Palmyra", "Provinshovedstaden
-    # Ramadi"), rare as it may be.
+    # Ramadi"), rare as it may be, nor a verb opening it ("Retaking Ramadi", "Freeing Dabiq over the weekend").
     if _sentence_initial(text, tokens[index][0]) and (_zipf(word.lower(), "en") >= COMMON_WORD_ZIPF
                                                       or _zipf(word.lower(), "nb") >= COMMON_WORD_ZIPF
-                                                      or word.lower().endswith(("byen", "staden"))):
+                                                      or word.lower().endswith(("byen", "staden"))
+                                                      or len(word) > 5 and word.lower().endswith("ing")):
         return False
     return not word.isupper()  # "BEIRUT: ..." headings and acronyms ("VG", "AP") are not first names
 
@@ -609,8 +610,8 @@ _OPERATION_WORDS = frozenset({"operation", "operasjon", "operasjonen"})
 
 def _after_first_name(text: str, tokens, first_token: int) -> bool:
     """Whether the name follows what may be a person's first name: a capitalised word (see
-    `_after_capitalised_word`) that is not a feature's word ("Mount") nor a verb opening a line or a
-    sentence ("Retaking Ramadi", "Liberating Mosul")."""
+    `_after_capitalised_word`, which leaves out a verb opening the sentence: "Retaking Ramadi") that is not a
+    feature's word ("Mount") nor a word of an operation's name."""
     if not _after_capitalised_word(text, tokens, first_token):
         return False
     index = first_token - 1
@@ -622,7 +623,7 @@ def _after_first_name(text: str, tokens, first_token: int) -> bool:
         return False
     if index > 0 and text[tokens[index - 1][0]:tokens[index - 1][1]].lower() in _OPERATION_WORDS:
         return False  # "Operation Free Sinjar", "Operation Inherent Resolve": a name's words, no person's
-    return not (_sentence_initial(text, tokens[index][0]) and len(folded) > 5 and folded.endswith("ing"))
+    return True
 
 
 def _after_cued_word(text: str, tokens, first_token: int, cues: frozenset[str]) -> bool:

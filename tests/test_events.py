@@ -3164,3 +3164,33 @@ def test_clearing_up_after_a_taking_is_no_dispute_of_it(gazetteer):
                  "parts of the town.") == [("bashiqa", "IRAQI_GOV", True)]
     assert taken("The spokesman said Bashiqa has been retaken by Iraqi forces, although clearing operations still "
                  "meet fierce resistance.") == [("bashiqa", "IRAQI_GOV", True)]
+
+
+def test_a_subordinate_clause_keeps_its_own_subject_across_an_aside(gazetteer):
+    def taken(text):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=date(2016, 10, 17))
+                if e.kind == "capture"}
+    # The force after "where" takes the town past its aside, not the main clause before it.
+    assert taken("We saw significant progress in northern Syria, where Turkish-backed Syrian opposition forces, "
+                 "supported by the coalition, liberated six towns and villages from ISIL, including the town of "
+                 "Dabiq.") == {("dabiq", "TURKEY")}
+    assert taken("Progress came in Anbar, where the Iraqi army, backed by air strikes, retook Ramadi on Sunday.") \
+        == {("ramadi", "IRAQI_GOV")}
+
+
+def test_a_town_torn_from_a_force_is_taken_and_a_dated_gerund_opening_a_sentence_is_a_report(gazetteer):
+    def taken(text):
+        return {(e.place_id, e.force, e.date, e.date_precision)
+                for e in events_of(text, gazetteer, language="en", published=date(2016, 10, 17))
+                if e.kind == "capture" and not e.past}
+    assert taken("Last week, Iraqi security forces tore Hit from ISIL's grasp.") \
+        == {("hit", "IRAQI_GOV", date(2016, 10, 10), "week")}
+    assert taken("Airstrikes tore through Hit last week.") == set()
+    # "Freeing Dabiq over the weekend" names the town (no surname after a first name "Freeing") and dates
+    # the taking the sentence before told without a date.
+    assert taken("Turkish-backed rebels liberated Dabiq. Freeing Dabiq over the weekend holds military and "
+                 "symbolic significance.") == {("dabiq", "TURKEY", date(2016, 10, 10), "week")}
+    # A gerund subject with a modal after it is still no report.
+    assert taken("Turkish-backed rebels are near Dabiq. Freeing Dabiq over the weekend would hold military "
+                 "significance.") == set()
+

@@ -21,7 +21,7 @@ PREDICATES = (
     P(CAPTURE, r"retook|retaken|retakes|retaking|retake|recaptured|recaptures|recapturing|recapture"
                r"|captured|captures|capturing|capture|seized|seizes|seizing|seize"
                r"|overran|overrun|overruns|overrunning|regained|regains|regaining|regain|won\s+back|wins\s+back"
-               r"|secured|secures|swept\s+into|wrested|occupied|conquered|conquers|conquering|conquer"
+               r"|secured|secures|swept\s+into|wrested|wrests|wresting|wrest|(?:tore|torn|tears|tearing)(?!\s+(?:down|up|apart|through|into)\b)|occupied|conquered|conquers|conquering|conquer"
                r"|reclaimed|reclaims|reclaiming|reclaim|(?:gained|gains|gaining)\s+(?:full\s+|complete\s+|total\s+)?control"),
     # Not "taken out" (destroyed: "its bridges in Raqqa have been taken out"), "take part in", "took place"
     # ("took part of Baiji" is a part taken).
