@@ -3194,3 +3194,15 @@ def test_a_town_torn_from_a_force_is_taken_and_a_dated_gerund_opening_a_sentence
     assert taken("Turkish-backed rebels are near Dabiq. Freeing Dabiq over the weekend would hold military "
                  "significance.") == set()
 
+
+
+def test_control_established_or_a_town_taken_over_is_a_taking(gazetteer):
+    def taken(text):
+        return {(e.place_id, e.force, e.date) for e in events_of(text, gazetteer, language="en",
+                                                                 published=date(2015, 10, 31))
+                if e.kind == "capture" and not e.past}
+    assert taken("Iraqi forces established control over Baiji in October 2015.") \
+        == {("bayji", "IRAQI_GOV", date(2015, 10, 1))}
+    # A participle "taking over" goes on with the sentence's subject, past an adjective of the towns.
+    assert taken("In June, the peshmerga asserted control, taking over the disputed cities of Kirkuk and "
+                 "Makhmour.") == {("kirkuk", "PESHMERGA", date(2015, 6, 1)), ("mexmur", "PESHMERGA", date(2015, 6, 1))}

@@ -22,10 +22,12 @@ PREDICATES = (
                r"|captured|captures|capturing|capture|seized|seizes|seizing|seize"
                r"|overran|overrun|overruns|overrunning|regained|regains|regaining|regain|won\s+back|wins\s+back"
                r"|secured|secures|swept\s+into|wrested|wrests|wresting|wrest|(?:tore|torn|tears|tearing)(?!\s+(?:down|up|apart|through|into)\b)|occupied|conquered|conquers|conquering|conquer"
-               r"|reclaimed|reclaims|reclaiming|reclaim|(?:gained|gains|gaining)\s+(?:full\s+|complete\s+|total\s+)?control"),
+               r"|reclaimed|reclaims|reclaiming|reclaim"
+               r"|(?:gained|gains|gaining|established|establishes|establishing|asserted|asserts|asserting)"
+               r"\s+(?:full\s+|complete\s+|total\s+)?control"),
     # Not "taken out" (destroyed: "its bridges in Raqqa have been taken out"), "take part in", "took place"
     # ("took part of Baiji" is a part taken).
-    P(CAPTURE, r"took\s+over|takes\s+over|taken\s+over"
+    P(CAPTURE, r"took\s+over|takes\s+over|taken\s+over|taking\s+over|take\s+over"
                r"|(?:took|takes|taking|taken|take)(?!\s+(?:out|place)\b|\s+part\s+in\b)"),
     # Cleared, like freed, *of* someone: "the town of Hit is cleared of any Daesh gunmen" (the loser).
     P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing|cleared", liberation=True),
@@ -377,6 +379,7 @@ LANGUAGE = Language(
                r"|self-declared|self-proclaimed|de|facto|mainly|predominantly|mostly|ancient|historic|border|frontier"
                r"|oil|desert|riverside|small|smaller|large|larger|largest|major|big|biggest|second-largest"
                r"|strategically|mixed|shattered|battered|besieged|embattled|remote|key|central|downtown|rest|remainder"
+               r"|disputed|coveted|restive|oil-rich|multi-ethnic|multiethnic"
                r"|“|”|\"|'|’|‘",
     adjective=r"[a-z][\w-]*(?:ern|ian|ish|ese|ic|ical|ful|ous|ive)|provincial|regional|district",
     place_nouns=r"towns?|city|cities|villages?|townships?|settlements?|capital|hub",
