@@ -415,6 +415,7 @@ class _ArticleContext:
     sides: dict[str, str] = field(default_factory=dict)  # "the rebels" are Turkey's side in this article
     declared: list[tuple[int, str]] = field(default_factory=list)  # (sentence, place id) of victory claims
     narrative: ResolvedDate | None = None  # the last date the article gave before this sentence
+    lede_day: ResolvedDate | None = None  # the day its first sentence tells: the day of the article's news
 
 
 def focus_town(mentions: list[Mention], claimed_place_ids: set[str] = frozenset()) -> Mention | None:
@@ -532,6 +533,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     ctx.narrative = ctx.anchor
     if dates:
         ctx.anchor, ctx.anchor_sentence, ctx.anchor_paragraph = dates[-1], sentence.index, paragraph
+    if sentence.index == 0:
+        ctx.lede_day = next((d for d in dates if d.precision == "day"), None)
     if paragraph != ctx.header_paragraph:
         ctx.header_date = None
     if g is not None:
@@ -3459,8 +3462,10 @@ def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Gra
 
 def _counted_back(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar) -> ResolvedDate | None:
     """The month or year of an "after" clause that a present main clause counts back from today: "The push
-    comes nine months after militants were driven from the city" (published in December 2016: March 2016). Not
-    when the main clause has a date of its own, which the count would start from instead."""
+    comes nine months after militants were driven from the city" (published in December 2016: March 2016); the
+    day or week one the main clause counts back from the news the lede dates ("Erobringen kommer fem dager etter
+    at SDF tok full kontroll over Raqqa", the lede's capture told on Sunday 22 October: 17 October). Not when the
+    main clause has a date of its own, which the count would start from instead."""
     index = r.clauses.index(clause)
     if index == 0 or not clause.opener or not g.after_phrase_word.match(clause.opener):
         return None
@@ -3469,12 +3474,19 @@ def _counted_back(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Gramm
     if count is None or _own_dates(r, main):
         return None
     n, unit = count_of(count.group("n"), ctx.language), counted_unit(count)
-    if n is None or unit in ("days", "weeks"):
-        # Days count from the day of the news, which may be days before the article ("Erobringen kommer fem
-        # dager etter at SDF tok full kontroll over Raqqa", published a day after the capture): a day or a
-        # week off. A month or a year counted back stays right.
+    if n is None:
         return None
-    day, precision = counted_back(ctx.article.published, n, unit)
+    if unit in ("days", "weeks"):
+        # Days count from the day of the news, which may be days before the article ("Erobringen kommer fem
+        # dager etter at SDF tok full kontroll over Raqqa", published a day after the capture): from the day
+        # the lede tells ("erobret søndag al-Omar"), none when it tells no day.
+        if ctx.lede_day is None:
+            return None
+        day, precision = counted_back(ctx.lede_day.date, n, unit)
+    elif count.groupdict().get("past"):
+        return None  # "The attack came nine months after …": from a day the text does not give
+    else:
+        day, precision = counted_back(ctx.article.published, n, unit)  # a month or a year stays right
     return ResolvedDate(day, precision, count.group(0).strip(), count.start(), count.end())
 
 

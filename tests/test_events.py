@@ -3206,3 +3206,19 @@ def test_control_established_or_a_town_taken_over_is_a_taking(gazetteer):
     # A participle "taking over" goes on with the sentence's subject, past an adjective of the towns.
     assert taken("In June, the peshmerga asserted control, taking over the disputed cities of Kirkuk and "
                  "Makhmour.") == {("kirkuk", "PESHMERGA", date(2015, 6, 1)), ("mexmur", "PESHMERGA", date(2015, 6, 1))}
+
+
+def test_days_counted_back_count_from_the_day_the_lede_tells(gazetteer):
+    def dated(text, language="nb", published=date(2017, 10, 23)):
+        return {(e.place_id, e.force, e.date, e.date_precision) for e in events_of(
+            text, gazetteer, language=language, published=published) if e.place_id in ("raqqa", "tadmur")}
+    lede = "BEIRUT (NTB-AFP): SDF-styrkene erobret søndag al-Omar, Syrias største oljefelt, fra IS. "
+    assert dated(lede + "Erobringen kommer fem dager etter at SDF tok full kontroll over Raqqa.") == {
+        ("raqqa", "SDF", date(2017, 10, 17), "day")}
+    assert dated(lede + "Angrepet kom en drøy uke etter at SDF tok full kontroll over Raqqa.") == {
+        ("raqqa", "SDF", date(2017, 10, 9), "week")}
+    assert dated("BEIRUT – The SDF seized the al-Omar oil field on Sunday. The capture comes five days after the SDF "
+                 "took full control of Raqqa.", "en") == {("raqqa", "SDF", date(2017, 10, 17), "day")}
+    # With no day in the lede the count has nothing to start from.
+    assert dated("SDF-styrkene har erobret al-Omar. Erobringen kommer fem dager etter at SDF tok full kontroll over "
+                 "Raqqa.") == {("raqqa", "SDF", None, "unknown")}

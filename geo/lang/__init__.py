@@ -209,7 +209,8 @@ class Language:
     # the clause before (groups `n` with `days`, `weeks` or `months`; or `one_day`, `one_week`, `half`; `before`)
     clause_shift: str = r"(?!)"
     # "comes nine months" before an "after" clause: that clause happened so long before the article was published
-    # (groups `n` and one of `days`, `weeks`, `months`, `years`)
+    # (groups `n` and one of `days`, `weeks`, `months`, `years`); days and weeks count back from the day the lede
+    # tells, and a past verb (group `past`: "kom ti dager etter at") counts only those
     counted_back: str = r"(?!)"
     # Clearing up after a taking ("although some back clearing still continues", "mens ryddingen fortsetter"): what
     # still goes on there is no fight over the town

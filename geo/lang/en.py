@@ -190,7 +190,7 @@ LANGUAGE = Language(
                  r"|the\s+(?:(?P<one_day>day)|(?P<one_week>week))|(?P<half>half\s+a\s+year))\s+(?:(?P<before>before)|after)",
     fighting_span=r"(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>days?)|(?P<weeks>weeks?))\s+of\s+(?:(?:heavy|fierce|intense"
                   r"|bitter|street)\s+)?(?:fighting|clashes|combat|battles?|siege)",
-    counted_back=r"(?:comes|is)\s+(?:just\s+|only\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>days?)|(?P<weeks>weeks?)"
+    counted_back=r"(?:comes|is|(?P<past>came|was))\s+(?:just\s+|only\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>days?)|(?P<weeks>weeks?)"
                  r"|(?P<months>months?)|(?P<years>years?))",
     perfect_aux=r"have|has|had",
     past_aux=r"was|were|had|used\s+to",

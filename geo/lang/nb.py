@@ -160,7 +160,8 @@ LANGUAGE = Language(
                  r"|(?P<one_day>dagen)|(?P<one_week>uken)|(?P<half>et\s+halvt\s+år))\s+(?:(?P<before>før)|etter)(?:\s+at)?",
     fighting_span=r"(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>dager|døgn)|(?P<weeks>uker))\s+(?:med|av)\s+(?:(?:harde|tunge"
                   r"|intense|voldsomme)\s+)?(?:kamper|kamp|kamphandlinger|beleiring)",
-    counted_back=r"(?:kommer|er)\s+(?:bare\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>dager|dag|døgn)|(?P<weeks>uker|uke)"
+    counted_back=r"(?:kommer|er|(?P<past>kom|var))\s+(?:bare\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?:drøy|drøyt|god|knapp)\s+)?"
+                 r"(?:(?P<days>dager|dag|døgn)|(?P<weeks>uker|uke)"
                  r"|(?P<months>måneder|måned)|(?P<years>år))",
     perfect_aux=r"har|hadde",
     past_aux=r"var|ble|hadde",
