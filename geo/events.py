@@ -2397,6 +2397,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
         date = r.date_at.get(pos)
         if date is None and (m := g.date_preposition_at.match(text, pos)):
             date = r.date_at.get(m.end())
+            if date is not None and g.date_preposition_at.match(text, date.start):
+                date = None  # "gjenerobret den i april i fjor": "den" is the town, the date has its preposition
         if date is not None:
             if patients:
                 for patient in patients:

@@ -3222,3 +3222,14 @@ def test_days_counted_back_count_from_the_day_the_lede_tells(gazetteer):
     # With no day in the lede the count has nothing to start from.
     assert dated("SDF-styrkene har erobret al-Omar. Erobringen kommer fem dager etter at SDF tok full kontroll over "
                  "Raqqa.") == {("raqqa", "SDF", None, "unknown")}
+
+
+def test_den_before_a_date_with_its_own_preposition_is_the_town(gazetteer):
+    def taken(text):
+        return {(e.place_id, e.force, e.date) for e in events_of(text, gazetteer, published=date(2017, 10, 21))
+                if e.kind == "capture" and not e.past}
+    assert ("al-qaryatayn", "SYRIAN_GOV", date(2016, 4, 1)) in taken(
+        "IS tok al-Qaryatayn i 2015. Regjeringsstyrkene gjenerobret den i april i fjor.")
+    # "den 14. oktober" is still a date, and the town the object named before it.
+    assert ("al-qaryatayn", "SYRIAN_GOV", date(2017, 10, 14)) in taken(
+        "Regjeringsstyrkene gjenerobret al-Qaryatayn den 14. oktober.")
