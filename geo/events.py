@@ -409,6 +409,7 @@ class _ArticleContext:
     sentences: list[Sentence] = field(default_factory=list)
     last_taker: str | None = None  # the last force that took a town in the article
     last_taker_sentence: int = -10
+    last_taker_paragraph: int = -1
     takers: set[str] = field(default_factory=set)  # every force the article says took a town
     pressing: dict[str, str] = field(default_factory=dict)  # place id → the force attacking or aiming at it
     taken_by: dict[str, str] = field(default_factory=dict)  # place id → the force the article last saw take it
@@ -1033,7 +1034,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
                 ctx.pressing[place_id] = agent_code
             if claim_kind == CAPTURE and not evidence_only:
                 ctx.taken_by[place_id] = agent_code
-                ctx.last_taker, ctx.last_taker_sentence = agent_code, r.index
+                ctx.last_taker, ctx.last_taker_sentence, ctx.last_taker_paragraph = agent_code, r.index, ctx.paragraph
                 ctx.takers.add(agent_code)
     if claims and trigger.kind == CAPTURE and (g.declaration.search(r.text[:hit.start]) or _reported(hit, r, g)):
         ctx.declared.append((sentence.index, claims[0].patient.spot.mention.place.place_id))
@@ -1048,7 +1049,7 @@ def _unplaced(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
         agent = _subject_force(hit, r, clause, g, ctx)
         if agent is not None and ctx.forces.holds_towns(agent.code):
             code = _side(agent, hit, r, clause, g, ctx)
-            ctx.last_taker, ctx.last_taker_sentence = code, r.index
+            ctx.last_taker, ctx.last_taker_sentence, ctx.last_taker_paragraph = code, r.index, ctx.paragraph
             ctx.takers.add(code)
 
 
@@ -1300,8 +1301,16 @@ def _taken_before_retaking(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar
     if any(g.later_word.match(t.lower) or g.time_shift_word.match(t.lower) for t in r.words(clause.start, hit.start)):
         return False  # "liberated Manbij, which Turkish-backed rebels later seized"
     before = r.clauses[index - 1]
-    return any(before.start <= h.start < before.end and g.retaking_word.match(" ".join(h.text.lower().split()))
-               for h in r.hits)
+    return any(before.start <= h.start < before.end and _retaking(h, r, g) for h in r.hits)
+
+
+def _retaking(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the predicate takes a place back: its words ("recaptured", "gjenerobret"), or with the particle
+    after them ("ble tatt tilbake", "took back")."""
+    words = hit.text.lower().split()
+    following = r.words(hit.end, hit.end + 16)[:1]
+    return bool(g.retaking_word.match(" ".join(words))
+                or following and g.retaking_word.match(" ".join([*words, following[0].lower])))
 
 
 def _fighting_told(r: _Reading, g: T.Grammar) -> bool:
@@ -1660,6 +1669,8 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
             and len(r.text[hit.end:following.start].split()) <= 2:
         return True  # "held by Islamic State militants"
     words = r.words(clause.start, hit.start)
+    if hit.start == r.body and _date_starts_near(hit.end + _space(r.text, hit.end), r.dates):
+        return True  # "Rutba: IS tok over ørkenbyen i juni 2014. Gjenerobret i mai 2016.": a fact box's line
     spot = next((s for s in r.spots if words and s.end == words[-1].end), None)
     if spot is not None and g.declaration.search(r.text[max(clause.start, spot.start - 30):spot.start]):
         return True  # "declared Mosul liberated", "erklærte Rawa befridd"
@@ -2177,7 +2188,7 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
     pressing the place in this article, the last taker of the article, the claimant's side."""
     # Whoever is implied to take a town *back* ("Hīt was recaptured on 14 April") is a side that liberates
     # towns, never the one the article last saw taking them (ISIL, in a history of its losses).
-    retaking = trigger.kind == CAPTURE and bool(g.retaking_word.match(" ".join(hit.text.lower().split())))
+    retaking = trigger.kind == CAPTURE and _retaking(hit, r, g)
 
     def acceptable(code: str | None) -> bool:
         return _acceptable_taker(code, previous, trigger, ctx) and (not retaking or ctx.forces.liberates(code))
@@ -2279,7 +2290,10 @@ def _discourse_taker(patients: list[_Patient], ctx: _ArticleContext, previous: s
             return ctx.pressing[place.place_id]
     if len(ctx.takers) == 1 and ctx.last_taker not in excluded:
         return ctx.last_taker
-    if fall and index - ctx.last_taker_sentence <= 2 and ctx.last_taker not in excluded:
+    headed_apart = ctx.heading_paragraph == ctx.paragraph and ctx.last_taker_paragraph != ctx.paragraph
+    if fall and index - ctx.last_taker_sentence <= 2 and ctx.last_taker not in excluded and not headed_apart:
+        # (not the taker of the fact box's entry before: "Falluja: … Erklært befridd av regjeringsstyrkene …
+        # Hit: Falt i oktober 2014")
         return ctx.last_taker
     return None
 

@@ -3233,3 +3233,19 @@ def test_den_before_a_date_with_its_own_preposition_is_the_town(gazetteer):
     # "den 14. oktober" is still a date, and the town the object named before it.
     assert ("al-qaryatayn", "SYRIAN_GOV", date(2017, 10, 14)) in taken(
         "Regjeringsstyrkene gjenerobret al-Qaryatayn den 14. oktober.")
+
+
+def test_a_fact_box_line_taken_back_without_a_taker_goes_to_the_side_that_takes_towns_back(gazetteer):
+    box = ("IS mistet byene i Anbar én etter én, også Hit og Rutba.\n\n"
+           "Falluja: Falt til IS i januar 2014. Erklært befridd av regjeringsstyrkene 26. juni 2016.\n\n"
+           "Hit: Falt i oktober 2014, ble tatt tilbake i april 2016.\n\n"
+           "Rutba: IS tok over ørkenbyen i juni 2014. Gjenerobret i mai 2016.")
+    taken = {(e.place_id, e.force, e.date) for e in events_of(box, gazetteer, published=date(2017, 11, 18))
+             if e.kind == "capture" and not e.past}
+    # "tatt tilbake" is a taking back with its particle; a line opening with the participle and its date is passive.
+    assert {("hit", "IRAQI_GOV", date(2016, 4, 1)), ("ar-rutbah", "IRAQI_GOV", date(2016, 5, 1))} <= taken
+    # The fall told in the next entry of the box is not given to the taker of the entry before.
+    assert ("hit", "IRAQI_GOV", date(2014, 10, 1)) not in taken
+    # Not a taking back with no side in the article that takes towns back.
+    assert not {e for e in events_of("Rutba: IS tok over ørkenbyen i juni 2014. Gjenerobret i mai 2016.", gazetteer,
+                                     published=date(2017, 11, 18)) if e.force == "IRAQI_GOV"}

@@ -212,7 +212,7 @@ LANGUAGE = Language(
     relative_time=r"(?:en|ett|et|to|tre|fire|fem|seks|sju|åtte|ni|ti|flere|noen|\d+)\s+(?:dager?|dagen|uker?|uken|måneder?|måneden|år|året)\s+(?:etter|før)\s+(?!at\b)[A-ZÆØÅ]",
     relative_span=r"(?:(?:bare|kun|noen\s+få|noen|få|\d+|en|et|ett|to|tre|fire|fem|seks|sju|åtte|ni|ti)\s+)?"
                   r"(?:(?:drøy|drøyt|god|godt|knapp|knapt)\s+)?(?:(?P<short>dager?|uker?)|måneder?|år|halvt\s+år)\s+(?:før|etter)(?:\s+at)?",
-    retaking=r"gjen[a-zæøå]+|vant\s+tilbake|frigj[a-zæøå]+|befri[a-zæøå]*",
+    retaking=r"gjen[a-zæøå]+|[a-zæøå]+\s+tilbake|frigj[a-zæøå]+|befri[a-zæøå]*",
     summary_opening=r"(?:[A-ZÆØÅ0-9][\wæøå'’()–-]*\s+){0,8}?(?:slaget|offensiven|operasjonen|beleiringen|kampanjen"
                     r"|frigjøringen|erobringen)\b[^.;]{0,80}?\b(?:var|er)\s+(?:en|et|ei|den|det)\s",
     reference_before=r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)\s+for|(?:like\s+|rett\s+)?utenfor|mellom"
