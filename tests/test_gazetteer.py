@@ -225,6 +225,7 @@ WAR_TOWNS = [
     (("Deir ez-Zor", "Deir al-Zor"), 35.336, 40.141),
     (("Tal Abyad", "Tell Abyad"), 36.696, 38.954),
     (("Ain Issa", "Ayn Issa", "Ain Isa"), 36.386, 38.862),
+    (("Jindires", "Jinderes", "Jindayris"), 36.395, 36.689),
 ]
 
 
