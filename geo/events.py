@@ -417,6 +417,7 @@ class _ArticleContext:
     declared: list[tuple[int, str]] = field(default_factory=list)  # (sentence, place id) of victory claims
     narrative: ResolvedDate | None = None  # the last date the article gave before this sentence
     lede_day: ResolvedDate | None = None  # the day its first sentence tells: the day of the article's news
+    named_forces: set[str] | None = None  # the codes of every force the article names, read when first asked
 
 
 def focus_town(mentions: list[Mention], claimed_place_ids: set[str] = frozenset()) -> Mention | None:
@@ -564,7 +565,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     body = _dateline_end(text, g) if _starts_paragraph(ctx.article.text, sentence.start) else 0
     if g.caption.search(text) or text.rstrip().endswith("?"):
         return []  # a caption, or a question ("Has Mosul been liberated?")
-    force_hits = [f for f in ctx.forces.find(text, ctx.language) if f.start >= body]
+    force_hits = _concrete(ctx, [f for f in ctx.forces.find(text, ctx.language) if f.start >= body])
     towns = [m for m in towns if m.start - sentence.start >= body]
     _learn_sides(force_hits, ctx)
     tokens = _tokens(text)
@@ -719,6 +720,26 @@ def _header(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragrap
     """A list entry that opens with its date ("– Januar 2014: IS tar …") dates its whole paragraph."""
     if dates and re.match(r"\A[\W_]*\Z", text[:dates[0].start]) and text[dates[0].end:].lstrip().startswith(":"):
         ctx.header_date, ctx.header_paragraph = dates[0], paragraph
+
+
+def _concrete(ctx: _ArticleContext, force_hits: list[PhraseHit]) -> list[PhraseHit]:
+    """The force mentions with a phrase that names no side by itself ("under militant control") made the side the
+    article names (`ForceCatalogue.article_side`), or left out; and left out as an adjective of the force named
+    right after it ("Militant Kurdish fighters")."""
+    if not any(ctx.forces.placeholder(f.code) for f in force_hits):
+        return force_hits
+    if ctx.named_forces is None:
+        ctx.named_forces = {f.code for f in ctx.forces.find(ctx.article.text, ctx.language)}
+    concrete = []
+    for index, hit in enumerate(force_hits):
+        if ctx.forces.placeholder(hit.code):
+            after = force_hits[index + 1] if index + 1 < len(force_hits) else None
+            code = ctx.forces.article_side(hit.code, ctx.named_forces)
+            if code is None or after is not None and after.start - hit.end <= 1:
+                continue
+            hit = replace(hit, code=code)
+        concrete.append(hit)
+    return concrete
 
 
 def _learn_sides(force_hits: list[PhraseHit], ctx: _ArticleContext) -> None:

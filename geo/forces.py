@@ -194,17 +194,29 @@ class CountrySides:
 
 
 @dataclass(frozen=True)
+class ArticleSides:
+    """Phrases that name no side by themselves ("under militant control": the Islamic State in Iraq in 2014,
+    the rebels of Douma to Damascus): the one of `sides` the article names, none when it names more or
+    none; `code` is a placeholder until the article is read."""
+
+    code: str
+    sides: tuple[str, ...]
+    phrases: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
 class ForceCatalogue:
     forces: dict[str, Force]
     government_phrases: dict[str, tuple[str, ...]]
     by_country: tuple[CountrySides, ...] = ()
+    by_article: tuple[ArticleSides, ...] = ()
 
     def __post_init__(self):
         patterns = {}
         for language in self.languages():
             lookup = {p: code for code, force in self.forces.items() for p in force.phrases.get(language, ())}
             lookup.update({p: GOVERNMENT for p in self.government_phrases.get(language, ())})
-            for sides in self.by_country:
+            for sides in (*self.by_country, *self.by_article):
                 lookup.update({p: sides.code for p in sides.phrases.get(language, ())})
             patterns[language] = (_phrase_pattern(lookup), lookup)
         object.__setattr__(self, "_patterns", patterns)
@@ -218,14 +230,28 @@ class ForceCatalogue:
         languages = set(self.government_phrases)
         for force in self.forces.values():
             languages.update(force.phrases)
-        for sides in self.by_country:
+        for sides in (*self.by_country, *self.by_article):
             languages.update(sides.phrases)
         return languages
 
     def find(self, text: str, language: str) -> list[PhraseHit]:
-        """Force mentions in `text`, in order; "government forces" come back as code GOVERNMENT."""
+        """Force mentions in `text`, in order; "government forces" come back as code GOVERNMENT, a phrase of
+        `by_article` as its placeholder code (`article_side` makes it concrete)."""
         pattern, lookup = self._patterns.get(language, (None, {}))
         return _find(pattern, lookup, text)
+
+    def article_side(self, code: str, named: set[str]) -> str | None:
+        """The force a `by_article` placeholder stands for in an article that names the forces `named`: the
+        one of its sides named there, None when it names more or none. Any other code stays as it is."""
+        for sides in self.by_article:
+            if code == sides.code:
+                found = [side for side in sides.sides if side in named]
+                return found[0] if len(found) == 1 else None
+        return code
+
+    def placeholder(self, code: str) -> bool:
+        """Whether `code` is a `by_article` placeholder, to be made concrete per article."""
+        return any(code == sides.code for sides in self.by_article)
 
     def backer_at(self, text: str, position: int, language: str) -> str | None:
         """The force a backer name (`backer_names`) starting at `position` stands for ("støttet av Tyrkia")."""
@@ -288,7 +314,7 @@ class ForceCatalogue:
     def all_phrases(self) -> set[str]:
         phrases = {p for f in self.forces.values() for ps in f.phrases.values() for p in ps}
         phrases.update(p for ps in self.government_phrases.values() for p in ps)
-        phrases.update(p for sides in self.by_country for ps in sides.phrases.values() for p in ps)
+        phrases.update(p for sides in (*self.by_country, *self.by_article) for ps in sides.phrases.values() for p in ps)
         return phrases
 
 
@@ -332,7 +358,17 @@ def load_forces(path: Path = FORCES_FILE) -> ForceCatalogue:
                 raise ConfigError(f"{path}: {where}: {country} names the force {side!r}, which the file does not define")
         phrases = {lang: tuple(str(p) for p in (ps or ())) for lang, ps in (entry.get("phrases") or {}).items()}
         by_country.append(CountrySides(str(code), sides, phrases))
-    return ForceCatalogue(forces=forces, government_phrases=government, by_country=tuple(by_country))
+    by_article = []
+    for code, entry in (raw.get("by_article") or {}).items():
+        where = f"by_article {code}"
+        sides = tuple(str(side) for side in (_require(entry, "sides", where, path) or ()))
+        for side in sides:
+            if side not in forces:
+                raise ConfigError(f"{path}: {where}: names the force {side!r}, which the file does not define")
+        phrases = {lang: tuple(str(p) for p in (ps or ())) for lang, ps in (entry.get("phrases") or {}).items()}
+        by_article.append(ArticleSides(str(code), sides, phrases))
+    return ForceCatalogue(forces=forces, government_phrases=government, by_country=tuple(by_country),
+                          by_article=tuple(by_article))
 
 
 @dataclass(frozen=True)

@@ -3249,3 +3249,17 @@ def test_a_fact_box_line_taken_back_without_a_taker_goes_to_the_side_that_takes_
     # Not a taking back with no side in the article that takes towns back.
     assert not {e for e in events_of("Rutba: IS tok over ørkenbyen i juni 2014. Gjenerobret i mai 2016.", gazetteer,
                                      published=date(2017, 11, 18)) if e.force == "IRAQI_GOV"}
+
+
+def test_militant_control_is_the_one_insurgent_side_the_article_names(gazetteer):
+    def held(text):
+        return {(e.place_id, e.force, e.date) for e in events_of(text, gazetteer, language="en",
+                                                                 published=date(2017, 10, 5)) if e.kind == "state"}
+    assert held("Iraqi forces retook Hawija from Islamic State on Thursday. Hawija, about 45 kilometers west of "
+                "Kirkuk, had been under militant control since 2014.") == {("al-hawijah", "IS", date(2014, 1, 1))}
+    assert held("The last rebels left Douma on Thursday. Douma had been in militant hands since 2012.") == {
+        ("duma", "REBELS", date(2012, 1, 1))}
+    # Both sides named, or neither: "militant" says nothing.
+    assert held("Rebels and Islamic State fought near Hawija. Hawija had been under militant control since 2014.") \
+        == set()
+    assert held("Hawija had been under militant control since 2014.") == set()
