@@ -3263,3 +3263,14 @@ def test_militant_control_is_the_one_insurgent_side_the_article_names(gazetteer)
     assert held("Rebels and Islamic State fought near Hawija. Hawija had been under militant control since 2014.") \
         == set()
     assert held("Hawija had been under militant control since 2014.") == set()
+
+
+def test_a_force_holding_out_or_dug_in_at_a_town_holds_it(gazetteer):
+    def held(text):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=date(2017, 11, 19))
+                if e.kind == "state"}
+    assert held("Islamic State fighters are holding out in Hajin.") == {("hajin", "IS")}
+    assert held("Islamic State militants were still dug in at Tal Abyad, another border town to the east.") == {
+        ("tall-abyad", "IS")}
+    # Holding out in a part of a town holds no town.
+    assert held("Islamic State fighters are holding out in parts of Mosul's old city.") == set()

@@ -58,7 +58,7 @@ PREDICATES = (
     # -- holding -------------------------------------------------------------------------------------
     P(STATE, r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of|controls|controlled|control"
              r"|occupies|been\s+occupying|occupy"),
-    P(STATE, r"holds|held|hold|(?:is|are|was|were)\s+(?:still\s+)?holding"),
+    P(STATE, r"holds|held|hold|(?:is|are|was|were)\s+(?:still\s+)?holding(?:\s+out)?|(?:is|are|was|were)\s+(?:still\s+)?dug\s+in"),
     # "came back under government control", "fell into the hands of IS": a taking, by the holder named inside
     # (past forms only: "comes under" may be a forecast; and not "came under fire over control of Kirkuk")
     P(CAPTURE, r"(?:came|come|fell|fallen|returned|brought|been\s+brought)\s+(?:back\s+)?"
@@ -383,7 +383,7 @@ LANGUAGE = Language(
                r"|“|”|\"|'|’|‘",
     adjective=r"[a-z][\w-]*(?:ern|ian|ish|ese|ic|ical|ful|ous|ive)|provincial|regional|district",
     place_nouns=r"towns?|city|cities|villages?|townships?|settlements?|capital|hub",
-    state_locative=r"in(?:\s+(?:the\s+)?areas?\s+(?:near|around|of))?",
+    state_locative=r"in(?:\s+(?:the\s+)?areas?\s+(?:near|around|of))?|at",
     subarea_after=r"(?:\w+\s+)?(?:outskirts|edges?|fringes?|periphery|districts?|neighbou?rhoods?|quarters?|cent(?:er|re)"
                   r"|old\s+city|suburbs?)"
                   r"|(?:north|south|east|west)(?![\w-])",
