@@ -2473,7 +2473,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                               ("outskirts", g.outskirts_at)):
             m = pattern.match(text, pos)
             if m:
-                setattr(flags, name, True)
+                if not (name == "partial" and previous_word and g.whole_any.fullmatch(previous_word)):
+                    setattr(flags, name, True)  # (not "all parts of Mosul": the whole town)
                 pos, matched = m.end(), True
                 break
         if matched:

@@ -3274,3 +3274,12 @@ def test_a_force_holding_out_or_dug_in_at_a_town_holds_it(gazetteer):
         ("tall-abyad", "IS")}
     # Holding out in a part of a town holds no town.
     assert held("Islamic State fighters are holding out in parts of Mosul's old city.") == set()
+
+
+def test_all_parts_of_a_town_are_the_whole_town(gazetteer):
+    def held(text):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=date(2017, 7, 27))
+                if e.kind == "state"}
+    assert held("Dillon said the Iraqi security forces control all parts of Mosul and continue clearance "
+                "operations.") == {("mosul", "IRAQI_GOV")}
+    assert held("Iraqi security forces control parts of Mosul.") == set()
