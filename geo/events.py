@@ -1757,6 +1757,11 @@ def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) ->
         return False  # "Militiamen with the YPG took control": the subject is the force's men
     before = r.text[max(clause.start, force.start - 30):force.start]
     bare = g.determiner_end.sub("", before)
+    following = r.words(force.end, force.end + 24)[:2]
+    if following and g.adverb_word.match(following[0].lower):
+        following = following[1:]
+    if g.absolute_end.search(bare) and following and g.gerund_word.match(following[0].lower):
+        return False  # "with government forces having just recaptured Beiji": the subject of its own clause
     if g.not_agent_end.search(bare) or (by := g.agent_end.search(before)) and not _by_date(by, force.start, r):
         return True
     for match in g.backed_by.finditer(r.text, clause.start, force.start):

@@ -150,6 +150,7 @@ class Grammar:
     backed_by: re.Pattern
     backing_verb_after: re.Pattern
     not_agent_end: re.Pattern
+    absolute_end: re.Pattern
     pronoun_word: re.Pattern
     subject_pronoun_word: re.Pattern
     modal_end: re.Pattern
@@ -375,6 +376,7 @@ def grammar(code: str | None) -> Grammar | None:
         backed_by=_words(w.backed_by),
         backing_verb_after=re.compile(r"\s+(?:har\s+|has\s+|have\s+)?(?:" + w.backing_verbs + r")(?![\w])", _I),
         not_agent_end=_ending(w.not_agent_before),
+        absolute_end=_ending(w.absolute_before),
         pronoun_word=_whole(w.pronouns),
         subject_pronoun_word=_whole(w.subject_pronouns),
         modal_end=_ending(w.modal_before),

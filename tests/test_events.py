@@ -3283,3 +3283,14 @@ def test_all_parts_of_a_town_are_the_whole_town(gazetteer):
     assert held("Dillon said the Iraqi security forces control all parts of Mosul and continue clearance "
                 "operations.") == {("mosul", "IRAQI_GOV")}
     assert held("Iraqi security forces control parts of Mosul.") == set()
+
+
+def test_a_force_after_with_and_before_a_participle_is_the_subject_of_its_clause(gazetteer):
+    def taken(text):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=date(2014, 11, 20))
+                if e.kind == "capture"}
+    assert taken("The battle has moved north, with government forces having just recaptured the town of Beiji and "
+                 "its refinery.") == {("bayji", "IRAQI_GOV")}
+    assert taken("The massacre began with ISIL attacking and capturing Sinjar on 3 August.") == {("sinjar", "IS")}
+    # A companion after "with" stays one.
+    assert taken("Peshmerga fought alongside with Iraqi forces, retaking Beiji.") == {("bayji", "PESHMERGA")}

@@ -368,6 +368,9 @@ class Language:
     inside_town: str = r"(?!)"
     # Before a town's parts, all of them ("all districts", "alle bydeler"): the whole town, not a part.
     whole_before: str = r"(?!)"
+    # Before a force that a participle follows, the subject of an absolute clause, not a companion ("with government
+    # forces having just recaptured Beiji"); one of `not_agent_before`'s words
+    absolute_before: str = r"(?!)"
     # A subject that is none of it ("None of Anbar", "Ingen deler av Anbar"): no holding of what it includes.
     none_of: str = r"(?!)"
     # A word that puts a clause after the one it hangs on, at no date of its own ("have since retaken it",

@@ -341,6 +341,7 @@ LANGUAGE = Language(
                       r"\s+resistance",
     holdout=r"still|remained|remain|remains|remaining|so\s+far|at\s+first|initially|in\s+the\s+first",
     whole_before=r"all|every|all\s+the",
+    absolute_before=r"with",
     none_of=r"none|nothing|neither",
     inside_town=r"(?:in|inside)(?:\s+(?:the\s+)?(?:provincial\s+capital|(?:northern|southern|eastern|western)\s+(?:town|city)"
                 r"|town|city)(?:\s+of)?)?",
