@@ -1024,6 +1024,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             background = background or relative is None
         if when is None and patient.date is None:
             when = _counted_back(r, clause, ctx, g)  # "comes nine months after militants were driven from"
+        if patient.date is None and (when is None or when.precision == "unknown"):
+            when = _period_in_which(r, clause, ctx, g) or when  # "comes after a week in which militants seized"
         if patient.date is None and (when is None or when.precision != "day"):
             # "regained most of the town last week, two days after the army declared it liberated on Nov. 9"
             when = _counted_from_clause_after(r, clause, g, when) or when
@@ -3531,6 +3533,26 @@ def _counted_back(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Gramm
     else:
         day, precision = counted_back(ctx.article.published, n, unit)  # a month or a year stays right
     return ResolvedDate(day, precision, count.group(0).strip(), count.start(), count.end())
+
+
+def _period_in_which(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar) -> ResolvedDate | None:
+    """The span a relative clause after "after a week in which" happened in: that long before the day of the clause
+    before it ("The seizure early Monday comes after a week in which militants seized Mosul and Tikrit": the week
+    before that Monday), or before the day the lede tells; None with no such day."""
+    index = r.clauses.index(clause)
+    if index < 2 or not clause.opener or not g.relative_word.match(clause.opener):
+        return None
+    span = g.period_in_which_at.match(r.text, r.clauses[index - 1].start)
+    if span is None or span.end() != clause.start + len(clause.opener):
+        return None
+    main = r.clauses[index - 2]
+    own = next((d for d in _own_dates(r, main) if d.precision == "day"), None)
+    anchor = own or ctx.lede_day
+    n = count_of(span.group("n"), ctx.language)
+    if anchor is None or n is None:
+        return None
+    day, precision = counted_back(anchor.date, n, counted_unit(span))
+    return ResolvedDate(day, precision, span.group(0), span.start(), span.end())
 
 
 def _after_fighting_span(r: _Reading, clause: _Clause, g: T.Grammar):

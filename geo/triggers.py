@@ -128,6 +128,7 @@ class Grammar:
     coordinated_force_gap: re.Pattern
     force_head_gap: re.Pattern
     counted_back_end: re.Pattern
+    period_in_which_at: re.Pattern
     fighting_span_at: re.Pattern
     clause_shift: re.Pattern
     mop_up: re.Pattern
@@ -359,6 +360,7 @@ def grammar(code: str | None) -> Grammar | None:
         clause_shift=re.compile(r"(?<![\w-])(?:" + w.clause_shift + r")(?![\w])", _I),
         fighting_span_at=re.compile(r"(?:" + w.after_phrase + r")\s+(?:" + w.fighting_span + r")\b", _I),
         counted_back_end=re.compile(r"(?<![\w-])(?:" + w.counted_back + r")\s*\Z", _I),
+        period_in_which_at=re.compile(w.period_in_which, _I),
         # The head noun between a force's name and its restrictive relative clause: "IS fighters who had held".
         force_head_gap=re.compile(r"-?(?:\s*(?:" + w.force_heads + r"))\s*", _I),
         out_of_at=_at(w.out_of),

@@ -3294,3 +3294,15 @@ def test_a_force_after_with_and_before_a_participle_is_the_subject_of_its_clause
     assert taken("The massacre began with ISIL attacking and capturing Sinjar on 3 August.") == {("sinjar", "IS")}
     # A companion after "with" stays one.
     assert taken("Peshmerga fought alongside with Iraqi forces, retaking Beiji.") == {("bayji", "PESHMERGA")}
+
+
+def test_after_a_week_in_which_dates_the_relative_clause_to_the_week_before(gazetteer):
+    def dated(text):
+        return {(e.place_id, e.date, e.date_precision) for e in events_of(text, gazetteer, language="en",
+                                                                          published=date(2014, 6, 16))
+                if e.place_id in ("mosul", "tikrit")}
+    assert dated("The seizure early Monday comes after a week in which militants seized Mosul and Tikrit.") == {
+        ("mosul", date(2014, 6, 9), "week"), ("tikrit", date(2014, 6, 9), "week")}
+    # With no day to count from, no date.
+    assert dated("The seizure comes after a week in which militants seized Mosul.") == {
+        ("mosul", date(2014, 6, 16), "unknown")}

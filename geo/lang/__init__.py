@@ -212,6 +212,9 @@ class Language:
     # (groups `n` and one of `days`, `weeks`, `months`, `years`); days and weeks count back from the day the lede
     # tells, and a past verb (group `past`: "kom ti dager etter at") counts only those
     counted_back: str = r"(?!)"
+    # "after a week in which": the relative clause after it tells what happened in that span before the date of the
+    # clause it follows (groups `n` and `days`, `weeks` or `months`)
+    period_in_which: str = r"(?!)"
     # Clearing up after a taking ("although some back clearing still continues", "mens ryddingen fortsetter"): what
     # still goes on there is no fight over the town
     mop_up: str = r"(?!)"

@@ -192,6 +192,7 @@ LANGUAGE = Language(
                   r"|bitter|street)\s+)?(?:fighting|clashes|combat|battles?|siege)",
     counted_back=r"(?:comes|is|(?P<past>came|was))\s+(?:just\s+|only\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>days?)|(?P<weeks>weeks?)"
                  r"|(?P<months>months?)|(?P<years>years?))",
+    period_in_which=r"after\s+(?P<n>\d{1,2}|" + _NUM + r")\s+(?:(?P<days>days?)|(?P<weeks>weeks?)|(?P<months>months?))\s+in\s+which",
     perfect_aux=r"have|has|had",
     past_aux=r"was|were|had|used\s+to",
     backed_marker=r"backed",
