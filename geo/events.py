@@ -412,6 +412,7 @@ class _ArticleContext:
     last_taker_paragraph: int = -1
     takers: set[str] = field(default_factory=set)  # every force the article says took a town
     pressing: dict[str, str] = field(default_factory=dict)  # place id → the force attacking or aiming at it
+    pressers: set[str] = field(default_factory=set)  # every force the article saw attacking or taking a town
     taken_by: dict[str, str] = field(default_factory=dict)  # place id → the force the article last saw take it
     sides: dict[str, str] = field(default_factory=dict)  # "the rebels" are Turkey's side in this article
     declared: list[tuple[int, str]] = field(default_factory=list)  # (sentence, place id) of victory claims
@@ -1055,6 +1056,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             place_id = patient.spot.mention.place.place_id
             if claim_kind in (CAPTURE, CONTEST, PRESSURE):
                 ctx.pressing[place_id] = agent_code
+                ctx.pressers.add(agent_code)
             if claim_kind == CAPTURE and not evidence_only:
                 ctx.taken_by[place_id] = agent_code
                 ctx.last_taker, ctx.last_taker_sentence, ctx.last_taker_paragraph = agent_code, r.index, ctx.paragraph
@@ -1525,6 +1527,7 @@ def _remember_intent(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleConte
             code = ctx.forces.resolve(agent.code, place.country)
             if code and ctx.forces.holds_towns(code):
                 ctx.pressing[place.place_id] = code
+                ctx.pressers.add(code)
 
 
 def _within_source(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
@@ -2249,7 +2252,7 @@ def _fallback_agent(hit, r, clause, g, ctx, patients, previous, trigger) -> tupl
         if retaking:
             # The one side the article has seen taking or attacking towns that takes towns back.
             # ("GOVERNMENT" in one sentence and "IRAQI_GOV" in another are one side in Iraq.)
-            sides = {ctx.forces.resolve(code, _country_of(patients)) for code in (*ctx.takers, *ctx.pressing.values())
+            sides = {ctx.forces.resolve(code, _country_of(patients)) for code in (*ctx.takers, *ctx.pressers)
                      if code not in (None, previous) and acceptable(code)}
             if len(sides) == 1:
                 return sides.pop(), 0.3

@@ -3306,3 +3306,18 @@ def test_after_a_week_in_which_dates_the_relative_clause_to_the_week_before(gaze
     # With no day to count from, no date.
     assert dated("The seizure comes after a week in which militants seized Mosul.") == {
         ("mosul", date(2014, 6, 16), "unknown")}
+
+
+def test_a_town_taken_back_without_a_taker_goes_to_the_side_seen_attacking_even_if_history_came_after(gazetteer):
+    text = ("Irakiske regjeringsstyrker innledet søndag offensiven for å gjenerobre Tal Afar. Tal Afar har vært omringet "
+            "av regjeringsstyrker siden i fjor høst. Tal Afar ble erobret av IS i juni 2014, en uke etter at Mosul falt. "
+            "Mosul ble erklært befridd 10. juli etter ni måneder med kamper.")
+    taken = {(e.place_id, e.force, e.date) for e in events_of(text, gazetteer, published=date(2017, 8, 21))
+             if e.kind == "capture" and not e.past}
+    assert ("mosul", "IRAQI_GOV", date(2017, 7, 10)) in taken
+
+
+def test_a_norwegian_side_of_a_town_is_half_of_it(gazetteer):
+    events = events_of("Regjeringsstyrkene angrep Mosul. Østsiden av Mosul ble erklært befridd av regjeringsstyrkene i "
+                       "januar.", gazetteer, published=date(2017, 6, 30))
+    assert not [e for e in events if e.kind == "capture" and not e.past], events

@@ -302,7 +302,8 @@ LANGUAGE = Language(
             r"|(?:flere|noen|enkelte|mange|de\s+\w+)\s+(?:\w+\s+)?(?:bydeler|bydelene|kvartaler|gater|bygninger"
             r"|områder)\s+(?:av|i)|(?:flere|noen|enkelte)\s+(?:\w+\s+)?(?:bydeler|bygninger|kvartaler)"
             r"|bydel(?:en|ene|er)?\s+(?:av|i)|sentrum\s+av|regjeringskomplekset\s+i|lomme\s+(?:i|av)",
-    half=r"den\s+(?:østlige|vestlige|nordlige|sørlige)\s+(?:delen|halvdelen|siden)\s+av",
+    half=r"den\s+(?:østlige|vestlige|nordlige|sørlige)\s+(?:delen|halvdelen|siden)\s+av"
+         r"|(?:øst|vest|nord|sør)(?:siden|delen|halvdelen)\s+av",
     half_adjective=r"(?:hele\s+)?(?:det|den)\s+(?:østlige|vestlige|nordlige|sørlige)|østlige|vestlige|nordlige|sørlige"
                    r"|øst-|vest-",
     most=r"det\s+meste\s+av|mesteparten\s+av|størstedelen\s+av",
