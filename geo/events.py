@@ -1250,6 +1250,8 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
         return (CAPTURE if unopposed else CONTEST), False
     if kind == CAPTURE and g.partial_adverb_end.search(r.text, max(0, hit.start - 20), hit.start):
         return CONTEST, False  # "partially conquered by ISIL": part of the town taken, the rest fought over
+    if kind == CAPTURE and _other_side_keeps_part(hit, patient, r, g):
+        return CONTEST, False
     if kind == CAPTURE:
         if patient.half:
             return CAPTURE, True  # "the eastern half of Mosul was retaken": kept as evidence, no change
@@ -1261,6 +1263,21 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
     if kind == LOSS and (patient.partial or patient.half or patient.most):
         return None, False  # "Rebels withdrew from the Old City of Homs": the town was not all lost
     return kind, False
+
+
+def _other_side_keeps_part(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the sentence goes on to say that a part of this town was still held against the taking ("Militants
+    had swept into Hit on Oct. 2, …, but troops and tribal fighters kept a grip on parts of the western edge of the
+    town until the weekend"): fought over, not taken."""
+    but = g.contradiction_clause.search(r.text, max(hit.end, patient.spot.end))
+    if but is None or not g.still.search(r.text, but.end()):
+        return False
+    part = g.partial_any.search(r.text, but.end())
+    if part is None:
+        return False
+    after = r.text[part.end():part.end() + 60]
+    return bool(g.town_anaphor_any.search(after)) or any(
+        s.mention.place == patient.spot.mention.place for s in r.spots if part.end() <= s.start <= part.end() + 60)
 
 
 # -- is it a fact? -------------------------------------------------------------------------------------

@@ -223,6 +223,7 @@ class Grammar:
     adjective_word: re.Pattern
     place_noun_word: re.Pattern
     town_anaphor_at: re.Pattern
+    town_anaphor_any: re.Pattern
     focus_anaphor: re.Pattern
     points_back: re.Pattern
     region_anaphor: re.Pattern
@@ -454,6 +455,7 @@ def grammar(code: str | None) -> Grammar | None:
         adjective_word=re.compile(r"(?:" + w.adjective + r")\Z"),  # lower-case only: capitals are names
         place_noun_word=_whole(w.place_nouns),
         town_anaphor_at=_at(w.town_anaphor),
+        town_anaphor_any=_words(w.town_anaphor),
         focus_anaphor=_words(w.focus_anaphor),
         points_back=_words("|".join((w.town_anaphor, w.focus_anaphor, w.pronouns))),
         region_anaphor=_words(w.region_anaphor),
