@@ -3335,3 +3335,15 @@ def test_a_taking_the_sentence_says_the_other_side_still_holds_part_of_is_a_figh
     # Parts of another town held still: this one was taken.
     assert read("Iraqi forces retook Hit on Sunday, but Islamic State still holds parts of Ramadi.") == {
         ("hit", "capture")}
+
+
+def test_a_list_goes_on_past_the_source_of_its_first_town(gazetteer):
+    def taken(text):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=date(2017, 2, 24))
+                if e.kind == "capture"}
+    assert taken("On 23 February 2017, the Syrian National Army and the Turkish army captured the town of Qabasin "
+                 "from ISIL as well as the nearby town of al-Bab after months of fighting.") == {
+        ("kabbasin", "TURKEY"), ("al-bab", "TURKEY")}
+    # A new clause after the source is no part of the list.
+    assert taken("Kurdish forces retook Tal Abyad from Islamic State and Turkish troops crossed the border.") == {
+        ("tall-abyad", "SDF")}
