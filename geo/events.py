@@ -889,7 +889,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
             return []  # "fled Douma to areas under IS control": where they went, not who holds Douma
         agent = _inside_or_adjacent(hit, r)
         patients = _subject(hit, r, clause, g, ctx, passive=True) or _slot(hit.end, r, clause, g, ctx, hit).patients
-        if not patients and _region_held_including(hit, r, clause, g):
+        if all(p.spot.region for p in patients) and _region_held_including(hit, r, clause, g):
             patients = _named_as_included(hit, r, g, ctx)  # "70% of Anbar was under ISIS control, including …"
         if kind == CAPTURE and not (clause.opener and g.relative_word.match(clause.opener)):
             # "Police stations in Fallujah came under ISIS control", "soldiers at Tabqa fell into IS hands",

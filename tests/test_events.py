@@ -3347,3 +3347,10 @@ def test_a_list_goes_on_past_the_source_of_its_first_town(gazetteer):
     # A new clause after the source is no part of the list.
     assert taken("Kurdish forces retook Tal Abyad from Islamic State and Turkish troops crossed the border.") == {
         ("tall-abyad", "SDF")}
+
+
+def test_a_region_said_to_be_held_names_the_towns_it_includes(gazetteer):
+    held = {(e.place_id, e.force, e.date) for e in events_of(
+        "By mid-May 2014, 70% of Anbar was under ISIS control, including the cities of Fallujah and Ar Rutbah.",
+        gazetteer, language="en", published=date(2014, 6, 25)) if e.kind == "state"}
+    assert held == {("al-fallujah", "IS", date(2014, 5, 1)), ("ar-rutbah", "IS", date(2014, 5, 1))}
