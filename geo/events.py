@@ -1229,6 +1229,8 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
         return (CONTEST, False) if kind in (CAPTURE, CONTEST) else (None, False)
     if spot.landmark or spot.region:
         return None, False
+    if patient.outskirts and trigger.entry and kind in (CAPTURE, CONTEST) and g.inner_edge_at.match(r.text, hit.end):
+        return CONTEST, False  # "entered the western edge of al-Bab": inside the town, fought over
     if patient.outskirts and not (trigger.entry and g.beyond_outskirts.search(r.text, hit.end)):
         # "entered the city's outskirts" as "pushed into the outskirts": at its edge, not inside it (unless the
         # sentence goes on inside: "entered Fallujah's outskirts and then the city centre")

@@ -217,6 +217,7 @@ class Grammar:
     subarea_after_at: re.Pattern
     outskirts_after_at: re.Pattern
     beyond_outskirts: re.Pattern
+    inner_edge_at: re.Pattern
     plural_places_at: re.Pattern
     location_verb: re.Pattern
     slot_word: re.Pattern
@@ -450,6 +451,7 @@ def grammar(code: str | None) -> Grammar | None:
         subarea_after_at=re.compile(r"['’]?s?\s+(?:" + w.subarea_after + r")(?![\w])", _I),
         outskirts_after_at=re.compile(r"['’]?s?\s+(?:" + w.outskirts_after + r")(?![\w])", _I),
         beyond_outskirts=_words(w.beyond_outskirts),
+        inner_edge_at=re.compile(r"\s*(?:" + w.inner_edge + r")\s", _I),
         location_verb=_words(w.location_verbs),
         plural_places_at=re.compile(r",\s+(?:[\w'’-]+\s+){0,2}?(?:" + w.plural_place_nouns + r")(?:\s+of)?\s+", _I),
         slot_word=_whole(w.slot_words),

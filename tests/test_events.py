@@ -3354,3 +3354,13 @@ def test_a_region_said_to_be_held_names_the_towns_it_includes(gazetteer):
         "By mid-May 2014, 70% of Anbar was under ISIS control, including the cities of Fallujah and Ar Rutbah.",
         gazetteer, language="en", published=date(2014, 6, 25)) if e.kind == "state"}
     assert held == {("al-fallujah", "IS", date(2014, 5, 1)), ("ar-rutbah", "IS", date(2014, 5, 1))}
+
+
+def test_an_entry_into_one_sides_edge_of_a_town_is_a_fight_in_it(gazetteer):
+    def read(text):
+        return {(e.place_id, e.kind) for e in events_of(text, gazetteer, language="en", published=date(2017, 2, 23))}
+    assert read("Rebels and Turkish troops first entered the western edge of al-Bab in early January.") == {
+        ("al-bab", "contest")}
+    # Its outskirts, or fighting on its edges, are outside.
+    assert read("Government troops were fighting on the edges of al-Bab.") == {("al-bab", "pressure")}
+    assert read("Rebels entered the outskirts of al-Bab.") == {("al-bab", "pressure")}

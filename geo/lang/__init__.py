@@ -418,6 +418,9 @@ class Language:
     # on `beyond_outskirts` ("entered the outskirts of Fallujah and then the centre").
     outskirts_after: str = r"(?!)"
     beyond_outskirts: str = r"(?!)"
+    # The one side's edge of a town an entry breaks into ("entered the western edge of al-Bab", "broken into the
+    # western edge of Sukhnah"): inside the town, fought over; not its outskirts, nor "on the edges of"
+    inner_edge: str = r"(?!)"
     # A plural of `place_nouns` ("the towns of", "byene"): set in commas after a town, the list's next names,
     # not an apposition ("captured the city of Dayr Hafir, the towns of Tadef and Al-Khafsah, and …").
     plural_place_nouns: str = r"(?!)"

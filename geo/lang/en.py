@@ -40,7 +40,7 @@ PREDICATES = (
     P(FALL, r"fell|falls|fallen|falling|fall|(?:was|were|been)\s+handed\s+over(?=\s+to\b)"),
     # -- fighting inside -------------------------------------------------------------------------------
     P(CONTEST, r"stormed|storms|storming|storm|entered|enters|entering|enter|re-entered|reentered"
-               r"|(?:pushed|pushes|pushing|push|punched|broke|moved|swept|advanced|advances|advancing"
+               r"|(?:pushed|pushes|pushing|push|punched|broke|broken|moved|swept|advanced|advances|advancing"
                r"|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
                r"\s+(?:back\s+|through\s+)?into(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:outskirts|suburbs|edges?|fringes"
                r"|periphery)\b)", entry=True),
@@ -307,6 +307,8 @@ LANGUAGE = Language(
                r"|lose|fall|drive|expel|oust|besiege|encircle|surround|isolate|win",
     participle_forms=r"overrun",
     outskirts_after=r"(?:\w+\s+)?(?:outskirts|edges?|fringes?|periphery)",
+    inner_edge=r"the\s+(?:eastern|western|northern|southern|north-?eastern|north-?western|south-?eastern|south-?western)"
+               r"\s+edge\s+of",
     beyond_outskirts=r"cent(?:er|re)|inside|itself|districts?|neighbou?rhoods?|quarters?|(?:breaking|broke|pushing|pushed)\s+into",
     plural_place_nouns=r"towns|cities|villages|settlements",
     location_verbs=r"lies|lay|sits|stands|(?:is|was)\s+(?:located|situated)",
