@@ -3162,7 +3162,10 @@ def _driven(hit, r, clause, g, ctx, passive) -> tuple[list[_Patient], PhraseHit 
     if passive:
         after = slot.patients[-1].spot.end if slot.patients else m.end()
         for force in r.forces:
-            if force.start >= after and force.start < clause.end and g.agent_end.search(text[max(after, force.start - 20):force.start]):
+            # (the "by" right after the place, not one of another verb further on: "… forced out of the city,
+            # operations to clear IEDs left by ISIL continue")
+            if force.start >= after and force.start < clause.end and g.agent_end.search(text[max(after, force.start - 20):force.start]) \
+                    and "," not in text[after:force.start] and len(r.words(after, force.start)) <= 5:
                 agent = force
                 break
         if expelled is None:

@@ -3364,3 +3364,14 @@ def test_an_entry_into_one_sides_edge_of_a_town_is_a_fight_in_it(gazetteer):
     # Its outskirts, or fighting on its edges, are outside.
     assert read("Government troops were fighting on the edges of al-Bab.") == {("al-bab", "pressure")}
     assert read("Rebels entered the outskirts of al-Bab.") == {("al-bab", "pressure")}
+
+
+def test_a_passive_drive_takes_its_taker_only_from_the_by_right_after_the_place(gazetteer):
+    def taken(text):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=date(2016, 8, 24))
+                if e.kind == "capture"}
+    # "left by ISIL" belongs to the IEDs: the Islamic State did not take the town it was forced out of.
+    assert ("jarabulus", "IS") not in taken(
+        "Syrian opposition forces are now in control of Jarabulus. While ISIL has largely been forced out of the "
+        "city, operations to clear pockets of resistance and IEDs left by ISIL continue.")
+    assert taken("ISIL was driven out of Jarabulus on Wednesday by Turkish-backed rebels.") == {("jarabulus", "TURKEY")}
