@@ -412,12 +412,14 @@ class _ArticleContext:
     last_taker_paragraph: int = -1
     takers: set[str] = field(default_factory=set)  # every force the article says took a town
     pressing: dict[str, str] = field(default_factory=dict)  # place id → the force attacking or aiming at it
-    pressers: set[str] = field(default_factory=set)  # every force the article saw attacking or taking a town
+    # every force the article saw attacking, taking or aiming at a town: a later taking told as history ("Tal Afar ble
+    # erobret av IS i juni 2014") replaces the siege in `pressing`, not here
+    pressers: set[str] = field(default_factory=set)
     taken_by: dict[str, str] = field(default_factory=dict)  # place id → the force the article last saw take it
     sides: dict[str, str] = field(default_factory=dict)  # "the rebels" are Turkey's side in this article
     declared: list[tuple[int, str]] = field(default_factory=list)  # (sentence, place id) of victory claims
     narrative: ResolvedDate | None = None  # the last date the article gave before this sentence
-    lede_day: ResolvedDate | None = None  # the day its first sentence tells: the day of the article's news
+    lede_day: ResolvedDate | None = None  # the last day its first sentence tells, taken for the day of its news
     named_forces: set[str] | None = None  # the codes of every force the article names, read when first asked
 
 
@@ -537,7 +539,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     if dates:
         ctx.anchor, ctx.anchor_sentence, ctx.anchor_paragraph = dates[-1], sentence.index, paragraph
     if sentence.index == 0:
-        ctx.lede_day = next((d for d in dates if d.precision == "day"), None)
+        # the lede's last day, its main clause's ("Ti dager etter at … gjenerobret Hawija 5. oktober, erobret SDF søndag
+        # …": Sunday), not a day its opening recalls
+        ctx.lede_day = next((d for d in reversed(dates) if d.precision == "day"), None)
     if paragraph != ctx.header_paragraph:
         ctx.header_date = None
     if g is not None:
@@ -566,7 +570,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     body = _dateline_end(text, g) if _starts_paragraph(ctx.article.text, sentence.start) else 0
     if g.caption.search(text) or text.rstrip().endswith("?"):
         return []  # a caption, or a question ("Has Mosul been liberated?")
-    force_hits = _concrete(ctx, [f for f in ctx.forces.find(text, ctx.language) if f.start >= body])
+    force_hits = _concrete(ctx, [f for f in ctx.forces.find(text, ctx.language) if f.start >= body], text)
     towns = [m for m in towns if m.start - sentence.start >= body]
     _learn_sides(force_hits, ctx)
     tokens = _tokens(text)
@@ -723,24 +727,32 @@ def _header(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragrap
         ctx.header_date, ctx.header_paragraph = dates[0], paragraph
 
 
-def _concrete(ctx: _ArticleContext, force_hits: list[PhraseHit]) -> list[PhraseHit]:
-    """The force mentions with a phrase that names no side by itself ("under militant control") made the side the
-    article names (`ForceCatalogue.article_side`), or left out; and left out as an adjective of the force named
-    right after it ("Militant Kurdish fighters")."""
+def _concrete(ctx: _ArticleContext, force_hits: list[PhraseHit], text: str) -> list[PhraseHit]:
+    """The force mentions, with a phrase that names no side by itself ("under militant control") made the side
+    the article names (`ForceCatalogue.article_side`) or left out. Only as a holder ("militant control", "militant
+    hands", "militant-held"), not after a name ("under PKK militant control": someone else's), and only when no
+    such phrase of the sentence stands elsewhere ("… under militant control, with Shiite militant groups …")."""
     if not any(ctx.forces.placeholder(f.code) for f in force_hits):
         return force_hits
+    g = ctx.grammar
     if ctx.named_forces is None:
         ctx.named_forces = {f.code for f in ctx.forces.find(ctx.article.text, ctx.language)}
+    placeholders = [f for f in force_hits if ctx.forces.placeholder(f.code)]
+    holders = [f for f in placeholders if g is not None and g.unnamed_holder_after_at.match(text, f.end)
+               and not _NAME_BEFORE.search(text, max(0, f.start - 40), f.start)]
     concrete = []
-    for index, hit in enumerate(force_hits):
+    for hit in force_hits:
         if ctx.forces.placeholder(hit.code):
-            after = force_hits[index + 1] if index + 1 < len(force_hits) else None
             code = ctx.forces.article_side(hit.code, ctx.named_forces)
-            if code is None or after is not None and after.start - hit.end <= 1:
+            if code is None or hit not in holders or len(holders) < len(placeholders):
                 continue
             hit = replace(hit, code=code)
         concrete.append(hit)
     return concrete
+
+
+#: A capitalised word right before a phrase (not opening the sentence): "PKK militant", "Shiite militant".
+_NAME_BEFORE = re.compile(r"(?<=\S\s)[A-Z][\w'’-]*\s+\Z")
 
 
 def _learn_sides(force_hits: list[PhraseHit], ctx: _ArticleContext) -> None:
@@ -1229,8 +1241,10 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
         return (CONTEST, False) if kind in (CAPTURE, CONTEST) else (None, False)
     if spot.landmark or spot.region:
         return None, False
-    if patient.outskirts and trigger.entry and kind in (CAPTURE, CONTEST) and g.inner_edge_at.match(r.text, hit.end):
-        return CONTEST, False  # "entered the western edge of al-Bab": inside the town, fought over
+    if patient.outskirts and trigger.entry and kind in (CAPTURE, CONTEST) and not spot.anaphor \
+            and g.inner_edge_at.match(r.text, hit.end):
+        return CONTEST, False  # "entered the western edge of al-Bab": inside the town, fought over (its name, not
+        # "the town", which may be another near it: "entered the western edge of the town, near al-Bab")
     if patient.outskirts and not (trigger.entry and g.beyond_outskirts.search(r.text, hit.end)):
         # "entered the city's outskirts" as "pushed into the outskirts": at its edge, not inside it (unless the
         # sentence goes on inside: "entered Fallujah's outskirts and then the city centre")
@@ -1268,18 +1282,26 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
 
 
 def _other_side_keeps_part(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bool:
-    """Whether the sentence goes on to say that a part of this town was still held against the taking ("Militants
-    had swept into Hit on Oct. 2, …, but troops and tribal fighters kept a grip on parts of the western edge of the
-    town until the weekend"): fought over, not taken."""
+    """Whether the sentence goes on to say that the other side still keeps a part of this very town ("Militants had
+    swept into Hit on Oct. 2, …, but troops and tribal fighters kept a grip on parts of the western edge of the
+    town"; "… but IS still holds parts of Hit"): fought over, not taken. Not parts of a region or of another town
+    ("but ISIS still holds parts of northern Iraq, including the town of Tal Afar"; "parts of the nearby town of
+    Bartella"): "still" must come before the part, and nothing but the part's own words between it and "the town"
+    or the town's name."""
     but = g.contradiction_clause.search(r.text, max(hit.end, patient.spot.end))
-    if but is None or not g.still.search(r.text, but.end()):
+    if but is None:
         return False
     part = g.partial_any.search(r.text, but.end())
-    if part is None:
+    if part is None or not g.still.search(r.text, but.end(), part.start()):
         return False
-    after = r.text[part.end():part.end() + 60]
-    return bool(g.town_anaphor_any.search(after)) or any(
-        s.mention.place == patient.spot.mention.place for s in r.spots if part.end() <= s.start <= part.end() + 60)
+    if any(part.end() <= start < part.end() + 60 for start, _ in r.region_spans):
+        return False
+    named = next((s for s in r.spots if part.end() <= s.start <= part.end() + 60), None)
+    if named is not None:
+        return named.mention.place == patient.spot.mention.place and "," not in r.text[part.end():named.start]
+    anaphor = g.town_anaphor_any.search(r.text, part.end(), min(len(r.text), part.end() + 60))
+    return anaphor is not None and "," not in r.text[part.end():anaphor.start()] \
+        and not g.of_at.match(r.text, anaphor.end())  # (not "the town of Bartella")
 
 
 # -- is it a fact? -------------------------------------------------------------------------------------
@@ -1682,13 +1704,14 @@ def _gerund(hit: _Hit, g: T.Grammar) -> bool:
 
 
 def _dated_gerund_subject(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
-    """Whether a gerund subject tells a past deed with its own date, and nothing modal follows ("Freeing
-    Dabiq over the weekend holds military and symbolic significance"): a report, unlike "Losing the town in
-    the coming weeks would cap a process"."""
-    if g.modal_after.search(r.text, hit.end) is not None:
-        return False
+    """Whether a gerund subject tells a deed with its own day or weekend, and nothing modal or of aims follows
+    ("Freeing Dabiq over the weekend holds military and symbolic significance"): a report, unlike "Losing the town
+    in the coming weeks would cap a process" or "Recapturing Mosul in 2016 remains the government's goal"."""
+    if g.modal_after.search(r.text, hit.end) is not None or g.aims.search(r.text, hit.end):
+        return False  # (nor "Liberating Mosul this year is the aim of the government")
     clause = _clause_at(r, hit.start)
-    return any(hit.end <= d.start < clause.end for d in r.dates)
+    # a day or a weekend: a deed told, not a span it may still be done in ("this year", "in 2016")
+    return any(hit.end <= d.start < clause.end and d.precision in ("day", "week") for d in r.dates)
 
 
 def _declared_anaphor(words: list[_Token], r: _Reading, clause: _Clause, g: T.Grammar) -> re.Match | None:
@@ -1715,7 +1738,8 @@ def _passive(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
         return True  # "held by Islamic State militants"
     words = r.words(clause.start, hit.start)
     if hit.start == r.body and _date_starts_near(hit.end + _space(r.text, hit.end), r.dates):
-        return True  # "Rutba: IS tok over ørkenbyen i juni 2014. Gjenerobret i mai 2016.": a fact box's line
+        return True  # a sentence opening with the participle and its date, as a fact box's line does ("Rutba: IS tok
+        # over ørkenbyen i juni 2014. Gjenerobret i mai 2016.")
     spot = next((s for s in r.spots if words and s.end == words[-1].end), None)
     if spot is not None and g.declaration.search(r.text[max(clause.start, spot.start - 30):spot.start]):
         return True  # "declared Mosul liberated", "erklærte Rawa befridd"
@@ -1781,11 +1805,6 @@ def _complement(force: PhraseHit, r: _Reading, clause: _Clause, g: T.Grammar) ->
         return False  # "Militiamen with the YPG took control": the subject is the force's men
     before = r.text[max(clause.start, force.start - 30):force.start]
     bare = g.determiner_end.sub("", before)
-    following = r.words(force.end, force.end + 24)[:2]
-    if following and g.adverb_word.match(following[0].lower):
-        following = following[1:]
-    if g.absolute_end.search(bare) and following and g.gerund_word.match(following[0].lower):
-        return False  # "with government forces having just recaptured Beiji": the subject of its own clause
     if g.not_agent_end.search(bare) or (by := g.agent_end.search(before)) and not _by_date(by, force.start, r):
         return True
     for match in g.backed_by.finditer(r.text, clause.start, force.start):
@@ -1818,6 +1837,9 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         # between the verb and its particle (not "Syriske styrker rykket sammen med SDF inn i": a subject
         # before, a companion after).
         return inside[0]
+    absolute = _absolute_subject(hit, r, g)
+    if absolute is not None:
+        return absolute  # "with government forces having just recaptured Beiji"
     resumed = _resumed_clause(hit, r, clause, g)
     if resumed is not None:
         # "Kurdish Peshmerga, who seized Kirkuk when the Iraqi army fled, withdrew from the city": the verb
@@ -1893,6 +1915,23 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
         later = [f for f in r.forces if f.start >= start and not _complement(f, r, _clause_at(r, f.start), g)]
         if later and r.text[start:later[0].start].count(",") <= 1:
             return later[0]
+    return None
+
+
+def _absolute_subject(hit: _Hit, r: _Reading, g: T.Grammar) -> PhraseHit | None:
+    """The force of an absolute clause whose participle is this predicate: "with government forces having just
+    recaptured Beiji", "began with ISIL attacking and capturing Sinjar". Only its own participle: in "With Iraqi
+    forces having abandoned their positions, Ramadi was captured" the force is no one's taker."""
+    for force in reversed([f for f in r.forces if f.end <= hit.start]):
+        if not g.absolute_end.search(g.determiner_end.sub("", r.text[max(r.body, force.start - 30):force.start])):
+            continue
+        gap = r.words(force.end, hit.start)
+        # the participle right after the force ("ISIL capturing"), or after "having", another participle and "and",
+        # or an adverb ("having just recaptured", "attacking and capturing")
+        opens = g.gerund_word.match(gap[0].lower) if gap else g.gerund_word.match(hit.text.split()[0].lower())
+        rest = all(g.gerund_word.match(t.lower) or g.adverb_word.match(t.lower) or g.coordinator_word.match(t.lower)
+                   for t in gap[1:])
+        return force if opens and rest else None
     return None
 
 
@@ -2058,7 +2097,7 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
     if comma < 0 or any(not (g.adverb_word.match(t.lower) or _in_dates(t.start, r))
                         for t in r.words(comma + 1, hit.start)):
         return None
-    if _subject_before_comma(clause, r, g):
+    if _subject_before_comma(hit, clause, r, g):
         return None  # "…, where Turkish-backed forces, supported by the coalition, liberated Dabiq": its own subject
     index = r.clauses.index(clause)
     while index > 0:
@@ -2069,17 +2108,23 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
     return None
 
 
-def _subject_before_comma(clause: _Clause, r: _Reading, g: T.Grammar) -> bool:
-    """Whether a subordinate clause opens with nothing but a force before its first comma ("where Turkish-backed
-    forces, supported by …, liberated"): the subject of the predicate after the aside, not a clause of its own
-    ("when the army fled, withdrew")."""
+def _subject_before_comma(hit: _Hit, clause: _Clause, r: _Reading, g: T.Grammar) -> bool:
+    """Whether an adverbial clause opens with nothing but a force, then one aside set off by commas, then this
+    predicate ("where Turkish-backed forces, supported by the coalition, liberated"): the subject of the predicate,
+    not a clause of its own ("when the army fled, withdrew"). Not after a relative pronoun ("whom the Peshmerga,
+    backed by coalition jets, had supported …, retook": the force is the relative clause's), nor when more than the
+    aside stands between ("while Iraqi troops, backed by U.S. aircraft, pushed into eastern Mosul, retook")."""
+    if g.relative_word.match(clause.opener) or g.complementizer_word.match(clause.opener):
+        return False
     opened = clause.start + len(clause.opener)
     comma = r.text.find(",", opened, clause.end)
     subjects = [f for f in r.forces if opened <= f.start and f.end <= comma]
     if comma < 0 or not subjects or r.text[subjects[-1].end:comma].strip() or not _side_by_side(subjects, r):
         return False
     lead = r.text[opened:subjects[0].start].lstrip()
-    return not lead or bool(g.determiner_end.fullmatch(lead))
+    if lead and not g.determiner_end.fullmatch(lead):
+        return False
+    return r.text.count(",", comma, hit.start) == 2 and not any(comma < h.start < hit.start for h in r.hits)
 
 
 def _by_agent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit | None:
@@ -3549,8 +3594,10 @@ def _counted_back(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Gramm
     if unit in ("days", "weeks"):
         # Days count from the day of the news, which may be days before the article ("Erobringen kommer fem
         # dager etter at SDF tok full kontroll over Raqqa", published a day after the capture): from the day
-        # the lede tells ("erobret søndag al-Omar"), none when it tells no day.
-        if ctx.lede_day is None:
+        # the lede tells ("erobret søndag al-Omar"), none when it tells no day, and only when the main clause
+        # names no place (its subject is the news, not another event: "The capture of Raqqa was just five days
+        # after Iraqi forces retook Hawija").
+        if ctx.lede_day is None or any(main.start <= s.start < main.end for s in r.spots):
             return None
         day, precision = counted_back(ctx.lede_day.date, n, unit)
     elif count.groupdict().get("past"):
@@ -3563,7 +3610,7 @@ def _counted_back(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Gramm
 def _period_in_which(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar) -> ResolvedDate | None:
     """The span a relative clause after "after a week in which" happened in: that long before the day of the clause
     before it ("The seizure early Monday comes after a week in which militants seized Mosul and Tikrit": the week
-    before that Monday), or before the day the lede tells; None with no such day."""
+    before that Monday); None when that clause tells no day."""
     index = r.clauses.index(clause)
     if index < 2 or not clause.opener or not g.relative_word.match(clause.opener):
         return None
@@ -3571,11 +3618,10 @@ def _period_in_which(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Gr
     if span is None or span.end() != clause.start + len(clause.opener):
         return None
     main = r.clauses[index - 2]
-    own = next((d for d in _own_dates(r, main) if d.precision == "day"), None)
-    anchor = own or ctx.lede_day
+    anchor = next((d for d in _own_dates(r, main) if d.precision == "day"), None)
     n = count_of(span.group("n"), ctx.language)
     if anchor is None or n is None:
-        return None
+        return None  # (not from a month, nor from the lede's day: "retook Ramadi in December after two months in which")
     day, precision = counted_back(anchor.date, n, counted_unit(span))
     return ResolvedDate(day, precision, span.group(0), span.start(), span.end())
 

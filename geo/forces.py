@@ -202,6 +202,7 @@ class ArticleSides:
     code: str
     sides: tuple[str, ...]
     phrases: dict[str, tuple[str, ...]]
+    unless: tuple[str, ...] = ()  # forces whose naming in the article makes the phrase nobody's
 
 
 @dataclass(frozen=True)
@@ -242,10 +243,13 @@ class ForceCatalogue:
 
     def article_side(self, code: str, named: set[str]) -> str | None:
         """The force a `by_article` placeholder stands for in an article that names the forces `named`: the
-        one of its sides named there, None when it names more or none. Any other code stays as it is."""
+        one of its sides named there, None when it names more, none, or one of its `unless`. Any other code
+        stays as it is."""
         for sides in self.by_article:
             if code == sides.code:
                 found = [side for side in sides.sides if side in named]
+                if any(other in named for other in sides.unless):
+                    return None
                 return found[0] if len(found) == 1 else None
         return code
 
@@ -362,11 +366,13 @@ def load_forces(path: Path = FORCES_FILE) -> ForceCatalogue:
     for code, entry in (raw.get("by_article") or {}).items():
         where = f"by_article {code}"
         sides = tuple(str(side) for side in (_require(entry, "sides", where, path) or ()))
-        for side in sides:
-            if side not in forces:
+        unless = tuple(str(other) for other in (entry.get("unless") or ()))
+        known = set(forces) | {c.code for c in by_country}
+        for side in (*sides, *unless):
+            if side not in known:
                 raise ConfigError(f"{path}: {where}: names the force {side!r}, which the file does not define")
         phrases = {lang: tuple(str(p) for p in (ps or ())) for lang, ps in (entry.get("phrases") or {}).items()}
-        by_article.append(ArticleSides(str(code), sides, phrases))
+        by_article.append(ArticleSides(str(code), sides, phrases, unless))
     return ForceCatalogue(forces=forces, government_phrases=government, by_country=tuple(by_country),
                           by_article=tuple(by_article))
 

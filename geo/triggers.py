@@ -218,6 +218,7 @@ class Grammar:
     outskirts_after_at: re.Pattern
     beyond_outskirts: re.Pattern
     inner_edge_at: re.Pattern
+    unnamed_holder_after_at: re.Pattern
     plural_places_at: re.Pattern
     location_verb: re.Pattern
     slot_word: re.Pattern
@@ -303,7 +304,7 @@ def grammar(code: str | None) -> Grammar | None:
         interposed_at=re.compile(
             r",\s*(?:" + w.relatives + r")\s[^,;.:()]{1,60}(?=,\s*(?:" + w.coordinators + r")\s)"  # ", som er …, og"
             r"|\s+(?:" + w.list_after + r")\s[^,;.:()]{1,40}(?=,\s*(?:" + w.list_joiners + r")\s)"  # "after …, then"
-            r"|\s+(?:" + w.source + r")\s[^,;.:()]{1,40}?(?=\s+(?:" + w.list_joiners + r")\s)", _I),  # "from ISIL as well as"
+            r"|\s+(?:" + w.source + r")\s[^,;.:()]{1,40}?(?=\s+(?:" + w.source_list_joiners + r")\s)", _I),  # "from ISIL as well as"
         determiner_end=re.compile(r"(?:\b(?:" + w.determiners + r")\s+)\Z", _I),
         possessive_word=_whole(w.possessives),
         date_preposition_at=re.compile(r"(?:" + w.date_prepositions + r")\s+", _I),
@@ -452,6 +453,7 @@ def grammar(code: str | None) -> Grammar | None:
         outskirts_after_at=re.compile(r"['’]?s?\s+(?:" + w.outskirts_after + r")(?![\w])", _I),
         beyond_outskirts=_words(w.beyond_outskirts),
         inner_edge_at=re.compile(r"\s*(?:" + w.inner_edge + r")\s", _I),
+        unnamed_holder_after_at=re.compile(w.unnamed_holder_after, _I),
         location_verb=_words(w.location_verbs),
         plural_places_at=re.compile(r",\s+(?:[\w'’-]+\s+){0,2}?(?:" + w.plural_place_nouns + r")(?:\s+of)?\s+", _I),
         slot_word=_whole(w.slot_words),

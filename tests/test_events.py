@@ -3375,3 +3375,79 @@ def test_a_passive_drive_takes_its_taker_only_from_the_by_right_after_the_place(
         "Syrian opposition forces are now in control of Jarabulus. While ISIL has largely been forced out of the "
         "city, operations to clear pockets of resistance and IEDs left by ISIL continue.")
     assert taken("ISIL was driven out of Jarabulus on Wednesday by Turkish-backed rebels.") == {("jarabulus", "TURKEY")}
+
+
+# A review of this stop's rules tried to make each give a wrong colour; these are its sentences, each read right now.
+
+def test_review_a_list_past_a_source_goes_on_only_with_as_well_as(gazetteer):
+    events = events_of("Iraqi forces retook Ramadi from Islamic State and Fallujah remains in militant hands.", gazetteer,
+                       language="en", published=date(2015, 12, 30))
+    assert {(e.place_id, e.kind) for e in events} == {("ramadi", "capture")}
+    events = events_of("SDF tok Manbij fra IS og Jarabulus er nå neste mål.", gazetteer, published=date(2016, 8, 13))
+    assert {(e.place_id, e.kind) for e in events} == {("manbij", "capture")}
+
+
+def test_review_parts_kept_of_a_region_or_another_town_leave_the_taking(gazetteer):
+    def kinds(text):
+        return {(e.place_id, e.kind) for e in events_of(text, gazetteer, language="en", published=date(2017, 7, 15))}
+    assert ("mosul", "capture") in kinds("The Iraqi army recaptured Mosul on July 10, but ISIS still holds parts of "
+                                         "northern Iraq, including the town of Tal Afar.")
+    assert kinds("Kurdish forces retook Bashiqa on Monday, but IS still holds parts of the nearby town of "
+                 "Bartella.") == {("bashiqa", "capture")}
+
+
+def test_review_counted_spans_need_the_day_they_count_from(gazetteer):
+    pressure = {(e.place_id, e.kind, e.date) for e in events_of(
+        "Iraqi forces on Sunday declared Fallujah fully liberated. The army retook Ramadi in December after two months "
+        "in which it besieged the city.", gazetteer, language="en", published=date(2016, 6, 27))}
+    assert not any(place == "ramadi" and kind == "pressure" and day is not None and day.year == 2016 and day.month == 4
+                   for place, kind, day in pressure)
+    # A main clause about another place is no count from the lede's news.
+    hawija = [e for e in events_of("The SDF on Sunday seized the al-Omar oil field. The capture of Raqqa was just five "
+                                   "days after Iraqi forces retook Hawija.", gazetteer, language="en",
+                                   published=date(2017, 10, 23)) if e.place_id == "al-hawijah"]
+    assert all(e.date is None for e in hawija), hawija
+    # The lede's own day, not one its opening recalls.
+    hawija = [e for e in events_of("Ti dager etter at irakiske styrker gjenerobret Hawija 5. oktober, erobret SDF søndag "
+                                   "oljefeltet al-Omar. Raqqas fall kom fem dager etter at Hawija ble gjenerobret.",
+                                   gazetteer, published=date(2017, 10, 23)) if e.place_id == "al-hawijah" and e.date]
+    assert {e.date for e in hawija} == {date(2017, 10, 5)}
+
+
+def test_review_subjects_that_are_not_the_takers(gazetteer):
+    def taken(text, published):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=published)
+                if e.kind == "capture"}
+    assert taken("With Iraqi forces having abandoned their positions, Ramadi was captured on Sunday.",
+                 date(2015, 5, 20)) == set()
+    assert ("al-hamdaniya", "IRAQI_GOV") in taken(
+        "Iraqi troops, whom the Peshmerga, backed by coalition jets, had supported from the north, retook Qaraqosh on "
+        "Monday.", date(2016, 11, 8))
+    assert ("bashiqa", "PESHMERGA") in taken(
+        "Peshmerga forces, while Iraqi troops, backed by U.S. aircraft, pushed into eastern Mosul, retook Bashiqa on "
+        "Monday.", date(2016, 11, 8))
+
+
+def test_review_an_edge_an_aim_and_a_torn_supply_line(gazetteer):
+    def kinds(text, published):
+        return {(e.place_id, e.kind) for e in events_of(text, gazetteer, language="en", published=published)}
+    assert kinds("Turkish-backed rebels entered the western edge of the town, near al-Bab, on Thursday.",
+                 date(2017, 1, 5)) == {("al-bab", "pressure")}
+    assert kinds("Liberating Mosul this year is the aim of the Iraqi government.", date(2016, 4, 1)) == set()
+    assert kinds("Recapturing Mosul in 2016 remains the Iraqi government's stated goal.", date(2016, 1, 20)) == set()
+    assert kinds("The SDF has torn Raqqa's supply lines to shreds.", date(2016, 11, 20)) == set()
+
+
+def test_review_militant_said_of_someone_else_is_nobodys(gazetteer):
+    def held(text, published):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language="en", published=published)
+                if e.kind == "state"}
+    assert held("Kurdish PKK fighters helped drive Islamic State out of Sinjar in 2015. Turkey says the town is now a "
+                "militant stronghold, and that the PKK militant group holds Sinjar.", date(2017, 3, 5)) == set()
+    assert held("Islamic State fighters were driven out of Sinjar in 2015. Ankara says Sinjar remains under PKK "
+                "militant control.", date(2017, 3, 5)) == set()
+    assert held("Iraqi forces broke the Islamic State siege of Amerli. Amerli is now under militant control, with "
+                "Shiite militant groups patrolling its streets.", date(2014, 9, 2)) == set()
+    # An article that names the YPG too: "militant" may be theirs.
+    assert held("Islamic State attacked Kobani. The YPG holds the town centre. Tal Abyad remains under militant "
+                "control.", date(2015, 1, 10)) == set()

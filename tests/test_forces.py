@@ -18,6 +18,7 @@ def test_a_phrase_of_no_side_is_the_one_side_an_article_names(tmp_path):
     forces = load_forces()
     assert forces.article_side("MILITANT", {"IS", "IRAQI_GOV"}) == "IS"
     assert forces.article_side("MILITANT", {"IS", "REBELS"}) is None
+    assert forces.article_side("MILITANT", {"IS", "SDF"}) is None  # the YPG, whom some call militants too
     assert forces.article_side("MILITANT", set()) is None
     assert forces.article_side("SDF", set()) == "SDF"
     broken = tmp_path / "forces.yaml"

@@ -418,9 +418,15 @@ class Language:
     # on `beyond_outskirts` ("entered the outskirts of Fallujah and then the centre").
     outskirts_after: str = r"(?!)"
     beyond_outskirts: str = r"(?!)"
-    # The one side's edge of a town an entry breaks into ("entered the western edge of al-Bab", "broken into the
-    # western edge of Sukhnah"): inside the town, fought over; not its outskirts, nor "on the edges of"
+    # The one side's edge of a named town an entry goes into ("entered the western edge of al-Bab"): inside the town,
+    # fought over; not its outskirts, nor "on the edges of" (the entry verbs with "into" stop before an edge)
     inner_edge: str = r"(?!)"
+    # Joiners that go on with a list past its first place's source ("captured Qabasin from ISIL as well as …");
+    # not "and", which may open a clause of its own ("retook Ramadi from IS and Fallujah remains …")
+    source_list_joiners: str = r"(?!)"
+    # After a force phrase that names no side by itself (data/forces.yaml, `by_article`), what makes it a holder:
+    # "militant control", "militant hands", "militant-held"; anywhere else ("militant groups") it stands for nobody
+    unnamed_holder_after: str = r"(?!)"
     # A plural of `place_nouns` ("the towns of", "byene"): set in commas after a town, the list's next names,
     # not an apposition ("captured the city of Dayr Hafir, the towns of Tadef and Al-Khafsah, and …").
     plural_place_nouns: str = r"(?!)"

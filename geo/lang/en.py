@@ -21,7 +21,7 @@ PREDICATES = (
     P(CAPTURE, r"retook|retaken|retakes|retaking|retake|recaptured|recaptures|recapturing|recapture"
                r"|captured|captures|capturing|capture|seized|seizes|seizing|seize"
                r"|overran|overrun|overruns|overrunning|regained|regains|regaining|regain|won\s+back|wins\s+back"
-               r"|secured|secures|swept\s+into|wrested|wrests|wresting|wrest|(?:tore|torn|tears|tearing)(?!\s+(?:down|up|apart|through|into)\b)|occupied|conquered|conquers|conquering|conquer"
+               r"|secured|secures|swept\s+into|wrested|wrests|wresting|wrest|(?:tore|torn|tears|tearing)(?=\s+(?:[\w'’-]+\s+){1,3}?from\b)|occupied|conquered|conquers|conquering|conquer"
                r"|reclaimed|reclaims|reclaiming|reclaim"
                r"|(?:gained|gains|gaining|established|establishes|establishing|asserted|asserts|asserting)"
                r"\s+(?:full\s+|complete\s+|total\s+)?control"),
@@ -177,6 +177,8 @@ LANGUAGE = Language(
            r"|conceded|admitted|explained|predicted|estimated|suggested|indicated|feared|fears",
     inheriting=r"and|but|then|so|when|as|which|who|that",
     list_joiners=r"and\s+then|and|then|as\s+well\s+as",
+    source_list_joiners=r"as\s+well\s+as|along\s+with|together\s+with",
+    unnamed_holder_after=r"\s+(?:control|hands|rule)\b|-(?:held|controlled|run)\b",
     list_after=r"after|before|following",
     determiners=r"the|a|an|its|their|his|her",
     possessives=r"their|its",

@@ -150,6 +150,7 @@ LANGUAGE = Language(
            r"|skriver|mener",
     inheriting=r"og|men|så|da|når|som|der|at",
     list_joiners=r"og|samt|så|deretter|både",
+    source_list_joiners=r"samt|i\s+tillegg\s+til",
     list_after=r"etter|før",
     determiners=r"den|det|de|sin|sitt|sine|deres",
     possessives=r"sin|sitt|sine|deres",
