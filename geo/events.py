@@ -37,7 +37,7 @@ from geo import triggers as T
 from geo.articles import Article
 from geo.dates import ResolvedDate, count_of, counted_back, counted_unit, find_dates, late_in_day, shifted
 from geo.forces import ClaimantCatalogue, ForceCatalogue, PhraseHit
-from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, YEAR
+from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, YEAR, for_language
 from geo.schema import PRECISION_ORDER, UNKNOWN_FORCE
 from geo.text import LiteralFilter, Sentence, split_sentences
 from geo.toponyms import Mention
@@ -419,8 +419,9 @@ class _ArticleContext:
     sides: dict[str, str] = field(default_factory=dict)  # "the rebels" are Turkey's side in this article
     declared: list[tuple[int, str]] = field(default_factory=list)  # (sentence, place id) of victory claims
     narrative: ResolvedDate | None = None  # the last date the article gave before this sentence
-    lede_day: ResolvedDate | None = None  # the last day its first sentence tells, taken for the day of its news
-    named_forces: set[str] | None = None  # the codes of every force the article names, read when first asked
+    lede_day: ResolvedDate | None = None  # the weekday its first sentence tells, taken for the day of its news
+    named_forces: set[str] | None = None  # the codes of every force the article names by name, read when first asked
+    mentioned_forces: set[str] = field(default_factory=set)  # and of those it speaks of at all (with `named_forces`)
 
 
 def focus_town(mentions: list[Mention], claimed_place_ids: set[str] = frozenset()) -> Mention | None:
@@ -539,9 +540,9 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     if dates:
         ctx.anchor, ctx.anchor_sentence, ctx.anchor_paragraph = dates[-1], sentence.index, paragraph
     if sentence.index == 0:
-        # the lede's last day, its main clause's ("Ti dager etter at … gjenerobret Hawija 5. oktober, erobret SDF søndag
-        # …": Sunday), not a day its opening recalls
-        ctx.lede_day = next((d for d in reversed(dates) if d.precision == "day"), None)
+        # the day a wire lede tells its news by, a weekday ("erobret søndag al-Omar"), not a date it recalls ("… a year
+        # after they overran Mosul on June 10", "Ti dager etter at … gjenerobret Hawija 5. oktober")
+        ctx.lede_day = next((d for d in dates if d.precision == "day" and _weekday_phrase(d, ctx.language)), None)
     if paragraph != ctx.header_paragraph:
         ctx.header_date = None
     if g is not None:
@@ -736,14 +737,18 @@ def _concrete(ctx: _ArticleContext, force_hits: list[PhraseHit], text: str) -> l
         return force_hits
     g = ctx.grammar
     if ctx.named_forces is None:
-        ctx.named_forces = {f.code for f in ctx.forces.find(ctx.article.text, ctx.language)}
+        # the side must be named by name ("insurgents" or "terrorists" may be anyone's word for anyone); any other
+        # side spoken of at all, or a backer ("Turkey says …"), makes "militant" nobody's
+        found = ctx.forces.find(ctx.article.text, ctx.language)
+        ctx.named_forces = {f.code for f in found if ctx.forces.by_name(f, ctx.language)}
+        ctx.mentioned_forces = {f.code for f in found} | ctx.forces.backers_named(ctx.article.text, ctx.language)
     placeholders = [f for f in force_hits if ctx.forces.placeholder(f.code)]
     holders = [f for f in placeholders if g is not None and g.unnamed_holder_after_at.match(text, f.end)
                and not _NAME_BEFORE.search(text, max(0, f.start - 40), f.start)]
     concrete = []
     for hit in force_hits:
         if ctx.forces.placeholder(hit.code):
-            code = ctx.forces.article_side(hit.code, ctx.named_forces)
+            code = ctx.forces.article_side(hit.code, ctx.named_forces, ctx.mentioned_forces)
             if code is None or hit not in holders or len(holders) < len(placeholders):
                 continue
             hit = replace(hit, code=code)
@@ -1038,7 +1043,10 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         if when is None and patient.date is None:
             when = _counted_back(r, clause, ctx, g)  # "comes nine months after militants were driven from"
         if patient.date is None and (when is None or when.precision == "unknown"):
-            when = _period_in_which(r, clause, ctx, g) or when  # "comes after a week in which militants seized"
+            period = _period_in_which(r, clause, ctx, g)  # "comes after a week in which militants seized"
+            if period is not None:
+                when = period or None  # False: a span before the news with no date of its own (not today)
+                background = background or period is False
         if patient.date is None and (when is None or when.precision != "day"):
             # "regained most of the town last week, two days after the army declared it liberated on Nov. 9"
             when = _counted_from_clause_after(r, clause, g, when) or when
@@ -1294,13 +1302,18 @@ def _other_side_keeps_part(hit: _Hit, patient: _Patient, r: _Reading, g: T.Gramm
     part = g.partial_any.search(r.text, but.end())
     if part is None or not g.still.search(r.text, but.end(), part.start()):
         return False
+    # someone keeps it: a force in that clause before the part (not "but mines still contaminate parts of the city")
+    if not any(but.end() <= f.start and f.end <= part.start() for f in r.forces):
+        return False
     if any(part.end() <= start < part.end() + 60 for start, _ in r.region_spans):
         return False
-    named = next((s for s in r.spots if part.end() <= s.start <= part.end() + 60), None)
-    if named is not None:
-        return named.mention.place == patient.spot.mention.place and "," not in r.text[part.end():named.start]
+    # the part's own words only between it and the town ("parts of the western edge of the town"; not "parts of the
+    # countryside around the town", "the refinery north of the town")
+    after = r.spot_at.get(part.end() + _space(r.text, part.end()))
+    if after is not None:
+        return after.mention.place == patient.spot.mention.place
     anaphor = g.town_anaphor_any.search(r.text, part.end(), min(len(r.text), part.end() + 60))
-    return anaphor is not None and "," not in r.text[part.end():anaphor.start()] \
+    return anaphor is not None and bool(g.part_words.fullmatch(r.text, part.end(), anaphor.start())) \
         and not g.of_at.match(r.text, anaphor.end())  # (not "the town of Bartella")
 
 
@@ -1707,8 +1720,10 @@ def _dated_gerund_subject(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     """Whether a gerund subject tells a deed with its own day or weekend, and nothing modal or of aims follows
     ("Freeing Dabiq over the weekend holds military and symbolic significance"): a report, unlike "Losing the town
     in the coming weeks would cap a process" or "Recapturing Mosul in 2016 remains the government's goal"."""
-    if g.modal_after.search(r.text, hit.end) is not None or g.aims.search(r.text, hit.end):
-        return False  # (nor "Liberating Mosul this year is the aim of the government")
+    if hit.trigger.kind != CAPTURE or g.modal_after.search(r.text, hit.end) is not None \
+            or g.aims.search(r.text, hit.end):
+        return False  # (nor "Liberating Mosul this year is the aim of the government", "Losing Ramadi on Sunday was a
+        # blow to the government")
     clause = _clause_at(r, hit.start)
     # a day or a weekend: a deed told, not a span it may still be done in ("this year", "in 2016")
     return any(hit.end <= d.start < clause.end and d.precision in ("day", "week") for d in r.dates)
@@ -1840,6 +1855,9 @@ def _subject_force(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _
     absolute = _absolute_subject(hit, r, g)
     if absolute is not None:
         return absolute  # "with government forces having just recaptured Beiji"
+    opening = _subject_before_comma(hit, clause, r, g)
+    if opening is not None:
+        return opening  # "when Islamic State, exploiting the collapse of the army, seized Tal Afar": not the army
     resumed = _resumed_clause(hit, r, clause, g)
     if resumed is not None:
         # "Kurdish Peshmerga, who seized Kirkuk when the Iraqi army fled, withdrew from the city": the verb
@@ -2097,7 +2115,7 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
     if comma < 0 or any(not (g.adverb_word.match(t.lower) or _in_dates(t.start, r))
                         for t in r.words(comma + 1, hit.start)):
         return None
-    if _subject_before_comma(hit, clause, r, g):
+    if _subject_before_comma(hit, clause, r, g) is not None:
         return None  # "…, where Turkish-backed forces, supported by the coalition, liberated Dabiq": its own subject
     index = r.clauses.index(clause)
     while index > 0:
@@ -2108,23 +2126,25 @@ def _resumed_clause(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> _C
     return None
 
 
-def _subject_before_comma(hit: _Hit, clause: _Clause, r: _Reading, g: T.Grammar) -> bool:
-    """Whether an adverbial clause opens with nothing but a force, then one aside set off by commas, then this
-    predicate ("where Turkish-backed forces, supported by the coalition, liberated"): the subject of the predicate,
+def _subject_before_comma(hit: _Hit, clause: _Clause, r: _Reading, g: T.Grammar) -> PhraseHit | None:
+    """The force an adverbial clause opens with, when nothing but one aside set off by commas stands between it and
+    this predicate ("where Turkish-backed forces, supported by the coalition, liberated"): the subject of the predicate,
     not a clause of its own ("when the army fled, withdrew"). Not after a relative pronoun ("whom the Peshmerga,
     backed by coalition jets, had supported …, retook": the force is the relative clause's), nor when more than the
     aside stands between ("while Iraqi troops, backed by U.S. aircraft, pushed into eastern Mosul, retook")."""
-    if g.relative_word.match(clause.opener) or g.complementizer_word.match(clause.opener):
-        return False
+    if not clause.opener or g.relative_word.match(clause.opener) or g.complementizer_word.match(clause.opener):
+        return None
     opened = clause.start + len(clause.opener)
     comma = r.text.find(",", opened, clause.end)
     subjects = [f for f in r.forces if opened <= f.start and f.end <= comma]
     if comma < 0 or not subjects or r.text[subjects[-1].end:comma].strip() or not _side_by_side(subjects, r):
-        return False
+        return None
     lead = r.text[opened:subjects[0].start].lstrip()
     if lead and not g.determiner_end.fullmatch(lead):
-        return False
-    return r.text.count(",", comma, hit.start) == 2 and not any(comma < h.start < hit.start for h in r.hits)
+        return None
+    if r.text.count(",", comma, hit.start) != 2 or any(comma < h.start < hit.start for h in r.hits):
+        return None
+    return subjects[0]
 
 
 def _by_agent(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> PhraseHit | None:
@@ -2506,8 +2526,6 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
         date = r.date_at.get(pos)
         if date is None and (m := g.date_preposition_at.match(text, pos)):
             date = r.date_at.get(m.end())
-            if date is not None and g.date_preposition_at.match(text, date.start):
-                date = None  # "gjenerobret den i april i fjor": "den" is the town, the date has its preposition
         if date is not None:
             if patients:
                 for patient in patients:
@@ -2547,7 +2565,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                               ("outskirts", g.outskirts_at)):
             m = pattern.match(text, pos)
             if m:
-                if not (name == "partial" and previous_word and g.whole_any.fullmatch(previous_word)):
+                if not (name == "partial" and previous_word and g.whole_any.fullmatch(previous_word)
+                        and _whole_town_after(m.end(), r, g)):
                     setattr(flags, name, True)  # (not "all parts of Mosul": the whole town)
                 pos, matched = m.end(), True
                 break
@@ -2667,6 +2686,16 @@ def _apposed_town(end: int, r: _Reading) -> int | None:
 
 def _space(text: str, position: int) -> int:
     return len(text[position:]) - len(text[position:].lstrip())
+
+
+def _whole_town_after(position: int, r: _Reading, g: T.Grammar) -> bool:
+    """Whether the town itself follows "all parts of" right away, with no exception after it ("all parts of Mosul",
+    not "all parts of the Old City in Mosul" nor "all parts of Raqqa apart from the stadium")."""
+    start = position + _space(r.text, position)
+    spot = r.spot_at.get(start)
+    if spot is None or spot.landmark or spot.region:
+        return False
+    return not g.exception_at.match(r.text, spot.end)
 
 
 def _slot_token(token: _Token, g: T.Grammar) -> bool:
@@ -3607,10 +3636,19 @@ def _counted_back(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Gramm
     return ResolvedDate(day, precision, count.group(0).strip(), count.start(), count.end())
 
 
-def _period_in_which(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar) -> ResolvedDate | None:
+def _weekday_phrase(resolved: ResolvedDate, language: str) -> bool:
+    """Whether a date is told by its weekday ("on Sunday", "søndag", "tirsdag kveld")."""
+    module = for_language(language)
+    weekdays = module.dates.weekdays if module is not None and module.dates is not None else {}
+    return any(word in weekdays for word in re.findall(r"[^\W\d_]+", resolved.phrase.lower()))
+
+
+def _period_in_which(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Grammar) -> ResolvedDate | bool | None:
     """The span a relative clause after "after a week in which" happened in: that long before the day of the clause
     before it ("The seizure early Monday comes after a week in which militants seized Mosul and Tikrit": the week
-    before that Monday); None when that clause tells no day."""
+    before that Monday). False for such a span with no date to give (the clause before tells no day, or the span is
+    not one week: "after two months in which they retook Qayyara and Sharqat" is before the news, but no month);
+    None when the clause follows no such span."""
     index = r.clauses.index(clause)
     if index < 2 or not clause.opener or not g.relative_word.match(clause.opener):
         return None
@@ -3620,9 +3658,9 @@ def _period_in_which(r: _Reading, clause: _Clause, ctx: _ArticleContext, g: T.Gr
     main = r.clauses[index - 2]
     anchor = next((d for d in _own_dates(r, main) if d.precision == "day"), None)
     n = count_of(span.group("n"), ctx.language)
-    if anchor is None or n is None:
-        return None  # (not from a month, nor from the lede's day: "retook Ramadi in December after two months in which")
-    day, precision = counted_back(anchor.date, n, counted_unit(span))
+    if anchor is None or n != 1 or counted_unit(span) != "weeks":
+        return False
+    day, precision = counted_back(anchor.date, n, "weeks")
     return ResolvedDate(day, precision, span.group(0), span.start(), span.end())
 
 

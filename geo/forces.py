@@ -226,6 +226,7 @@ class ForceCatalogue:
             lookup = {p: code for code, force in self.forces.items() for p in force.backer_names.get(language, ())}
             backers[language] = (_phrase_pattern(lookup), lookup)
         object.__setattr__(self, "_backer_patterns", backers)
+        object.__setattr__(self, "_proper_cache", {})
 
     def languages(self) -> set[str]:
         languages = set(self.government_phrases)
@@ -241,17 +242,41 @@ class ForceCatalogue:
         pattern, lookup = self._patterns.get(language, (None, {}))
         return _find(pattern, lookup, text)
 
-    def article_side(self, code: str, named: set[str]) -> str | None:
+    def article_side(self, code: str, named: set[str], mentioned: set[str] | None = None) -> str | None:
         """The force a `by_article` placeholder stands for in an article that names the forces `named`: the
-        one of its sides named there, None when it names more, none, or one of its `unless`. Any other code
-        stays as it is."""
+        one of its sides named there, None when it names more, none, or one of its `unless`; with `mentioned` (the
+        forces the article speaks of, by name or by a common word: "rebels"), None too when another of its sides or
+        of its `unless` is among them. Any other code stays as it is."""
+        mentioned = named if mentioned is None else named | mentioned
         for sides in self.by_article:
             if code == sides.code:
                 found = [side for side in sides.sides if side in named]
-                if any(other in named for other in sides.unless):
+                if len(found) != 1:
                     return None
-                return found[0] if len(found) == 1 else None
+                others = [side for side in (*sides.sides, *sides.unless) if side != found[0]]
+                return None if any(other in mentioned for other in others) else found[0]
         return code
+
+    def backers_named(self, text: str, language: str) -> set[str]:
+        """The forces `text` names by a backer name ("Turkey", "Tyrkia"), wherever it stands."""
+        pattern, lookup = self._backer_patterns.get(language, (None, {}))
+        return {hit.code for hit in _find(pattern, lookup, text)}
+
+    def by_name(self, hit: PhraseHit, language: str) -> bool:
+        """Whether a mention names its force by a proper name ("Islamic State", "ISIL", "IS-krigerne"), not by a word
+        any side may be called ("insurgents", "the terrorists")."""
+        said = " ".join(hit.text.lower().split())
+        names = self._proper_names(language)
+        return any(said == name or said.startswith(name) and not said[len(name)].isalpha() for name in names)
+
+    def _proper_names(self, language: str) -> tuple[str, ...]:
+        cached = self._proper_cache.get(language)
+        if cached is None:
+            cached = tuple(sorted({" ".join(p.lower().split()) for force in self.forces.values()
+                                   for p in force.phrases.get(language, ()) if any(ch.isupper() for ch in p)},
+                                  key=len, reverse=True))
+            self._proper_cache[language] = cached
+        return cached
 
     def placeholder(self, code: str) -> bool:
         """Whether `code` is a `by_article` placeholder, to be made concrete per article."""

@@ -219,6 +219,8 @@ class Grammar:
     beyond_outskirts: re.Pattern
     inner_edge_at: re.Pattern
     unnamed_holder_after_at: re.Pattern
+    exception_at: re.Pattern
+    part_words: re.Pattern
     plural_places_at: re.Pattern
     location_verb: re.Pattern
     slot_word: re.Pattern
@@ -454,6 +456,8 @@ def grammar(code: str | None) -> Grammar | None:
         beyond_outskirts=_words(w.beyond_outskirts),
         inner_edge_at=re.compile(r"\s*(?:" + w.inner_edge + r")\s", _I),
         unnamed_holder_after_at=re.compile(w.unnamed_holder_after, _I),
+        exception_at=re.compile(w.exception_after, _I),
+        part_words=re.compile(w.part_words, _I),
         location_verb=_words(w.location_verbs),
         plural_places_at=re.compile(r",\s+(?:[\w'’-]+\s+){0,2}?(?:" + w.plural_place_nouns + r")(?:\s+of)?\s+", _I),
         slot_word=_whole(w.slot_words),

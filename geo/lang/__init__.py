@@ -427,6 +427,11 @@ class Language:
     # After a force phrase that names no side by itself (data/forces.yaml, `by_article`), what makes it a holder:
     # "militant control", "militant hands", "militant-held"; anywhere else ("militant groups") it stands for nobody
     unnamed_holder_after: str = r"(?!)"
+    # Right after a town, an exception to "all parts of" it ("apart from the stadium", "except the government complex")
+    exception_after: str = r"(?!)"
+    # The words a part of a town may have between "parts of" and "the town" ("the western edge of", "de østlige"):
+    # determiners, sides, edges; anything else ("the countryside around") is a place of its own
+    part_words: str = r"(?!)"
     # A plural of `place_nouns` ("the towns of", "byene"): set in commas after a town, the list's next names,
     # not an apposition ("captured the city of Dayr Hafir, the towns of Tadef and Al-Khafsah, and …").
     plural_place_nouns: str = r"(?!)"

@@ -23,7 +23,7 @@ PREDICATES = (
                r"|overran|overrun|overruns|overrunning|regained|regains|regaining|regain|won\s+back|wins\s+back"
                r"|secured|secures|swept\s+into|wrested|wrests|wresting|wrest|(?:tore|torn|tears|tearing)(?=\s+(?:[\w'’-]+\s+){1,3}?from\b)|occupied|conquered|conquers|conquering|conquer"
                r"|reclaimed|reclaims|reclaiming|reclaim"
-               r"|(?:gained|gains|gaining|established|establishes|establishing|asserted|asserts|asserting)"
+               r"|(?:gained|gains|gaining|established|asserted)"
                r"\s+(?:full\s+|complete\s+|total\s+)?control"),
     # Not "taken out" (destroyed: "its bridges in Raqqa have been taken out"), "take part in", "took place"
     # ("took part of Baiji" is a part taken).
@@ -58,7 +58,7 @@ PREDICATES = (
     # -- holding -------------------------------------------------------------------------------------
     P(STATE, r"in\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+of|controls|controlled|control"
              r"|occupies|been\s+occupying|occupy"),
-    P(STATE, r"holds|held|hold|(?:is|are|was|were)\s+(?:still\s+)?holding(?:\s+out)?|(?:is|are|was|were)\s+(?:still\s+)?dug\s+in"),
+    P(STATE, r"holds|held|hold|(?:is|are|was|were)\s+(?:still\s+)?holding"),
     # "came back under government control", "fell into the hands of IS": a taking, by the holder named inside
     # (past forms only: "comes under" may be a forecast; and not "came under fire over control of Kirkuk")
     P(CAPTURE, r"(?:came|come|fell|fallen|returned|brought|been\s+brought)\s+(?:back\s+)?"
@@ -179,6 +179,8 @@ LANGUAGE = Language(
     list_joiners=r"and\s+then|and|then|as\s+well\s+as",
     source_list_joiners=r"as\s+well\s+as|along\s+with|together\s+with",
     unnamed_holder_after=r"\s+(?:control|hands|rule)\b|-(?:held|controlled|run)\b",
+    exception_after=r"\s*,?\s*(?:apart\s+from|except|excepting|but\s+for|save\s+for|other\s+than|with\s+the\s+exception\s+of)\b",
+    part_words=r"(?:\s*(?:the|its|of|edge|edges|side|part|half|eastern|western|northern|southern|east|west|north|south)\b)*\s*",
     list_after=r"after|before|following",
     determiners=r"the|a|an|its|their|his|her",
     possessives=r"their|its",
@@ -389,7 +391,7 @@ LANGUAGE = Language(
                r"|“|”|\"|'|’|‘",
     adjective=r"[a-z][\w-]*(?:ern|ian|ish|ese|ic|ical|ful|ous|ive)|provincial|regional|district",
     place_nouns=r"towns?|city|cities|villages?|townships?|settlements?|capital|hub",
-    state_locative=r"in(?:\s+(?:the\s+)?areas?\s+(?:near|around|of))?|at",
+    state_locative=r"in(?:\s+(?:the\s+)?areas?\s+(?:near|around|of))?",
     subarea_after=r"(?:\w+\s+)?(?:outskirts|edges?|fringes?|periphery|districts?|neighbou?rhoods?|quarters?|cent(?:er|re)"
                   r"|old\s+city|suburbs?)"
                   r"|(?:north|south|east|west)(?![\w-])",
