@@ -665,6 +665,8 @@ def _infobox_span(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], hi
             ctx.infobox_stage = "result"
             if len(text.strip(" -•*\t").split()) > 1:
                 _date_by_span(ctx, text, hits, paragraph, g)  # "- Result: SDF forces capture Al-Hawl"
+        elif not bullet and len(_without_citations(text).split()) <= 6 and g.result_summary.search(text):
+            ctx.infobox_stage = "result"  # "Major ISIL victory" with no label before it
         elif index - ctx.infobox_line > 4:
             ctx.infobox_span = None
     elif bullet:
@@ -1259,7 +1261,7 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
         return (PRESSURE, False) if kind in (CAPTURE, CONTEST, PRESSURE) else (None, False)
     if kind == STATE:
         if patient.partial or patient.half or patient.most:
-            if trigger.form in ("attribute", "holder"):
+            if trigger.form == "attribute" or trigger.form == "holder" and not _part_held_as_predicate(hit, spot, r, g):
                 return None, False  # "the rebel-held districts of Deir ez-Zor": a description
             clause_text = r.text[clause.start:clause.end]
             if g.still.search(clause_text) or not (_own_dates(r, clause) or g.now.search(clause_text)):
@@ -1287,6 +1289,18 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
     if kind == LOSS and (patient.partial or patient.half or patient.most):
         return None, False  # "Rebels withdrew from the Old City of Homs": the town was not all lost
     return kind, False
+
+
+def _part_held_as_predicate(hit: _Hit, spot: _Spot, r: _Reading, g: T.Grammar) -> bool:
+    """"About 45 percent of the city is under the control of the SDF", "the SDF have 45 percent of Raqqa under
+    their control": the part is what the holding is said of, not a noun it describes ("the districts of Raqqa
+    under SDF control were shelled")."""
+    between = r.text[spot.end:hit.start]
+    words = between.split()
+    if len(words) > 2 or re.search(r"[,;:()]", between) or not all(
+            g.present_tense.fullmatch(w) or g.now.fullmatch(w) for w in words):
+        return False
+    return bool(words) or g.present_tense.search(r.text, _clause_at(r, hit.start).start, spot.start) is not None
 
 
 def _other_side_keeps_part(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bool:

@@ -817,7 +817,7 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
 
 #: A small place outside the conflict's countries this far from every place the article makes clear is a
 #: namesake, not what the article is about ("IS captures Saqlawiyah and Sicher": not Siser in Iran, 500 km off).
-_FOREIGN_HAMLET_KM = 300.0
+_FOREIGN_HAMLET_KM = 200.0
 _FOREIGN_HAMLET_POPULATION = 20_000
 
 

@@ -1331,6 +1331,18 @@ def test_an_entry_after_the_holder_withdrew_takes_the_town(gazetteer):
 
 
 
+def test_a_share_of_a_town_said_to_be_under_a_forces_control_now_is_a_fight_by_that_force(gazetteer):
+    def found(text):
+        return {(e.place_id, e.kind, e.contested_by) for e in events_of(text, gazetteer, language="en",
+                                                                        published=date(2017, 8, 3))}
+    assert found("About 45 percent of Raqqa is now under the control of the Syrian Democratic Forces.") == {
+        ("raqqa", "contest", "SDF")}
+    # A share of the town that a control phrase only describes is no claim about it; without "now" (or a date)
+    # a part held may be the holder's own rest.
+    assert found("The districts of Raqqa under SDF control now get water again.") == set()
+    assert found("About 45 percent of Raqqa is under the control of the Syrian Democratic Forces.") == set()
+
+
 def test_an_entry_after_the_holder_left_an_area_around_the_town_takes_it(gazetteer):
     # The holder's withdrawal from an area around the town, in the clause of "after" right behind the entry.
     e = one([e for e in events_of("Syrian government forces entered the town of Kafr Zita on Friday, after rebels "
@@ -2353,6 +2365,19 @@ def test_an_infoboxs_result_lines_happened_within_its_date_span(gazetteer):
             "Offensiven var en militær operasjon.")
     assert {(e.place_id, e.date, e.date_precision) for e in events_of(text, gazetteer, published=date(2016, 3, 1))} == {
         ("khanasir", date(2016, 2, 1), "month")}
+
+
+def test_an_infobox_result_told_as_a_victory_line_with_no_label_dates_its_bullets(gazetteer):
+    # Mirrors of the encyclopedia drop the "Result" label: the short "Major ISIL victory" line stands for it.
+    def found(summary, published=date(2015, 5, 26)):
+        text = (f"Palmyra offensive (May 2015)\n\nDate13–26 May 2015\n(1 week and 6 days)\nLocationTadmur District\n\n"
+                f"{summary}\n\n  • ISIL captures Palmyra,[2] its airbase[3] and weapons depot\n\nThe offensive was an operation.")
+        return {(e.place_id, e.force, e.date, e.date_precision) for e in
+                events_of(text, gazetteer, language="en", published=published) if not e.past}
+    assert found("Major ISIL victory") == {("tadmur", "IS", date(2015, 5, 1), "month")}
+    # A longer line that only speaks of a victory is no result: the bullets are not dated by the span.
+    assert ("tadmur", "IS", date(2015, 5, 1), "month") not in found(
+        "The army had hoped for a quick victory in the desert around the city")
 
 
 def test_the_town_is_not_one_named_only_in_a_battles_name_in_an_article_on_another_town(gazetteer):

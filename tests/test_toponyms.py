@@ -470,3 +470,7 @@ def test_a_small_foreign_namesake_far_from_the_articles_towns_is_not_a_place(gaz
     # not Siser in Iran, 500 km from Fallujah
     text = "IS captures Saqlawiyah and Sicher near Fallujah."
     assert [p for _, _, p in found(text, gazetteer, "en")] == ["al-fallujah"]
+    # nor a hamlet GeoNames files under Israel (Al Butayhah, "Al `Amiriyah") 220 km from Homs, the nearest town
+    # the article makes clear, for the Amiriya near Palmyra
+    text = "ISIL captures Palmyra, its airbase and Al-Sukhnah, Amiriya and three oil fields west of Homs."
+    assert "al-butayhah" not in [p for _, _, p in found(text, gazetteer, "en")]

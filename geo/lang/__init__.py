@@ -199,6 +199,8 @@ class Language:
     share_lost: str
     share_held: str
     verb_second: bool = False  # the subject may follow the verb ("I går erobret IS byen")
+    present_tense: str = r"(?!)"  # "is", "has", "controls", "er", "har": a clause telling how things stand today
+    past_tense: str = r"(?!)"  # "was", "had", "controlled", "var", "hadde": a clause telling how things stood
     # Nouns that may follow a force's name as its head ("the YPG militia", "IS-krigerne"): "the YPG militia
     # and allied rebels" is one coordinated subject led by its first force.
     force_heads: str = r"(?!)"
@@ -266,6 +268,9 @@ class Language:
     # An infobox's label before its result line ("- Result: SDF forces capture Al-Hawl"): the line's own words
     # start after it.
     result_label: str = r"(?!)"
+    # An infobox's result told with no label, on a short line of its own after the dates ("Major SDF victory[1]",
+    # "Syrian Army victory"): the bullets right after it are the battle's result.
+    result_summary: str = r"(?!)"
     # A sentence that says the claim before it was untrue ("A spokesman said the claim was "incorrect"",
     # "Koalisjonen avviste påstanden."): the object ends its phrase, so "denied the reports of abuses" is not one.
     claim_refuted: str = r"(?!)"

@@ -213,6 +213,7 @@ LANGUAGE = Language(
     gerund_topic=r"about|toward|towards",
     between=r"between",
     result_label=r"result|outcome",
+    result_summary=r"victory|stalemate",
     date_label=r"dates?(?:\s+of\s+operation)?",
     claim_refuted=r"(?:the|that|this|these|those|such)\s+(?:claims?|reports?|account|announcement|statement)\s+(?:was|were|is|are)\s+"
                   r"[\"“]?(?:incorrect|false|untrue|wrong|inaccurate|baseless|premature)[\"”]?(?=\s*(?:[.,;]|and\b|\Z))"
@@ -374,6 +375,8 @@ LANGUAGE = Language(
     units=r"forces|units?|columns?|soldiers|commandos|brigades?|battalions?|divisions?|detachments?|convoys?",
     withdrawal_area=r"(?:the|a|an|that)\s+(?:[\w-]+\s+){0,2}?(?:pocket|area|enclave)\b",
     now=r"now",
+    present_tense=r"is|are|has|have|controls|control|holds|hold",
+    past_tense=r"was|were|had|controlled|held|took|taken|seized|captured",
     repelled=r"repel(?:led|s)?|repulsed|repulses|repulse|fended\s+off|fought\s+off|beat\s+back|beaten\s+back"
              r"|thwarted|thwarts|thwart|foiled|foils|foil|blunted|halted",
     duration=r"for\s+(?:(?:more\s+than|nearly|almost|about|over|some|at\s+least)\s+)?(?:a|an|\d+|one|two|three|four|five"
@@ -400,7 +403,7 @@ LANGUAGE = Language(
     region_anaphor=r"the\s+province",
     partial=rf"(?:(?:{_ABOUT}|up\s+to)\s+)?{_PERCENT}\s+of|"
             r"parts?\s+of|the\s+rest\s+of|roughly\s+half\s+of|about\s+half\s+of"
-            r"|half\s+of|(?:a|one|two|three|several|some|many|most|a\s+number\s+of|a\s+handful\s+of|dozens\s+of)"
+            r"|half\s+of|half\s+(?=the\s)|(?:a|the)\s+majority\s+of|(?:a|one|two|three|several|some|many|most|a\s+number\s+of|a\s+handful\s+of|dozens\s+of)"
             r"\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?|quarters?|sectors?|areas?)"
             r"\s+(?:of|in|on\s+the\s+(?:\w+\s+)?(?:side|bank|edge)\s+of)|(?:districts?|neighbou?rhoods?|quarters?)\s+(?:of|in)"
             r"|neighbou?rhood\s+after\s+neighbou?rhood|the\s+(?:\w+\s+){0,3}?(?:districts?|neighbou?rhoods?"

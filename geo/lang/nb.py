@@ -196,6 +196,7 @@ LANGUAGE = Language(
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
     between=r"mellom",
     result_label=r"resultat|utfall",
+    result_summary=r"seier",
     date_label=r"dato|tidsrom",
     claim_refuted=r"(?:avviste|avviser|tilbakeviste|tilbakeviser|dementerte|dementerer|avkreftet|avkrefter)\s+"
                   r"(?:det|dette|påstanden|påstandene|meldingen|meldingene|opplysningene)(?=\s*(?:[.,;]|\Z))"
@@ -286,6 +287,8 @@ LANGUAGE = Language(
     duration=r"i\s+(?:(?:mer\s+enn|nesten|omkring|over|minst)\s+)?(?:\d+|ett|en|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti"
              r"|elleve|tolv|flere|mange)(?:\s+og\s+et\s+halvt)?\s+(?:år|måneder|uker)",
     now=r"nå",
+    present_tense=r"er|har|kontrollerer|holder",
+    past_tense=r"var|hadde|kontrollerte|holdt|tok|erobret|inntok",
     adverbs=r"og|eller|så|også|igjen|tilbake|snart|raskt|endelig|deretter|nå|allerede|bare|fullstendig|helt|ikke"
             r"|imidlertid|likevel|dermed|derfor",
     slot_words=r"både|imidlertid|likevel|dermed|derfor|den|det|de|sin|sitt|sine|hele|full|fullstendig|total|kontroll"
