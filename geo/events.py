@@ -1014,6 +1014,10 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         attacker = next((ctx.pressing.get(p.spot.mention.place.place_id) for p in patients
                          if p.spot.mention.place is not None), None)
         agent_code, agent_cost = attacker, 0.2
+    if kind == CONTEST and g.casualty_end.search(r.text[max(r.body, hit.start - 40):hit.start]):
+        # "An Islamic State commander was killed in fighting in al-Shirqat": the dead fought on one side or the
+        # other, attacking the town or holding it; the fight is kept, its attacker unknown.
+        agent_code = None
     if kind == FALL and agent_code is None:
         kind = LOSS
     if trigger.kind == FALL and kind == LOSS and not (

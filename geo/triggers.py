@@ -68,6 +68,7 @@ class Grammar:
     between: re.Pattern
     result_label_word: re.Pattern
     result_summary: re.Pattern
+    casualty_end: re.Pattern
     date_label_line: re.Pattern
     event_name_end: re.Pattern
     comparison_since_end: re.Pattern
@@ -283,6 +284,7 @@ def grammar(code: str | None) -> Grammar | None:
         between=_words(w.between),
         result_label_word=_whole(w.result_label),
         result_summary=_words(w.result_summary),
+        casualty_end=_ending(w.casualty_in),
         # The label at the line's start, glued to its first date or not ("Date21–29 February 2016").
         date_label_line=re.compile(r"[-•*\s]*(?:" + w.date_label + r")(?:\s*:\s*|\s+|(?=\d)|(?=(?-i:[A-ZÆØÅ])))", re.IGNORECASE),
         span_open_end=_words(w.span_open_end),

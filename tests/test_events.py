@@ -1343,6 +1343,27 @@ def test_a_share_of_a_town_said_to_be_under_a_forces_control_now_is_a_fight_by_t
     assert found("About 45 percent of Raqqa is under the control of the Syrian Democratic Forces.") == set()
 
 
+def test_the_dead_of_a_fight_in_a_town_name_no_attacker_of_it(gazetteer):
+    def found(text, language="en"):
+        return {(e.place_id, e.kind, e.contested_by) for e in events_of(text, gazetteer, language=language,
+                                                                        published=date(2016, 9, 22))}
+    # The commander fell holding the town or attacking it: the fight is kept as evidence, nobody's attack.
+    assert found("An Islamic State commander was killed in fighting in al-Shirqat in July 2016.") == {
+        ("ash-sharqat", "contest", None)}
+    assert found("Tre irakiske soldater ble drept i kamper i Shirqat søndag.", "nb") <= {("ash-sharqat", "contest", None)}
+    # The living fighting there still attack it.
+    assert found("Iraqi forces were locked in fighting in al-Shirqat on Sunday.") == {
+        ("ash-sharqat", "contest", "IRAQI_GOV")}
+
+
+def test_penetrating_a_town_is_an_entry(gazetteer):
+    e = one(events_of("On 27 March, the rebels managed to penetrate Idlib.", gazetteer, language="en",
+                      published=date(2015, 4, 5)))
+    assert (e.place_id, e.kind, e.contested_by, e.date) == ("idlib", "contest", "REBELS", date(2015, 3, 27))
+    assert events_of("The rebels penetrated the defences of Idlib on Friday.", gazetteer, language="en",
+                     published=date(2015, 4, 5)) == []
+
+
 def test_an_entry_after_the_holder_left_an_area_around_the_town_takes_it(gazetteer):
     # The holder's withdrawal from an area around the town, in the clause of "after" right behind the entry.
     e = one([e for e in events_of("Syrian government forces entered the town of Kafr Zita on Friday, after rebels "

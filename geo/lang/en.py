@@ -40,6 +40,7 @@ PREDICATES = (
     P(FALL, r"fell|falls|fallen|falling|fall|(?:was|were|been)\s+handed\s+over(?=\s+to\b)"),
     # -- fighting inside -------------------------------------------------------------------------------
     P(CONTEST, r"stormed|storms|storming|storm|entered|enters|entering|enter|re-entered|reentered"
+               r"|penetrated|penetrates|penetrating|penetrate"
                r"|(?:pushed|pushes|pushing|push|punched|broke|broken|moved|swept|advanced|advances|advancing"
                r"|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
                r"\s+(?:back\s+|through\s+)?into(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:outskirts|suburbs|edges?|fringes"
@@ -213,6 +214,7 @@ LANGUAGE = Language(
     gerund_topic=r"about|toward|towards",
     between=r"between",
     result_label=r"result|outcome",
+    casualty_in=r"(?:killed|died|dead|slain|wounded|injured)\s+(?:\w+\s+)?(?:in|during)",
     result_summary=r"victory|stalemate",
     date_label=r"dates?(?:\s+of\s+operation)?",
     claim_refuted=r"(?:the|that|this|these|those|such)\s+(?:claims?|reports?|account|announcement|statement)\s+(?:was|were|is|are)\s+"

@@ -196,6 +196,7 @@ LANGUAGE = Language(
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
     between=r"mellom",
     result_label=r"resultat|utfall",
+    casualty_in=r"(?:drept|drepte|døde|omkom|omkommet|falt|såret|skadet)\s+(?:\w+\s+)?(?:i|under)",
     result_summary=r"seier",
     date_label=r"dato|tidsrom",
     claim_refuted=r"(?:avviste|avviser|tilbakeviste|tilbakeviser|dementerte|dementerer|avkreftet|avkrefter)\s+"
