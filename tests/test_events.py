@@ -1356,6 +1356,32 @@ def test_the_dead_of_a_fight_in_a_town_name_no_attacker_of_it(gazetteer):
         ("ash-sharqat", "contest", "IRAQI_GOV")}
 
 
+def test_an_operation_to_clear_a_town_names_who_took_it_when_the_taking_is_told_without_a_taker(gazetteer):
+    def found(text):
+        return {(e.place_id, e.kind, e.force) for e in events_of(text, gazetteer, language="en",
+                                                                 published=date(2017, 5, 27)) if e.kind == "capture"}
+    assert found("The PMF launched an operation to clear Al-Hadar. The nearby town of Al-Hadar was captured on "
+                 "27 May.") == {("al-hadar", "capture", "IRAQI_GOV")}
+    # "to clear" is an aim, never a taking of its own; "clear" of a plan, a promise or a need is none either.
+    for text in ("Iraqi forces will clear Mosul within weeks.", "The army needs weeks to clear Mosul of mines.",
+                 "The army vowed to clear Raqqa.", "It is clear Mosul will fall soon."):
+        assert found(text) == set(), text
+
+
+def test_reaching_a_towns_centre_is_a_fight_inside_it(gazetteer):
+    def found(text, language="en"):
+        return {(e.place_id, e.kind, e.contested_by, e.date) for e in events_of(
+            text, gazetteer, language=language, published=date(2016, 8, 26))}
+    assert found("Army troops reached the centre of Qayyarah on Wednesday.") == {
+        ("al-qayyarah", "contest", "IRAQI_GOV", date(2016, 8, 24))}
+    assert ("al-qayyarah", "contest", "IRAQI_GOV", date(2016, 8, 24)) in found(
+        "Iraqi forces attacked Qayyarah on Monday. Army troops reached the town centre on Wednesday.")
+    assert found("Irakiske styrker nådde fram til sentrum av Qayyarah onsdag.", "nb") == {
+        ("al-qayyarah", "contest", "IRAQI_GOV", date(2016, 8, 24))}
+    # a hope to reach it is no fight yet
+    assert found("Iraqi forces hope to reach the centre of Qayyarah within weeks.") == set()
+
+
 def test_penetrating_a_town_is_an_entry(gazetteer):
     e = one(events_of("On 27 March, the rebels managed to penetrate Idlib.", gazetteer, language="en",
                       published=date(2015, 4, 5)))

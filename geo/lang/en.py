@@ -30,7 +30,7 @@ PREDICATES = (
     P(CAPTURE, r"took\s+over|takes\s+over|taken\s+over|taking\s+over|take\s+over"
                r"|(?:took|takes|taking|taken|take)(?!\s+(?:out|place)\b|\s+part\s+in\b)"),
     # Cleared, like freed, *of* someone: "the town of Hit is cleared of any Daesh gunmen" (the loser).
-    P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing|cleared", liberation=True),
+    P(CAPTURE, r"liberated|liberates|liberating|liberate|freed|frees|freeing|cleared|clears|clear(?!\s+(?:that|of|to|how|what|whether|who)\b)", liberation=True),
     P(CAPTURE, r"raised\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}?flags?\s+(?:over|above)"),
     P(CAPTURE, r"drove|driven|drives|driving|drive|pushed|pushing|pushes|push|expelled|expels|ousted|ousts|chased|forced|routed|flushed",
       form="drive"),
@@ -45,6 +45,9 @@ PREDICATES = (
                r"|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
                r"\s+(?:back\s+|through\s+)?into(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:outskirts|suburbs|edges?|fringes"
                r"|periphery)\b)", entry=True),
+    # "reached the centre of Fallujah": inside the town, fought over (the centre is a part of it)
+    P(CONTEST, r"(?:reached|reaches|reaching|reach)(?=\s+the\s+(?:\w+\s+)?(?:cent(?:er|re)|heart)\s+of\b"
+               r"|\s+the\s+(?:town|city)\s+cent(?:er|re)\b)"),
     P(CONTEST, r"counter-?attack(?:ed|ing|s)?(?:\s+(?:on|in|against))?|counter-?offensive\s+(?:on|in|against)"
                r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,3}?(?:inside|in)"),
     # -- pressing from outside -----------------------------------------------------------------------

@@ -26,6 +26,7 @@ PREDICATES = (
     # -- fighting inside -------------------------------------------------------------------------------
     P(CONTEST, r"stormet|stormer|storme|(?:gikk|går|gått|rykket|rykker|trengte|trenger|brøt)\s+(?:\S+\s+){0,4}?inn\s+i"
                r"|tok\s+seg\s+inn\s+i|kjempet\s+seg\s+inn\s+i", entry=True),
+    P(CONTEST, r"(?:nådde|når|nå)\s+(?:fram\s+til|frem\s+til)?(?=\s*sentrum\s+av\b)"),
     P(CONTEST, r"motangrep(?:et)?(?:\s+(?:i|mot|på))?|gikk\s+til\s+motangrep(?:\s+(?:i|mot|på))?|gatekamper\s+i"
                r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"
                r"|(?:kjemper|kjempet|kjempes)\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)"),
