@@ -2818,8 +2818,9 @@ def _predicate_of_its_own(end: int, r: _Reading, g: T.Grammar) -> bool:
     if following is None:
         return False
     between = r.words(end, following)
+    # ("and al-Alam remains under IS control": "remains" as an auxiliary)
     return len(between) <= 3 and all(g.passive_aux_word.match(t.lower) or g.perfect_aux_word.match(t.lower)
-                                     or g.adverb_word.match(t.lower) for t in between)
+                                     or g.adverb_word.match(t.lower) or g.still.fullmatch(t.lower) for t in between)
 
 
 def _more_places_at(position: int, r: _Reading, g: T.Grammar) -> bool:
@@ -3136,6 +3137,14 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
     """The town a relative pronoun stands for: the last one named just before it ("al-Qaim, som ble
     gjenerobret", "Fallujah ble … den første irakiske byen som falt til IS")."""
     before = [s for s in r.spots if s.end <= clause.start and not (s.landmark or s.region)]
+    # "… raising the flag in a square of the town, which rebels had held since 2012": the town pointed back to
+    # right before the pronoun (with no town named after it)
+    anaphor = next((m for t in r.words(max(r.body, clause.start - 40), clause.start)[-4:]
+                    if (m := g.town_anaphor_at.match(r.text, t.start)) and re.fullmatch(r"\s*,\s*", r.text[m.end():clause.start])),
+                   None)
+    if anaphor is not None and not any(s.end > anaphor.start() for s in before):
+        pointed = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
+        return [_Patient(pointed)] if pointed is not None and not (pointed.landmark or pointed.region) else []
     if not before:
         return []
     spot = before[-1]

@@ -312,7 +312,8 @@ def grammar(code: str | None) -> Grammar | None:
         interposed_at=re.compile(
             r",\s*(?:" + w.relatives + r")\s[^,;.:()]{1,60}(?=,\s*(?:" + w.coordinators + r")\s)"  # ", som er …, og"
             r"|\s+(?:" + w.list_after + r")\s[^,;.:()]{1,40}(?=,\s*(?:" + w.list_joiners + r")\s)"  # "after …, then"
-            r"|\s+(?:" + w.source + r")\s[^,;.:()]{1,40}?(?=\s+(?:" + w.source_list_joiners + r")\s)", _I),  # "from ISIL as well as"
+            r"|\s+(?:" + w.source + r")\s[^,;.:()]{1,40}?(?=\s+(?:" + w.source_list_joiners + r")\s)"  # "from ISIL as well as"
+            r"|\s+(?:" + w.compass_after + r")(?=\s+(?:" + w.list_joiners + r")\s)", _I),  # "al-Dour i sør og"
         determiner_end=re.compile(r"(?:\b(?:" + w.determiners + r")\s+)\Z", _I),
         possessive_word=_whole(w.possessives),
         date_preposition_at=re.compile(r"(?:" + w.date_prepositions + r")\s+", _I),

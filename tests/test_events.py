@@ -1382,6 +1382,30 @@ def test_reaching_a_towns_centre_is_a_fight_inside_it(gazetteer):
     assert found("Iraqi forces hope to reach the centre of Qayyarah within weeks.") == set()
 
 
+def test_a_relative_clause_after_the_town_pointed_back_to_is_about_that_town(gazetteer):
+    def found(text):
+        return {(e.place_id, e.kind, e.force, e.date, e.date_precision) for e in events_of(
+            text, gazetteer, language="en", published=date(2018, 3, 23)) if e.kind == "state"}
+    assert found("Syrian troops entered Harasta on Friday. State media showed soldiers raising the national flag in a "
+                 "square of the town, which rebels had held since 2012.") == {
+        ("harasta", "state", "REBELS", date(2012, 1, 1), "year")}
+    # (a town named after "the town" is what the pronoun stands for)
+    assert ("harasta", "state", "REBELS", date(2012, 1, 1), "year") not in found(
+        "Syrian troops entered Harasta on Friday. They left the town for Douma, which rebels had held since 2012.")
+
+
+def test_a_list_of_taken_towns_goes_on_past_where_its_first_town_lies(gazetteer):
+    def found(text, language):
+        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language=language,
+                                                         published=date(2015, 3, 12)) if e.kind == "capture"}
+    taken = {("ad-dawr", "IRAQI_GOV"), ("al-alam", "IRAQI_GOV")}
+    assert found("Irakiske styrker gjenerobret byen al-Dour i sør og al-Alam nord for Tikrit.", "nb") == taken
+    assert found("Iraqi forces retook al-Dour to the south and al-Alam north of Tikrit.", "en") == taken
+    # a town the list does not reach is not taken: "in the south" closes a clause that a new subject opens
+    assert ("al-alam", "IRAQI_GOV") not in found("Iraqi forces retook al-Dour in the south and al-Alam remains under "
+                                                 "IS control.", "en")
+
+
 def test_penetrating_a_town_is_an_entry(gazetteer):
     e = one(events_of("On 27 March, the rebels managed to penetrate Idlib.", gazetteer, language="en",
                       published=date(2015, 4, 5)))

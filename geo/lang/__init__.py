@@ -268,6 +268,9 @@ class Language:
     # An infobox's label before its result line ("- Result: SDF forces capture Al-Hawl"): the line's own words
     # start after it.
     result_label: str = r"(?!)"
+    # "al-Dour i sør og al-Alam", "Bartella to the east and Qaraqosh": where a listed town lies, before the list
+    # goes on
+    compass_after: str = r"(?!)"
     # "killed in fighting in", "drept i kamper i": the dead were in the fight, on either side of it.
     casualty_in: str = r"(?!)"
     # An infobox's result told with no label, on a short line of its own after the dates ("Major SDF victory[1]",

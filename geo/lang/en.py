@@ -217,6 +217,7 @@ LANGUAGE = Language(
     gerund_topic=r"about|toward|towards",
     between=r"between",
     result_label=r"result|outcome",
+    compass_after=r"(?:to|in)\s+the\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)",
     casualty_in=r"(?:killed|died|dead|slain|wounded|injured)\s+(?:\w+\s+)?(?:in|during)",
     result_summary=r"victory|stalemate",
     date_label=r"dates?(?:\s+of\s+operation)?",

@@ -197,6 +197,7 @@ LANGUAGE = Language(
     until=r"inntil|til|fram\s+til|frem\s+til|helt\s+til",
     between=r"mellom",
     result_label=r"resultat|utfall",
+    compass_after=r"(?:i|lenger)\s+(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)",
     casualty_in=r"(?:drept|drepte|døde|omkom|omkommet|falt|såret|skadet)\s+(?:\w+\s+)?(?:i|under)",
     result_summary=r"seier",
     date_label=r"dato|tidsrom",
