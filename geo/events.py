@@ -398,6 +398,7 @@ class _ArticleContext:
     infobox_span: ResolvedDate | None = None  # an infobox's "Date" span, for its result lines (`_infobox_span`)
     infobox_stage: str = ""  # where in the infobox: "date", "result", "summary", "bullets"
     infobox_line: int = -1  # the sentence of its "Date" line
+    infobox_ranged: bool = False  # whether that line spans days ("13–26 May 2015"), as a battle's does
     heading_town: Mention | None = None  # "Falluja: Falt til IS …": the town its fact-box paragraph is about
     heading_paragraph: int = -1
     paragraph: int = -1  # the paragraph of the sentence being read
@@ -655,6 +656,7 @@ def _infobox_span(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], hi
                            ctx.article.published_precision)
     if label is not None and len(text) <= 80 and dates:
         ctx.infobox_span, ctx.infobox_stage, ctx.infobox_line = _span_of(ctx, text, dates, label.end(), g), "date", index
+        ctx.infobox_ranged = re.search(r"\d\s*[–-]|[–-]\s*\d", text[label.end():]) is not None
         return
     if ctx.infobox_span is None:
         return
@@ -665,8 +667,8 @@ def _infobox_span(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], hi
             ctx.infobox_stage = "result"
             if len(text.strip(" -•*\t").split()) > 1:
                 _date_by_span(ctx, text, hits, paragraph, g)  # "- Result: SDF forces capture Al-Hawl"
-        elif not bullet and len(_without_citations(text).split()) <= 6 and g.result_summary.search(text):
-            ctx.infobox_stage = "result"  # "Major ISIL victory" with no label before it
+        elif not bullet and ctx.infobox_ranged and _result_summary(text, g):
+            ctx.infobox_stage = "result"  # "Major ISIL victory" with no label, under a battle's span of days
         elif index - ctx.infobox_line > 4:
             ctx.infobox_span = None
     elif bullet:
@@ -676,6 +678,14 @@ def _infobox_span(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], hi
         ctx.infobox_stage = "summary"  # "Syrian government victory"
     else:
         ctx.infobox_span = None  # the run of result bullets is over
+
+
+def _result_summary(text: str, g: T.Grammar) -> bool:
+    """"Major ISIL victory[1]", "Decisive Syrian Army and allies victory": a short line that ends on the result's
+    word, no headline with a verb ("Iraq declares victory") or an article ("A clear victory", "Victory in Fallujah")."""
+    words = _without_citations(text).split()
+    return 2 <= len(words) <= 6 and g.result_summary.fullmatch(words[-1].lower()) is not None \
+        and not g.determiner_end.search(words[0] + " ") and not any(g.saying_word.match(w.lower()) for w in words)
 
 
 def _span_of(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], after_label: int,
@@ -1014,10 +1024,6 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         attacker = next((ctx.pressing.get(p.spot.mention.place.place_id) for p in patients
                          if p.spot.mention.place is not None), None)
         agent_code, agent_cost = attacker, 0.2
-    if kind == CONTEST and g.casualty_end.search(r.text[max(r.body, hit.start - 40):hit.start]):
-        # "An Islamic State commander was killed in fighting in al-Shirqat": the dead fought on one side or the
-        # other, attacking the town or holding it; the fight is kept, its attacker unknown.
-        agent_code = None
     if kind == FALL and agent_code is None:
         kind = LOSS
     if trigger.kind == FALL and kind == LOSS and not (
@@ -1265,7 +1271,7 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
         return (PRESSURE, False) if kind in (CAPTURE, CONTEST, PRESSURE) else (None, False)
     if kind == STATE:
         if patient.partial or patient.half or patient.most:
-            if trigger.form == "attribute" or trigger.form == "holder" and not _part_held_as_predicate(hit, spot, r, g):
+            if trigger.form in ("attribute", "holder"):
                 return None, False  # "the rebel-held districts of Deir ez-Zor": a description
             clause_text = r.text[clause.start:clause.end]
             if g.still.search(clause_text) or not (_own_dates(r, clause) or g.now.search(clause_text)):
@@ -1293,18 +1299,6 @@ def _kind_for(kind: str, trigger: T.Trigger, patient: _Patient, r: _Reading, cla
     if kind == LOSS and (patient.partial or patient.half or patient.most):
         return None, False  # "Rebels withdrew from the Old City of Homs": the town was not all lost
     return kind, False
-
-
-def _part_held_as_predicate(hit: _Hit, spot: _Spot, r: _Reading, g: T.Grammar) -> bool:
-    """"About 45 percent of the city is under the control of the SDF", "the SDF have 45 percent of Raqqa under
-    their control": the part is what the holding is said of, not a noun it describes ("the districts of Raqqa
-    under SDF control were shelled")."""
-    between = r.text[spot.end:hit.start]
-    words = between.split()
-    if len(words) > 2 or re.search(r"[,;:()]", between) or not all(
-            g.present_tense.fullmatch(w) or g.now.fullmatch(w) for w in words):
-        return False
-    return bool(words) or g.present_tense.search(r.text, _clause_at(r, hit.start).start, spot.start) is not None
 
 
 def _other_side_keeps_part(hit: _Hit, patient: _Patient, r: _Reading, g: T.Grammar) -> bool:

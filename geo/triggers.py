@@ -68,7 +68,6 @@ class Grammar:
     between: re.Pattern
     result_label_word: re.Pattern
     result_summary: re.Pattern
-    casualty_end: re.Pattern
     date_label_line: re.Pattern
     event_name_end: re.Pattern
     comparison_since_end: re.Pattern
@@ -126,8 +125,6 @@ class Grammar:
     agent_end: re.Pattern
     noun_link_at: re.Pattern
     now: re.Pattern
-    present_tense: re.Pattern
-    past_tense: re.Pattern
     verb_second: bool
     coordinated_force_gap: re.Pattern
     force_head_gap: re.Pattern
@@ -284,7 +281,6 @@ def grammar(code: str | None) -> Grammar | None:
         between=_words(w.between),
         result_label_word=_whole(w.result_label),
         result_summary=_words(w.result_summary),
-        casualty_end=_ending(w.casualty_in),
         # The label at the line's start, glued to its first date or not ("Date21–29 February 2016").
         date_label_line=re.compile(r"[-•*\s]*(?:" + w.date_label + r")(?:\s*:\s*|\s+|(?=\d)|(?=(?-i:[A-ZÆØÅ])))", re.IGNORECASE),
         span_open_end=_words(w.span_open_end),
@@ -355,8 +351,6 @@ def grammar(code: str | None) -> Grammar | None:
         agent_end=_ending(w.agent + r"(?:\s+[\w'’-]+){0,2}"),  # "av de kurdiskdominerte SDF-styrkene"
         noun_link_at=_at(w.noun_links),
         now=_words(w.now),
-        present_tense=_words(w.present_tense),
-        past_tense=_words(w.past_tense),
         verb_second=w.verb_second,
         # What may stand between two forces of one coordinated subject: "YPG militia and allied rebel groups".
         # A partner joined to a subject that follows its verb: " og allierte stammemilitser".

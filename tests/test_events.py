@@ -1331,55 +1331,31 @@ def test_an_entry_after_the_holder_withdrew_takes_the_town(gazetteer):
 
 
 
-def test_a_share_of_a_town_said_to_be_under_a_forces_control_now_is_a_fight_by_that_force(gazetteer):
-    def found(text):
-        return {(e.place_id, e.kind, e.contested_by) for e in events_of(text, gazetteer, language="en",
-                                                                        published=date(2017, 8, 3))}
-    assert found("About 45 percent of Raqqa is now under the control of the Syrian Democratic Forces.") == {
-        ("raqqa", "contest", "SDF")}
-    # A share of the town that a control phrase only describes is no claim about it; without "now" (or a date)
-    # a part held may be the holder's own rest.
-    assert found("The districts of Raqqa under SDF control now get water again.") == set()
-    assert found("About 45 percent of Raqqa is under the control of the Syrian Democratic Forces.") == set()
-
-
-def test_the_dead_of_a_fight_in_a_town_name_no_attacker_of_it(gazetteer):
-    def found(text, language="en"):
-        return {(e.place_id, e.kind, e.contested_by) for e in events_of(text, gazetteer, language=language,
-                                                                        published=date(2016, 9, 22))}
-    # The commander fell holding the town or attacking it: the fight is kept as evidence, nobody's attack.
-    assert found("An Islamic State commander was killed in fighting in al-Shirqat in July 2016.") == {
-        ("ash-sharqat", "contest", None)}
-    assert found("Tre irakiske soldater ble drept i kamper i Shirqat søndag.", "nb") <= {("ash-sharqat", "contest", None)}
-    # The living fighting there still attack it.
-    assert found("Iraqi forces were locked in fighting in al-Shirqat on Sunday.") == {
-        ("ash-sharqat", "contest", "IRAQI_GOV")}
-
-
-def test_an_operation_to_clear_a_town_names_who_took_it_when_the_taking_is_told_without_a_taker(gazetteer):
-    def found(text):
-        return {(e.place_id, e.kind, e.force) for e in events_of(text, gazetteer, language="en",
-                                                                 published=date(2017, 5, 27)) if e.kind == "capture"}
-    assert found("The PMF launched an operation to clear Al-Hadar. The nearby town of Al-Hadar was captured on "
-                 "27 May.") == {("al-hadar", "capture", "IRAQI_GOV")}
-    # "to clear" is an aim, never a taking of its own; "clear" of a plan, a promise or a need is none either.
-    for text in ("Iraqi forces will clear Mosul within weeks.", "The army needs weeks to clear Mosul of mines.",
-                 "The army vowed to clear Raqqa.", "It is clear Mosul will fall soon."):
-        assert found(text) == set(), text
-
-
-def test_reaching_a_towns_centre_is_a_fight_inside_it(gazetteer):
-    def found(text, language="en"):
-        return {(e.place_id, e.kind, e.contested_by, e.date) for e in events_of(
-            text, gazetteer, language=language, published=date(2016, 8, 26))}
-    assert found("Army troops reached the centre of Qayyarah on Wednesday.") == {
-        ("al-qayyarah", "contest", "IRAQI_GOV", date(2016, 8, 24))}
-    assert ("al-qayyarah", "contest", "IRAQI_GOV", date(2016, 8, 24)) in found(
-        "Iraqi forces attacked Qayyarah on Monday. Army troops reached the town centre on Wednesday.")
-    assert found("Irakiske styrker nådde fram til sentrum av Qayyarah onsdag.", "nb") == {
-        ("al-qayyarah", "contest", "IRAQI_GOV", date(2016, 8, 24))}
-    # a hope to reach it is no fight yet
-    assert found("Iraqi forces hope to reach the centre of Qayyarah within weeks.") == set()
+def test_review3_counterexamples_of_rules_tried_and_dropped(gazetteer):
+    # A review of this stop's first rules wrote these; each rule they broke was dropped, and each stays read right.
+    def found(text, published, language="en"):
+        return {(e.place_id, e.kind, e.force, e.contested_by) for e in events_of(
+            text, gazetteer, language=language, published=published)}
+    # "clear" as a taking verb: an aim to clear a town gave a background taking of it to the force aiming
+    assert ("tall-afar", "capture", "IRAQI_GOV", None) not in found(
+        "Iraqi forces launched an operation to clear Tal Afar on Sunday. Tal Afar was captured in June 2014, days after "
+        "Mosul fell.", date(2017, 8, 21))
+    assert found("Peshmerga engineers clear Sinjar of explosives.", date(2016, 11, 15)) == set()
+    # "reached the centre of": shells, refugees and convoys reach a town's centre too
+    assert found("Islamic State mortar fire reached the centre of Kirkuk on Friday.", date(2016, 10, 23)) == set()
+    assert found("A UN aid convoy reached the centre of Deir ez-Zor on Tuesday.", date(2017, 9, 7)) == set()
+    # "penetrated": car bombers penetrate Baghdad without fighting for it
+    assert found("Islamic State fighters penetrated Baghdad's security cordon on Sunday, killing 20 people in a car "
+                 "bombing.", date(2016, 7, 4)) == set()
+    # a share "now" under the control of a side is as often what the holder keeps
+    assert not [e for e in found("Only about 10 percent of Raqqa is now under the control of Islamic State.",
+                                 date(2017, 9, 20)) if e[3] == "IS"]
+    # "the majority of" a town taken is the town taken
+    assert ("mosul", "capture", "IS", None) in found("The majority of Mosul was seized by Islamic State in 2014.",
+                                                     date(2017, 7, 10))
+    # the dead of a fight: their side may be attacking, and the fight keeps its attacker and its day
+    assert found("Three Iraqi soldiers were killed in fighting in Ramadi on Sunday.", date(2015, 12, 14)) == {
+        ("ramadi", "contest", "UNKNOWN", "IRAQI_GOV")}
 
 
 def test_a_relative_clause_after_the_town_pointed_back_to_is_about_that_town(gazetteer):
@@ -1404,14 +1380,6 @@ def test_a_list_of_taken_towns_goes_on_past_where_its_first_town_lies(gazetteer)
     # a town the list does not reach is not taken: "in the south" closes a clause that a new subject opens
     assert ("al-alam", "IRAQI_GOV") not in found("Iraqi forces retook al-Dour in the south and al-Alam remains under "
                                                  "IS control.", "en")
-
-
-def test_penetrating_a_town_is_an_entry(gazetteer):
-    e = one(events_of("On 27 March, the rebels managed to penetrate Idlib.", gazetteer, language="en",
-                      published=date(2015, 4, 5)))
-    assert (e.place_id, e.kind, e.contested_by, e.date) == ("idlib", "contest", "REBELS", date(2015, 3, 27))
-    assert events_of("The rebels penetrated the defences of Idlib on Friday.", gazetteer, language="en",
-                     published=date(2015, 4, 5)) == []
 
 
 def test_an_entry_after_the_holder_left_an_area_around_the_town_takes_it(gazetteer):
@@ -2449,6 +2417,13 @@ def test_an_infobox_result_told_as_a_victory_line_with_no_label_dates_its_bullet
     # A longer line that only speaks of a victory is no result: the bullets are not dated by the span.
     assert ("tadmur", "IS", date(2015, 5, 1), "month") not in found(
         "The army had hoped for a quick victory in the desert around the city")
+    # (the review's counterexamples) A press release's date and headline are no battle's span and result.
+    for headline in ("Victory in Fallujah", "Iraq declares victory", "A clear victory"):
+        text = f"Statement\nDate: 29 June 2016\n{headline}\n- Iraqi forces recaptured Ramadi\n"
+        assert all(e.date_precision != "month" for e in events_of(text, gazetteer, language="en",
+                                                                   published=date(2016, 6, 29))), headline
+    text = "Pressemelding\nDato: 10. juli 2017\nAbadi erklærer seier\n- IS tok Mosul\n"
+    assert all(e.date_precision != "month" for e in events_of(text, gazetteer, published=date(2017, 7, 10)))
 
 
 def test_the_town_is_not_one_named_only_in_a_battles_name_in_an_article_on_another_town(gazetteer):

@@ -199,8 +199,6 @@ class Language:
     share_lost: str
     share_held: str
     verb_second: bool = False  # the subject may follow the verb ("I går erobret IS byen")
-    present_tense: str = r"(?!)"  # "is", "has", "controls", "er", "har": a clause telling how things stand today
-    past_tense: str = r"(?!)"  # "was", "had", "controlled", "var", "hadde": a clause telling how things stood
     # Nouns that may follow a force's name as its head ("the YPG militia", "IS-krigerne"): "the YPG militia
     # and allied rebels" is one coordinated subject led by its first force.
     force_heads: str = r"(?!)"
@@ -271,8 +269,6 @@ class Language:
     # "al-Dour i sør og al-Alam", "Bartella to the east and Qaraqosh": where a listed town lies, before the list
     # goes on
     compass_after: str = r"(?!)"
-    # "killed in fighting in", "drept i kamper i": the dead were in the fight, on either side of it.
-    casualty_in: str = r"(?!)"
     # An infobox's result told with no label, on a short line of its own after the dates ("Major SDF victory[1]",
     # "Syrian Army victory"): the bullets right after it are the battle's result.
     result_summary: str = r"(?!)"

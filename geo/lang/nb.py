@@ -26,7 +26,6 @@ PREDICATES = (
     # -- fighting inside -------------------------------------------------------------------------------
     P(CONTEST, r"stormet|stormer|storme|(?:gikk|går|gått|rykket|rykker|trengte|trenger|brøt)\s+(?:\S+\s+){0,4}?inn\s+i"
                r"|tok\s+seg\s+inn\s+i|kjempet\s+seg\s+inn\s+i", entry=True),
-    P(CONTEST, r"(?:nådde|når|nå)\s+(?:fram\s+til|frem\s+til)?(?=\s*sentrum\s+av\b)"),
     P(CONTEST, r"motangrep(?:et)?(?:\s+(?:i|mot|på))?|gikk\s+til\s+motangrep(?:\s+(?:i|mot|på))?|gatekamper\s+i"
                r"|(?:gate)?kamper\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)|kamper\s+(?:nær|i)(?=\s+byens\s+sentrum)"
                r"|(?:kjemper|kjempet|kjempes)\s+(?:\w+\s+){0,3}?(?:inne\s+i|i\s+gatene\s+i)"),
@@ -198,7 +197,6 @@ LANGUAGE = Language(
     between=r"mellom",
     result_label=r"resultat|utfall",
     compass_after=r"(?:i|lenger)\s+(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)",
-    casualty_in=r"(?:drept|drepte|døde|omkom|omkommet|falt|såret|skadet)\s+(?:\w+\s+)?(?:i|under)",
     result_summary=r"seier",
     date_label=r"dato|tidsrom",
     claim_refuted=r"(?:avviste|avviser|tilbakeviste|tilbakeviser|dementerte|dementerer|avkreftet|avkrefter)\s+"
@@ -290,8 +288,6 @@ LANGUAGE = Language(
     duration=r"i\s+(?:(?:mer\s+enn|nesten|omkring|over|minst)\s+)?(?:\d+|ett|en|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti"
              r"|elleve|tolv|flere|mange)(?:\s+og\s+et\s+halvt)?\s+(?:år|måneder|uker)",
     now=r"nå",
-    present_tense=r"er|har|kontrollerer|holder",
-    past_tense=r"var|hadde|kontrollerte|holdt|tok|erobret|inntok",
     adverbs=r"og|eller|så|også|igjen|tilbake|snart|raskt|endelig|deretter|nå|allerede|bare|fullstendig|helt|ikke"
             r"|imidlertid|likevel|dermed|derfor",
     slot_words=r"både|imidlertid|likevel|dermed|derfor|den|det|de|sin|sitt|sine|hele|full|fullstendig|total|kontroll"
