@@ -3618,9 +3618,14 @@ def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Gra
     span = next((m for m in g.relative_span.finditer(window) if m.start() + offset < clause.start < m.end() + offset), None)
     if span is None:
         return False
+    dates = _own_dates(r, r.clauses[index - 1])
+    if span.groupdict().get("hours"):
+        # "retook Telskuf on Tuesday, hours after Islamic State militants … overran much of the town at dawn":
+        # the same day as the clause before, when that is a day
+        days = [d for d in dates if d.precision == "day"]
+        return days[-1] if days and len(days) == len(dates) else None
     if not span.groupdict().get("short"):
         return None  # "et halvt år før gruppen inntok Mosul": months or years off, not inside the date before
-    dates = _own_dates(r, r.clauses[index - 1])
     coarse = [d for d in dates if d.precision in ("month", "season", "year")]
     return coarse[-1] if coarse and len(coarse) == len(dates) else None
 

@@ -1358,6 +1358,20 @@ def test_review3_counterexamples_of_rules_tried_and_dropped(gazetteer):
         ("ramadi", "contest", "UNKNOWN", "IRAQI_GOV")}
 
 
+def test_hours_before_or_after_a_dated_taking_are_its_day(gazetteer):
+    def found(text, language="en", published=date(2016, 5, 3)):
+        return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in events_of(
+            text, gazetteer, language=language, published=published)}
+    assert ("telskuf", "contest", "UNKNOWN", "IS", date(2016, 5, 3)) in found(
+        "Kurdish peshmerga forces retook the Christian town of Telskuf on Tuesday, hours after Islamic State militants "
+        "broke through front-line defences and overran much of the town at dawn.")
+    assert ("telskuf", "contest", "UNKNOWN", "IS", date(2016, 5, 3)) in found(
+        "Peshmerga gjenerobret tirsdag Telskuf, få timer etter at IS-krigere tok seg inn i Telskuf.", "nb")
+    # hours after a clause of no day of its own give no day
+    assert not [e for e in found("Kurdish peshmerga forces retook Telskuf in May, hours after Islamic State militants "
+                                 "overran much of the town.") if e[1] == "contest" and e[4] is not None]
+
+
 def test_a_relative_clause_after_the_town_pointed_back_to_is_about_that_town(gazetteer):
     def found(text):
         return {(e.place_id, e.kind, e.force, e.date, e.date_precision) for e in events_of(
