@@ -4265,6 +4265,13 @@ def _restated(events: list[Event]) -> list[Event]:
             if first is not None and timedelta(0) <= event.date - first.date <= _RECENT:
                 event = replace(event, date=first.date, date_precision=first.date_precision,
                                 date_phrase=first.date_phrase, late=first.late)
+            elif first is not None and event.kind == CAPTURE and event.date - first.date > _RECENT and not any(
+                    e.place_id == event.place_id and (e.kind == LOSS or e.kind == CAPTURE and e.force != event.force)
+                    for e in events):
+                # "the SDF liberated the town of Hajin on Dec. 14 … Residents have begun returning to Hajin,
+                # freed from ISIS control": months later, in an article that never has it lost or taken by
+                # another side (at any date, or none), the same taking told again
+                event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
         elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and any(
                 place == event.place_id and force != event.previous_force for place, force in taken):
             event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))

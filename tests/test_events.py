@@ -1358,6 +1358,19 @@ def test_review3_counterexamples_of_rules_tried_and_dropped(gazetteer):
         ("ramadi", "contest", "UNKNOWN", "IRAQI_GOV")}
 
 
+def test_a_taking_told_again_months_later_without_a_date_is_the_same_taking(gazetteer):
+    def found(text):
+        return {(e.place_id, e.force, e.date, e.past) for e in events_of(text, gazetteer, language="en",
+                                                                         published=date(2019, 3, 2)) if e.kind == "capture"}
+    assert found("The SDF liberated the town of Hajin on Dec. 14. Residents have begun returning to Hajin, freed from "
+                 "ISIS control after a three-month battle.") == {("hajin", "SDF", date(2018, 12, 14), False),
+                                                                 ("hajin", "SDF", None, True)}
+    # Lost in between, even at no date the article gives, a taking today is a new one.
+    assert ("hajin", "SDF", date(2019, 3, 2), False) in found(
+        "The SDF liberated the town of Hajin on Dec. 14, but Islamic State fighters retook the town later. The SDF "
+        "have liberated Hajin, officials said.")
+
+
 def test_hours_before_or_after_a_dated_taking_are_its_day(gazetteer):
     def found(text, language="en", published=date(2016, 5, 3)):
         return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in events_of(
