@@ -483,10 +483,10 @@ def extract_events_in(
     read = _last_claim_sentence(sentences, hits, g) + 1
     for sentence, sentence_hits in zip(sentences[:read], hits):
         events.extend(_sentence_events(sentence, by_sentence[sentence.index], sentence_hits, context, len(events)))
-    events = _unattacked(_adopt_attackers(_restated(_disputed(events, context, sentences))))
+    events = _unattacked(_adopt_attackers(_restated(_disputed(events, context, sentences), g)))
     lede_dated = _lede_dated_by_next_sentence(events, context, sentences, by_sentence)
     # "Hit is liberated", further on, is now the lede's taking said again
-    return events if lede_dated == events else _restated(lede_dated)
+    return events if lede_dated == events else _restated(lede_dated, g)
 
 
 # An encyclopedia's reference marks ("Fallujah,[5][6] Al-Karmah[7] and Khaldiyah[8]") stand between the names
@@ -1365,6 +1365,8 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True
     if _goal_of_future(hit, r, g):
         return True
+    if _in_future_time_clause(r, clause, g):
+        return True
     if _cue_before(words, g.negation_end, g):
         return True
     if hit.trigger.form == "noun" and len(words) > 1 and g.declaration.fullmatch(words[-1].lower) \
@@ -1381,6 +1383,17 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if hit.trigger.kind in (CONTEST, PRESSURE) and _repelled(hit, r, clause, g):
         return True
     return _denied(hit, r, clause, g)
+
+
+def _in_future_time_clause(r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """"Their caliphate will be obliterated when Hajin has been captured", "Once Hajin falls, the SDF will turn to
+    Baghuz": a clause of time on a clause that tells the future (or a possibility) tells no fact either."""
+    if not clause.opener or not g.temporal_opener_word.match(clause.opener) or _own_dates(r, clause):
+        return False
+    index = r.clauses.index(clause)
+    host = [c for c in r.clauses[max(0, index - 1):index + 2] if c is not clause]
+    # (a word, not a date's: "since May 2015, when it captured Palmyra")
+    return any(g.modal_after.fullmatch(t.lower) and not _in_dates(t.start, r) for c in host for t in r.words(c.start, c.end))
 
 
 def _taken_before_retaking(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
@@ -1508,7 +1521,7 @@ def _modal_subject(hit: _Hit, r: _Reading, clause: _Clause, words: list[_Token],
     not happened (yet)."""
     if len(words) > 3 or any(f.start >= clause.start and f.end <= hit.start and hit.start - f.end > 3 for f in r.forces):
         return False
-    modal = g.modal_after.search(r.text, hit.end, clause.end)
+    modal = g.modal_after.search(r.text, hit.end, clause.end) or g.needed_for.search(r.text, hit.end, clause.end)
     if modal is None:
         return False
     # The first verb after the noun phrase: no other predicate before the modal.
@@ -4223,7 +4236,7 @@ def _tells_change_as_fact(text: str, kinds: tuple[str, ...], towns: list[tuple[i
     return False
 
 
-def _restated(events: list[Event]) -> list[Event]:
+def _restated(events: list[Event], g: T.Grammar | None = None) -> list[Event]:
     """An article that dates a change once and mentions it again without a date ("the liberation of
     Hawija", "the fall of Mosul") means that change, not a new one on the day it was published; a town
     lost without a named taker, that the article says someone took, was taken by them."""
@@ -4266,11 +4279,12 @@ def _restated(events: list[Event]) -> list[Event]:
                 event = replace(event, date=first.date, date_precision=first.date_precision,
                                 date_phrase=first.date_phrase, late=first.late)
             elif first is not None and event.kind == CAPTURE and event.date - first.date > _RECENT and not any(
-                    e.place_id == event.place_id and (e.kind == LOSS or e.kind == CAPTURE and e.force != event.force)
-                    for e in events):
+                    e.place_id == event.place_id and (e.kind == LOSS or e.kind == CAPTURE and e.force != event.force
+                                                      or e.kind == CONTEST and e.contested_by != event.force)
+                    for e in events) and not (g is not None and g.again.search(event.quote)):
                 # "the SDF liberated the town of Hajin on Dec. 14 … Residents have begun returning to Hajin,
-                # freed from ISIS control": months later, in an article that never has it lost or taken by
-                # another side (at any date, or none), the same taking told again
+                # freed from ISIS control": months later, in an article that never has it lost, taken or fought
+                # over by another side (at any date, or none), the same taking told again (not "again")
                 event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
         elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and any(
                 place == event.place_id and force != event.previous_force for place, force in taken):

@@ -68,6 +68,9 @@ class Grammar:
     between: re.Pattern
     result_label_word: re.Pattern
     result_summary: re.Pattern
+    again: re.Pattern
+    needed_for: re.Pattern
+    temporal_opener_word: re.Pattern
     date_label_line: re.Pattern
     event_name_end: re.Pattern
     comparison_since_end: re.Pattern
@@ -281,6 +284,9 @@ def grammar(code: str | None) -> Grammar | None:
         between=_words(w.between),
         result_label_word=_whole(w.result_label),
         result_summary=_words(w.result_summary),
+        again=_words(w.again),
+        needed_for=_words(w.needed_for),
+        temporal_opener_word=_whole(w.temporal_openers),
         # The label at the line's start, glued to its first date or not ("Date21–29 February 2016").
         date_label_line=re.compile(r"[-•*\s]*(?:" + w.date_label + r")(?:\s*:\s*|\s+|(?=\d)|(?=(?-i:[A-ZÆØÅ])))", re.IGNORECASE),
         span_open_end=_words(w.span_open_end),

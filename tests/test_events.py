@@ -1371,6 +1371,48 @@ def test_a_taking_told_again_months_later_without_a_date_is_the_same_taking(gaze
         "have liberated Hajin, officials said.")
 
 
+def test_a_taking_in_a_clause_of_time_on_a_future_is_no_fact(gazetteer):
+    def found(text, published=date(2018, 12, 4), language="en"):
+        return {(e.place_id, e.kind, e.force) for e in events_of(text, gazetteer, language=language, published=published)
+                if e.kind == "capture"}
+    for text in ("SDF fighters attacked Hajin on Monday. Their so-called caliphate will literally be obliterated when "
+                 "Hajin has been captured.",
+                 "SDF fighters attacked Hajin on Monday. Once the SDF captures Hajin, they will push to Baghuz."):
+        assert found(text) == set(), text
+    # a past taking in a clause of time stays one, and a month's name is no modal ("May")
+    assert found("When the SDF captured Hajin on Friday, IS lost its last town.", date(2018, 12, 16)) == {
+        ("hajin", "capture", "SDF")}
+    assert found("IS has not had a successful ground offensive in Syria since May 2015, when it captured Palmyra.",
+                 date(2016, 4, 8)) == {("tadmur", "capture", "IS")}
+
+
+def test_a_taking_said_to_be_needed_for_something_is_not_done_yet(gazetteer):
+    def found(text, language="en"):
+        return [e for e in events_of(text, gazetteer, language=language, published=date(2017, 3, 22)) if e.kind == "capture"]
+    assert found("The SDF liberation of Tabqa is critical to isolating Raqqa.") == []
+    assert found("Frigjøringen av Tabqa er avgjørende for offensiven mot Raqqa.", "nb") == []
+    assert [(e.place_id, e.force) for e in found("The SDF liberation of Tabqa on Sunday was critical to isolating Raqqa.")] \
+        == [("tabqa", "SDF")]
+
+
+def test_us_backed_syrian_forces_are_the_sdf_not_the_syrian_army(gazetteer):
+    e = one(events_of("U.S.-backed Syrian forces entered Manbij on Thursday.", gazetteer, language="en",
+                      published=date(2016, 6, 24)))
+    assert (e.place_id, e.kind, e.contested_by) == ("manbij", "contest", "SDF")
+
+
+def test_a_file_photos_caption_tells_no_change(gazetteer):
+    text = ("FILE - A Syria Democratic Forces (SDF) fighter walks in the silos and mills of Manbij after the SDF took "
+            "control of it in Aleppo Governorate, Syria, July 1, 2016.")
+    assert events_of(text, gazetteer, language="en", published=date(2016, 7, 26)) == []
+
+
+def test_a_victory_declared_by_iraqs_prime_minister_is_the_iraqi_governments(gazetteer):
+    e = one([e for e in events_of("Iraq's prime minister has declared victory over Islamic State in the city of Tal Afar.",
+                                  gazetteer, language="en", published=date(2017, 8, 31)) if e.kind == "capture"])
+    assert (e.place_id, e.force) == ("tall-afar", "IRAQI_GOV")
+
+
 def test_hours_before_or_after_a_dated_taking_are_its_day(gazetteer):
     def found(text, language="en", published=date(2016, 5, 3)):
         return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in events_of(

@@ -269,6 +269,13 @@ class Language:
     # "al-Dour i sør og al-Alam", "Bartella to the east and Qaraqosh": where a listed town lies, before the list
     # goes on
     compass_after: str = r"(?!)"
+    # "when", "once", "når": a clause of time, which tells a future event when the clause it hangs on does ("the
+    # caliphate will be obliterated when Hajin has been captured")
+    temporal_openers: str = r"(?!)"
+    # "is critical to", "er avgjørende for": what a predicate noun is said to be needed for is not done yet
+    # ("The SDF liberation of Tabqa is critical to isolating Raqqa")
+    needed_for: str = r"(?!)"
+    again: str = r"(?!)"  # "again", "igjen": a taking told as a new one, not the one told before
     # An infobox's result told with no label, on a short line of its own after the dates ("Major SDF victory[1]",
     # "Syrian Army victory"): the bullets right after it are the battle's result.
     result_summary: str = r"(?!)"

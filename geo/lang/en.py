@@ -213,6 +213,10 @@ LANGUAGE = Language(
     gerund_topic=r"about|toward|towards",
     between=r"between",
     result_label=r"result|outcome",
+    again=r"again|once\s+more|anew",
+    needed_for=r"(?:is|are)\s+(?:(?:also|seen\s+as|considered)\s+)?(?:critical|crucial|key|vital|essential|necessary|needed|required"
+               r"|a\s+(?:prerequisite|precondition|first\s+step|necessary\s+step))\s+(?:to|for)",
+    temporal_openers=r"when|once|after|until|till|before",
     compass_after=r"(?:to|in)\s+the\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)",
     result_summary=r"victory|stalemate",
     date_label=r"dates?(?:\s+of\s+operation)?",
@@ -431,7 +435,9 @@ LANGUAGE = Language(
     dateline=r"(?:[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]{2,}(?:\s+[A-ZÆØÅÄÖÜÇŞĞİ][A-ZÆØÅÄÖÜÇŞĞİ’'.-]+)*)"
              r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
              r"(?:\s*\([^)]{1,40}\))?\s*(?:(?:[—–:]+|--?)(?=\s)|(?=\s+[A-Z]))",
-    caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b",
+    # ("FILE - A fighter walks …": a file photo's caption, as VOA and AP mark it)
+    caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b"
+            r"|\A\s*FILE(?:\s+PHOTO)?\s*[-–—:]",
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
     contradiction=r"but|however|yet|nevertheless|though|although|even\s+though",
     # "with little resistance", "without resistance": the manner of an unopposed entry, not a fight
