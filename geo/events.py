@@ -548,8 +548,11 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
         ctx.header_date = None
     if g is not None:
         _infobox_span(ctx, text, dates, hits, paragraph, sentence.index, g)
-    towns = [m for m in mentions if m.kind == "town" and m.place is not None]
-    regions = [m for m in mentions if m.kind == "region" and m.place is not None]
+    # ("in Syria's northern province of Aleppo": the province, where the gazetteer has no region of that name)
+    named_region = [m for m in mentions if m.kind == "town" and m.place is not None and g is not None
+                    and g.region_before_end.search(text[max(0, m.start - sentence.start - 30):m.start - sentence.start])]
+    towns = [m for m in mentions if m.kind == "town" and m.place is not None and m not in named_region]
+    regions = [m for m in mentions if m.kind == "region" and m.place is not None] + named_region
     if any(m.kind == "unresolved" and not text[:m.start - sentence.start].strip() for m in mentions):
         # "Al-Dashisha, a town in al-Hasakah governorate, has been a key IS stronghold. It was seized …": the
         # sentence is about a town we cannot place, and "it" after it is that town
@@ -811,7 +814,7 @@ def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
         or bool(g.facility_before_end.search(text[max(0, start - 60):start]))
     landmark = not facility and (bool(g.landmark_after_at.match(after))
                                  or bool(g.landmark_before_end.search(text[max(0, start - 40):start])))
-    region = bool(g.region_after_at.match(after))
+    region = bool(g.region_after_at.match(after)) or bool(g.region_before_end.search(text[max(0, start - 30):start]))
     located = bool(g.reference_end.search(text[max(0, start - 30):start]))
     return _Spot(mention, start, end, landmark=landmark, region=region, located=located,
                  battle_name=_in_battle_name(text, start, end, g), facility=facility)
@@ -971,7 +974,8 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
         previous = next((f.code for f in r.forces if f.code and f.end <= hit.start and _holding_subject(f, r)), None)
     # Who: the taker, holder or attacker.
     if kind == FALL:
-        taker = _beneficiary(hit, r, clause, g)
+        # ("Trump Praises Syrian Democratic Forces for Fall of Raqqa": who is praised for a fall brought it about)
+        taker = _beneficiary(hit, r, clause, g) or (_praised(hit, r, g) if trigger.form == "noun" else None)
         if taker is not None:
             kind, agent = CAPTURE, taker
         else:
@@ -3339,6 +3343,9 @@ def _noun_patients(hit, r, clause, g, ctx) -> tuple[list[_Patient], PhraseHit | 
         if after:
             source = after[0]
             pos = after[0].end
+    day = next((d for d in r.dates if pos < d.start <= pos + 1 and d.precision == "day"), None)
+    if day is not None and g.noun_link_lead.match(text, day.end):
+        pos = day.end  # "the recapture Tuesday of Raqqa"
     link = g.noun_link_lead.match(text, pos)
     if link:
         slot = _slot(link.end(), r, clause, g, ctx, hit)

@@ -69,6 +69,7 @@ class Grammar:
     result_label_word: re.Pattern
     result_summary: re.Pattern
     again: re.Pattern
+    region_before_end: re.Pattern
     needed_for: re.Pattern
     temporal_opener_word: re.Pattern
     date_label_line: re.Pattern
@@ -285,6 +286,7 @@ def grammar(code: str | None) -> Grammar | None:
         result_label_word=_whole(w.result_label),
         result_summary=_words(w.result_summary),
         again=_words(w.again),
+        region_before_end=_ending(w.region_before),
         needed_for=_words(w.needed_for),
         temporal_opener_word=_whole(w.temporal_openers),
         # The label at the line's start, glued to its first date or not ("Date21–29 February 2016").

@@ -1413,6 +1413,27 @@ def test_a_victory_declared_by_iraqs_prime_minister_is_the_iraqi_governments(gaz
     assert (e.place_id, e.force) == ("tall-afar", "IRAQI_GOV")
 
 
+def test_the_unseen_batch_dev_en17_read_right(gazetteer):
+    def found(text, published):
+        return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in events_of(
+            text, gazetteer, language="en", published=published)}
+    # "the city" after "the town of Manbij in Syria's northern province of Aleppo" is Manbij, not the province
+    assert {e[0] for e in found("U.S.-backed Syrian forces are closing in on IS militants inside the town of Manbij in "
+                                "Syria's northern province of Aleppo. Nearly 80 percent of the city has been cleared "
+                                "of IS militants.", date(2016, 7, 26))} == {"manbij"}
+    # an airdrop near a town that landed in IS hands is no holding of the town
+    assert found("Syrian activists say that one of the U.S. airdrops with weapons and ammunition meant for Kurdish "
+                 "fighters near the town of Kobani has instead landed in IS hands.", date(2014, 10, 21)) == set()
+    # who stands where in a photo: a caption
+    assert found("Iraqi Prime Minister Haider al-Abadi, center, raises an Iraqi flag in the city of Ramadi, after it "
+                 "was retaken by Iraqi security forces.", date(2015, 12, 29)) == set()
+    # praised for a fall, and a weekday between the noun of taking and its town
+    assert found("Trump Praises Syrian Democratic Forces for Fall of Raqqa", date(2017, 10, 21)) == {
+        ("raqqa", "capture", "SDF", None, date(2017, 10, 21))}
+    assert found("While the recapture Tuesday of Raqqa by the SDF is a significant blow to the Islamic State, images "
+                 "show the cost.", date(2017, 10, 21)) == {("raqqa", "capture", "SDF", None, date(2017, 10, 17))}
+
+
 def test_hours_before_or_after_a_dated_taking_are_its_day(gazetteer):
     def found(text, language="en", published=date(2016, 5, 3)):
         return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in events_of(

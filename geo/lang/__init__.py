@@ -275,6 +275,9 @@ class Language:
     # "is critical to", "er avgjørende for": what a predicate noun is said to be needed for is not done yet
     # ("The SDF liberation of Tabqa is critical to isolating Raqqa")
     needed_for: str = r"(?!)"
+    # "the province of Aleppo", "provinsen Aleppo": the name after them is the region, even where the gazetteer
+    # has no region of that name
+    region_before: str = r"(?!)"
     again: str = r"(?!)"  # "again", "igjen": a taking told as a new one, not the one told before
     # An infobox's result told with no label, on a short line of its own after the dates ("Major SDF victory[1]",
     # "Syrian Army victory"): the bullets right after it are the battle's result.

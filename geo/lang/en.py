@@ -8,11 +8,15 @@ _AFTER_DETERMINER = r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|(?<=\bhis\s)|(
 #: What one "comes under" that is no one's control: "came under fire over control of Kirkuk".
 _NOT_CONTROL = r"(?:fire|attack|assault|pressure|criticism|scrutiny|threat|suspicion|siege|shelling|over)\b"
 
+# (a weekday may stand between a noun of taking and its place: "the recapture Tuesday of Raqqa")
+WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+
 PREDICATES = (
     # -- taking ------------------------------------------------------------------------------------
     # A noun first: "the capture of", "its recapture", "the fall of" (the same words are verbs too).
     P(CAPTURE, _AFTER_DETERMINER + r"(?:capture|recapture|retaking|retake|seizure|takeover)"
-               r"|(?:capture|recapture|retaking|seizure|takeover)(?=\s+of\b)|victory|victories", form="noun"),
+               r"|(?:capture|recapture|retaking|seizure|takeover)(?=\s+(?:" + alt(WEEKDAYS) + r"\s+)?of\b)|victory|victories",
+      form="noun"),
     P(CAPTURE, r"liberation", form="noun", liberation=True),
     P(CAPTURE, r"(?:completed|completes|finished|finishes)\s+(?:the\s+|its\s+|their\s+)?(?:clearance|clearing)(?=\s+of\b)",
       form="noun"),
@@ -75,7 +79,6 @@ PREDICATES = (
 
 # -- dates ----------------------------------------------------------------------------------------------
 
-WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
 MONTHS = {"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8,
           "September": 9, "October": 10, "November": 11, "December": 12}
 MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
@@ -214,6 +217,7 @@ LANGUAGE = Language(
     between=r"between",
     result_label=r"result|outcome",
     again=r"again|once\s+more|anew",
+    region_before=r"(?:province|governorate)\s+of",
     needed_for=r"(?:is|are)\s+(?:(?:also|seen\s+as|considered)\s+)?(?:critical|crucial|key|vital|essential|necessary|needed|required"
                r"|a\s+(?:prerequisite|precondition|first\s+step|necessary\s+step))\s+(?:to|for)",
     temporal_openers=r"when|once|after|until|till|before",
@@ -270,7 +274,8 @@ LANGUAGE = Language(
                     r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
                      r"|(?:km|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from"
-                     r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
+                     r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:fighters|troops|forces|positions)\s+near(?:\s+the\s+(?:town|city)\s+of)?"
+                     r"|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
                      r"|eastern\s+|western\s+)?edge\s+of"
                      # what a town lies in: "a Syrian town located in Abu Kamal District, Deir ez-Zor"
                      r"|(?:located|situated)\s+(?:\S+\s+){0,3}?in|(?:district|governorate|province),"
@@ -437,7 +442,9 @@ LANGUAGE = Language(
              r"(?:\s*\([^)]{1,40}\))?\s*(?:(?:[—–:]+|--?)(?=\s)|(?=\s+[A-Z]))",
     # ("FILE - A fighter walks …": a file photo's caption, as VOA and AP mark it)
     caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b"
-            r"|\A\s*FILE(?:\s+PHOTO)?\s*[-–—:]",
+            r"|\A\s*FILE(?:\s+PHOTO)?\s*[-–—:]"
+            # ("Prime Minister Haider al-Abadi, center, raises an Iraqi flag": who stands where in a photo)
+            r"|,\s+(?:center|centre|left|right|second\s+(?:from\s+)?(?:left|right)),\s",
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
     contradiction=r"but|however|yet|nevertheless|though|although|even\s+though",
     # "with little resistance", "without resistance": the manner of an unopposed entry, not a fight

@@ -197,6 +197,7 @@ LANGUAGE = Language(
     between=r"mellom",
     result_label=r"resultat|utfall",
     again=r"igjen|på\s+nytt|nok\s+en\s+gang",
+    region_before=r"provinsen|guvernementet",
     needed_for=r"er\s+(?:(?:også|helt)\s+)?(?:avgjørende|nødvendig|kritisk|en\s+forutsetning)\s+for",
     temporal_openers=r"når|etter\s+at|så\s+snart|før|inntil",
     compass_after=r"(?:i|lenger)\s+(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest)",
