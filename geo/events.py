@@ -1448,9 +1448,11 @@ def _participle(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
         return _town_subject(auxiliary.start(), r, g)
     after = r.words(hit.end, hit.end + 20)[:1]
     # "captured by rebels in 2012, overrun by IS in 2014"; "Rutba, overrun by IS in June 2014, was retaken"
-    return bool(after) and g.agent_word.match(after[0].lower) is not None and r.text[:hit.start].rstrip().endswith(",") \
+    # (or set off by a dash: "life is returning to normal in Mosul -- captured by ISIS in 2014")
+    return bool(after) and g.agent_word.match(after[0].lower) is not None \
+        and r.text[:hit.start].rstrip().endswith((",", "--", "–", "—")) \
         and (any(h.end <= hit.start and h.trigger.kind == CAPTURE for h in r.hits)
-             or any(r.text[s.end:hit.start].strip() == "," for s in r.spots))
+             or any(r.text[s.end:hit.start].strip() in (",", "--", "–", "—") for s in r.spots))
 
 
 def _town_subject(end: int, r: _Reading, g: T.Grammar) -> bool:
@@ -1512,12 +1514,17 @@ def _answered_by_denial(position: int, r: _Reading, g: T.Grammar) -> bool:
     return said is not None and g.negation_any.search(r.text, said.end) is not None
 
 
+def _modal_word(r: _Reading, g: T.Grammar, start: int, end: int) -> re.Match | None:
+    """The first modal or future word between `start` and `end` that is no date's ("May" is a month)."""
+    return next((m for m in g.modal_after.finditer(r.text, start, end) if not _in_dates(m.start(), r)), None)
+
+
 def _goal_of_future(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     """A predicate in an "until" clause after a future or modal verb: "Operasjonen vil fortsette til Baghuz er
     befridd", "we will fight until Raqqa is liberated". The end that is aimed at has not come; after a past
     verb it has ("fighting went on until the town was retaken")."""
     until = g.until_clause_end.search(r.text, r.body, hit.start)
-    return until is not None and g.modal_after.search(r.text, r.body, until.start()) is not None
+    return until is not None and _modal_word(r, g, r.body, until.start()) is not None
 
 
 def _modal_subject(hit: _Hit, r: _Reading, clause: _Clause, words: list[_Token], g: T.Grammar) -> bool:
@@ -1525,7 +1532,8 @@ def _modal_subject(hit: _Hit, r: _Reading, clause: _Clause, words: list[_Token],
     not happened (yet)."""
     if len(words) > 3 or any(f.start >= clause.start and f.end <= hit.start and hit.start - f.end > 3 for f in r.forces):
         return False
-    modal = g.modal_after.search(r.text, hit.end, clause.end) or g.needed_for.search(r.text, hit.end, clause.end)
+    # (a word, not a month's name: "The fall of Ramadi to Islamic State in May was a big blow")
+    modal = _modal_word(r, g, hit.end, clause.end) or g.needed_for.search(r.text, hit.end, clause.end)
     if modal is None:
         return False
     # The first verb after the noun phrase: no other predicate before the modal.
@@ -1749,7 +1757,7 @@ def _dated_gerund_subject(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     """Whether a gerund subject tells a deed with its own day or weekend, and nothing modal or of aims follows
     ("Freeing Dabiq over the weekend holds military and symbolic significance"): a report, unlike "Losing the town
     in the coming weeks would cap a process" or "Recapturing Mosul in 2016 remains the government's goal"."""
-    if hit.trigger.kind != CAPTURE or g.modal_after.search(r.text, hit.end) is not None \
+    if hit.trigger.kind != CAPTURE or _modal_word(r, g, hit.end, len(r.text)) is not None \
             or g.aims.search(r.text, hit.end):
         return False  # (nor "Liberating Mosul this year is the aim of the government", "Losing Ramadi on Sunday was a
         # blow to the government")
@@ -3001,6 +3009,13 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
         antecedent = _antecedent(clause, r, g, ctx)
         if antecedent:
             return antecedent
+    if clause.opener in _DASHES and passive and not r.words(clause.start, hit.start)[1:]:
+        # "life is returning to normal in Mosul -- captured by ISIS in 2014": a reduced relative set off by a
+        # dash is about the town right before the dash
+        dashed = [s for s in r.spots if s.end <= clause.start and re.fullmatch(r"\s*-{1,2}\s*", r.text[s.end:clause.start + 1])
+                  and not (s.landmark or s.region or s.located)]
+        if dashed:
+            return [_Patient(dashed[-1])]
     # A town named as a point of the map ("The town, 60 kilometers south of Mosul, fell") is not the subject.
     spots = [s for s in r.spots if clause.start <= s.start and s.end <= hit.start and not s.located]
     resumed = _resumed_clause(hit, r, clause, g) if not spots else None

@@ -1434,6 +1434,18 @@ def test_the_unseen_batch_dev_en17_read_right(gazetteer):
                  "show the cost.", date(2017, 10, 21)) == {("raqqa", "capture", "SDF", None, date(2017, 10, 17))}
 
 
+def test_a_months_name_is_no_modal_and_a_dash_sets_off_a_reduced_relative(gazetteer):
+    def found(text, published):
+        return {(e.place_id, e.kind, e.force, e.date) for e in events_of(text, gazetteer, language="en",
+                                                                         published=published) if e.kind == "capture"}
+    # "May" the month made "The fall of Ramadi … in May" a forecast
+    assert found("The fall of Ramadi to Islamic State in May was a big blow to the government.", date(2015, 12, 29)) == {
+        ("ramadi", "capture", "IS", date(2015, 5, 1))}
+    assert found("The fall of Ramadi to Islamic State may come within days.", date(2015, 5, 10)) == set()
+    assert found("In Iraq, life is returning to normal in Mosul -- captured by ISIS in 2014.", date(2017, 10, 19)) == {
+        ("mosul", "capture", "IS", date(2014, 1, 1))}
+
+
 def test_hours_before_or_after_a_dated_taking_are_its_day(gazetteer):
     def found(text, language="en", published=date(2016, 5, 3)):
         return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in events_of(
