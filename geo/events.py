@@ -483,10 +483,10 @@ def extract_events_in(
     read = _last_claim_sentence(sentences, hits, g) + 1
     for sentence, sentence_hits in zip(sentences[:read], hits):
         events.extend(_sentence_events(sentence, by_sentence[sentence.index], sentence_hits, context, len(events)))
-    events = _unattacked(_adopt_attackers(_restated(_disputed(events, context, sentences), g)))
+    events = _unattacked(_adopt_attackers(_restated(_disputed(events, context, sentences))))
     lede_dated = _lede_dated_by_next_sentence(events, context, sentences, by_sentence)
     # "Hit is liberated", further on, is now the lede's taking said again
-    return events if lede_dated == events else _restated(lede_dated, g)
+    return events if lede_dated == events else _restated(lede_dated)
 
 
 # An encyclopedia's reference marks ("Fallujah,[5][6] Al-Karmah[7] and Khaldiyah[8]") stand between the names
@@ -547,7 +547,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     if paragraph != ctx.header_paragraph:
         ctx.header_date = None
     if g is not None:
-        _infobox_span(ctx, text, dates, hits, paragraph, sentence.index, g)
+        _infobox_span(ctx, text, dates, hits, paragraph, sentence.index, g, named=bool(mentions))
     # ("in Syria's northern province of Aleppo": the province, where the gazetteer has no region of that name)
     named_region = [m for m in mentions if m.kind == "town" and m.place is not None and g is not None
                     and g.region_before_end.search(text[max(0, m.start - sentence.start - 30):m.start - sentence.start])]
@@ -645,7 +645,7 @@ def _heading_of(text: str, towns: list[Mention], offset: int) -> Mention | None:
 
 
 def _infobox_span(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], hits: list[_Hit], paragraph: int,
-                  index: int, g: T.Grammar) -> None:
+                  index: int, g: T.Grammar, named: bool = False) -> None:
     """An infobox's "Date" line ("Date21–29 February 2016[5]", "- Date: 14 April – 3 May 2015") dates its result
     that tells no date of its own: the "Result" line a few lines below it, and the unbroken run of bullets right
     after that line (and its one-line summary, "Syrian Army victory"): "• The Syrian Army recaptures Khanasir".
@@ -670,7 +670,7 @@ def _infobox_span(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], hi
             ctx.infobox_stage = "result"
             if len(text.strip(" -•*\t").split()) > 1:
                 _date_by_span(ctx, text, hits, paragraph, g)  # "- Result: SDF forces capture Al-Hawl"
-        elif not bullet and ctx.infobox_ranged and _result_summary(text, g):
+        elif not bullet and ctx.infobox_ranged and not named and _result_summary(text, g):
             ctx.infobox_stage = "result"  # "Major ISIL victory" with no label, under a battle's span of days
         elif index - ctx.infobox_line > 4:
             ctx.infobox_span = None
@@ -975,7 +975,9 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
     # Who: the taker, holder or attacker.
     if kind == FALL:
         # ("Trump Praises Syrian Democratic Forces for Fall of Raqqa": who is praised for a fall brought it about)
-        taker = _beneficiary(hit, r, clause, g) or (_praised(hit, r, g) if trigger.form == "noun" else None)
+        # (one force and one fall in the sentence only: "praised the SDF for the fall of Raqqa and Russia for …")
+        alone = len({f.code for f in r.forces if f.code}) == 1 and sum(h.trigger.kind == FALL for h in r.hits) == 1
+        taker = _beneficiary(hit, r, clause, g) or (_praised(hit, r, g) if trigger.form == "noun" and alone else None)
         if taker is not None:
             kind, agent = CAPTURE, taker
         else:
@@ -1394,10 +1396,14 @@ def _in_future_time_clause(r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     Baghuz": a clause of time on a clause that tells the future (or a possibility) tells no fact either."""
     if not clause.opener or not g.temporal_opener_word.match(clause.opener) or _own_dates(r, clause):
         return False
+    # told in the present or perfect ("has been captured", "captures"), not the past ("after fighters drove IS out")
+    words = r.words(clause.start, clause.end)
+    if not any(g.present_aux_word.match(t.lower) or g.present_verb_word.match(t.lower) for t in words[1:]):
+        return False
     index = r.clauses.index(clause)
     host = [c for c in r.clauses[max(0, index - 1):index + 2] if c is not clause]
-    # (a word, not a date's: "since May 2015, when it captured Palmyra")
-    return any(g.modal_after.fullmatch(t.lower) and not _in_dates(t.start, r) for c in host for t in r.words(c.start, c.end))
+    # (the future, not a past "could" or "may have")
+    return any(g.future_word.match(t.lower) for c in host for t in r.words(c.start, c.end))
 
 
 def _taken_before_retaking(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
@@ -1533,7 +1539,8 @@ def _modal_subject(hit: _Hit, r: _Reading, clause: _Clause, words: list[_Token],
     if len(words) > 3 or any(f.start >= clause.start and f.end <= hit.start and hit.start - f.end > 3 for f in r.forces):
         return False
     # (a word, not a month's name: "The fall of Ramadi to Islamic State in May was a big blow")
-    modal = _modal_word(r, g, hit.end, clause.end) or g.needed_for.search(r.text, hit.end, clause.end)
+    modal = _modal_word(r, g, hit.end, clause.end) or (
+        g.needed_for.search(r.text, hit.end, clause.end) if not _own_dates(r, clause) else None)  # (not "last week")
     if modal is None:
         return False
     # The first verb after the noun phrase: no other predicate before the modal.
@@ -3163,14 +3170,6 @@ def _antecedent(clause: _Clause, r: _Reading, g: T.Grammar, ctx: _ArticleContext
     """The town a relative pronoun stands for: the last one named just before it ("al-Qaim, som ble
     gjenerobret", "Fallujah ble … den første irakiske byen som falt til IS")."""
     before = [s for s in r.spots if s.end <= clause.start and not (s.landmark or s.region)]
-    # "… raising the flag in a square of the town, which rebels had held since 2012": the town pointed back to
-    # right before the pronoun (with no town named after it)
-    anaphor = next((m for t in r.words(max(r.body, clause.start - 40), clause.start)[-4:]
-                    if (m := g.town_anaphor_at.match(r.text, t.start)) and re.fullmatch(r"\s*,\s*", r.text[m.end():clause.start])),
-                   None)
-    if anaphor is not None and not any(s.end > anaphor.start() for s in before):
-        pointed = _resolve_anaphor(anaphor.start(), anaphor.end(), r, ctx)
-        return [_Patient(pointed)] if pointed is not None and not (pointed.landmark or pointed.region) else []
     if not before:
         return []
     spot = before[-1]
@@ -3656,7 +3655,9 @@ def _relative_to_clause_before(hit: _Hit, r: _Reading, clause: _Clause, g: T.Gra
     dates = _own_dates(r, r.clauses[index - 1])
     if span.groupdict().get("hours"):
         # "retook Telskuf on Tuesday, hours after Islamic State militants … overran much of the town at dawn":
-        # the same day as the clause before, when that is a day
+        # the same day as the clause before, when that is a day (hours counted, "36 hours after", may be days)
+        if re.search(r"\d", span.group(0)):
+            return None
         days = [d for d in dates if d.precision == "day"]
         return days[-1] if days and len(days) == len(dates) else None
     if not span.groupdict().get("short"):
@@ -4258,7 +4259,7 @@ def _tells_change_as_fact(text: str, kinds: tuple[str, ...], towns: list[tuple[i
     return False
 
 
-def _restated(events: list[Event], g: T.Grammar | None = None) -> list[Event]:
+def _restated(events: list[Event]) -> list[Event]:
     """An article that dates a change once and mentions it again without a date ("the liberation of
     Hawija", "the fall of Mosul") means that change, not a new one on the day it was published; a town
     lost without a named taker, that the article says someone took, was taken by them."""
@@ -4300,14 +4301,6 @@ def _restated(events: list[Event], g: T.Grammar | None = None) -> list[Event]:
             if first is not None and timedelta(0) <= event.date - first.date <= _RECENT:
                 event = replace(event, date=first.date, date_precision=first.date_precision,
                                 date_phrase=first.date_phrase, late=first.late)
-            elif first is not None and event.kind == CAPTURE and event.date - first.date > _RECENT and not any(
-                    e.place_id == event.place_id and (e.kind == LOSS or e.kind == CAPTURE and e.force != event.force
-                                                      or e.kind == CONTEST and e.contested_by != event.force)
-                    for e in events) and not (g is not None and g.again.search(event.quote)):
-                # "the SDF liberated the town of Hajin on Dec. 14 … Residents have begun returning to Hajin,
-                # freed from ISIS control": months later, in an article that never has it lost, taken or fought
-                # over by another side (at any date, or none), the same taking told again (not "again")
-                event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))
         elif event.kind == LOSS and not event.past and event.date_precision == "unknown" and any(
                 place == event.place_id and force != event.previous_force for place, force in taken):
             event = replace(event, date=None, past=True, confidence=min(event.confidence, _EVIDENCE_CONFIDENCE))

@@ -68,7 +68,9 @@ class Grammar:
     between: re.Pattern
     result_label_word: re.Pattern
     result_summary: re.Pattern
-    again: re.Pattern
+    future_word: re.Pattern
+    present_aux_word: re.Pattern
+    present_verb_word: re.Pattern
     region_before_end: re.Pattern
     needed_for: re.Pattern
     temporal_opener_word: re.Pattern
@@ -285,7 +287,9 @@ def grammar(code: str | None) -> Grammar | None:
         between=_words(w.between),
         result_label_word=_whole(w.result_label),
         result_summary=_words(w.result_summary),
-        again=_words(w.again),
+        future_word=_whole(w.future),
+        present_aux_word=_whole(w.present_aux),
+        present_verb_word=_whole(w.present_verb),
         region_before_end=_ending(w.region_before),
         needed_for=_words(w.needed_for),
         temporal_opener_word=_whole(w.temporal_openers),
@@ -316,8 +320,7 @@ def grammar(code: str | None) -> Grammar | None:
         interposed_at=re.compile(
             r",\s*(?:" + w.relatives + r")\s[^,;.:()]{1,60}(?=,\s*(?:" + w.coordinators + r")\s)"  # ", som er …, og"
             r"|\s+(?:" + w.list_after + r")\s[^,;.:()]{1,40}(?=,\s*(?:" + w.list_joiners + r")\s)"  # "after …, then"
-            r"|\s+(?:" + w.source + r")\s[^,;.:()]{1,40}?(?=\s+(?:" + w.source_list_joiners + r")\s)"  # "from ISIL as well as"
-            r"|\s+(?:" + w.compass_after + r")(?=\s+(?:" + w.list_joiners + r")\s)", _I),  # "al-Dour i sør og"
+            r"|\s+(?:" + w.source + r")\s[^,;.:()]{1,40}?(?=\s+(?:" + w.source_list_joiners + r")\s)", _I),  # "from ISIL as well as"
         determiner_end=re.compile(r"(?:\b(?:" + w.determiners + r")\s+)\Z", _I),
         possessive_word=_whole(w.possessives),
         date_preposition_at=re.compile(r"(?:" + w.date_prepositions + r")\s+", _I),

@@ -1358,19 +1358,6 @@ def test_review3_counterexamples_of_rules_tried_and_dropped(gazetteer):
         ("ramadi", "contest", "UNKNOWN", "IRAQI_GOV")}
 
 
-def test_a_taking_told_again_months_later_without_a_date_is_the_same_taking(gazetteer):
-    def found(text):
-        return {(e.place_id, e.force, e.date, e.past) for e in events_of(text, gazetteer, language="en",
-                                                                         published=date(2019, 3, 2)) if e.kind == "capture"}
-    assert found("The SDF liberated the town of Hajin on Dec. 14. Residents have begun returning to Hajin, freed from "
-                 "ISIS control after a three-month battle.") == {("hajin", "SDF", date(2018, 12, 14), False),
-                                                                 ("hajin", "SDF", None, True)}
-    # Lost in between, even at no date the article gives, a taking today is a new one.
-    assert ("hajin", "SDF", date(2019, 3, 2), False) in found(
-        "The SDF liberated the town of Hajin on Dec. 14, but Islamic State fighters retook the town later. The SDF "
-        "have liberated Hajin, officials said.")
-
-
 def test_a_taking_in_a_clause_of_time_on_a_future_is_no_fact(gazetteer):
     def found(text, published=date(2018, 12, 4), language="en"):
         return {(e.place_id, e.kind, e.force) for e in events_of(text, gazetteer, language=language, published=published)
@@ -1407,10 +1394,49 @@ def test_a_file_photos_caption_tells_no_change(gazetteer):
     assert events_of(text, gazetteer, language="en", published=date(2016, 7, 26)) == []
 
 
-def test_a_victory_declared_by_iraqs_prime_minister_is_the_iraqi_governments(gazetteer):
-    e = one([e for e in events_of("Iraq's prime minister has declared victory over Islamic State in the city of Tal Afar.",
-                                  gazetteer, language="en", published=date(2017, 8, 31)) if e.kind == "capture"])
-    assert (e.place_id, e.force) == ("tall-afar", "IRAQI_GOV")
+def test_review4_counterexamples_of_rules_dropped_or_narrowed(gazetteer):
+    # A second review of this stop's rules wrote these; each rule they broke was dropped or narrowed.
+    def found(text, published, language="en"):
+        return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in events_of(
+            text, gazetteer, language=language, published=published)}
+    def places(text, published, kind="capture", language="en"):
+        return {e[0] for e in found(text, published, language) if e[1] == kind}
+    # a list does not go on past where its town lies (dropped): the next town may have its own predicate
+    assert places("Iraqi forces recaptured Qayyarah to the south and Shirqat to the north is still in Islamic State "
+                  "hands.", date(2016, 9, 1)) == {"al-qayyarah"}
+    assert places("Irakiske styrker gjenerobret Bartella i øst og Mosul er neste mål.", date(2016, 10, 21), "capture", "nb") \
+        == {"bartalah"}
+    # a relative clause after "the city" (dropped): it may be the part before "of the city", or another town
+    assert "tabqa" not in {e[0] for e in found("SDF fighters captured Tabqa on Wednesday, 50 km west of Raqqa. Commanders "
+                                               "now plan to move on the city, which Islamic State has held since "
+                                               "January 2014.", date(2017, 5, 12)) if e[1] == "state"}
+    # "fighters near" a town (dropped): the town is still what "the town" and "it" point back to
+    assert places("SDF fighters near the town of Hajin captured it on Friday.", date(2018, 12, 16)) == {"hajin"}
+    # hours counted may be days: no same day
+    assert ("hit", "capture", "IS", None, date(2016, 5, 19)) not in found(
+        "Iraqi troops entered Rutba on Thursday, 72 hours after Islamic State fighters seized the town of Hit.",
+        date(2016, 5, 20))
+    # a new taking told without a date after an older one of the same side is new (the retelling rule, dropped)
+    assert ("tadmur", "capture", "SYRIAN_GOV", None, date(2017, 3, 2)) in found(
+        "Syrian government forces have recaptured the ancient city of Palmyra, the army said. It is the second time in "
+        "a year that government forces have recaptured the town. The army first recaptured Palmyra in March 2016.",
+        date(2017, 3, 2))
+    # a clause of time on a past "could" or "may have" is a fact; a completed, dated taking "critical to" is one
+    assert places("Women in Manbij could finally take off their veils on Friday after U.S.-backed fighters drove "
+                  "Islamic State militants from the town.", date(2016, 8, 13)) == {"manbij"}
+    assert places("The SDF's capture of Tabqa last week is critical to the assault on Raqqa.", date(2017, 5, 15)) == {"tabqa"}
+    # praised for falls: the pairs are not read
+    assert places("Trump praised the SDF for the fall of Raqqa and Russia for the fall of Deir ez-Zor.",
+                  date(2017, 11, 5)) == set()
+    # a serial comma is no photo's caption
+    assert places("The army now controls the city's east, center, and north after Iraqi forces retook Ramadi on "
+                  "Monday.", date(2015, 12, 29)) == {"ramadi"}
+    # "U.S.-backed Syrian fighters" may be Turkey's Euphrates Shield: not named the SDF
+    assert not [e for e in found("U.S.-backed Syrian fighters seized the town of al-Rai from Islamic State on Thursday, "
+                                 "the Turkish army said.", date(2016, 8, 19)) if e[2] == "SDF"]
+    # a place named on the victory line is no infobox result
+    text = "Statement\nDate: 3–5 June 2017\nCoalition hails Raqqa victory\n- Iraqi forces retook Mosul\n"
+    assert all(e.date_precision != "month" for e in events_of(text, gazetteer, language="en", published=date(2017, 6, 5)))
 
 
 def test_the_unseen_batch_dev_en17_read_right(gazetteer):
@@ -1421,9 +1447,6 @@ def test_the_unseen_batch_dev_en17_read_right(gazetteer):
     assert {e[0] for e in found("U.S.-backed Syrian forces are closing in on IS militants inside the town of Manbij in "
                                 "Syria's northern province of Aleppo. Nearly 80 percent of the city has been cleared "
                                 "of IS militants.", date(2016, 7, 26))} == {"manbij"}
-    # an airdrop near a town that landed in IS hands is no holding of the town
-    assert found("Syrian activists say that one of the U.S. airdrops with weapons and ammunition meant for Kurdish "
-                 "fighters near the town of Kobani has instead landed in IS hands.", date(2014, 10, 21)) == set()
     # who stands where in a photo: a caption
     assert found("Iraqi Prime Minister Haider al-Abadi, center, raises an Iraqi flag in the city of Ramadi, after it "
                  "was retaken by Iraqi security forces.", date(2015, 12, 29)) == set()
@@ -1458,30 +1481,6 @@ def test_hours_before_or_after_a_dated_taking_are_its_day(gazetteer):
     # hours after a clause of no day of its own give no day
     assert not [e for e in found("Kurdish peshmerga forces retook Telskuf in May, hours after Islamic State militants "
                                  "overran much of the town.") if e[1] == "contest" and e[4] is not None]
-
-
-def test_a_relative_clause_after_the_town_pointed_back_to_is_about_that_town(gazetteer):
-    def found(text):
-        return {(e.place_id, e.kind, e.force, e.date, e.date_precision) for e in events_of(
-            text, gazetteer, language="en", published=date(2018, 3, 23)) if e.kind == "state"}
-    assert found("Syrian troops entered Harasta on Friday. State media showed soldiers raising the national flag in a "
-                 "square of the town, which rebels had held since 2012.") == {
-        ("harasta", "state", "REBELS", date(2012, 1, 1), "year")}
-    # (a town named after "the town" is what the pronoun stands for)
-    assert ("harasta", "state", "REBELS", date(2012, 1, 1), "year") not in found(
-        "Syrian troops entered Harasta on Friday. They left the town for Douma, which rebels had held since 2012.")
-
-
-def test_a_list_of_taken_towns_goes_on_past_where_its_first_town_lies(gazetteer):
-    def found(text, language):
-        return {(e.place_id, e.force) for e in events_of(text, gazetteer, language=language,
-                                                         published=date(2015, 3, 12)) if e.kind == "capture"}
-    taken = {("ad-dawr", "IRAQI_GOV"), ("al-alam", "IRAQI_GOV")}
-    assert found("Irakiske styrker gjenerobret byen al-Dour i sør og al-Alam nord for Tikrit.", "nb") == taken
-    assert found("Iraqi forces retook al-Dour to the south and al-Alam north of Tikrit.", "en") == taken
-    # a town the list does not reach is not taken: "in the south" closes a clause that a new subject opens
-    assert ("al-alam", "IRAQI_GOV") not in found("Iraqi forces retook al-Dour in the south and al-Alam remains under "
-                                                 "IS control.", "en")
 
 
 def test_an_entry_after_the_holder_left_an_area_around_the_town_takes_it(gazetteer):

@@ -266,9 +266,6 @@ class Language:
     # An infobox's label before its result line ("- Result: SDF forces capture Al-Hawl"): the line's own words
     # start after it.
     result_label: str = r"(?!)"
-    # "al-Dour i sør og al-Alam", "Bartella to the east and Qaraqosh": where a listed town lies, before the list
-    # goes on
-    compass_after: str = r"(?!)"
     # "when", "once", "når": a clause of time, which tells a future event when the clause it hangs on does ("the
     # caliphate will be obliterated when Hajin has been captured")
     temporal_openers: str = r"(?!)"
@@ -278,7 +275,11 @@ class Language:
     # "the province of Aleppo", "provinsen Aleppo": the name after them is the region, even where the gazetteer
     # has no region of that name
     region_before: str = r"(?!)"
-    again: str = r"(?!)"  # "again", "igjen": a taking told as a new one, not the one told before
+    # A clause of time tells a future only when its host does ("will", "vil") and it is told in the present or
+    # perfect: an auxiliary ("has", "is", "har", "blir") or a present form ("captures", "erobrer")
+    future: str = r"(?!)"
+    present_aux: str = r"(?!)"
+    present_verb: str = r"(?!)"
     # An infobox's result told with no label, on a short line of its own after the dates ("Major SDF victory[1]",
     # "Syrian Army victory"): the bullets right after it are the battle's result.
     result_summary: str = r"(?!)"

@@ -216,12 +216,13 @@ LANGUAGE = Language(
     gerund_topic=r"about|toward|towards",
     between=r"between",
     result_label=r"result|outcome",
-    again=r"again|once\s+more|anew",
+    future=r"will|shall|won't|wo|'ll",
+    present_aux=r"has|have|is|are",
+    present_verb=r"[a-z]+(?<!ss)s",
     region_before=r"(?:province|governorate)\s+of",
     needed_for=r"(?:is|are)\s+(?:(?:also|seen\s+as|considered)\s+)?(?:critical|crucial|key|vital|essential|necessary|needed|required"
                r"|a\s+(?:prerequisite|precondition|first\s+step|necessary\s+step))\s+(?:to|for)",
     temporal_openers=r"when|once|after|until|till|before",
-    compass_after=r"(?:to|in)\s+the\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)",
     result_summary=r"victory|stalemate",
     date_label=r"dates?(?:\s+of\s+operation)?",
     claim_refuted=r"(?:the|that|this|these|those|such)\s+(?:claims?|reports?|account|announcement|statement)\s+(?:was|were|is|are)\s+"
@@ -274,8 +275,7 @@ LANGUAGE = Language(
                     r"|fall|capture)\b[^.;]{0,80}?\b(?:was|is)\s+(?:a|an|the)\s",
     reference_before=r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
                      r"|(?:km|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from"
-                     r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:fighters|troops|forces|positions)\s+near(?:\s+the\s+(?:town|city)\s+of)?"
-                     r"|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
+                     r"|(?:just\s+|right\s+)?outside(?:\s+of)?|between|(?:on|at)\s+the\s+(?:southern\s+|northern\s+"
                      r"|eastern\s+|western\s+)?edge\s+of"
                      # what a town lies in: "a Syrian town located in Abu Kamal District, Deir ez-Zor"
                      r"|(?:located|situated)\s+(?:\S+\s+){0,3}?in|(?:district|governorate|province),"
@@ -444,7 +444,7 @@ LANGUAGE = Language(
     caption=r"\b(?:Photo|Photograph|Picture|Image)\s*(?:by\b|:|/)|\bphoto\s+by\b|\bthis\s+(?:picture|photo|image)\b"
             r"|\A\s*FILE(?:\s+PHOTO)?\s*[-–—:]"
             # ("Prime Minister Haider al-Abadi, center, raises an Iraqi flag": who stands where in a photo)
-            r"|,\s+(?:center|centre|left|right|second\s+(?:from\s+)?(?:left|right)),\s",
+            r"|(?-i:[A-Z][\w'’-]+),\s+(?:center|centre|left|right|second\s+(?:from\s+)?(?:left|right)),\s+[a-z]+s\b",
     declaration=r"declared|declares|announced|announces|proclaimed|proclaims|claimed|claims",
     contradiction=r"but|however|yet|nevertheless|though|although|even\s+though",
     # "with little resistance", "without resistance": the manner of an unopposed entry, not a fight
