@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 RESULTS_FILE = Path(__file__).resolve().parent.parent / "eval" / "results.json"
+# The last row: every real published text, of both halves (most of them tuned on, so it flatters them still),
+# because three quarters of the test changes come from texts written for the corpus and real news reads worse.
 GROUPS = (("split:test", "all test articles"), ("split:test/language:en", "English"),
-          ("split:test/language:nb", "Norwegian (Bokmål)"))
+          ("split:test/language:nb", "Norwegian (Bokmål)"),
+          ("origin:real", "real published texts, dev and test (mostly tuned on)"))
 MEASURES = (("precision", "precision"), ("recall", "recall"), ("date_accuracy", "date right"),
             ("place_accuracy", "place found"), ("traps", "traps left alone"), ("map_accuracy", "map right"))
 
