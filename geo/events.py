@@ -336,6 +336,10 @@ def _close_relatives(text: str, clauses: list[_Clause], g: T.Grammar,
 
 
 _DASHES = ("-", "–")
+#: What sets off an aside after a town: a comma or a dash ("Rutba, overrun by IS", "Mosul -- captured by ISIS").
+#: (a hyphen only with a space before it: "IS-captured" is a compound)
+_ASIDE_MARK = re.compile(r"\s*,\s*|\s+-{1,2}\s*|\s*--\s*|\s*[–—]\s*")
+_ASIDE_MARK_END = re.compile(r"(?:,|\s-{1,2}|--|[–—])\s*\Z")
 
 
 def _restrictive_subject_relative(text: str, clause: _Clause, closed: list[_Clause], g: T.Grammar,
@@ -550,7 +554,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
         _infobox_span(ctx, text, dates, hits, paragraph, sentence.index, g, named=bool(mentions))
     # ("in Syria's northern province of Aleppo": the province, where the gazetteer has no region of that name)
     named_region = [m for m in mentions if m.kind == "town" and m.place is not None and g is not None
-                    and g.region_before_end.search(text[max(0, m.start - sentence.start - 30):m.start - sentence.start])]
+                    and _named_as_region(text, m.start - sentence.start, g)]
     towns = [m for m in mentions if m.kind == "town" and m.place is not None and m not in named_region]
     regions = [m for m in mentions if m.kind == "region" and m.place is not None] + named_region
     if any(m.kind == "unresolved" and not text[:m.start - sentence.start].strip() for m in mentions):
@@ -814,10 +818,15 @@ def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
         or bool(g.facility_before_end.search(text[max(0, start - 60):start]))
     landmark = not facility and (bool(g.landmark_after_at.match(after))
                                  or bool(g.landmark_before_end.search(text[max(0, start - 40):start])))
-    region = bool(g.region_after_at.match(after)) or bool(g.region_before_end.search(text[max(0, start - 30):start]))
+    region = bool(g.region_after_at.match(after)) or _named_as_region(text, start, g)
     located = bool(g.reference_end.search(text[max(0, start - 30):start]))
     return _Spot(mention, start, end, landmark=landmark, region=region, located=located,
                  battle_name=_in_battle_name(text, start, end, g), facility=facility)
+
+
+def _named_as_region(text: str, start: int, g: T.Grammar) -> bool:
+    """"the province of Aleppo", "provinsen Aleppo": the name at `start` is the province's."""
+    return g.region_before_end.search(text[max(0, start - 30):start]) is not None
 
 
 def _in_battle_name(text: str, start: int, end: int, g: T.Grammar) -> bool:
@@ -1392,8 +1401,9 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
 
 
 def _in_future_time_clause(r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
-    """"Their caliphate will be obliterated when Hajin has been captured", "Once Hajin falls, the SDF will turn to
-    Baghuz": a clause of time on a clause that tells the future (or a possibility) tells no fact either."""
+    """"Their caliphate will be obliterated when Hajin has been captured", "Once the SDF captures Hajin, they will
+    push to Baghuz": a clause of time told in the present or perfect, on a clause that tells the future, tells no
+    fact either."""
     if not clause.opener or not g.temporal_opener_word.match(clause.opener) or _own_dates(r, clause):
         return False
     # told in the present or perfect ("has been captured", "captures"), not the past ("after fighters drove IS out")
@@ -1456,9 +1466,9 @@ def _participle(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     # "captured by rebels in 2012, overrun by IS in 2014"; "Rutba, overrun by IS in June 2014, was retaken"
     # (or set off by a dash: "life is returning to normal in Mosul -- captured by ISIS in 2014")
     return bool(after) and g.agent_word.match(after[0].lower) is not None \
-        and r.text[:hit.start].rstrip().endswith((",", "--", "–", "—")) \
+        and _ASIDE_MARK_END.search(r.text[:hit.start]) is not None \
         and (any(h.end <= hit.start and h.trigger.kind == CAPTURE for h in r.hits)
-             or any(r.text[s.end:hit.start].strip() in (",", "--", "–", "—") for s in r.spots))
+             or any(_ASIDE_MARK.fullmatch(r.text[s.end:hit.start]) for s in r.spots))
 
 
 def _town_subject(end: int, r: _Reading, g: T.Grammar) -> bool:
@@ -1538,7 +1548,6 @@ def _modal_subject(hit: _Hit, r: _Reading, clause: _Clause, words: list[_Token],
     not happened (yet)."""
     if len(words) > 3 or any(f.start >= clause.start and f.end <= hit.start and hit.start - f.end > 3 for f in r.forces):
         return False
-    # (a word, not a month's name: "The fall of Ramadi to Islamic State in May was a big blow")
     modal = _modal_word(r, g, hit.end, clause.end) or (
         g.needed_for.search(r.text, hit.end, clause.end) if not _own_dates(r, clause) else None)  # (not "last week")
     if modal is None:
@@ -3019,7 +3028,7 @@ def _subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Articl
     if clause.opener in _DASHES and passive and not r.words(clause.start, hit.start)[1:]:
         # "life is returning to normal in Mosul -- captured by ISIS in 2014": a reduced relative set off by a
         # dash is about the town right before the dash
-        dashed = [s for s in r.spots if s.end <= clause.start and re.fullmatch(r"\s*-{1,2}\s*", r.text[s.end:clause.start + 1])
+        dashed = [s for s in r.spots if s.end <= clause.start and _ASIDE_MARK.fullmatch(r.text[s.end:clause.start + 1])
                   and not (s.landmark or s.region or s.located)]
         if dashed:
             return [_Patient(dashed[-1])]
