@@ -691,7 +691,7 @@ def _result_summary(text: str, g: T.Grammar) -> bool:
     """"Major ISIL victory[1]", "Decisive Syrian Army and allies victory": a short line that ends on the result's
     word, no headline with a verb ("Iraq declares victory") or an article ("A clear victory", "Victory in Fallujah")."""
     words = _without_citations(text).split()
-    return 2 <= len(words) <= 6 and g.result_summary.fullmatch(words[-1].lower()) is not None \
+    return 2 <= len(words) <= 6 and g.result_summary_word.match(words[-1].lower()) is not None \
         and not g.determiner_end.search(words[0] + " ") and not any(g.saying_word.match(w.lower()) for w in words)
 
 

@@ -67,7 +67,7 @@ class Grammar:
     gerund_topic_word: re.Pattern
     between: re.Pattern
     result_label_word: re.Pattern
-    result_summary: re.Pattern
+    result_summary_word: re.Pattern
     future_word: re.Pattern
     present_aux_word: re.Pattern
     present_verb_word: re.Pattern
@@ -286,7 +286,7 @@ def grammar(code: str | None) -> Grammar | None:
         gerund_topic_word=_whole(w.gerund_topic),
         between=_words(w.between),
         result_label_word=_whole(w.result_label),
-        result_summary=_words(w.result_summary),
+        result_summary_word=_whole(w.result_summary),
         future_word=_whole(w.future),
         present_aux_word=_whole(w.present_aux),
         present_verb_word=_whole(w.present_verb),

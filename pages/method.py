@@ -28,12 +28,12 @@ if measured is None:
     st.caption("No evaluation results in this copy: run `make eval` to measure the extractor.")
 else:
     st.markdown(
-        f"Measured by `make eval` on {measured.articles} annotated articles the extractor was not tuned on "
-        f"({measured.gold_changes} control changes, {measured.traps} places that must *not* change colour), "
-        "scored on the held-out **test** half; the last row is every real published text of both halves, "
-        "on which the machine does worse than on the texts written for the corpus. *Precision*: of the changes the machine read, the share that "
-        "are right (place within 5 km, force, status and date); *recall*: of the changes in the texts, the "
-        "share it found; *map right*: of the changes in the texts, the share whose town the assembled map "
+        f"Measured by `make eval` on {measured.articles} annotated articles ({measured.gold_changes} control "
+        f"changes, {measured.traps} places that must *not* change colour). The first rows are the held-out "
+        "**test** half, which the extractor was not tuned on; the last row is every real published text of "
+        "both halves, most of them tuned on, and the machine still does worse on them than on the texts written "
+        "for the corpus. *Precision*: of the changes the machine read, the share that are right (place within "
+        "5 km, force, status and date); *recall*: of the changes in the texts, the share it found; *map right*: of the changes in the texts, the share whose town the assembled map "
         "shows in the right hands (or fought over) after the change and up to the next one, wherever the "
         "dates say what it must show; in brackets the 95 % interval and how many were counted. Until "
         "precision is high, read every colour with its quotes: the panel beside the map shows them."

@@ -1364,7 +1364,9 @@ def test_a_taking_in_a_clause_of_time_on_a_future_is_no_fact(gazetteer):
                 if e.kind == "capture"}
     for text in ("SDF fighters attacked Hajin on Monday. Their so-called caliphate will literally be obliterated when "
                  "Hajin has been captured.",
-                 "SDF fighters attacked Hajin on Monday. Once the SDF captures Hajin, they will push to Baghuz."):
+                 "SDF fighters attacked Hajin on Monday. Once the SDF captures Hajin, they will push to Baghuz.",
+                 "SDF fighters attacked Hajin on Monday. Their caliphate'll be finished when the SDF has captured "
+                 "Hajin."):
         assert found(text) == set(), text
     # a past taking in a clause of time stays one, and a month's name is no modal ("May")
     assert found("When the SDF captured Hajin on Friday, IS lost its last town.", date(2018, 12, 16)) == {
