@@ -37,6 +37,7 @@ from geo import triggers as T
 from geo.articles import Article
 from geo.dates import ResolvedDate, count_of, counted_back, counted_unit, find_dates, late_in_day, shifted
 from geo.forces import ClaimantCatalogue, ForceCatalogue, PhraseHit
+from geo.gazetteer import distance_km
 from geo.lang import CAPTURE, CONTEST, FALL, LOSS, PRESSURE, STATE, YEAR, for_language
 from geo.schema import PRECISION_ORDER, UNKNOWN_FORCE
 from geo.text import LiteralFilter, Sentence, split_sentences
@@ -585,7 +586,8 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
     tokens = _tokens(text)
     reading = _Reading(
         text=text, index=sentence.index, body=body, tokens=tokens, clauses=_clauses(text, tokens, body, g, dates, [h.start for h in hits if h.start >= body]),
-        spots=[_spot(m, sentence.start, text, g) for m in towns if m.start - sentence.start >= body],
+        spots=_quarters_apart([_spot(m, sentence.start, text, g) for m in towns if m.start - sentence.start >= body],
+                              text, g),
         regions=regions, region_spans=[(m.start - sentence.start, m.end - sentence.start) for m in regions],
         forces=force_hits, dates=[d for d in dates if d.start >= body],
         hits=[h for h in hits if h.start >= body and not _inside_force(h, force_hits)],
@@ -824,6 +826,27 @@ def _spot(mention: Mention, offset: int, text: str, g: T.Grammar) -> _Spot:
                  battle_name=_in_battle_name(text, start, end, g), facility=facility)
 
 
+#: A quarter's name this far from every other town of its sentence is a namesake of a quarter of that town.
+_QUARTER_NAMESAKE_KM = 25.0
+
+
+def _quarters_apart(spots: list[_Spot], text: str, g: T.Grammar) -> list[_Spot]:
+    """A name before "neighborhoods" with no "of" after ("seizing control of the Old Raqqa and Daraiya
+    neighborhoods") is a quarter of a town the sentence names, not a town of that name far away (Darayya near
+    Damascus): a landmark. Not when no other town is named, or one lies near ("a Damascus neighborhood", "the
+    Yarmouk and Hajar al-Aswad neighbourhoods … in Damascus": the place itself or a part of it)."""
+    towns = [s.mention.place for s in spots if s.mention.place is not None and not (s.landmark or s.region)]
+    result = []
+    for spot in spots:
+        place = spot.mention.place
+        if place is not None and not spot.landmark and g.quarter_after_at.match(text, spot.end):
+            distances = [distance_km(place, other) for other in towns if other.place_id != place.place_id]
+            if distances and all(d is not None and d > _QUARTER_NAMESAKE_KM for d in distances):
+                spot = replace(spot, landmark=True)
+        result.append(spot)
+    return result
+
+
 def _named_as_region(text: str, start: int, g: T.Grammar) -> bool:
     """"the province of Aleppo", "provinsen Aleppo": the name at `start` is the province's."""
     return g.region_before_end.search(text[max(0, start - 30):start]) is not None
@@ -896,7 +919,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
     if holder_before is not None:
         # "Rawa, the last town held by ISIS, was recaptured on Friday": who held it until the change
         return [_Claim("epithet", hit, None, holder_before.code, None, None, False)]
-    if _dismissed(hit, r, g):
+    if _dismissed(hit, r, g) or _section_heading(hit, r):
         return []
     if _not_a_fact(hit, r, clause, before, g):
         _remember_intent(hit, r, clause, ctx)
@@ -1187,6 +1210,14 @@ def _holder_in_aside_before_taking(hit: _Hit, r: _Reading, clause: _Clause, g: T
     return None
 
 
+def _section_heading(hit: _Hit, r: _Reading) -> bool:
+    """A line that is only a noun of taking and its town ("Capture of Ramadi", a story's subheading): it names
+    what the paragraphs under it tell, with their own dates and takers, and tells nothing itself."""
+    line = r.text[r.body:].strip()
+    return hit.trigger.form == "noun" and hit.start == r.body and len(line.split()) <= 5 \
+        and line[-1:].isalnum() and not r.forces and not r.dates
+
+
 def _holder_before_change(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
     """A holder phrase describing a town ("the last village under IS control") that the sentence then says
     changed hands, in its main clause ("…, was liberated on Saturday"): who held it until then. Not when the
@@ -1358,6 +1389,9 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     words = r.words(clause.start, hit.start)
     if _gerund(hit, g) and len(words) == 1 and g.complementizer_word.match(words[0].lower):
         return True  # "cautioned that retaking the city would take far longer": the same, after "that"
+    if hit.trigger.kind == CAPTURE and _gerund(hit, g) and words and g.complementizer_word.match(words[-1].lower) \
+            and _judged_in_present(hit, r, clause, g):
+        return True  # "… said Tuesday that taking back Ramadi is more challenging": after "that" further on
     if _cue_before(words, g.modal_end, g) and not (g.factual_end.search(before) or g.ordinal_end.search(before)):
         return True
     factual = g.factual_end.search(before)
@@ -1398,6 +1432,19 @@ def _not_a_fact(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
     if hit.trigger.kind in (CONTEST, PRESSURE) and _repelled(hit, r, clause, g):
         return True
     return _denied(hit, r, clause, g)
+
+
+def _judged_in_present(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """Whether the verb after a gerund subject is in the present or future ("taking back Ramadi is more
+    challenging", "… will take months"), not the past or perfect ("capturing Raqqa was complete", "… had cost
+    300 lives", "… has been completed"): a judgement of a taking, not a report of one."""
+    for token in r.words(hit.end, clause.end):
+        word = token.lower
+        if g.perfect_aux_word.match(word) or g.passive_aux_word.match(word) and not g.present_aux_word.match(word):
+            return False
+        if g.present_aux_word.match(word) or g.modal_after.fullmatch(word):
+            return True
+    return False
 
 
 def _in_future_time_clause(r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
@@ -2648,6 +2695,8 @@ def _slot(position: int, r: _Reading, clause: _Clause, g: T.Grammar, ctx: _Artic
                 flags.partial = True  # "overran the city's police stations": inside the town, fought over
             elif owned and g.landmark_after_at.match(text, owned.end()):
                 break  # "seized the town's military airport": the airport, not the town
+            if g.quarter_anaphor_at.match(text, anaphor.start()):
+                flags.partial = True  # "seizing control of the Old City": a quarter of the town, fought over
             part = g.subarea_after_at.match(text, anaphor.end())
             if part and (owned or re.match(r"\s*(?:[.;]|$)", text[part.end():])
                          or any(_in_dates(w.start, r)

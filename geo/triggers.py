@@ -244,6 +244,8 @@ class Grammar:
     most_at: re.Pattern
     outskirts_at: re.Pattern
     landmark_after_at: re.Pattern
+    quarter_after_at: re.Pattern
+    quarter_anaphor_at: re.Pattern
     landmark_before_end: re.Pattern
     region_after_at: re.Pattern
     dateline_at: re.Pattern
@@ -490,6 +492,10 @@ def grammar(code: str | None) -> Grammar | None:
         # A genitive before the noun too: "Mosul's airport", "Manbij's countryside".
         landmark_after_at=re.compile(r"(?:['’]s)?\s*(?:" + w.landmark_after + r")(?![\w])", _I),
         landmark_before_end=_ending(w.landmark_before),
+        # ("and Daraiya": the quarter's name coordinated with another one before the noun they share)
+        quarter_anaphor_at=_at(w.quarter_anaphor),
+        quarter_after_at=re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?i:" + w.quarter_after
+                                    + r")(?![\w])(?!\s+of\b)"),
         region_after_at=re.compile(r"(?:['’]s)?\s*(?:" + w.region_after + r")(?![\w])", _I),
         dateline_at=re.compile(r"\s*(?:" + w.dateline + r")"),
         caption=Prefiltered(re.compile(w.caption, _I)),

@@ -3658,3 +3658,39 @@ def test_review2_den_after_a_dam_is_no_town(gazetteer):
         published=date(2014, 9, 1)) if e.kind == "capture" and e.force == "PESHMERGA"}
     assert taken == set()
 
+
+
+def test_what_the_unseen_batch_dev_en18_read_wrong(gazetteer):
+    def found(text, published=date(2017, 9, 6)):
+        return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in events_of(
+            text, gazetteer, language="en", published=published) if e.date is not None}
+    # A quarter named like a town elsewhere is not that town: Daraiya is a quarter of Raqqa here, not the
+    # Damascus suburb; the push into the heart of Raqqa is a fight inside it.
+    assert found("U.S.-backed Syrian Democratic Forces (SDF) have pushed further into the heart of Raqqa on Monday, "
+                 "seizing control of the Old City and Daraiya neighborhoods.") == {
+        ("raqqa", "contest", "UNKNOWN", "SDF", date(2017, 9, 4))}
+    # "the Old City" pointing back is a quarter of the town: seized, the town is fought over, not taken
+    assert found("Iraqi forces entered Mosul last month. Iraqi forces seized control of the old city on Monday.",
+                 date(2017, 7, 20)) >= {("mosul", "contest", "UNKNOWN", "IRAQI_GOV", date(2017, 7, 17))}
+    assert not [e for e in found("Iraqi forces entered Mosul last month. Iraqi forces seized control of the old city "
+                                 "on Monday.", date(2017, 7, 20)) if e[1] == "capture"]
+    # (a town's own neighbourhoods, or a quarter near the town named, are that place or part of it)
+    assert found("Rebels captured a Damascus neighborhood on Sunday.") == {
+        ("damascus", "contest", "UNKNOWN", "REBELS", date(2017, 9, 3))}
+    assert {e[0] for e in found("Government forces recaptured the Yarmouk and Hajar al-Aswad neighbourhoods on Monday, "
+                                "ending IS's presence in Damascus.")} == {"al-yarmuk", "al-hajar-al-aswad"}
+    # ("the Daraiya neighborhood of Raqqa" names the town after "of")
+    assert ("raqqa", "contest", "UNKNOWN", "SDF", date(2017, 9, 4)) in found(
+        "The SDF seized the Daraiya neighborhood of Raqqa on Monday.")
+    # A taking as the subject after "that", wherever the clause began, judged in the present, is not told;
+    # in the past or perfect it is.
+    assert found("The SDF announced on Tuesday that capturing Raqqa was complete.", date(2017, 10, 18)) == {
+        ("raqqa", "capture", "SDF", None, date(2017, 10, 17))}
+    assert not found("The troops have had prior success in recapturing Tikrit, but a Pentagon spokesman said Tuesday "
+                     "that taking back Ramadi is more challenging given that Iraqi forces abandoned equipment.",
+                     date(2015, 5, 20))
+    # A subheading that is only a noun of taking and its town tells nothing; the paragraph under it does.
+    text = ("Islamic State captured Palmyra on Wednesday.\n\nCapture of Ramadi\n\n"
+            "Islamic State fighters captured Ramadi on Sunday.")
+    assert found(text, date(2015, 5, 20)) == {("tadmur", "capture", "IS", None, date(2015, 5, 20)),
+                                              ("ramadi", "capture", "IS", None, date(2015, 5, 17))}

@@ -202,6 +202,12 @@ class Language:
     # Nouns that may follow a force's name as its head ("the YPG militia", "IS-krigerne"): "the YPG militia
     # and allied rebels" is one coordinated subject led by its first force.
     force_heads: str = r"(?!)"
+    # Nouns after a name, with no "of" after them, that make it a quarter of some town ("the Old Raqqa and Daraiya
+    # neighborhoods"): a quarter named like a town elsewhere, not that town. ("the Mosul neighborhood of
+    # Zanjili" names the town first.)
+    quarter_after: str = r"(?!)"
+    # "the old city" pointing back to a town: a quarter of it ("seizing control of the Old City"), not all of it
+    quarter_anaphor: str = r"(?!)"
     # "four days of fighting" after "after": a span of fighting counted in days or weeks (groups `n`, and `days` or
     # `weeks`); fronted, it ends its phrase without a comma ("after four days of fighting the rebels captured")
     fighting_span: str = r"(?!)"

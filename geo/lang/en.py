@@ -46,7 +46,7 @@ PREDICATES = (
     P(CONTEST, r"stormed|storms|storming|storm|entered|enters|entering|enter|re-entered|reentered"
                r"|(?:pushed|pushes|pushing|push|punched|broke|broken|moved|swept|advanced|advances|advancing"
                r"|fought\s+(?:their|its)\s+way|forced\s+(?:their|its)\s+way)"
-               r"\s+(?:back\s+|through\s+)?into(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:outskirts|suburbs|edges?|fringes"
+               r"\s+(?:back\s+|through\s+|further\s+|deeper\s+)?into(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:outskirts|suburbs|edges?|fringes"
                r"|periphery)\b)", entry=True),
     P(CONTEST, r"counter-?attack(?:ed|ing|s)?(?:\s+(?:on|in|against))?|counter-?offensive\s+(?:on|in|against)"
                r"|(?:street\s+)?(?:fighting|battles?|clashes)\s+(?:\w+\s+){0,3}?(?:inside|in)"),
@@ -425,6 +425,8 @@ LANGUAGE = Language(
          r"|all\s+but\s+(?:a\s+)?(?:few\s+)?(?:\w+\s+)?(?:pockets?|parts?|neighbou?rhoods?|districts?|areas?|streets?)\s+of",
     whole=r"all\s+of|the\s+whole\s+of|the\s+entire|full\s+control\s+of|complete\s+control\s+of",
     outskirts=r"(?:the\s+)?(?:outskirts|edges?|gates|perimeter|approaches|fringes?)\s+of|(?:a|the)\s+hill\s+overlooking",
+    quarter_after=r"neighbou?rhoods?|quarters?",
+    quarter_anaphor=r"the\s+old\s+(?:city|town)",
     landmark_after=r"(?:[A-Z]\w*\s+)?(?:oil\s*field|oilfield|oil\s+refinery|refinery|dam|(?:air|military|army)\s+base"
                    r"|airbase|base|(?:international\s+|military\s+)?airport|air\s*field|airfield|university"
                    r"|border\s+(?:crossing|gate|post)|crossing|gate|prison|citadel|castle|checkpoint|plant|factory"
