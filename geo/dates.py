@@ -43,7 +43,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import dateparser
@@ -541,4 +541,18 @@ def find_dates(
             ctx.anchor = (day, precision)
         if precision in ("day", "month") and any(m.groupdict().get(name) for name in ("y", "y2")):
             ctx.explicit = day  # (a bare year says too little: "seized in 2014, … declared liberated in July")
+    return _span_starts_in_year_of_end(results, sentence, ctx.words.range_join)
+
+
+def _span_starts_in_year_of_end(results: list[ResolvedDate], sentence: str, join: str) -> list[ResolvedDate]:
+    """"From August to November 2014": the month that opens a span, told without a year, is in the year of the
+    span's end (the year before, when its month comes later in the year)."""
+    joined = re.compile(rf"\s*(?:{join})\s*\Z", _I)
+    for index in range(len(results) - 1):
+        first, end = results[index], results[index + 1]
+        if first.precision != "month" or re.search(L.YEAR, first.phrase) or not re.search(L.YEAR, end.phrase) \
+                or end.precision not in ("month", "day") or not joined.match(sentence[first.end:end.start]):
+            continue
+        year = end.date.year - (1 if first.date.month > end.date.month else 0)
+        results[index] = replace(first, date=first.date.replace(year=year))
     return results

@@ -1693,6 +1693,24 @@ def _within_source(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> boo
     return any(h.trigger.kind == CAPTURE and clause.start <= h.start < hit.start for h in r.hits)
 
 
+def _held_until(hit: _Hit, r: _Reading, g: T.Grammar) -> bool:
+    """A holding told up to a dated end a few words on, with nothing between but its own words ("remained under
+    ISIL control until the Second Battle of Tikrit in March and April 2015"): over by the time of telling. Not a
+    holding in the future ("will hold Mosul until …") nor one joined to another verb first ("held Kirkuk and
+    vowed to stay until …")."""
+    until = g.until_word.search(r.text, hit.end, min(len(r.text), hit.end + 60))
+    if until is None or "," in r.text[hit.end:until.start()] or _modal_word(r, g, r.body, hit.start) is not None:
+        return False
+    told = [t.lower for t in r.words(r.body, hit.start)[-3:] + r.words(hit.start, hit.end)[:1]]
+    if not any(g.held_past_word.match(w) for w in told):
+        return False  # "IS controls Hawija until the army arrives": held now
+    end = next((d for d in r.dates if until.end() <= d.start <= until.end() + 60), None)
+    if end is None or any(g.saying_word.match(t.lower) for t in r.words(until.end(), end.start)):
+        return False  # (not "til tross for …, sa observatøriet fredag": the day of the telling)
+    between = r.words(hit.end, until.start())
+    return len(between) <= 8 and not any(g.coordinator_word.match(t.lower) for t in between)
+
+
 def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Grammar, kind: str) -> bool:
     """An earlier event the clause mentions in passing: "after IS took…", "had seized", "once ruled"."""
     if clause.opener and g.background.match(clause.opener):
@@ -1708,6 +1726,8 @@ def _background(hit: _Hit, r: _Reading, clause: _Clause, before: str, g: T.Gramm
         return True  # "recaptured a month after Mosul" (a clause starts at "after", so look past its end)
     if any(g.until_end.search(r.text[max(0, d.start - 12):d.start]) for d in _own_dates(r, clause) if d.start >= hit.end):
         return True  # "remained under ISIL control until July 2017": over by then
+    if kind == STATE and _held_until(hit, r, g):
+        return True  # "remained under ISIL control until the Second Battle of Tikrit in March and April 2015"
     words = [t.lower for t in r.words(clause.start, hit.start)][-4:]
     if any(g.pluperfect_word.match(w) for w in words) and not _reported(hit, r, g):
         return True  # "had seized" tells of before, unless it is what someone said ("said it had taken")
@@ -3508,6 +3528,7 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             own = [d for d in own if (_distance(hit, d) <= 3 * _DATE_REACH or _fronted_date(d, hit, r, g))
                    and not d.start - hit.end > _DATE_REACH]
         own = [d for d in own if not (background and _said_on(d, hit, r, g))
+               and not (hit.trigger.kind == STATE and _ends_a_span(d, r, g))
                and not g.until_end.search(r.text[max(0, d.start - 12):d.start])
                and not g.reference_date_end.search(r.text[max(0, d.start - 30):d.start])]
         if own:
@@ -3538,6 +3559,17 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
             break  # "recaptured Palmyra in March 2016, but IS fighters have overrun the city": not in March
         current = r.clauses[index - 1]
     return ctx.header_date
+
+
+def _ends_a_span(resolved: ResolvedDate, r: _Reading, g: T.Grammar) -> bool:
+    """Whether a date ends a span opened by the date before it ("From August to November 2014 the city was under
+    the control of IS"): a holding told so began at the span's start."""
+    before = [d for d in r.dates if d.end <= resolved.start]
+    if not before or not g.range_gap.match(r.text, before[-1].end, resolved.start):
+        return False
+    opening = before[-1]
+    return bool(g.range_opening.match(opening.phrase)
+                or g.range_opening_end.search(r.text, max(0, opening.start - 12), opening.start))
 
 
 def _fronted_date(resolved: ResolvedDate, hit: _Hit, r: _Reading, g: T.Grammar) -> bool:

@@ -601,6 +601,8 @@ _FEATURE_WORDS = frozenset({
     "mount", "mt", "mountain", "mountains", "jebel", "jabal", "jabel", "lake", "camp", "fort", "wadi", "river",
     "dam", "airport", "airbase", "base", "university", "fjellet", "flybasen", "basen", "leiren", "demningen",
     "dammen", "flyplassen", "universitetet", "oljefeltet", "raffineriet", "fengselet", "grenseovergangen",
+    # a town's quarter named after it ("the Old Raqqa neighborhood"): no person's first name
+    "old",
 })
 
 

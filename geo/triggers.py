@@ -245,7 +245,11 @@ class Grammar:
     outskirts_at: re.Pattern
     landmark_after_at: re.Pattern
     quarter_after_at: re.Pattern
+    held_past_word: re.Pattern
     quarter_anaphor_at: re.Pattern
+    range_gap: re.Pattern  # what stands between the two dates of a span ("to", "til")
+    range_opening: re.Pattern  # a date phrase that opens a span ("From August", "between June 2014")
+    range_opening_end: re.Pattern  # the same word ending the text before a date phrase
     landmark_before_end: re.Pattern
     region_after_at: re.Pattern
     dateline_at: re.Pattern
@@ -494,6 +498,10 @@ def grammar(code: str | None) -> Grammar | None:
         landmark_before_end=_ending(w.landmark_before),
         # ("and Daraiya": the quarter's name coordinated with another one before the noun they share)
         quarter_anaphor_at=_at(w.quarter_anaphor),
+        held_past_word=_whole(w.held_past),
+        range_gap=re.compile(r"\s*(?:" + w.dates.range_join + r")\s*\Z", _I),
+        range_opening=re.compile(r"(?:" + w.dates.range_start + r")\s", _I),
+        range_opening_end=_ending(w.dates.range_start),
         quarter_after_at=re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?i:" + w.quarter_after
                                     + r")(?![\w])(?!\s+of\b)"),
         region_after_at=re.compile(r"(?:['’]s)?\s*(?:" + w.region_after + r")(?![\w])", _I),

@@ -436,3 +436,13 @@ def test_shifted_by_a_count_in_its_unit():
     assert shifted(date(2014, 6, 11), -1, "days") == (date(2014, 6, 10), "day")
     assert shifted(date(2016, 4, 15), -1, "weeks") == (date(2016, 4, 4), "week")
     assert shifted(date(2014, 1, 1), 6, "months") == (date(2014, 7, 1), "month")
+
+
+def test_a_span_opened_by_a_month_without_its_year_is_in_the_year_of_its_end():
+    def told(text, language="en"):
+        return [(d.date, d.precision) for d in find_dates(text, language, date(2017, 10, 1))]
+    assert told("From August to November 2014 the city was held.") == [(date(2014, 8, 1), "month"),
+                                                                         (date(2014, 11, 1), "month")]
+    assert told("fra desember til januar 2015", "nb") == [(date(2014, 12, 1), "month"), (date(2015, 1, 1), "month")]
+    # not across a clause: "in May, and in June 2016" are two dates of their own
+    assert told("captured in May, and in June 2016 it fell")[0] == (date(2017, 5, 1), "month")

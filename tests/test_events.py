@@ -3694,3 +3694,30 @@ def test_what_the_unseen_batch_dev_en18_read_wrong(gazetteer):
             "Islamic State fighters captured Ramadi on Sunday.")
     assert found(text, date(2015, 5, 20)) == {("tadmur", "capture", "IS", None, date(2015, 5, 20)),
                                               ("ramadi", "capture", "IS", None, date(2015, 5, 17))}
+
+
+def test_what_the_unseen_batch_dev_en19_dated_wrong(gazetteer):
+    def found(text, language="en", published=date(2017, 10, 1)):
+        return {(e.place_id, e.kind, e.force, e.date, e.date_precision) for e in events_of(
+            text, gazetteer, language=language, published=published) if e.date is not None}
+    # A holding up to a dated end is over: it had given IS Tikrit from the publication date (April 2015).
+    assert not found("Tikrit remained under ISIL control until the Second Battle of Tikrit in March and April 2015.",
+                     published=date(2015, 4, 1))
+    assert not found("Mosul remained under IS control until it was retaken in July 2017.")
+    # (a holding now stays one: with "til" as "to", "until" an end to come, "up to" an extent, or the date the
+    # day of the telling; a review's counterexamples)
+    assert found("IS kontrollerer fortsatt Albu Kamal ved grensen til Irak.", "nb", date(2017, 11, 3)) == {
+        ("albu-kamal", "state", "IS", date(2017, 11, 3), "unknown")}
+    assert found("IS holder Raqqa til tross for angrepene, sa observatøriet fredag.", "nb", date(2017, 6, 10)) == {
+        ("raqqa", "state", "IS", date(2017, 6, 9), "day")}
+    assert found("Islamic State controls Hawija until the army arrives, residents said on Wednesday.",
+                 published=date(2017, 9, 20)) == {("al-hawijah", "state", "IS", date(2017, 9, 20), "unknown")}
+    assert found("Islamic State still holds Deir ez-Zor up to the Iraqi border, the Syrian Observatory said on "
+                 "Tuesday.", published=date(2017, 6, 13)) == {("deir-ez-zor", "state", "IS", date(2017, 6, 13), "day")}
+    # A holding over a span began at its start, in the year the span's end names.
+    assert found("From August to November 2014 the city of Jalawla was mostly under the control of the Islamic "
+                 "State.") == {("jalawla", "state", "IS", date(2014, 8, 1), "month")}
+    assert found("Fra august til november 2014 var byen Jalawla under IS' kontroll.", "nb") == {
+        ("jalawla", "state", "IS", date(2014, 8, 1), "month")}
+    assert found("From June 2014 to July 2017, Mosul was under IS control.") == {
+        ("mosul", "state", "IS", date(2014, 6, 1), "month")}

@@ -474,3 +474,12 @@ def test_a_small_foreign_namesake_far_from_the_articles_towns_is_not_a_place(gaz
     # the article makes clear, for the Amiriya near Palmyra
     text = "ISIL captures Palmyra, its airbase and Al-Sukhnah, Amiriya and three oil fields west of Homs."
     assert "al-butayhah" not in [p for _, _, p in found(text, gazetteer, "en")]
+
+
+def test_a_quarter_named_after_its_town_makes_no_surname_of_the_town(gazetteer):
+    # "Old Raqqa" had read as a person's name, and so every unmarked "Raqqa" of the sentence as a surname
+    text = ("U.S.-backed Syrian Democratic Forces (SDF) have pushed further into the heart of Islamic State's "
+            "self-proclaimed capital Raqqa, seizing control of the Old Raqqa and Daraiya neighborhoods.")
+    mentions = find_mentions(text, "en", gazetteer, NOT_PLACES)
+    assert any(m.place is not None and m.place.place_id == "raqqa" and text[m.start - 8:m.start] == "capital "
+               for m in mentions)

@@ -81,6 +81,10 @@ class DateWords:
     forward_before: str  # words before a date that make it a deadline or plan ("innen", "by", "next")
     late_in_day: tuple[str, ...]  # "kveld", "night": an event then shows from the next day
     night_before: str = r"(?!)"  # "natt til fredag": the night that ends on the day named (already that day)
+    # The words between the two ends of a span of dates ("from August to November 2014", "fra august til
+    # november 2014"): a month told without its year at the start is in the year of the end.
+    range_join: str = r"(?!)"
+    range_start: str = r"(?!)"  # "from", "between", "fra": opens such a span
 
 
 # Shapes of numbers shared by every language's date phrases.
@@ -206,6 +210,8 @@ class Language:
     # neighborhoods"): a quarter named like a town elsewhere, not that town. ("the Mosul neighborhood of
     # Zanjili" names the town first.)
     quarter_after: str = r"(?!)"
+    # A holding told in the past ("remained", "was", "held"): with an "until" and a date after it, over by then
+    held_past: str = r"(?!)"
     # "the old city" pointing back to a town: a quarter of it ("seizing control of the Old City"), not all of it
     quarter_anaphor: str = r"(?!)"
     # "four days of fighting" after "after": a span of fighting counted in days or weeks (groups `n`, and `days` or

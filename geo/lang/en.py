@@ -108,6 +108,8 @@ DATES = DateWords(
     numbers=NUMBERS,
     forward_before=r"by|until|till|next|coming|before",
     late_in_day=("night", "evening"),
+    range_join=r"to|through|until|till|and|[–-]",
+    range_start=r"from|between",
     rules=(
         DateRule("day_month", rf"\b(?P<mon>(?:{_MONTH})\b|(?:{_MONTH_ABBR})\b\.?)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
                               rf"(?:,?\s+(?P<y>{YEAR})\b{NUM_RIGHT}"
@@ -426,6 +428,7 @@ LANGUAGE = Language(
     whole=r"all\s+of|the\s+whole\s+of|the\s+entire|full\s+control\s+of|complete\s+control\s+of",
     outskirts=r"(?:the\s+)?(?:outskirts|edges?|gates|perimeter|approaches|fringes?)\s+of|(?:a|the)\s+hill\s+overlooking",
     quarter_after=r"neighbou?rhoods?|quarters?",
+    held_past=r"was|were|remained|stayed|held|controlled|occupied|had",
     quarter_anaphor=r"the\s+old\s+(?:city|town)",
     landmark_after=r"(?:[A-Z]\w*\s+)?(?:oil\s*field|oilfield|oil\s+refinery|refinery|dam|(?:air|military|army)\s+base"
                    r"|airbase|base|(?:international\s+|military\s+)?airport|air\s*field|airfield|university"

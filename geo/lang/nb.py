@@ -93,6 +93,8 @@ DATES = DateWords(
     forward_before=r"innen|neste|kommende|fram\s+til|frem\s+til|før",
     late_in_day=("kveld", "natt"),
     night_before=r"\bnatt(?:en)?\s+til\b",
+    range_join=r"til|og|[–-]",
+    range_start=r"fra|mellom",
     rules=(
         DateRule("day_month", rf"\b(?P<d>[0-3]?\d)\.\s?(?P<mon>(?:{_MONTH})\b|(?:{_MONTH_ABBR})\b\.?)"
                               rf"(?:\s+(?P<y>{YEAR})\b{NUM_RIGHT}|\s+(?P<lastyear>i\s+fjor)\b"
@@ -170,6 +172,7 @@ LANGUAGE = Language(
     past_aux=r"var|ble|hadde",
     backed_marker=r"støttede|støttet",
     including=r"inkludert|blant\s+(?:annet|dem)|deriblant",
+    held_past=r"var|forble|holdt|kontrollerte|okkuperte|hadde",
     force_heads=r"militsen|militsene|militser|krigere|krigerne|styrker|styrkene|soldater|soldatene|enheter|enhetene",
     generic_forces=r"gruppen|gruppa|kalifatet|hæren|militæret",
     against=r"over|mot",
