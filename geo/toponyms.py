@@ -578,9 +578,10 @@ def _after_capitalised_word(text: str, tokens, first_token: int) -> bool:
     # Ramadi"), rare as it may be, nor a verb opening it ("Retaking Ramadi", "Freeing Dabiq over the weekend").
     if _sentence_initial(text, tokens[index][0]) and (_zipf(word.lower(), "en") >= COMMON_WORD_ZIPF
                                                       or _zipf(word.lower(), "nb") >= COMMON_WORD_ZIPF
-                                                      or word.lower().endswith(("byen", "staden"))
-                                                      or len(word) > 5 and word.lower().endswith("ing")):
+                                                      or word.lower().endswith(("byen", "staden"))):
         return False
+    if len(word) > 5 and word.lower().endswith("ing"):
+        return False  # anywhere: an operation's name in quotes ("We Are Coming Mosul") has no person in it
     return not word.isupper()  # "BEIRUT: ..." headings and acronyms ("VG", "AP") are not first names
 
 

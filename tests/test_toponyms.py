@@ -483,3 +483,11 @@ def test_a_quarter_named_after_its_town_makes_no_surname_of_the_town(gazetteer):
     mentions = find_mentions(text, "en", gazetteer, NOT_PLACES)
     assert any(m.place is not None and m.place.place_id == "raqqa" and text[m.start - 8:m.start] == "capital "
                for m in mentions)
+
+
+def test_an_operations_name_in_quotes_makes_no_surname_of_its_town(gazetteer):
+    # "We Are Coming Mosul" had read as a person "Coming Mosul", and every Mosul of the story as a surname
+    text = ("Much of eastern Mosul is in ruins after Iraqi forces took the last stronghold on the eastern side.\n\n"
+            'Officials expect to begin the next phase of the operation, called "We Are Coming Mosul," in weeks.')
+    mentions = find_mentions(text, "en", gazetteer, NOT_PLACES)
+    assert [m.place.place_id for m in mentions if m.place is not None][:1] == ["mosul"]
