@@ -400,6 +400,8 @@ class _ArticleContext:
     anchor_paragraph: int = -1  # and of its paragraph
     header_date: ResolvedDate | None = None  # "– Januar 2014: …": dates the rest of its paragraph
     header_paragraph: int = -1
+    #: A line that is only a date ("9 May", "9 May[edit]" in a copied timeline): the date of the list items under it.
+    section_date: ResolvedDate | None = None
     infobox_span: ResolvedDate | None = None  # an infobox's "Date" span, for its result lines (`_infobox_span`)
     infobox_stage: str = ""  # where in the infobox: "date", "result", "summary", "bullets"
     infobox_line: int = -1  # the sentence of its "Date" line
@@ -551,6 +553,7 @@ def _sentence_events(sentence: Sentence, mentions: list[Mention], hits: list[_Hi
         ctx.lede_day = next((d for d in dates if d.precision == "day" and _weekday_phrase(d, ctx.language)), None)
     if paragraph != ctx.header_paragraph:
         ctx.header_date = None
+    _section_dated(ctx, text, dates, paragraph, sentence.start)
     if g is not None:
         _infobox_span(ctx, text, dates, hits, paragraph, sentence.index, g, named=bool(mentions))
     # ("in Syria's northern province of Aleppo": the province, where the gazetteer has no region of that name)
@@ -743,6 +746,26 @@ def _in_year(resolved: ResolvedDate, year: int | None) -> date:
         return resolved.date.replace(year=year, day=28)
 
 
+#: A timeline's date heading: the date alone on its line, maybe with the copied page's "[edit]" link.
+_EDIT_LINK = re.compile(r"\[edit\]", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"\s*[•·*–-]\s")
+
+
+def _section_dated(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragraph: int, start: int) -> None:
+    """A line that is only a date heads the list items under it ("9 May" then "• Syrian Army captured the town of
+    Qalaat al-Madiq"): each item is of that day unless it tells a date of its own. Prose after the heading, not
+    a list item, ends it."""
+    if not _starts_paragraph(ctx.article.text, start):
+        return
+    if len(dates) == 1 and dates[0].precision in ("day", "month") \
+            and not re.search(r"\w", _EDIT_LINK.sub("", text[:dates[0].start] + text[dates[0].end:])):
+        ctx.section_date = dates[0]
+    elif not _LIST_ITEM.match(text):
+        ctx.section_date = None
+    elif ctx.section_date is not None and ctx.header_paragraph != paragraph:
+        ctx.header_date, ctx.header_paragraph = ctx.section_date, paragraph
+
+
 def _header(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragraph: int) -> None:
     """A list entry that opens with its date ("– Januar 2014: IS tar …") dates its whole paragraph."""
     if dates and re.match(r"\A[\W_]*\Z", text[:dates[0].start]) and text[dates[0].end:].lstrip().startswith(":"):
@@ -919,7 +942,7 @@ def _read_claim(hit: _Hit, r: _Reading, ctx: _ArticleContext, sentence: Sentence
     if holder_before is not None:
         # "Rawa, the last town held by ISIS, was recaptured on Friday": who held it until the change
         return [_Claim("epithet", hit, None, holder_before.code, None, None, False)]
-    if _dismissed(hit, r, g) or _section_heading(hit, r):
+    if _dismissed(hit, r, g) or _section_heading(hit, r) or trigger.entry and _civilian_subject(hit, r, clause, g):
         return []
     if _not_a_fact(hit, r, clause, before, g):
         _remember_intent(hit, r, clause, ctx)
@@ -1208,6 +1231,17 @@ def _holder_in_aside_before_taking(hit: _Hit, r: _Reading, clause: _Clause, g: T
         if not _not_a_fact(taking, r, own, r.text[own.start:taking.start], g):
             return holder
     return None
+
+
+def _civilian_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
+    """Whether the subject right before an entry is no fighting force ("A United Nations-led aid convoy enters the
+    besieged town of Madaya", "Journalists entered Raqqa"): no entry by force, and no attacker to borrow."""
+    for token in reversed(r.words(clause.start, hit.start)):
+        word = token.lower
+        if g.adverb_word.match(word) or g.perfect_aux_word.match(word) or g.passive_aux_word.match(word):
+            continue
+        return bool(g.civilian_subject_word.match(word))
+    return False
 
 
 def _section_heading(hit: _Hit, r: _Reading) -> bool:

@@ -246,6 +246,7 @@ class Grammar:
     landmark_after_at: re.Pattern
     quarter_after_at: re.Pattern
     held_past_word: re.Pattern
+    civilian_subject_word: re.Pattern
     quarter_anaphor_at: re.Pattern
     range_gap: re.Pattern  # what stands between the two dates of a span ("to", "til")
     range_opening: re.Pattern  # a date phrase that opens a span ("From August", "between June 2014")
@@ -499,6 +500,7 @@ def grammar(code: str | None) -> Grammar | None:
         # ("and Daraiya": the quarter's name coordinated with another one before the noun they share)
         quarter_anaphor_at=_at(w.quarter_anaphor),
         held_past_word=_whole(w.held_past),
+        civilian_subject_word=_whole(w.civilian_subject),
         range_gap=re.compile(r"\s*(?:" + w.dates.range_join + r")\s*\Z", _I),
         range_opening=re.compile(r"(?:" + w.dates.range_start + r")\s", _I),
         range_opening_end=_ending(w.dates.range_start),

@@ -3721,3 +3721,27 @@ def test_what_the_unseen_batch_dev_en19_dated_wrong(gazetteer):
         ("jalawla", "state", "IS", date(2014, 8, 1), "month")}
     assert found("From June 2014 to July 2017, Mosul was under IS control.") == {
         ("mosul", "state", "IS", date(2014, 6, 1), "month")}
+
+
+def test_what_the_unseen_batch_dev_en20_read_wrong(gazetteer):
+    def found(text, published=date(2016, 1, 17)):
+        return {(e.place_id, e.kind, e.force, e.contested_by, e.date) for e in events_of(
+            text, gazetteer, language="en", published=published) if e.date is not None and e.kind != "pressure"}
+    # An aid convoy entering a besieged town is no fight for it, and borrows no attacker from the article.
+    assert not found("The SDF pressed on Madaya on Sunday. A United Nations-led aid convoy enters the besieged town "
+                     "of Madaya to deliver food and medical aid to 40,000 people.")
+    assert found("Journalists entered Raqqa on Monday.", date(2017, 10, 20)) == set()
+    assert ("mosul", "contest", "UNKNOWN", "IRAQI_GOV", date(2017, 10, 16)) in found(
+        "Iraqi forces entered Mosul on Monday.", date(2017, 10, 20))
+    # A withdrawal "allowing" two forces in gives the town to the first, past its partner.
+    assert found("Peshmerga forces withdrew from Sinjar on 17 October 2017, allowing the Iraqi Army and the Popular "
+                 "Mobilisation Units (PMU) to enter the town.", date(2017, 10, 20)) == {
+        ("sinjar", "capture", "IRAQI_GOV", None, date(2017, 10, 17))}
+    # A line that is only a date ("9 May[edit]", as a copied timeline has it) dates the list items under it.
+    timeline = ("Timeline of May 2019.\n\n8 May[edit]\n\n  • Syrian Army captured the town of Kafr Nabudah after a "
+                "brief battle.\n\n9 May[edit]\n\n  • Syrian Army captured the town of Qalaat al-Madiq as well as some "
+                "surrounding villages.[16]\n")
+    assert found(timeline, date(2019, 6, 2)) == {("qalat-al-madiq", "capture", "SYRIAN_GOV", None, date(2019, 5, 9))}
+    # (prose after the heading is no item of it)
+    assert found("9 May\n\nThe army said on Sunday that it had captured Qalaat al-Madiq.", date(2019, 6, 4)) == {
+        ("qalat-al-madiq", "capture", "SYRIAN_GOV", None, date(2019, 6, 2))}

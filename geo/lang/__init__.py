@@ -212,6 +212,8 @@ class Language:
     quarter_after: str = r"(?!)"
     # A holding told in the past ("remained", "was", "held"): with an "until" and a date after it, over by then
     held_past: str = r"(?!)"
+    # Heads of a subject that fights nobody: "an aid convoy enters the besieged town of Madaya" is no entry by force
+    civilian_subject: str = r"(?!)"
     # "the old city" pointing back to a town: a quarter of it ("seizing control of the Old City"), not all of it
     quarter_anaphor: str = r"(?!)"
     # "four days of fighting" after "after": a span of fighting counted in days or weeks (groups `n`, and `days` or

@@ -378,7 +378,9 @@ LANGUAGE = Language(
                     r"|municipality\s+buildings?|police\s+(?:stations?|headquarters)"
                     r"|(?:mayor|governor)['’]s\s+(?:office|compound)|(?:city|town)\s+hall",
     let_in=r",\s*(?:allowing|letting|enabling)\s+(?:\S+\s+){0,4}?",
-    let_in_after=r"\s+(?:to\s+)?(?:enter|move\s+into|move\s+in|take\s+over|take\s+control\s+of)\b",
+    # (past a partner of the force let in: "allowing the Iraqi Army and the Popular Mobilisation Units (PMU) to")
+    let_in_after=r"(?:\s+and\s+(?:[\w()'’-]+\s+){0,5}?[\w()'’-]+)?\s+(?:to\s+)?(?:enter|move\s+into|move\s+in|take\s+over"
+                 r"|take\s+control\s+of)\b",
     participle_articles=r"the|a|an",
     progressive_before=r"(?:am|is|are|was|were|been)(?:\s+(?:now|still|currently|steadily|slowly|gradually))*"
                        r"|(?:progress|headway)\s+(?:\w+\s+){0,2}?in\s+(?:first\s+)?(?:\w+ing\s+and\s+)?(?:now|then)?",
@@ -429,6 +431,8 @@ LANGUAGE = Language(
     outskirts=r"(?:the\s+)?(?:outskirts|edges?|gates|perimeter|approaches|fringes?)\s+of|(?:a|the)\s+hill\s+overlooking",
     quarter_after=r"neighbou?rhoods?|quarters?",
     held_past=r"was|were|remained|stayed|held|controlled|occupied|had",
+    civilian_subject=r"convoys?|aid|journalists?|reporters?|residents?|civilians?|refugees?|families|inspectors?"
+                     r"|delegations?|observers?|ambulances?|trucks?|lorries|buses|people|displaced|returnees",
     quarter_anaphor=r"the\s+old\s+(?:city|town)",
     landmark_after=r"(?:[A-Z]\w*\s+)?(?:oil\s*field|oilfield|oil\s+refinery|refinery|dam|(?:air|military|army)\s+base"
                    r"|airbase|base|(?:international\s+|military\s+)?airport|air\s*field|airfield|university"

@@ -173,6 +173,9 @@ LANGUAGE = Language(
     backed_marker=r"støttede|støttet",
     including=r"inkludert|blant\s+(?:annet|dem)|deriblant",
     held_past=r"var|forble|holdt|kontrollerte|okkuperte|hadde",
+    civilian_subject=r"konvoi(?:en)?|nødhjelpskonvoi(?:en)?|journalister|journalistene|innbyggere|innbyggerne|sivile"
+                     r"|flyktninger|flyktningene|familier|familiene|observatører|observatørene|delegasjon(?:en)?"
+                     r"|busser|bussene|lastebiler|lastebilene",
     force_heads=r"militsen|militsene|militser|krigere|krigerne|styrker|styrkene|soldater|soldatene|enheter|enhetene",
     generic_forces=r"gruppen|gruppa|kalifatet|hæren|militæret",
     against=r"over|mot",
