@@ -402,6 +402,7 @@ class _ArticleContext:
     header_paragraph: int = -1
     #: A line that is only a date ("9 May", "9 May[edit]" in a copied timeline): the date of the list items under it.
     section_date: ResolvedDate | None = None
+    year_headed: bool = False  # a line that is only a year was seen: day lines under it have no year of their own
     infobox_span: ResolvedDate | None = None  # an infobox's "Date" span, for its result lines (`_infobox_span`)
     infobox_stage: str = ""  # where in the infobox: "date", "result", "summary", "bullets"
     infobox_line: int = -1  # the sentence of its "Date" line
@@ -748,6 +749,8 @@ def _in_year(resolved: ResolvedDate, year: int | None) -> date:
 
 #: A timeline's date heading: the date alone on its line, maybe with the copied page's "[edit]" link.
 _EDIT_LINK = re.compile(r"\[edit\]", re.IGNORECASE)
+#: How far before publication a date line with no year may be and still be read in the year guessed for it.
+_SECTION_YEAR_GUESS = timedelta(days=183)
 _LIST_ITEM = re.compile(r"\s*[•·*–-]\s")
 
 
@@ -757,9 +760,16 @@ def _section_dated(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], p
     a list item, ends it."""
     if not _starts_paragraph(ctx.article.text, start):
         return
-    if len(dates) == 1 and dates[0].precision in ("day", "month") \
-            and not re.search(r"\w", _EDIT_LINK.sub("", text[:dates[0].start] + text[dates[0].end:])):
-        ctx.section_date = dates[0]
+    heading = len(dates) == 1 and not re.search(r"\w", _EDIT_LINK.sub("", text[:dates[0].start] + text[dates[0].end:]))
+    if re.fullmatch(rf"\W*{YEAR}\W*", _EDIT_LINK.sub("", text)):
+        ctx.year_headed = True  # "2014[edit]": the day lines under it are of a year the day lines do not say
+        ctx.section_date = None
+    elif heading and dates[0].precision in ("day", "month"):
+        told_year = re.search(YEAR, dates[0].phrase) is not None
+        recent = ctx.article.published - dates[0].date <= _SECTION_YEAR_GUESS
+        # A heading with no year is read in the year before publication: right only in a recent timeline with no
+        # year lines ("Kobani … 2014 … 6 October" in a page of 2016 is not October 2015).
+        ctx.section_date = dates[0] if told_year or recent and not ctx.year_headed else None
     elif not _LIST_ITEM.match(text):
         ctx.section_date = None
     elif ctx.section_date is not None and ctx.header_paragraph != paragraph:
@@ -1235,7 +1245,10 @@ def _holder_in_aside_before_taking(hit: _Hit, r: _Reading, clause: _Clause, g: T
 
 def _civilian_subject(hit: _Hit, r: _Reading, clause: _Clause, g: T.Grammar) -> bool:
     """Whether the subject right before an entry is no fighting force ("A United Nations-led aid convoy enters the
-    besieged town of Madaya", "Journalists entered Raqqa"): no entry by force, and no attacker to borrow."""
+    besieged town of Madaya", "Journalists entered Raqqa"): no entry by force, and no attacker to borrow. Not
+    when the clause names a force before the entry ("IS fighters in pickup trucks stormed Sinjar")."""
+    if any(clause.start <= f.start < hit.start for f in r.forces):
+        return False  # "Syrian Democratic Forces and civilians entered", "A Syrian army convoy entered"
     for token in reversed(r.words(clause.start, hit.start)):
         word = token.lower
         if g.adverb_word.match(word) or g.perfect_aux_word.match(word) or g.passive_aux_word.match(word):
@@ -3592,6 +3605,8 @@ def _date_for(hit: _Hit, r: _Reading, clause: _Clause, ctx: _ArticleContext, g: 
                 and _present_perfect(hit, r, clause, g, reach=3):
             break  # "recaptured Palmyra in March 2016, but IS fighters have overrun the city": not in March
         current = r.clauses[index - 1]
+    if background and ctx.header_date is not None and ctx.header_date is ctx.section_date:
+        return None  # "- Iraqi forces had captured Hawija earlier in the month", under "16 October 2017"
     return ctx.header_date
 
 

@@ -3745,3 +3745,15 @@ def test_what_the_unseen_batch_dev_en20_read_wrong(gazetteer):
     # (prose after the heading is no item of it)
     assert found("9 May\n\nThe army said on Sunday that it had captured Qalaat al-Madiq.", date(2019, 6, 4)) == {
         ("qalat-al-madiq", "capture", "SYRIAN_GOV", None, date(2019, 6, 2))}
+    # A review's counterexamples: a force named before the civilians still enters; a date line with no year
+    # under a year line, or long before publication, dates nothing; nor a line of the past ("had captured")
+    assert ("tabqa", "contest", "UNKNOWN", "SDF", date(2017, 5, 8)) in found(
+        "Syrian Democratic Forces and civilians entered Tabqa on Monday.", date(2017, 5, 12))
+    assert ("manbij", "contest", "UNKNOWN", "SYRIAN_GOV", date(2018, 12, 28)) in found(
+        "A Syrian army convoy entered Manbij on Friday.", date(2018, 12, 29))
+    assert not found("Kobani\n\n2014\n\n6 October\n\n  • ISIL fighters entered Kobani.\n\n2015\n\n26 January\n\n"
+                     "  • The YPG recaptured Kobani.", date(2016, 1, 1))
+    assert not found("Timeline of the Syrian civil war (May 2017)\n\n10 May[edit]\n\n  • The SDF captured Tabqa.",
+                     date(2019, 3, 1))
+    assert {e[0] for e in found("16 October 2017\n\n- Iraqi forces entered Kirkuk.\n- Iraqi forces had captured "
+                                "Hawija earlier in the month.", date(2017, 12, 15))} == {"kirkuk"}
