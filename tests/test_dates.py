@@ -446,3 +446,12 @@ def test_a_span_opened_by_a_month_without_its_year_is_in_the_year_of_its_end():
     assert told("fra desember til januar 2015", "nb") == [(date(2014, 12, 1), "month"), (date(2015, 1, 1), "month")]
     # not across a clause: "in May, and in June 2016" are two dates of their own
     assert told("captured in May, and in June 2016 it fell")[0] == (date(2017, 5, 1), "month")
+
+
+def test_a_year_set_before_an_event_noun_dates_it():
+    def told(text):
+        return [(d.date, d.precision) for d in find_dates(text, "en", date(2017, 10, 1))]
+    assert told("During the 2014 ISIL crisis, the town was taken over by ISIL militants.") == [(date(2014, 1, 1), "year")]
+    assert told("Iraqi forces recaptured Bartella in the 2016 fighting.") == [(date(2016, 1, 1), "year")]
+    # (a count is no year)
+    assert told("Troops searched in the 2000 houses of the district.") == []

@@ -3757,3 +3757,7 @@ def test_what_the_unseen_batch_dev_en20_read_wrong(gazetteer):
                      date(2019, 3, 1))
     assert {e[0] for e in found("16 October 2017\n\n- Iraqi forces entered Kirkuk.\n- Iraqi forces had captured "
                                 "Hawija earlier in the month.", date(2017, 12, 15))} == {"kirkuk"}
+    # A year before an event noun dates the clause: it had given IS Makhmur from the page's date (October 2017)
+    assert found("During the 2014 ISIL crisis, the town of Makhmur was taken over by ISIL militants before being "
+                 "regained again by combined Kurdish forces.", date(2017, 10, 1)) == {
+        ("mexmur", "capture", "IS", None, date(2014, 1, 1))}
