@@ -274,6 +274,14 @@ def _year(m: re.Match, ctx: _Context) -> _Result:
     return datetime.date(int(m.group("y")), 1, 1), "year"
 
 
+def _earlier_year(m: re.Match, ctx: _Context) -> _Result:
+    """A year before the year of publication, or nothing: "During the 2014 ISIL crisis, …" in a page of 2017 is
+    history of 2014; "Amid the 2017 referendum crisis, …" in a story of that October is today's news, better
+    dated by the story than by 1 January."""
+    year = int(m.group("y"))
+    return (datetime.date(year, 1, 1), "year") if year < ctx.published.year else None
+
+
 def _relative_year(m: re.Match, ctx: _Context) -> _Result:
     if m.groupdict().get("start"):
         # "since the start of the year", "siden starten av året": its first month
@@ -436,7 +444,8 @@ def _past_year(phrase: str, published: datetime.date) -> bool:
 _Handler = Callable[[re.Match, _Context], _Result]
 
 _HANDLERS: dict[str, _Handler] = {
-    "day_month": _day_month, "season": _season, "month": _month, "year": _year, "relative_year": _relative_year,
+    "day_month": _day_month, "season": _season, "month": _month, "year": _year, "earlier_year": _earlier_year,
+    "relative_year": _relative_year,
     "relative_month": _relative_month, "week": _week, "ago": _ago, "anchored": _anchored,
     "anchored_span": _anchored_span, "day": _day,
     "weekday": _weekday,

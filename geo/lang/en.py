@@ -137,8 +137,10 @@ DATES = DateWords(
         DateRule("year", rf"\b(?:in|since|from|during|throughout|the\s+year|(?:the\s+)?(?:start|beginning|middle|end"
                          rf"|course|first\s+half|second\s+half)\s+of|early|late|mid-?)\s*"
                          rf"{NUM_LEFT}(?<=\s|-)(?P<y>{YEAR})\b{NUM_RIGHT}{YEAR_TAIL}{_COUNTED}", forward=True),
-        # "During the 2014 ISIL crisis, the town was taken over", "in the 2016 Battle of Mosul": the event's year
-        DateRule("year", rf"\b(?:in|during|throughout|amid)\s+the\s+{NUM_LEFT}(?P<y>{YEAR})(?=\s+[A-Za-z]){_COUNTED}"),
+        # "During the 2014 ISIL crisis, the town was taken over": a short phrase opening the sentence, set off by
+        # its comma, names the year of what the sentence tells (not a year inside it: "devastated in the 2014
+        # genocide, on Friday", "In the 2010 elections Ayad Allawi won Mosul, but …")
+        DateRule("earlier_year", rf"\A\s*(?:in|during|throughout|amid)\s+the\s+(?P<y>{YEAR})(?:\s+[\w’'–-]+){{1,4}}(?=,)"),
         DateRule("relative_year", r"\b(?:(?P<last>last\s+year)|(?P<this>this\s+year|earlier\s+this\s+year)"
                                   r"|(?P<start>(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+year))\b"),
         DateRule("relative_month", r"\b(?:(?P<last>last\s+month)|(?P<this>(?:earlier\s+)?this\s+month))\b"),
