@@ -44,6 +44,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 import dateparser
@@ -556,7 +557,9 @@ def find_dates(
 def _span_starts_in_year_of_end(results: list[ResolvedDate], sentence: str, join: str) -> list[ResolvedDate]:
     """"From August to November 2014": the month that opens a span, told without a year, is in the year of the
     span's end (the year before, when its month comes later in the year)."""
-    joined = re.compile(rf"\s*(?:{join})\s*\Z", _I)
+    if len(results) < 2:
+        return results  # (most sentences: no span, and no pattern to look up)
+    joined = _span_gap(join)
     for index in range(len(results) - 1):
         first, end = results[index], results[index + 1]
         if first.precision != "month" or re.search(L.YEAR, first.phrase) or not re.search(L.YEAR, end.phrase) \
@@ -565,3 +568,9 @@ def _span_starts_in_year_of_end(results: list[ResolvedDate], sentence: str, join
         year = end.date.year - (1 if first.date.month > end.date.month else 0)
         results[index] = replace(first, date=first.date.replace(year=year))
     return results
+
+
+@lru_cache(maxsize=8)
+def _span_gap(join: str) -> re.Pattern:
+    """What stands between the two dates of a span, as a language's `range_join` words say it."""
+    return re.compile(rf"\s*(?:{join})\s*\Z", _I)

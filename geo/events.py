@@ -752,6 +752,7 @@ _EDIT_LINK = re.compile(r"\[edit\]", re.IGNORECASE)
 #: How far before publication a date line with no year may be and still be read in the year guessed for it.
 _SECTION_YEAR_GUESS = timedelta(days=183)
 _LIST_ITEM = re.compile(r"\s*[•·*–-]\s")
+_YEAR_LINE = re.compile(rf"\W*{YEAR}\W*")
 
 
 def _section_dated(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], paragraph: int, start: int) -> None:
@@ -761,7 +762,7 @@ def _section_dated(ctx: _ArticleContext, text: str, dates: list[ResolvedDate], p
     if not _starts_paragraph(ctx.article.text, start):
         return
     heading = len(dates) == 1 and not re.search(r"\w", _EDIT_LINK.sub("", text[:dates[0].start] + text[dates[0].end:]))
-    if re.fullmatch(rf"\W*{YEAR}\W*", _EDIT_LINK.sub("", text)):
+    if _YEAR_LINE.fullmatch(_EDIT_LINK.sub("", text)):
         ctx.year_headed = True  # "2014[edit]": the day lines under it are of a year the day lines do not say
         ctx.section_date = None
     elif heading and dates[0].precision in ("day", "month"):

@@ -58,8 +58,8 @@ class Predicate:
 @dataclass(frozen=True)
 class DateRule:
     """One shape of date phrase: the handler of `geo.dates` that resolves it (by name: "day_month",
-    "month", "season", "year", "earlier_year", "relative_year", "relative_month", "week", "ago", "anchored", "day",
-    "weekday"), its regex with the group names that handler reads, whether it may point forward ("innen
+    "month", "season", "year", "earlier_year", "relative_year", "relative_month", "week", "ago", "anchored",
+    "day", "weekday"), its regex with the group names that handler reads, whether it may point forward ("innen
     april", "by April": `geo.dates` checks the words before it) and whether it ignores case."""
 
     handler: str
